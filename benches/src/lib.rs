@@ -1,0 +1,1 @@
+//! Benchmark programs live under `benches/erl/`; criterion drivers under `benches/benches/`.

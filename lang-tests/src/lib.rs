@@ -1,0 +1,1 @@
+//! Conformance test programs live under `lang-tests/`; the runner is `tests/conformance.rs`.

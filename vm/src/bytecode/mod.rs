@@ -1,0 +1,4 @@
+//! Bytecode: the instruction set (`opcode`), the in-memory module (`module`), and the on-disk
+//! file format (`format`).
+
+pub mod opcode;

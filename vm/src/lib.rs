@@ -1,0 +1,5 @@
+//! The krarup virtual machine: terms, per-process heaps and garbage collection, the bytecode
+//! instruction set and loader, the interpreter and the builtins. It does no file-system or
+//! environment access; the `krarup` binary does all IO.
+
+pub mod bytecode;
