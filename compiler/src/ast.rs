@@ -1,0 +1,534 @@
+//! The abstract syntax tree produced by the parser (`crate::parser`) and consumed by module checks
+//! (`crate::checks`) and lowering (the backend). It owns only data shapes; no behaviour beyond small
+//! helpers.
+//!
+//! # Patterns share the expression type
+//! Like OTP's `erl_parse`, patterns are parsed as [`Expr`] values: a pattern is an expression that uses
+//! only the pattern subset (literals, variables, `_`, tuples, lists, cons, maps `#{K := P}` written as
+//! [`Expr::Map`] whose associations use [`MapAssocKind::Exact`], records, binaries, `P1 = P2`
+//! ([`Expr::Match`]), string prefix `"abc" ++ P` ([`Expr::BinaryOp`] with [`BinOp::Append`]), and constant
+//! arithmetic such as `-1` or `1 + 2` ([`Expr::UnaryOp`]/[`Expr::BinaryOp`]). The parser does not reject
+//! non-pattern forms in pattern position; lowering must report them ("illegal pattern") with the span.
+//!
+//! # Spans
+//! Every node carries a [`Span`]: byte offsets into the original source text of the file being compiled.
+//! Tokens produced by macro expansion carry the span of the macro call site (`?NAME(...)`).
+
+use num_bigint::BigInt;
+
+/// A half-open byte range `start..end` into the original source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: u32,
+    /// Offset one past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// Builds a span from byte offsets.
+    pub fn new(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both `self` and `other`.
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// One parsed `.erl` module.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Module {
+    /// The name from `-module(Name).`; empty if the attribute is missing (checks report that).
+    pub name: String,
+    /// The file name given to `parse_module`, used in diagnostics and `?FILE`.
+    pub file: String,
+    /// Function definitions in source order. Clauses of one function are grouped into one [`Function`].
+    pub functions: Vec<Function>,
+    /// `-export([f/1, ...]).` entries in source order, all attributes merged: `(name, arity, span)`.
+    pub exports: Vec<(String, u32, Span)>,
+    /// `-import(Mod, [f/1, ...]).` entries: `(module, name, arity, span)`.
+    pub imports: Vec<(String, String, u32, Span)>,
+    /// `-record(name, {...}).` definitions in source order.
+    pub records: Vec<RecordDef>,
+    /// All other attributes (`-compile`, `-vsn`, `-author`, `-behaviour`, `-spec`, `-type`, user-defined
+    /// ...). Specs and types are kept only as raw [`Attribute`]s with no structured value.
+    pub attributes: Vec<Attribute>,
+    /// Span of the `-module(...)` attribute, or an empty span at 0 if missing.
+    pub span: Span,
+}
+
+/// A function: all consecutive clauses `name(...) -> ...;` sharing a name and arity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Function {
+    /// Function name (an atom).
+    pub name: String,
+    /// Number of parameters; every clause has exactly this many patterns.
+    pub arity: u32,
+    /// Clauses in source order (at least one).
+    pub clauses: Vec<Clause>,
+    /// Span of the whole definition, from the first clause head to the final `.`-terminated clause.
+    pub span: Span,
+}
+
+/// A `-record(name, {field = Default, ...}).` definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordDef {
+    /// Record name (an atom).
+    pub name: String,
+    /// Fields in declaration order; type annotations (`f = 1 :: integer()`) are discarded.
+    pub fields: Vec<RecordFieldDef>,
+    /// Span of the whole attribute.
+    pub span: Span,
+}
+
+/// One field of a record definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordFieldDef {
+    /// Field name (an atom).
+    pub name: String,
+    /// The default value expression, if any (otherwise the default is `undefined`).
+    pub default: Option<Expr>,
+    /// Span of the field name.
+    pub span: Span,
+}
+
+/// An attribute other than `-module`, `-export`, `-import`, `-record`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribute {
+    /// Attribute name without the dash, e.g. `compile`, `vsn`, `spec`.
+    pub name: String,
+    /// The attribute's value as a term-like expression when it parsed as one (`-vsn("1.0").` gives a
+    /// string); `None` for `-spec`, `-type`, `-opaque`, `-callback` and other attributes whose content
+    /// is not an expression (their tokens are skipped).
+    pub value: Option<Expr>,
+    /// Span of the whole attribute.
+    pub span: Span,
+}
+
+/// A function, fun, case, receive, try-of or try-catch clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// The head patterns: parameters for function/fun clauses (may be empty), exactly one pattern for
+    /// `case`/`receive`/`try ... of` clauses, and exactly one for `catch` clauses (the reason; see
+    /// [`CatchClause`]). Empty for `if` clauses.
+    pub patterns: Vec<Expr>,
+    /// Guard: `;`-separated alternatives, each a `,`-separated list of tests. Empty when no `when`.
+    /// For an `if` clause the guard is the condition.
+    pub guards: Vec<Vec<Expr>>,
+    /// Body expressions, at least one, evaluated in order; the last gives the value.
+    pub body: Vec<Expr>,
+    /// Span from the first pattern (or the name for function clauses) to the end of the body.
+    pub span: Span,
+}
+
+/// A `try ... catch` clause: `Class:Reason:Stack when G -> Body`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatchClause {
+    /// The class pattern; `None` means omitted, i.e. `throw`. May be an atom (`error`, `exit`, `throw`),
+    /// a variable or `_`.
+    pub class: Option<Expr>,
+    /// The reason pattern.
+    pub reason: Expr,
+    /// The stacktrace variable name, if given (`Class:Reason:Stack`).
+    pub stacktrace: Option<String>,
+    /// Guard alternatives, as in [`Clause::guards`].
+    pub guards: Vec<Vec<Expr>>,
+    /// Body expressions.
+    pub body: Vec<Expr>,
+    /// Span of the whole clause.
+    pub span: Span,
+}
+
+/// An expression (or pattern, see the module docs). Every variant carries its [`Span`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// An integer literal (`42`, `16#FF`, `$a`, `1_000`); char literals are integers too.
+    Integer(BigInt, Span),
+    /// A float literal (`1.0e10`).
+    Float(f64, Span),
+    /// An atom literal (`ok`, `'hello world'`), with escapes resolved.
+    Atom(String, Span),
+    /// A string literal with escapes resolved; adjacent literals (`"a" "b"`) are already concatenated.
+    /// Holds Unicode code points as a Rust string (Erlang strings are lists of code points).
+    String(String, Span),
+    /// A variable reference or binding (`X`, `_Ignored`). Names starting with `_` are still variables.
+    Var(String, Span),
+    /// The anonymous variable `_`.
+    AnonymousVar(Span),
+    /// A tuple `{E1, ..., En}`.
+    Tuple(Vec<Expr>, Span),
+    /// The empty list `[]`.
+    Nil(Span),
+    /// A cons cell `[Head | Tail]`. `[a, b | T]` parses as `Cons(a, Cons(b, T))` and `[a, b]` as
+    /// `Cons(a, Cons(b, Nil))`.
+    Cons(Box<Expr>, Box<Expr>, Span),
+    /// A map construction `#{K => V, ...}` (in patterns: `#{K := P}` with `Exact` associations).
+    Map(Vec<MapAssoc>, Span),
+    /// A map update `M#{K := V, K2 => V2}`.
+    MapUpdate(Box<Expr>, Vec<MapAssoc>, Span),
+    /// A record construction `#name{f = V, _ = Default}` (also a record pattern).
+    Record {
+        name: String,
+        fields: Vec<RecordField>,
+        span: Span,
+    },
+    /// A record field access `E#name.field`.
+    RecordField {
+        expr: Box<Expr>,
+        name: String,
+        field: String,
+        span: Span,
+    },
+    /// A record update `E#name{f = V}`.
+    RecordUpdate {
+        expr: Box<Expr>,
+        name: String,
+        fields: Vec<RecordField>,
+        span: Span,
+    },
+    /// A record field index `#name.field` (an integer: position in the record tuple, 2-based).
+    RecordIndex {
+        name: String,
+        field: String,
+        span: Span,
+    },
+    /// A binary `<<Seg, ...>>` (also a binary pattern).
+    Binary(Vec<BinSegment>, Span),
+    /// A binary operator application, including `andalso`, `orelse`, `!` (send), `++`, `--`.
+    BinaryOp(BinOp, Box<Expr>, Box<Expr>, Span),
+    /// A prefix unary operator application: `-E`, `+E`, `not E`, `bnot E`.
+    UnaryOp(UnOp, Box<Expr>, Span),
+    /// A match `Pattern = Expr` (right-associative: `A = B = E` is `A = (B = E)`).
+    Match(Box<Expr>, Box<Expr>, Span),
+    /// A function call.
+    Call {
+        target: CallTarget,
+        args: Vec<Expr>,
+        span: Span,
+    },
+    /// `case E of Clauses end`; each clause has exactly one pattern.
+    Case(Box<Expr>, Vec<Clause>, Span),
+    /// `if Clauses end`; each clause has no patterns and its guard is the condition.
+    If(Vec<Clause>, Span),
+    /// `receive Clauses after Timeout -> Body end`. `clauses` may be empty when `after` is present.
+    Receive {
+        clauses: Vec<Clause>,
+        after: Option<(Box<Expr>, Vec<Expr>)>,
+        span: Span,
+    },
+    /// `try Body of OfClauses catch CatchClauses after AfterBody end`.
+    Try {
+        /// The protected body.
+        body: Vec<Expr>,
+        /// `of` clauses (empty if no `of` section).
+        of_clauses: Vec<Clause>,
+        /// `catch` clauses (empty if no `catch` section).
+        catch_clauses: Vec<CatchClause>,
+        /// The `after` body (empty if no `after` section).
+        after: Vec<Expr>,
+        span: Span,
+    },
+    /// `catch E` (the old-style catch expression).
+    Catch(Box<Expr>, Span),
+    /// `begin E1, ..., En end`.
+    Block(Vec<Expr>, Span),
+    /// An anonymous function `fun (Args) -> Body; ... end`.
+    Fun(Vec<Clause>, Span),
+    /// A named (recursive) anonymous function `fun Name(Args) -> Body; Name(...) -> ... end`; `name`
+    /// is the variable bound to the fun inside its own body.
+    NamedFun {
+        name: String,
+        clauses: Vec<Clause>,
+        span: Span,
+    },
+    /// A local function reference `fun f/1`.
+    FunRef {
+        name: String,
+        arity: u32,
+        span: Span,
+    },
+    /// A remote function reference `fun m:f/1`. Module, function and arity are expressions because
+    /// OTP allows variables (`fun M:F/A`); usually an atom, atom, integer.
+    RemoteFunRef {
+        module: Box<Expr>,
+        function: Box<Expr>,
+        arity: Box<Expr>,
+        span: Span,
+    },
+    /// A list comprehension `[E || Qualifiers]`.
+    ListComprehension(Box<Expr>, Vec<Qualifier>, Span),
+    /// A binary comprehension `<< B || Qualifiers >>`; the template `B` is usually a binary expression
+    /// (the parser stores the expression between `<<` and `||` as written).
+    BinaryComprehension(Box<Expr>, Vec<Qualifier>, Span),
+    /// A map comprehension `#{K => V || Qualifiers}` (OTP 26); parsed but may be rejected by lowering.
+    MapComprehension(Box<Expr>, Box<Expr>, Vec<Qualifier>, Span),
+}
+
+impl Expr {
+    /// The span of this node.
+    pub fn span(&self) -> Span {
+        match self {
+            Expr::Integer(_, s)
+            | Expr::Float(_, s)
+            | Expr::Atom(_, s)
+            | Expr::String(_, s)
+            | Expr::Var(_, s)
+            | Expr::AnonymousVar(s)
+            | Expr::Tuple(_, s)
+            | Expr::Nil(s)
+            | Expr::Cons(_, _, s)
+            | Expr::Map(_, s)
+            | Expr::MapUpdate(_, _, s)
+            | Expr::Binary(_, s)
+            | Expr::BinaryOp(_, _, _, s)
+            | Expr::UnaryOp(_, _, s)
+            | Expr::Match(_, _, s)
+            | Expr::Case(_, _, s)
+            | Expr::If(_, s)
+            | Expr::Catch(_, s)
+            | Expr::Block(_, s)
+            | Expr::Fun(_, s)
+            | Expr::ListComprehension(_, _, s)
+            | Expr::BinaryComprehension(_, _, s)
+            | Expr::MapComprehension(_, _, _, s) => *s,
+            Expr::Record { span, .. }
+            | Expr::RecordField { span, .. }
+            | Expr::RecordUpdate { span, .. }
+            | Expr::RecordIndex { span, .. }
+            | Expr::Call { span, .. }
+            | Expr::Receive { span, .. }
+            | Expr::Try { span, .. }
+            | Expr::NamedFun { span, .. }
+            | Expr::FunRef { span, .. }
+            | Expr::RemoteFunRef { span, .. } => *span,
+        }
+    }
+}
+
+/// What a call expression calls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CallTarget {
+    /// `f(Args)`: a local function, an imported function, or an auto-imported BIF (`length/1`, ...);
+    /// the parser does not resolve which. Span is the name's span.
+    Local(String, Span),
+    /// `M:F(Args)` where `M` and `F` are expressions (usually atoms, may be variables).
+    Remote(Box<Expr>, Box<Expr>),
+    /// `Expr(Args)`: calling a fun value, e.g. `F(X)` or `(fun(Y) -> Y end)(1)`.
+    Expr(Box<Expr>),
+}
+
+/// Whether a map association is `=>` (insert/assoc) or `:=` (update existing / match).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapAssocKind {
+    /// `K => V`.
+    Assoc,
+    /// `K := V`.
+    Exact,
+}
+
+/// One `K => V` or `K := V` association.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapAssoc {
+    /// `=>` or `:=`.
+    pub kind: MapAssocKind,
+    /// Key expression.
+    pub key: Expr,
+    /// Value expression (or pattern).
+    pub value: Expr,
+    /// Span of the association.
+    pub span: Span,
+}
+
+/// A `field = Value` entry in a record expression or pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordField {
+    /// Field name; `None` for the wildcard `_ = Default` entry.
+    pub name: Option<String>,
+    /// The value.
+    pub value: Expr,
+    /// Span of the entry.
+    pub span: Span,
+}
+
+/// One segment of a binary: `Value:Size/TypeSpecifiers`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BinSegment {
+    /// The value (or pattern) of the segment.
+    pub value: Expr,
+    /// The size expression after `:`, if any.
+    pub size: Option<Expr>,
+    /// The type specifiers after `/`, in source order (empty = defaults: integer, unsigned, big).
+    pub specifiers: Vec<BinSpecifier>,
+    /// Span of the segment.
+    pub span: Span,
+}
+
+/// A binary segment type specifier (the `-`-separated items after `/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinSpecifier {
+    /// `integer`
+    Integer,
+    /// `float`
+    Float,
+    /// `binary` or `bytes`
+    Binary,
+    /// `bitstring` or `bits`
+    Bitstring,
+    /// `utf8`
+    Utf8,
+    /// `utf16`
+    Utf16,
+    /// `utf32`
+    Utf32,
+    /// `signed`
+    Signed,
+    /// `unsigned`
+    Unsigned,
+    /// `big`
+    Big,
+    /// `little`
+    Little,
+    /// `native`
+    Native,
+    /// `unit:N` with `1 <= N <= 256`.
+    Unit(u32),
+}
+
+/// A list/binary comprehension qualifier.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Qualifier {
+    /// `Pattern <- ListExpr`.
+    Generator(Expr, Expr, Span),
+    /// `<<Pattern>> <= BinaryExpr`; the pattern is stored as the binary expression `<<...>>` itself.
+    BinaryGenerator(Expr, Expr, Span),
+    /// Any other expression: a filter (a boolean test; a guard test when it is one).
+    Filter(Expr),
+}
+
+/// Binary operators, with Erlang's precedence (lowest first):
+/// `=`/`!` (right) < `orelse` < `andalso` < comparisons (non-assoc) < `++ --` (right)
+/// < `+ - bor bxor bsl bsr or xor` (left) < `* / div rem band and` (left). `=` is [`Expr::Match`], not
+/// a `BinOp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    /// `!` (send)
+    Send,
+    /// `orelse`
+    OrElse,
+    /// `andalso`
+    AndAlso,
+    /// `==`
+    Eq,
+    /// `/=`
+    Ne,
+    /// `=<`
+    Le,
+    /// `<`
+    Lt,
+    /// `>=`
+    Ge,
+    /// `>`
+    Gt,
+    /// `=:=`
+    ExactEq,
+    /// `=/=`
+    ExactNe,
+    /// `++`
+    Append,
+    /// `--`
+    Subtract,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `bor`
+    Bor,
+    /// `bxor`
+    Bxor,
+    /// `bsl`
+    Bsl,
+    /// `bsr`
+    Bsr,
+    /// `or`
+    Or,
+    /// `xor`
+    Xor,
+    /// `*`
+    Mul,
+    /// `/`
+    FDiv,
+    /// `div`
+    Div,
+    /// `rem`
+    Rem,
+    /// `band`
+    Band,
+    /// `and`
+    And,
+}
+
+impl BinOp {
+    /// The operator as written in Erlang source (also the `erlang` module function name, except
+    /// `Send`, `AndAlso` and `OrElse`, which are not functions).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BinOp::Send => "!",
+            BinOp::OrElse => "orelse",
+            BinOp::AndAlso => "andalso",
+            BinOp::Eq => "==",
+            BinOp::Ne => "/=",
+            BinOp::Le => "=<",
+            BinOp::Lt => "<",
+            BinOp::Ge => ">=",
+            BinOp::Gt => ">",
+            BinOp::ExactEq => "=:=",
+            BinOp::ExactNe => "=/=",
+            BinOp::Append => "++",
+            BinOp::Subtract => "--",
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Bor => "bor",
+            BinOp::Bxor => "bxor",
+            BinOp::Bsl => "bsl",
+            BinOp::Bsr => "bsr",
+            BinOp::Or => "or",
+            BinOp::Xor => "xor",
+            BinOp::Mul => "*",
+            BinOp::FDiv => "/",
+            BinOp::Div => "div",
+            BinOp::Rem => "rem",
+            BinOp::Band => "band",
+            BinOp::And => "and",
+        }
+    }
+}
+
+/// Prefix unary operators (bind tighter than all binary operators except `#` and `:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnOp {
+    /// `+E`
+    Plus,
+    /// `-E`
+    Neg,
+    /// `bnot E`
+    Bnot,
+    /// `not E`
+    Not,
+}
+
+impl UnOp {
+    /// The operator as written in Erlang source (also its `erlang` module function name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnOp::Plus => "+",
+            UnOp::Neg => "-",
+            UnOp::Bnot => "bnot",
+            UnOp::Not => "not",
+        }
+    }
+}
