@@ -3,3 +3,4 @@
 //! No file-system access: callers pass source text and a file name for diagnostics.
 
 pub mod ast;
+pub mod diagnostics;
