@@ -1,5 +1,9 @@
 //! The krarup virtual machine: terms, per-process heaps and garbage collection, the bytecode
 //! instruction set and loader, the interpreter and the builtins. It does no file-system or
-//! environment access; the `krarup` binary does all IO.
+//! environment access; the `krarup` binary does all IO and passes in the output sink.
 
+pub mod atom;
 pub mod bytecode;
+pub mod heap;
+pub mod native;
+pub mod term;

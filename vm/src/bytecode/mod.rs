@@ -1,4 +1,5 @@
 //! Bytecode: the instruction set (`opcode`), the in-memory module (`module`), and the on-disk
 //! file format (`format`).
 
+pub mod module;
 pub mod opcode;

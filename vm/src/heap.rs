@@ -1,0 +1,286 @@
+//! A process heap: bump allocation into a young block, spilling into heap fragments when the
+//! block is full. Owns allocation and the term builders; collection lives in `gc`.
+//!
+//! # The safe-point rule
+//! Allocation never collects: `alloc` always succeeds (a full block spills into a fragment), so a
+//! builtin may allocate freely and every term it holds stays valid. Only the interpreter collects,
+//! at safe points where it knows which X registers are live (`Allocate`, calls, returns, receive).
+//! Any boxed or list term not reachable from the roots at a safe point is dead after it, and every
+//! root may have moved: handlers re-read registers after a safe point.
+
+use crate::term::{
+    Header, Term, SUB_FLOAT, SUB_HEAP_BIN, SUB_NEG_BIG, SUB_POS_BIG, SUB_REFC_BIN, SUB_TUPLE,
+};
+use num_bigint::{BigInt, Sign};
+use num_traits::ToPrimitive;
+use std::sync::Arc;
+
+/// Binaries larger than this many bytes live off-heap, reference-counted (as BEAM's
+/// `ERL_ONHEAP_BIN_LIMIT`).
+pub const HEAP_BIN_LIMIT: usize = 64;
+
+/// Words in a fresh process's young block.
+pub const INITIAL_HEAP_WORDS: usize = 128;
+
+/// Words in a heap fragment opened when the young block is full (more if one request needs it).
+const FRAGMENT_WORDS: usize = 512;
+
+/// The bytes of an off-heap binary, shared between processes by reference count.
+#[derive(Debug)]
+pub struct RefcBinary {
+    pub bytes: Box<[u8]>,
+}
+
+/// One process's heap.
+#[derive(Debug)]
+pub struct Heap {
+    /// The young block; words `0..top` are in use.
+    pub(crate) young: Box<[Term]>,
+    pub(crate) top: usize,
+    /// Fragments opened since the last collection, each `(block, used words)`.
+    pub(crate) fragments: Vec<(Box<[Term]>, usize)>,
+    /// One strong count per refc-binary object on this heap (`Arc::into_raw` pointers).
+    pub(crate) off_heap: Vec<*const RefcBinary>,
+}
+
+// SAFETY: a heap and everything it points to (its blocks and its strong counts on refc binaries)
+// is owned by one process, which one scheduler thread runs at a time.
+unsafe impl Send for Heap {}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Heap {
+        Heap::with_capacity(INITIAL_HEAP_WORDS)
+    }
+
+    pub fn with_capacity(words: usize) -> Heap {
+        Heap {
+            young: vec![Term::NIL; words].into_boxed_slice(),
+            top: 0,
+            fragments: Vec::new(),
+            off_heap: Vec::new(),
+        }
+    }
+
+    /// Allocates `n` words and returns a pointer to the first. Never collects; the words are
+    /// uninitialised terms (`[]`) until the caller writes them.
+    #[inline]
+    pub fn alloc(&mut self, n: usize) -> *mut Term {
+        if self.top + n <= self.young.len() {
+            let p = self.young[self.top..].as_mut_ptr();
+            self.top += n;
+            return p;
+        }
+        self.alloc_fragment(n)
+    }
+
+    #[cold]
+    fn alloc_fragment(&mut self, n: usize) -> *mut Term {
+        if let Some((block, used)) = self.fragments.last_mut() {
+            if *used + n <= block.len() {
+                let p = block[*used..].as_mut_ptr();
+                *used += n;
+                return p;
+            }
+        }
+        let mut block = vec![Term::NIL; n.max(FRAGMENT_WORDS)].into_boxed_slice();
+        let p = block.as_mut_ptr();
+        self.fragments.push((block, n));
+        p
+    }
+
+    /// Words in use, young block and fragments together.
+    pub fn used_words(&self) -> usize {
+        self.top + self.fragments.iter().map(|(_, u)| *u).sum::<usize>()
+    }
+
+    /// Words reserved, young block and fragments together.
+    pub fn capacity_words(&self) -> usize {
+        self.young.len() + self.fragments.iter().map(|(b, _)| b.len()).sum::<usize>()
+    }
+
+    /// Whether the next safe point should collect.
+    #[inline]
+    pub fn wants_gc(&self) -> bool {
+        cfg!(feature = "gc-stress") || !self.fragments.is_empty()
+    }
+
+    /// True if `p` points into this heap's young block or fragments.
+    pub fn contains(&self, p: *const Term) -> bool {
+        let inside = |b: &[Term]| {
+            let start = b.as_ptr() as usize;
+            let end = start + std::mem::size_of_val(b);
+            (start..end).contains(&(p as usize))
+        };
+        inside(&self.young) || self.fragments.iter().any(|(b, _)| inside(b))
+    }
+
+    // ---- builders ----
+
+    /// A tuple of `elems`.
+    pub fn tuple(&mut self, elems: &[Term]) -> Term {
+        let p = self.alloc(elems.len() + 1);
+        // SAFETY: `p` points at `len + 1` freshly allocated words.
+        unsafe {
+            p.write(Header::new(SUB_TUPLE, elems.len()).as_term());
+            std::ptr::copy_nonoverlapping(elems.as_ptr(), p.add(1), elems.len());
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    /// A cons cell `[head | tail]`.
+    #[inline]
+    pub fn cons(&mut self, head: Term, tail: Term) -> Term {
+        let p = self.alloc(2);
+        // SAFETY: `p` points at two freshly allocated words.
+        unsafe {
+            p.write(head);
+            p.add(1).write(tail);
+        }
+        Term::cons_from_ptr(p)
+    }
+
+    /// A proper list of `elems` ending in `tail`.
+    pub fn list_with_tail(&mut self, elems: &[Term], tail: Term) -> Term {
+        elems.iter().rev().fold(tail, |acc, &e| self.cons(e, acc))
+    }
+
+    /// A proper list of `elems`.
+    pub fn list(&mut self, elems: &[Term]) -> Term {
+        self.list_with_tail(elems, Term::NIL)
+    }
+
+    /// A string as a list of code points.
+    pub fn string(&mut self, s: &str) -> Term {
+        let chars: Vec<Term> = s.chars().map(|c| Term::small(c as i64)).collect();
+        self.list(&chars)
+    }
+
+    /// A float. The caller ensures `f` is finite (Erlang has no NaN or infinity).
+    pub fn float(&mut self, f: f64) -> Term {
+        let p = self.alloc(2);
+        // SAFETY: `p` points at two freshly allocated words.
+        unsafe {
+            p.write(Header::new(SUB_FLOAT, 1).as_term());
+            p.add(1).write(Term::from_raw(f.to_bits()));
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    /// An integer: small if it fits, else a bignum.
+    pub fn int(&mut self, n: i64) -> Term {
+        match Term::try_small(n) {
+            Some(t) => t,
+            None => self.bigint(&BigInt::from(n)),
+        }
+    }
+
+    /// An integer from a `BigInt`: small if it fits, else a bignum object.
+    pub fn bigint(&mut self, n: &BigInt) -> Term {
+        if let Some(t) = n.to_i64().and_then(Term::try_small) {
+            return t;
+        }
+        let (sign, limbs) = n.to_u64_digits();
+        let subtag = if sign == Sign::Minus {
+            SUB_NEG_BIG
+        } else {
+            SUB_POS_BIG
+        };
+        let p = self.alloc(limbs.len() + 1);
+        // SAFETY: `p` points at `limbs.len() + 1` freshly allocated words.
+        unsafe {
+            p.write(Header::new(subtag, limbs.len()).as_term());
+            for (i, l) in limbs.iter().enumerate() {
+                p.add(1 + i).write(Term::from_raw(*l));
+            }
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    /// A binary holding `bytes` (on-heap up to `HEAP_BIN_LIMIT` bytes, else reference-counted).
+    pub fn binary(&mut self, bytes: &[u8]) -> Term {
+        self.bitstring(bytes, bytes.len() * 8)
+    }
+
+    /// A bitstring of `bit_size` bits taken from the front of `bytes` (whose unused low bits of
+    /// the last byte are ignored). `bytes.len()` must be `bit_size.div_ceil(8)`.
+    pub fn bitstring(&mut self, bytes: &[u8], bit_size: usize) -> Term {
+        debug_assert_eq!(bytes.len(), bit_size.div_ceil(8));
+        if bytes.len() > HEAP_BIN_LIMIT {
+            let rc = Arc::new(RefcBinary {
+                bytes: bytes.into(),
+            });
+            return self.refc_binary(rc, bit_size);
+        }
+        let words = bytes.len().div_ceil(8);
+        let p = self.alloc(2 + words);
+        // SAFETY: `p` points at `2 + words` freshly allocated words; the byte copy stays within
+        // the `words * 8` bytes after the size word.
+        unsafe {
+            p.write(Header::new(SUB_HEAP_BIN, 1 + words).as_term());
+            p.add(1).write(Term::from_raw(bit_size as u64));
+            let data = p.add(2) as *mut u8;
+            std::ptr::write_bytes(data, 0, words * 8);
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
+        }
+        Term::boxed_from_ptr(p)
+    }
+
+    /// A refc-binary object on this heap for shared bytes; this heap takes one strong count.
+    pub fn refc_binary(&mut self, bin: Arc<RefcBinary>, bit_size: usize) -> Term {
+        let raw = Arc::into_raw(bin);
+        self.off_heap.push(raw);
+        let p = self.alloc(3);
+        // SAFETY: `p` points at three freshly allocated words.
+        unsafe {
+            p.write(Header::new(SUB_REFC_BIN, 2).as_term());
+            p.add(1).write(Term::from_raw(bit_size as u64));
+            p.add(2).write(Term::from_raw(raw as u64));
+        }
+        Term::boxed_from_ptr(p)
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for &raw in &self.off_heap {
+            // SAFETY: each entry is one strong count taken by `refc_binary` and not yet released.
+            unsafe { drop(Arc::from_raw(raw)) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builders_round_trip() {
+        let mut h = Heap::new();
+        let t = h.tuple(&[Term::small(1), Term::NIL]);
+        assert_eq!(t.as_tuple().unwrap(), &[Term::small(1), Term::NIL]);
+        let l = h.list(&[Term::small(1), Term::small(2)]);
+        let (a, rest) = l.as_cons().unwrap();
+        assert_eq!(a, Term::small(1));
+        assert_eq!(rest.as_cons().unwrap().1, Term::NIL);
+        assert_eq!(h.float(2.5).as_float(), Some(2.5));
+        let big = BigInt::from(1u8) << 100;
+        assert!(h.bigint(&big).is_bignum());
+        assert_eq!(h.bigint(&BigInt::from(5)), Term::small(5));
+    }
+
+    #[test]
+    fn full_block_spills_into_fragment() {
+        let mut h = Heap::with_capacity(4);
+        let a = h.cons(Term::small(1), Term::NIL);
+        let b = h.tuple(&[Term::small(2); 10]);
+        assert!(h.wants_gc());
+        assert!(h.contains(a.cons_ptr()) && h.contains(b.boxed_ptr()));
+        assert_eq!(b.as_tuple().unwrap().len(), 10);
+    }
+}

@@ -1,0 +1,158 @@
+//! The contract between the interpreter and builtins (functions implemented in Rust): the
+//! context a builtin sees, the exception it raises, and the registry keyed by `{M, F, A}`.
+//! The builtins themselves live in `bif/`.
+
+use crate::atom::{self, AtomTable};
+use crate::heap::Heap;
+use crate::term::{Atom, Term};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// Exception class, as in `try ... catch Class:Reason`.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Class {
+    Error,
+    Exit,
+    Throw,
+}
+
+impl Class {
+    pub fn atom(self) -> Atom {
+        match self {
+            Class::Error => atom::ERROR,
+            Class::Exit => atom::EXIT,
+            Class::Throw => atom::THROW,
+        }
+    }
+}
+
+/// A raised exception. `reason` lives on the raising process's heap.
+#[derive(Copy, Clone, Debug)]
+pub struct Exception {
+    pub class: Class,
+    pub reason: Term,
+    /// A stacktrace given by `erlang:raise/3`; `None` means the interpreter builds one.
+    pub stacktrace: Option<Term>,
+    /// For `error/2`: the argument list to report in the top stack frame.
+    pub args: Option<Term>,
+}
+
+impl Exception {
+    pub fn error(reason: Term) -> Exception {
+        Exception {
+            class: Class::Error,
+            reason,
+            stacktrace: None,
+            args: None,
+        }
+    }
+    pub fn badarg() -> Exception {
+        Exception::error(Term::atom(atom::BADARG))
+    }
+    pub fn badarith() -> Exception {
+        Exception::error(Term::atom(atom::BADARITH))
+    }
+    pub fn system_limit() -> Exception {
+        Exception::error(Term::atom(atom::SYSTEM_LIMIT))
+    }
+    pub fn throw(reason: Term) -> Exception {
+        Exception {
+            class: Class::Throw,
+            reason,
+            stacktrace: None,
+            args: None,
+        }
+    }
+    pub fn exit(reason: Term) -> Exception {
+        Exception {
+            class: Class::Exit,
+            reason,
+            stacktrace: None,
+            args: None,
+        }
+    }
+}
+
+/// Result of a builtin.
+pub type NativeResult = Result<Term, Exception>;
+
+/// State shared by every process of one `Runtime`: the atom table, standard output, counters.
+pub struct Shared {
+    pub atoms: AtomTable,
+    /// Where `krarup_io:put_chars/1` writes (standard output in the `krarup` binary).
+    pub stdout: Mutex<Box<dyn Write + Send>>,
+    /// Next value of `erlang:unique_integer/0,1` and of reference ids.
+    pub unique: AtomicU64,
+    /// The instant the runtime started (origin of monotonic time).
+    pub start: Instant,
+}
+
+impl Shared {
+    pub fn new(stdout: Box<dyn Write + Send>) -> Shared {
+        Shared {
+            atoms: AtomTable::new(),
+            stdout: Mutex::new(stdout),
+            unique: AtomicU64::new(1),
+            start: Instant::now(),
+        }
+    }
+    /// A fresh positive integer, unique within this runtime.
+    pub fn next_unique(&self) -> u64 {
+        self.unique.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+/// What a builtin may touch: the calling process's heap and dictionary, and the shared state.
+pub struct NativeCtx<'a> {
+    pub heap: &'a mut Heap,
+    /// The process dictionary as `(key, value)` pairs in insertion order (`put/2`, `get/1`).
+    pub dict: &'a mut Vec<(Term, Term)>,
+    pub shared: &'a Shared,
+    /// The calling process's pid term.
+    pub self_pid: Term,
+    /// Reductions the builtin used beyond the base charge (for work proportional to input).
+    pub extra_reductions: usize,
+}
+
+impl NativeCtx<'_> {
+    /// Interns an atom.
+    pub fn atom(&self, name: &str) -> Term {
+        Term::atom(self.shared.atoms.intern(name))
+    }
+    /// Charges reductions for work done (e.g. one per list element visited / 16).
+    pub fn charge(&mut self, reductions: usize) {
+        self.extra_reductions += reductions;
+    }
+}
+
+/// A builtin: arguments in, a term or an exception out. It may allocate on `ctx.heap` but never
+/// collects (see `heap`).
+pub type NativeFn = fn(&mut NativeCtx<'_>, &[Term]) -> NativeResult;
+
+/// The builtins of a runtime, by `(module, function, arity)`.
+#[derive(Default)]
+pub struct NativeRegistry {
+    map: HashMap<(Atom, Atom, u8), NativeFn>,
+}
+
+impl NativeRegistry {
+    pub fn register(&mut self, module: Atom, function: Atom, arity: u8, f: NativeFn) {
+        self.map.insert((module, function, arity), f);
+    }
+    pub fn get(&self, module: Atom, function: Atom, arity: u8) -> Option<NativeFn> {
+        self.map.get(&(module, function, arity)).copied()
+    }
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+    /// Every registered `(module, function, arity)`.
+    pub fn keys(&self) -> impl Iterator<Item = &(Atom, Atom, u8)> {
+        self.map.keys()
+    }
+}

@@ -1,0 +1,400 @@
+//! The term: one tagged 64-bit word. Owns the tag layout and the layout of heap objects; does
+//! not own allocation (see `heap`) or any operation on values (see `ops`).
+//!
+//! # Tags (low 3 bits of the word)
+//! | tag     | bits | payload                                   |
+//! |---------|------|-------------------------------------------|
+//! | HEADER  | 000  | first word of a heap object (never in a register) |
+//! | LIST    | 001  | pointer to a cons cell `[head, tail]`      |
+//! | BOXED   | 010  | pointer to a heap object (header + payload) |
+//! | SMALL   | 011  | signed 61-bit integer in bits 3..64        |
+//! | ATOM    | 100  | atom index in bits 3..64                   |
+//! | PID     | 101  | local process number in bits 3..64         |
+//! | SPECIAL | 110  | `[]` (0), the non-value (1)                |
+//! | CATCH   | 111  | catch marker on the stack: handler code index |
+//!
+//! # Heap objects
+//! A header word is `arity << 8 | subtag << 3 | 000`, where `arity` counts the payload words that
+//! follow the header. Subtags are the `SUB_*` constants below, each with its payload layout.
+//!
+//! # Validity
+//! A `Term` is a plain `Copy` word. Accessors that follow a pointer trust that it points at live
+//! memory: a process heap (valid until that heap's next garbage collection) or a module's literal
+//! area (valid while the module is loaded). The VM upholds this by keeping every term it needs
+//! across a collection in the GC roots (X registers, stack, process dictionary, mailbox) and
+//! re-reading them after any operation that may collect.
+
+use std::fmt;
+
+/// A tagged Erlang term word. `size_of::<Term>() == 8`.
+#[derive(Copy, Clone, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct Term(u64);
+
+pub const TAG_MASK: u64 = 0b111;
+pub const TAG_HEADER: u64 = 0b000;
+pub const TAG_LIST: u64 = 0b001;
+pub const TAG_BOXED: u64 = 0b010;
+pub const TAG_SMALL: u64 = 0b011;
+pub const TAG_ATOM: u64 = 0b100;
+pub const TAG_PID: u64 = 0b101;
+pub const TAG_SPECIAL: u64 = 0b110;
+pub const TAG_CATCH: u64 = 0b111;
+
+/// Tuple: payload is the elements.
+pub const SUB_TUPLE: u64 = 0;
+/// Positive bignum: payload is the magnitude as little-endian `u64` limbs (no leading zero limb).
+pub const SUB_POS_BIG: u64 = 1;
+/// Negative bignum: as `SUB_POS_BIG`, value is minus the magnitude.
+pub const SUB_NEG_BIG: u64 = 2;
+/// Float: one payload word, the `f64` bits. Never NaN or infinite.
+pub const SUB_FLOAT: u64 = 3;
+/// Closure: `[module atom, small lambda index, small module unique, free vars...]`.
+pub const SUB_FUN: u64 = 4;
+/// External fun `fun M:F/A`: `[module atom, function atom, small arity]`.
+pub const SUB_EXPORT: u64 = 5;
+/// Flat map: `[keys tuple, values...]`; keys strictly ascending in term order.
+pub const SUB_FLATMAP: u64 = 6;
+/// Heap binary (at most 64 bytes): `[bit size, bytes packed little-endian into words...]`.
+pub const SUB_HEAP_BIN: u64 = 7;
+/// Reference-counted off-heap binary: `[bit size, pointer to the off-heap `RefcBinary`]`.
+pub const SUB_REFC_BIN: u64 = 8;
+/// Sub-binary (a slice of a heap or refc binary): `[bit size, bit offset, original binary term]`.
+pub const SUB_SUB_BIN: u64 = 9;
+/// Reference: `[id]`.
+pub const SUB_REF: u64 = 10;
+/// Bit-syntax match context: `[original binary term, bit offset, bit size]`; offset is mutated.
+pub const SUB_MATCH_CTX: u64 = 11;
+/// Hash-array-mapped-trie map node for large maps (layout owned by `ops::map`).
+pub const SUB_HASHMAP: u64 = 12;
+
+/// Smallest integer held inline.
+pub const SMALL_MIN: i64 = -(1 << 60);
+/// Largest integer held inline.
+pub const SMALL_MAX: i64 = (1 << 60) - 1;
+
+/// Index of an atom in the runtime's atom table.
+#[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct Atom(pub u32);
+
+impl Term {
+    /// The empty list `[]`.
+    pub const NIL: Term = Term(TAG_SPECIAL);
+    /// The non-value: "no term here" (an empty slot, a missing result). Never seen by Erlang code.
+    pub const NONE: Term = Term((1 << 3) | TAG_SPECIAL);
+
+    /// The raw word.
+    #[inline(always)]
+    pub const fn raw(self) -> u64 {
+        self.0
+    }
+    /// Builds a term from a raw word (the loader and GC use this).
+    #[inline(always)]
+    pub const fn from_raw(w: u64) -> Term {
+        Term(w)
+    }
+    #[inline(always)]
+    pub const fn tag(self) -> u64 {
+        self.0 & TAG_MASK
+    }
+
+    // ---- small integers ----
+    /// A small integer; `n` must lie in `SMALL_MIN..=SMALL_MAX` (checked in debug builds).
+    #[inline(always)]
+    pub const fn small(n: i64) -> Term {
+        debug_assert!(n >= SMALL_MIN && n <= SMALL_MAX);
+        Term(((n as u64) << 3) | TAG_SMALL)
+    }
+    /// A small integer, or `None` if `n` needs a bignum.
+    #[inline(always)]
+    pub const fn try_small(n: i64) -> Option<Term> {
+        if n >= SMALL_MIN && n <= SMALL_MAX {
+            Some(Term::small(n))
+        } else {
+            None
+        }
+    }
+    #[inline(always)]
+    pub const fn is_small(self) -> bool {
+        self.tag() == TAG_SMALL
+    }
+    #[inline(always)]
+    pub const fn as_small(self) -> Option<i64> {
+        if self.is_small() {
+            Some((self.0 as i64) >> 3)
+        } else {
+            None
+        }
+    }
+    /// The value of a term known to be small.
+    #[inline(always)]
+    pub const fn small_value(self) -> i64 {
+        (self.0 as i64) >> 3
+    }
+
+    // ---- atoms ----
+    #[inline(always)]
+    pub const fn atom(a: Atom) -> Term {
+        Term(((a.0 as u64) << 3) | TAG_ATOM)
+    }
+    #[inline(always)]
+    pub const fn is_atom(self) -> bool {
+        self.tag() == TAG_ATOM
+    }
+    #[inline(always)]
+    pub const fn as_atom(self) -> Option<Atom> {
+        if self.is_atom() {
+            Some(Atom((self.0 >> 3) as u32))
+        } else {
+            None
+        }
+    }
+    /// `true` or `false`.
+    #[inline(always)]
+    pub const fn bool(b: bool) -> Term {
+        if b {
+            Term::atom(crate::atom::TRUE)
+        } else {
+            Term::atom(crate::atom::FALSE)
+        }
+    }
+
+    // ---- pids ----
+    #[inline(always)]
+    pub const fn pid(n: u64) -> Term {
+        Term((n << 3) | TAG_PID)
+    }
+    #[inline(always)]
+    pub const fn is_pid(self) -> bool {
+        self.tag() == TAG_PID
+    }
+    #[inline(always)]
+    pub const fn as_pid(self) -> Option<u64> {
+        if self.is_pid() {
+            Some(self.0 >> 3)
+        } else {
+            None
+        }
+    }
+
+    // ---- catch markers ----
+    #[inline(always)]
+    pub const fn catch_marker(handler: u32) -> Term {
+        Term(((handler as u64) << 3) | TAG_CATCH)
+    }
+    #[inline(always)]
+    pub const fn as_catch(self) -> Option<u32> {
+        if self.tag() == TAG_CATCH {
+            Some((self.0 >> 3) as u32)
+        } else {
+            None
+        }
+    }
+
+    // ---- lists ----
+    #[inline(always)]
+    pub const fn is_nil(self) -> bool {
+        self.0 == TAG_SPECIAL
+    }
+    #[inline(always)]
+    pub const fn is_none(self) -> bool {
+        self.0 == Term::NONE.0
+    }
+    #[inline(always)]
+    pub const fn is_cons(self) -> bool {
+        self.tag() == TAG_LIST
+    }
+    /// A cons term pointing at two words `[head, tail]`.
+    #[inline(always)]
+    pub fn cons_from_ptr(p: *const Term) -> Term {
+        Term(p as u64 | TAG_LIST)
+    }
+    /// Pointer to the `[head, tail]` cell of a cons term.
+    #[inline(always)]
+    pub fn cons_ptr(self) -> *const Term {
+        (self.0 & !TAG_MASK) as *const Term
+    }
+    /// `(head, tail)` of a cons cell, or `None` if not a cons.
+    #[inline(always)]
+    pub fn as_cons(self) -> Option<(Term, Term)> {
+        if self.is_cons() {
+            let p = self.cons_ptr();
+            // SAFETY: a cons term points at a live two-word cell (module invariant above).
+            unsafe { Some((*p, *p.add(1))) }
+        } else {
+            None
+        }
+    }
+
+    // ---- boxed ----
+    #[inline(always)]
+    pub const fn is_boxed(self) -> bool {
+        self.tag() == TAG_BOXED
+    }
+    #[inline(always)]
+    pub fn boxed_from_ptr(p: *const Term) -> Term {
+        Term(p as u64 | TAG_BOXED)
+    }
+    /// Pointer to the header word of a boxed term.
+    #[inline(always)]
+    pub fn boxed_ptr(self) -> *const Term {
+        (self.0 & !TAG_MASK) as *const Term
+    }
+    /// The header word of a boxed term, or `None` if not boxed.
+    #[inline(always)]
+    pub fn header(self) -> Option<Header> {
+        if self.is_boxed() {
+            // SAFETY: a boxed term points at a live object whose first word is its header.
+            Some(Header(unsafe { (*self.boxed_ptr()).0 }))
+        } else {
+            None
+        }
+    }
+    /// The subtag of a boxed term.
+    #[inline(always)]
+    pub fn boxed_subtag(self) -> Option<u64> {
+        self.header().map(|h| h.subtag())
+    }
+    /// The payload words of a boxed term (everything after the header).
+    #[inline(always)]
+    pub fn payload(self) -> Option<&'static [Term]> {
+        let h = self.header()?;
+        // SAFETY: the header's arity counts the payload words that follow it in the same object.
+        Some(unsafe { std::slice::from_raw_parts(self.boxed_ptr().add(1), h.arity()) })
+    }
+    /// Elements of a tuple, or `None` if not a tuple.
+    #[inline(always)]
+    pub fn as_tuple(self) -> Option<&'static [Term]> {
+        match self.header() {
+            Some(h) if h.subtag() == SUB_TUPLE => self.payload(),
+            _ => None,
+        }
+    }
+    #[inline(always)]
+    pub fn is_tuple(self) -> bool {
+        matches!(self.header(), Some(h) if h.subtag() == SUB_TUPLE)
+    }
+    /// The value of a float term.
+    #[inline(always)]
+    pub fn as_float(self) -> Option<f64> {
+        match self.header() {
+            Some(h) if h.subtag() == SUB_FLOAT => Some(f64::from_bits(self.payload()?[0].0)),
+            _ => None,
+        }
+    }
+    #[inline(always)]
+    pub fn is_float(self) -> bool {
+        matches!(self.header(), Some(h) if h.subtag() == SUB_FLOAT)
+    }
+    #[inline(always)]
+    pub fn is_bignum(self) -> bool {
+        matches!(self.header(), Some(h) if h.subtag() == SUB_POS_BIG || h.subtag() == SUB_NEG_BIG)
+    }
+    #[inline(always)]
+    pub fn is_integer(self) -> bool {
+        self.is_small() || self.is_bignum()
+    }
+    #[inline(always)]
+    pub fn is_number(self) -> bool {
+        self.is_integer() || self.is_float()
+    }
+    /// `[]` or a cons cell.
+    #[inline(always)]
+    pub fn is_list(self) -> bool {
+        self.is_nil() || self.is_cons()
+    }
+    #[inline(always)]
+    pub fn is_map(self) -> bool {
+        matches!(self.header(), Some(h) if h.subtag() == SUB_FLATMAP || h.subtag() == SUB_HASHMAP)
+    }
+    #[inline(always)]
+    pub fn is_fun(self) -> bool {
+        matches!(self.header(), Some(h) if h.subtag() == SUB_FUN || h.subtag() == SUB_EXPORT)
+    }
+    /// Any bitstring: heap, refc or sub-binary (not a match context).
+    #[inline(always)]
+    pub fn is_bitstring(self) -> bool {
+        matches!(self.header(), Some(h) if matches!(h.subtag(), SUB_HEAP_BIN | SUB_REFC_BIN | SUB_SUB_BIN))
+    }
+    #[inline(always)]
+    pub fn is_reference(self) -> bool {
+        matches!(self.header(), Some(h) if h.subtag() == SUB_REF)
+    }
+}
+
+/// A heap object header word: `arity << 8 | subtag << 3 | TAG_HEADER`.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct Header(pub u64);
+
+impl Header {
+    #[inline(always)]
+    pub const fn new(subtag: u64, arity: usize) -> Header {
+        Header(((arity as u64) << 8) | (subtag << 3) | TAG_HEADER)
+    }
+    #[inline(always)]
+    pub const fn subtag(self) -> u64 {
+        (self.0 >> 3) & 0x1f
+    }
+    /// Number of payload words after the header.
+    #[inline(always)]
+    pub const fn arity(self) -> usize {
+        (self.0 >> 8) as usize
+    }
+    #[inline(always)]
+    pub const fn as_term(self) -> Term {
+        Term(self.0)
+    }
+}
+
+impl fmt::Debug for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.tag() {
+            TAG_SMALL => write!(f, "{}", self.small_value()),
+            TAG_ATOM => write!(f, "atom#{}", self.0 >> 3),
+            TAG_PID => write!(f, "<0.{}.0>", self.0 >> 3),
+            TAG_SPECIAL if self.is_nil() => write!(f, "[]"),
+            TAG_SPECIAL => write!(f, "NONE"),
+            TAG_CATCH => write!(f, "catch@{}", self.0 >> 3),
+            TAG_LIST => write!(f, "cons@{:#x}", self.0 & !TAG_MASK),
+            TAG_BOXED => write!(f, "boxed@{:#x}", self.0 & !TAG_MASK),
+            _ => write!(f, "header({:#x})", self.0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_is_one_word() {
+        assert_eq!(std::mem::size_of::<Term>(), 8);
+        assert_eq!(std::mem::size_of::<Option<Term>>(), 16);
+    }
+
+    #[test]
+    fn small_round_trip() {
+        for n in [0, 1, -1, SMALL_MIN, SMALL_MAX, 123_456_789] {
+            assert_eq!(Term::small(n).as_small(), Some(n));
+        }
+        assert!(Term::try_small(SMALL_MAX + 1).is_none());
+        assert!(Term::try_small(SMALL_MIN - 1).is_none());
+    }
+
+    #[test]
+    fn immediates_are_distinct() {
+        let a = Term::atom(Atom(7));
+        assert_eq!(a.as_atom(), Some(Atom(7)));
+        assert!(a.as_small().is_none());
+        assert!(Term::NIL.is_nil() && Term::NIL.is_list() && !Term::NIL.is_cons());
+        assert_eq!(Term::pid(42).as_pid(), Some(42));
+        assert_eq!(Term::catch_marker(9).as_catch(), Some(9));
+    }
+
+    #[test]
+    fn header_fields() {
+        let h = Header::new(SUB_FLATMAP, 33);
+        assert_eq!(h.subtag(), SUB_FLATMAP);
+        assert_eq!(h.arity(), 33);
+    }
+}
