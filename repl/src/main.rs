@@ -1,6 +1,105 @@
 //! The `krarup` binary: command-line interface over the compiler and the VM.
 
+use clap::{Parser, Subcommand, ValueEnum};
+use krarup::{compile_file, EXIT_FAILURE};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() {}
+/// krarup: a bytecode VM for Erlang.
+#[derive(Parser)]
+#[command(name = "krarup", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile and run Erlang modules (.erl) or bytecode files (.kbc); runs main/0 of the first.
+    Run {
+        /// Source or bytecode files; the first one's module provides main/0.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Compile Erlang modules to bytecode files, or print a compiler pass's output.
+    Compile {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Directory for the .kbc files.
+        #[arg(short = 'o', long = "out", default_value = ".")]
+        out: PathBuf,
+        /// Print this pass's output instead of writing bytecode.
+        #[arg(long = "dump", value_enum)]
+        dump: Option<Stage>,
+    },
+}
+
+#[derive(Copy, Clone, ValueEnum)]
+enum Stage {
+    Ast,
+    Core,
+    Decision,
+    Bytecode,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Run { files } => {
+            let stdout = Box::new(std::io::BufWriter::new(std::io::stdout()));
+            krarup::run_files(&files, stdout, &mut std::io::stderr())
+        }
+        Command::Compile { files, out, dump } => compile(&files, &out, dump),
+    };
+    ExitCode::from(code as u8)
+}
+
+fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32 {
+    let mut status = 0;
+    let mut stderr = std::io::stderr();
+    for path in files {
+        if let Some(stage) = dump {
+            match dump_file(path, stage) {
+                Ok(text) => print!("{text}"),
+                Err(message) => {
+                    let _ = stderr.write_all(message.as_bytes());
+                    status = EXIT_FAILURE;
+                }
+            }
+            continue;
+        }
+        match compile_file(path) {
+            Ok((module, warnings)) => {
+                let _ = stderr.write_all(warnings.as_bytes());
+                let target = out.join(format!("{}.kbc", module.name));
+                let bytes = krarup_vm::bytecode::format::encode(&module);
+                if let Err(e) = std::fs::create_dir_all(out).and_then(|_| std::fs::write(&target, bytes)) {
+                    let _ = writeln!(stderr, "krarup: cannot write {}: {e}", target.display());
+                    status = EXIT_FAILURE;
+                }
+            }
+            Err(f) => {
+                let _ = stderr.write_all(f.message.as_bytes());
+                status = EXIT_FAILURE;
+            }
+        }
+    }
+    status
+}
+
+fn dump_file(path: &std::path::Path, stage: Stage) -> Result<String, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("krarup: cannot read {}: {e}\n", path.display()))?;
+    let name = path.display().to_string();
+    let stage = match stage {
+        Stage::Ast => krarup_compiler::Stage::Ast,
+        Stage::Core => krarup_compiler::Stage::Core,
+        Stage::Decision => krarup_compiler::Stage::Decision,
+        Stage::Bytecode => krarup_compiler::Stage::Bytecode,
+    };
+    krarup_compiler::dump(&source, &name, stage)
+        .map_err(|diags| krarup_compiler::diagnostics::render(&diags, &source, &name, false))
+}

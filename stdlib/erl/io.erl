@@ -1,0 +1,85 @@
+%% io: standard output only. Everything goes through the native
+%% krarup_io:put_chars/1; the device argument may be standard_io or user
+%% (anything else is badarg). Input functions are not provided.
+-module(io).
+
+-export([format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3,
+         put_chars/1, put_chars/2, nl/0, nl/1, write/1, write/2,
+         setopts/1, setopts/2, getopts/0, getopts/1, columns/0, columns/1,
+         rows/0, rows/1, printable_range/0]).
+
+format(Format) -> format(Format, []).
+
+format(Format, Args) ->
+    try io_lib_format:fwrite(Format, Args) of
+        Chars -> krarup_io:put_chars(Chars)
+    catch
+        _:_ -> erlang:error(badarg, [Format, Args])
+    end.
+
+format(Dev, Format, Args) ->
+    case device(Dev) of
+        true -> format(Format, Args);
+        false -> erlang:error(badarg, [Dev, Format, Args])
+    end.
+
+fwrite(Format) -> format(Format).
+fwrite(Format, Args) -> format(Format, Args).
+fwrite(Dev, Format, Args) -> format(Dev, Format, Args).
+
+put_chars(Chars) ->
+    case is_chardata(Chars) of
+        true -> krarup_io:put_chars(Chars);
+        false -> erlang:error(badarg, [Chars])
+    end.
+
+put_chars(Dev, Chars) ->
+    case device(Dev) of
+        true -> put_chars(Chars);
+        false -> erlang:error(badarg, [Dev, Chars])
+    end.
+
+nl() -> krarup_io:put_chars("\n").
+
+nl(Dev) ->
+    case device(Dev) of
+        true -> nl();
+        false -> erlang:error(badarg, [Dev])
+    end.
+
+write(Term) -> krarup_io:put_chars(io_lib:write(Term)).
+
+write(Dev, Term) ->
+    case device(Dev) of
+        true -> write(Term);
+        false -> erlang:error(badarg, [Dev, Term])
+    end.
+
+setopts(_Opts) -> ok.
+setopts(_Dev, _Opts) -> ok.
+
+getopts() -> [{binary, false}, {encoding, latin1}].
+getopts(_Dev) -> getopts().
+
+%% Like erl -noshell: stdout is not a terminal.
+columns() -> {error, enotsup}.
+columns(_Dev) -> {error, enotsup}.
+rows() -> {error, enotsup}.
+rows(_Dev) -> {error, enotsup}.
+
+printable_range() -> latin1.
+
+device(standard_io) -> true;
+device(user) -> true;
+device(_) -> false.
+
+is_chardata(B) when is_binary(B) -> true;
+is_chardata(L) when is_list(L) -> is_chars(L);
+is_chardata(_) -> false.
+
+is_chars([C | Cs]) when is_integer(C), C >= 0 -> is_chars(Cs);
+is_chars([B | Cs]) when is_binary(B) -> is_chars(Cs);
+is_chars([L | Cs]) when is_list(L) -> is_chars(L) andalso is_chars(Cs);
+is_chars([]) -> true;
+is_chars(B) when is_binary(B) -> true;
+is_chars(_) -> false.
