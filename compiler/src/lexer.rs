@@ -1,0 +1,804 @@
+//! The Erlang lexer: source text to [`Token`]s with byte spans, built on logos. It owns token shapes,
+//! escape decoding (strings, quoted atoms, `$c` chars) and number syntax; it does not know about macros
+//! (see `crate::preprocess`) or grammar. Follows OTP's `erl_scan` for what counts as a token, except
+//! that `maybe` and `else` are plain atoms (as in OTP 25 without the `maybe_expr` feature).
+//!
+//! A `.` followed by whitespace, `%` or end of input is the form terminator [`Tok::Dot`]; any other `.`
+//! is [`Tok::Period`] (record field access `X#r.f`). Lex errors become diagnostics, the bad character
+//! is skipped, and lexing continues.
+
+use crate::ast::Span;
+use crate::diagnostics::Diagnostic;
+use logos::Logos;
+use num_bigint::BigInt;
+use num_traits::Num;
+use std::fmt;
+
+/// What went wrong while lexing one token.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum LexError {
+    /// A character that starts no token.
+    #[default]
+    Unexpected,
+    /// A string, quoted atom or char literal that runs to the end of input.
+    Unterminated(&'static str),
+    /// `Base#Digits` with a base outside 2..=36 or a digit not valid in the base.
+    BadNumber(String),
+    /// A malformed escape sequence.
+    BadEscape(String),
+}
+
+/// One token kind with its payload.
+#[derive(Logos, Debug, Clone, PartialEq)]
+#[logos(error = LexError)]
+#[logos(skip r"[ \t\r\n\x0C\x0B]+")]
+#[logos(skip r"%[^\n]*")]
+pub enum Tok {
+    /// An atom, unquoted or quoted, escapes resolved.
+    #[regex(r"[a-zß-öø-ÿ][A-Za-z0-9_@À-ÖØ-öø-ÿ]*", |lex| lex.slice().to_string())]
+    #[token("'", lex_quoted_atom)]
+    Atom(String),
+    /// A variable name (including `_` and `_Name`).
+    #[regex(r"[A-Z_À-ÖØ-Þ][A-Za-z0-9_@À-ÖØ-öø-ÿ]*", |lex| lex.slice().to_string())]
+    Var(String),
+    /// An integer literal, decimal or `Base#Digits`, `_` separators removed.
+    Integer(BigInt),
+    /// A float literal `1.5`, `2.0e-3`.
+    Float(f64),
+    /// Any number as scanned by [`lex_number`]; [`lex`] turns it into `Integer` or `Float`, so the
+    /// token stream never contains this variant. (logos cannot backtrack out of `1.` followed by a
+    /// non-digit, so numbers are scanned by hand.)
+    #[regex(r"[0-9]", lex_number)]
+    Number(Number),
+    /// A character literal `$a`, `$\n`; the code point.
+    #[token("$", lex_char)]
+    Char(u32),
+    /// A string literal, escapes resolved (adjacent strings are joined by the parser).
+    #[token("\"", lex_string)]
+    String(String),
+
+    /// `after`
+    #[token("after")]
+    After,
+    /// `and`
+    #[token("and")]
+    And,
+    /// `andalso`
+    #[token("andalso")]
+    AndAlso,
+    /// `band`
+    #[token("band")]
+    Band,
+    /// `begin`
+    #[token("begin")]
+    Begin,
+    /// `bnot`
+    #[token("bnot")]
+    Bnot,
+    /// `bor`
+    #[token("bor")]
+    Bor,
+    /// `bsl`
+    #[token("bsl")]
+    Bsl,
+    /// `bsr`
+    #[token("bsr")]
+    Bsr,
+    /// `bxor`
+    #[token("bxor")]
+    Bxor,
+    /// `case`
+    #[token("case")]
+    Case,
+    /// `catch`
+    #[token("catch")]
+    Catch,
+    /// `cond` (reserved, unused)
+    #[token("cond")]
+    Cond,
+    /// `div`
+    #[token("div")]
+    Div,
+    /// `end`
+    #[token("end")]
+    End,
+    /// `fun`
+    #[token("fun")]
+    Fun,
+    /// `if`
+    #[token("if")]
+    If,
+    /// `let` (reserved, unused)
+    #[token("let")]
+    Let,
+    /// `not`
+    #[token("not")]
+    Not,
+    /// `of`
+    #[token("of")]
+    Of,
+    /// `or`
+    #[token("or")]
+    Or,
+    /// `orelse`
+    #[token("orelse")]
+    OrElse,
+    /// `receive`
+    #[token("receive")]
+    Receive,
+    /// `rem`
+    #[token("rem")]
+    Rem,
+    /// `try`
+    #[token("try")]
+    Try,
+    /// `when`
+    #[token("when")]
+    When,
+    /// `xor`
+    #[token("xor")]
+    Xor,
+
+    /// `(`
+    #[token("(")]
+    LParen,
+    /// `)`
+    #[token(")")]
+    RParen,
+    /// `{`
+    #[token("{")]
+    LBrace,
+    /// `}`
+    #[token("}")]
+    RBrace,
+    /// `[`
+    #[token("[")]
+    LBracket,
+    /// `]`
+    #[token("]")]
+    RBracket,
+    /// `,`
+    #[token(",")]
+    Comma,
+    /// `;`
+    #[token(";")]
+    Semi,
+    /// `.` ending a form (followed by whitespace, `%` or end of input).
+    Dot,
+    /// `.` anywhere else (record field access).
+    #[token(".")]
+    Period,
+    /// `..`
+    #[token("..")]
+    DotDot,
+    /// `...`
+    #[token("...")]
+    DotDotDot,
+    /// `->`
+    #[token("->")]
+    Arrow,
+    /// `=>`
+    #[token("=>")]
+    FatArrow,
+    /// `:=`
+    #[token(":=")]
+    ColonEq,
+    /// `<-`
+    #[token("<-")]
+    LArrow,
+    /// `<=`
+    #[token("<=")]
+    LDoubleArrow,
+    /// `<<`
+    #[token("<<")]
+    DoubleLt,
+    /// `>>`
+    #[token(">>")]
+    DoubleGt,
+    /// `||`
+    #[token("||")]
+    DoublePipe,
+    /// `|`
+    #[token("|")]
+    Pipe,
+    /// `#`
+    #[token("#")]
+    Hash,
+    /// `:`
+    #[token(":")]
+    Colon,
+    /// `::`
+    #[token("::")]
+    DoubleColon,
+    /// `?`
+    #[token("?")]
+    Question,
+    /// `??`
+    #[token("??")]
+    DoubleQuestion,
+    /// `!`
+    #[token("!")]
+    Bang,
+    /// `=`
+    #[token("=")]
+    Eq,
+    /// `==`
+    #[token("==")]
+    EqEq,
+    /// `/=`
+    #[token("/=")]
+    SlashEq,
+    /// `=<`
+    #[token("=<")]
+    EqLt,
+    /// `<`
+    #[token("<")]
+    Lt,
+    /// `>=`
+    #[token(">=")]
+    GtEq,
+    /// `>`
+    #[token(">")]
+    Gt,
+    /// `=:=`
+    #[token("=:=")]
+    ExactEq,
+    /// `=/=`
+    #[token("=/=")]
+    ExactNe,
+    /// `+`
+    #[token("+")]
+    Plus,
+    /// `-`
+    #[token("-")]
+    Minus,
+    /// `*`
+    #[token("*")]
+    Star,
+    /// `/`
+    #[token("/")]
+    Slash,
+    /// `++`
+    #[token("++")]
+    PlusPlus,
+    /// `--`
+    #[token("--")]
+    MinusMinus,
+}
+
+/// A token with its byte span in the original source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// The token kind and payload.
+    pub tok: Tok,
+    /// Byte offsets into the original source (for macro expansions: the macro call site).
+    pub span: Span,
+}
+
+/// Lexes a whole source text. Returns every token it could read and one diagnostic per lex error;
+/// never panics. Sources larger than 4 GiB are truncated to that size (spans are `u32`).
+pub fn lex(source: &str) -> (Vec<Token>, Vec<Diagnostic>) {
+    let mut tokens = Vec::new();
+    let mut diags = Vec::new();
+    let mut lexer = Tok::lexer(source);
+    while let Some(result) = lexer.next() {
+        let range = lexer.span();
+        let span = Span::new(range.start as u32, range.end as u32);
+        match result {
+            Ok(Tok::Period) => {
+                let next = source[range.end..].chars().next();
+                let tok = match next {
+                    None => Tok::Dot,
+                    Some(c) if c.is_whitespace() || c == '%' => Tok::Dot,
+                    _ => Tok::Period,
+                };
+                tokens.push(Token { tok, span });
+            }
+            Ok(Tok::Number(Number::Int(i))) => tokens.push(Token {
+                tok: Tok::Integer(i),
+                span,
+            }),
+            Ok(Tok::Number(Number::Float(x))) => tokens.push(Token {
+                tok: Tok::Float(x),
+                span,
+            }),
+            Ok(tok) => tokens.push(Token { tok, span }),
+            Err(e) => diags.push(lex_error_diagnostic(e, span, lexer.slice())),
+        }
+    }
+    (tokens, diags)
+}
+
+fn lex_error_diagnostic(e: LexError, span: Span, slice: &str) -> Diagnostic {
+    match e {
+        LexError::Unexpected => Diagnostic::error(
+            format!(
+                "illegal character {:?}",
+                slice.chars().next().unwrap_or(' ')
+            ),
+            span,
+        ),
+        LexError::Unterminated(what) => Diagnostic::error(format!("unterminated {what}"), span)
+            .with_hint(format!("the {what} starting here is never closed")),
+        LexError::BadNumber(msg) => Diagnostic::error(msg, span),
+        LexError::BadEscape(msg) => Diagnostic::error(msg, span),
+    }
+}
+
+/// A scanned number literal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Number {
+    /// An integer.
+    Int(BigInt),
+    /// A float.
+    Float(f64),
+}
+
+/// Length in bytes of a run of digits accepted by `ok`, allowing single `_` between digits.
+fn digit_run(s: &str, ok: impl Fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if ok(b[i] as char) {
+            i += 1;
+        } else if b[i] == b'_' && i > 0 && i + 1 < b.len() && ok(b[i + 1] as char) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Scans a number starting at the first digit (already consumed by logos): decimal integers, floats
+/// with optional exponent, and `Base#Digits`, all with `_` separators (as `erl_scan`).
+fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
+    let first = lex.slice();
+    let full = &lex.source()[lex.span().start..];
+    let is_dec = |c: char| c.is_ascii_digit();
+    let int_len = digit_run(full, is_dec);
+    let int_text: String = full[..int_len].chars().filter(|c| *c != '_').collect();
+    let after = &full[int_len..];
+    if let Some(digits) = after.strip_prefix('#') {
+        let base: u32 = int_text.parse().unwrap_or(0);
+        let is_alnum = |c: char| c.is_ascii_alphanumeric();
+        let n = digit_run(digits, is_alnum);
+        if n == 0 {
+            // `2#` with no digits: just the integer; `#` is lexed next.
+            lex.bump(int_len - first.len());
+            return int_text
+                .parse()
+                .map(Number::Int)
+                .map_err(|_| LexError::BadNumber("bad integer".into()));
+        }
+        lex.bump(int_len - first.len() + 1 + n);
+        let text = &full[..int_len + 1 + n];
+        if !(2..=36).contains(&base) {
+            return Err(LexError::BadNumber(format!(
+                "illegal base {base} in {text} (must be 2..36)"
+            )));
+        }
+        let ds: String = digits[..n].chars().filter(|c| *c != '_').collect();
+        return BigInt::from_str_radix(&ds, base)
+            .map(Number::Int)
+            .map_err(|_| LexError::BadNumber(format!("illegal digit for base {base} in {text}")));
+    }
+    let frac = after.strip_prefix('.').map_or(0, |f| {
+        if f.starts_with(|c: char| c.is_ascii_digit()) {
+            digit_run(f, is_dec)
+        } else {
+            0
+        }
+    });
+    if frac == 0 {
+        lex.bump(int_len - first.len());
+        return int_text
+            .parse()
+            .map(Number::Int)
+            .map_err(|_| LexError::BadNumber("bad integer".into()));
+    }
+    let mut len = int_len + 1 + frac;
+    let exp = &full[len..];
+    if exp.starts_with(['e', 'E']) {
+        let sign = usize::from(exp[1..].starts_with(['+', '-']));
+        let digits = &exp[1 + sign..];
+        if digits.starts_with(|c: char| c.is_ascii_digit()) {
+            len += 1 + sign + digit_run(digits, is_dec);
+        }
+    }
+    lex.bump(len - first.len());
+    let text: String = full[..len].chars().filter(|c| *c != '_').collect();
+    match text.parse::<f64>() {
+        Ok(f) if f.is_finite() => Ok(Number::Float(f)),
+        _ => Err(LexError::BadNumber(format!("bad float {}", &full[..len]))),
+    }
+}
+
+/// Decodes one escape sequence; `rest` starts just after the backslash. Returns the code point and
+/// how many bytes of `rest` it used. Follows `erl_scan`: `\b \d \e \f \n \r \s \t \v`, `\^X`,
+/// `\xHH`, `\x{H...}`, 1-3 octal digits, and any other character standing for itself.
+pub fn decode_escape(rest: &str) -> Result<(u32, usize), LexError> {
+    let mut chars = rest.char_indices();
+    let (_, c) = chars
+        .next()
+        .ok_or(LexError::Unterminated("escape sequence"))?;
+    let simple = match c {
+        'b' => Some(8),
+        'd' => Some(127),
+        'e' => Some(27),
+        'f' => Some(12),
+        'n' => Some(10),
+        'r' => Some(13),
+        's' => Some(32),
+        't' => Some(9),
+        'v' => Some(11),
+        _ => None,
+    };
+    if let Some(v) = simple {
+        return Ok((v, 1));
+    }
+    match c {
+        '^' => match rest[1..].chars().next() {
+            Some(x) => Ok(((x as u32) & 31, 1 + x.len_utf8())),
+            None => Err(LexError::Unterminated("escape sequence")),
+        },
+        'x' => {
+            let after = &rest[1..];
+            if let Some(braced) = after.strip_prefix('{') {
+                let close = braced
+                    .find('}')
+                    .ok_or_else(|| LexError::BadEscape("unterminated \\x{...} escape".into()))?;
+                let hex = &braced[..close];
+                let v = u32::from_str_radix(hex, 16)
+                    .ok()
+                    .filter(|v| char::from_u32(*v).is_some())
+                    .ok_or_else(|| LexError::BadEscape(format!("bad escape \\x{{{hex}}}")))?;
+                Ok((v, 1 + 1 + close + 1))
+            } else {
+                let hex: String = after
+                    .chars()
+                    .take(2)
+                    .take_while(|c| c.is_ascii_hexdigit())
+                    .collect();
+                if hex.len() != 2 {
+                    return Err(LexError::BadEscape(
+                        "\\x must be followed by two hex digits or {...}".into(),
+                    ));
+                }
+                Ok((u32::from_str_radix(&hex, 16).unwrap_or(0), 3))
+            }
+        }
+        '0'..='7' => {
+            let oct: String = rest
+                .chars()
+                .take(3)
+                .take_while(|c| ('0'..='7').contains(c))
+                .collect();
+            Ok((u32::from_str_radix(&oct, 8).unwrap_or(0), oct.len()))
+        }
+        other => Ok((other as u32, other.len_utf8())),
+    }
+}
+
+/// Scans a quoted text body up to the closing `quote`, decoding escapes; bumps the lexer past it.
+fn scan_quoted(
+    lex: &mut logos::Lexer<Tok>,
+    quote: char,
+    what: &'static str,
+) -> Result<String, LexError> {
+    let rest = lex.remainder();
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(c) = rest[i..].chars().next() {
+        if c == quote {
+            lex.bump(i + 1);
+            return Ok(out);
+        }
+        if c == '\\' {
+            match decode_escape(&rest[i + 1..]) {
+                Ok((v, used)) => {
+                    out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
+                    i += 1 + used;
+                }
+                Err(LexError::Unterminated(_)) => break,
+                Err(e) => {
+                    // Skip to the closing quote so lexing resumes after this literal.
+                    let skip = rest[i + 1..]
+                        .find(quote)
+                        .map_or(rest.len(), |p| i + 1 + p + 1);
+                    lex.bump(skip);
+                    return Err(e);
+                }
+            }
+        } else {
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    lex.bump(rest.len());
+    Err(LexError::Unterminated(what))
+}
+
+fn lex_string(lex: &mut logos::Lexer<Tok>) -> Result<String, LexError> {
+    scan_quoted(lex, '"', "string")
+}
+
+fn lex_quoted_atom(lex: &mut logos::Lexer<Tok>) -> Result<String, LexError> {
+    scan_quoted(lex, '\'', "quoted atom")
+}
+
+fn lex_char(lex: &mut logos::Lexer<Tok>) -> Result<u32, LexError> {
+    let rest = lex.remainder();
+    match rest.chars().next() {
+        None => Err(LexError::Unterminated("character literal")),
+        Some('\\') => {
+            let (v, used) = decode_escape(&rest[1..])?;
+            lex.bump(1 + used);
+            Ok(v)
+        }
+        Some(c) => {
+            lex.bump(c.len_utf8());
+            Ok(c as u32)
+        }
+    }
+}
+
+impl fmt::Display for Tok {
+    /// Shows the token as Erlang source (used in "syntax error before: ..." messages and `??X`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tok::Atom(a) => write!(f, "{}", quote_atom(a)),
+            Tok::Var(v) => write!(f, "{v}"),
+            Tok::Integer(i) => write!(f, "{i}"),
+            Tok::Float(x) | Tok::Number(Number::Float(x)) => write!(f, "{x:?}"),
+            Tok::Number(Number::Int(i)) => write!(f, "{i}"),
+            Tok::Char(c) => match char::from_u32(*c) {
+                Some(ch) if !ch.is_control() => write!(f, "${ch}"),
+                _ => write!(f, "$\\x{{{c:X}}}"),
+            },
+            Tok::String(s) => write!(f, "{s:?}"),
+            other => write!(f, "{}", other.punct_text()),
+        }
+    }
+}
+
+impl Tok {
+    /// The source text of a keyword or punctuation token (empty for tokens with a payload).
+    pub fn punct_text(&self) -> &'static str {
+        match self {
+            Tok::After => "after",
+            Tok::And => "and",
+            Tok::AndAlso => "andalso",
+            Tok::Band => "band",
+            Tok::Begin => "begin",
+            Tok::Bnot => "bnot",
+            Tok::Bor => "bor",
+            Tok::Bsl => "bsl",
+            Tok::Bsr => "bsr",
+            Tok::Bxor => "bxor",
+            Tok::Case => "case",
+            Tok::Catch => "catch",
+            Tok::Cond => "cond",
+            Tok::Div => "div",
+            Tok::End => "end",
+            Tok::Fun => "fun",
+            Tok::If => "if",
+            Tok::Let => "let",
+            Tok::Not => "not",
+            Tok::Of => "of",
+            Tok::Or => "or",
+            Tok::OrElse => "orelse",
+            Tok::Receive => "receive",
+            Tok::Rem => "rem",
+            Tok::Try => "try",
+            Tok::When => "when",
+            Tok::Xor => "xor",
+            Tok::LParen => "(",
+            Tok::RParen => ")",
+            Tok::LBrace => "{",
+            Tok::RBrace => "}",
+            Tok::LBracket => "[",
+            Tok::RBracket => "]",
+            Tok::Comma => ",",
+            Tok::Semi => ";",
+            Tok::Dot | Tok::Period => ".",
+            Tok::DotDot => "..",
+            Tok::DotDotDot => "...",
+            Tok::Arrow => "->",
+            Tok::FatArrow => "=>",
+            Tok::ColonEq => ":=",
+            Tok::LArrow => "<-",
+            Tok::LDoubleArrow => "<=",
+            Tok::DoubleLt => "<<",
+            Tok::DoubleGt => ">>",
+            Tok::DoublePipe => "||",
+            Tok::Pipe => "|",
+            Tok::Hash => "#",
+            Tok::Colon => ":",
+            Tok::DoubleColon => "::",
+            Tok::Question => "?",
+            Tok::DoubleQuestion => "??",
+            Tok::Bang => "!",
+            Tok::Eq => "=",
+            Tok::EqEq => "==",
+            Tok::SlashEq => "/=",
+            Tok::EqLt => "=<",
+            Tok::Lt => "<",
+            Tok::GtEq => ">=",
+            Tok::Gt => ">",
+            Tok::ExactEq => "=:=",
+            Tok::ExactNe => "=/=",
+            Tok::Plus => "+",
+            Tok::Minus => "-",
+            Tok::Star => "*",
+            Tok::Slash => "/",
+            Tok::PlusPlus => "++",
+            Tok::MinusMinus => "--",
+            Tok::Atom(_)
+            | Tok::Var(_)
+            | Tok::Integer(_)
+            | Tok::Float(_)
+            | Tok::Number(_)
+            | Tok::Char(_)
+            | Tok::String(_) => "",
+        }
+    }
+
+    /// True for alphanumeric keyword tokens (`case`, `div`, ...).
+    pub fn is_keyword(&self) -> bool {
+        let t = self.punct_text();
+        t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    }
+}
+
+/// Writes an atom as Erlang source, quoting it when needed (`'hello world'`, `'Caps'`).
+pub fn quote_atom(a: &str) -> String {
+    let mut chars = a.chars();
+    let plain = matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && a.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
+        && !is_reserved_word(a);
+    if plain {
+        return a.to_string();
+    }
+    let mut out = String::from("'");
+    for c in a.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// True for Erlang's reserved words, which must be quoted to be used as atoms.
+pub fn is_reserved_word(a: &str) -> bool {
+    matches!(
+        a,
+        "after"
+            | "and"
+            | "andalso"
+            | "band"
+            | "begin"
+            | "bnot"
+            | "bor"
+            | "bsl"
+            | "bsr"
+            | "bxor"
+            | "case"
+            | "catch"
+            | "cond"
+            | "div"
+            | "end"
+            | "fun"
+            | "if"
+            | "let"
+            | "not"
+            | "of"
+            | "or"
+            | "orelse"
+            | "receive"
+            | "rem"
+            | "try"
+            | "when"
+            | "xor"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        let (t, d) = lex(s);
+        assert!(d.is_empty(), "{d:?}");
+        t.into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(toks("16#FF"), vec![Tok::Integer(255.into())]);
+        assert_eq!(toks("1_000"), vec![Tok::Integer(1000.into())]);
+        assert_eq!(toks("2.5E-3"), vec![Tok::Float(2.5e-3)]);
+        assert_eq!(toks("1.0e10"), vec![Tok::Float(1.0e10)]);
+        assert_eq!(
+            toks("X = 1.\n"),
+            vec![
+                Tok::Var("X".into()),
+                Tok::Eq,
+                Tok::Integer(1.into()),
+                Tok::Dot
+            ]
+        );
+        assert_eq!(toks("[1.a]")[2], Tok::Period);
+    }
+
+    #[test]
+    fn chars_and_strings() {
+        assert_eq!(
+            toks(r"$a $\n $\\ $\x{41} $\101 $\^a $ "),
+            vec![
+                Tok::Char(97),
+                Tok::Char(10),
+                Tok::Char(92),
+                Tok::Char(65),
+                Tok::Char(65),
+                Tok::Char(1),
+                Tok::Char(32)
+            ]
+        );
+        assert_eq!(
+            toks(r#""a\tb\"\x41\101""#),
+            vec![Tok::String("a\tb\"AA".into())]
+        );
+        assert_eq!(
+            toks(r"'hello world' 'it\'s'"),
+            vec![Tok::Atom("hello world".into()), Tok::Atom("it's".into())]
+        );
+    }
+
+    #[test]
+    fn keywords_and_ops() {
+        assert_eq!(
+            toks("case caser =:= =/= =< <= <- << >> || :: ?? ..."),
+            vec![
+                Tok::Case,
+                Tok::Atom("caser".into()),
+                Tok::ExactEq,
+                Tok::ExactNe,
+                Tok::EqLt,
+                Tok::LDoubleArrow,
+                Tok::LArrow,
+                Tok::DoubleLt,
+                Tok::DoubleGt,
+                Tok::DoublePipe,
+                Tok::DoubleColon,
+                Tok::DoubleQuestion,
+                Tok::DotDotDot
+            ]
+        );
+        assert_eq!(
+            toks("_ _X Abc % comment\nmaybe"),
+            vec![
+                Tok::Var("_".into()),
+                Tok::Var("_X".into()),
+                Tok::Var("Abc".into()),
+                Tok::Atom("maybe".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_do_not_stop_lexing() {
+        let (t, d) = lex("a \u{1} b \"unterminated");
+        assert_eq!(d.len(), 2);
+        assert_eq!(t[0].tok, Tok::Atom("a".into()));
+        assert_eq!(t[1].tok, Tok::Atom("b".into()));
+        let (_, d) = lex("37#1 2#3");
+        assert_eq!(d.len(), 2);
+    }
+}

@@ -1,0 +1,850 @@
+//! The token-level preprocessor, following OTP's `epp`: `-define`/`-undef`, macro expansion (`?NAME`,
+//! `?NAME(Args)`, `??Arg`), predefined macros, conditional compilation (`-ifdef`, `-ifndef`, `-else`,
+//! `-endif`, and `-if`/`-elif` on simple constant conditions), and `-include`/`-include_lib` through a
+//! caller-supplied resolver (the compiler does no file IO). It does not parse forms; it only needs to
+//! know where forms start (after a [`Tok::Dot`]).
+//!
+//! Spans: tokens produced by a macro expansion all carry the span of the outermost macro call site
+//! (`?NAME(...)`), and tokens from an included file carry the span of the `-include` attribute, so every
+//! span points into the original source.
+
+use crate::ast::Span;
+use crate::diagnostics::{line_col, Diagnostic};
+use crate::lexer::{lex, Tok, Token};
+use num_bigint::BigInt;
+use std::collections::HashMap;
+
+/// Resolves `-include("path")` (`lib == false`) and `-include_lib("path")` (`lib == true`) to source
+/// text, or `None` if not found. The caller (the `krarup` binary) does the file IO.
+pub type IncludeResolver<'a> = &'a dyn Fn(&str, bool) -> Option<String>;
+
+/// Macro expansion nesting limit (guards against `-define(A, ?B). -define(B, ?A).` loops).
+const MAX_DEPTH: usize = 100;
+/// Include nesting limit.
+const MAX_INCLUDE_DEPTH: usize = 20;
+
+/// One macro definition.
+#[derive(Debug, Clone)]
+struct Macro {
+    /// Parameter names; `None` for a macro defined without parentheses.
+    params: Option<Vec<String>>,
+    /// Replacement tokens.
+    body: Vec<Token>,
+}
+
+/// State of one open `-if`/`-ifdef`/`-ifndef` section.
+#[derive(Debug, Clone)]
+struct Cond {
+    /// Tokens in the current branch are kept.
+    active: bool,
+    /// Some branch of this section has already been taken (for `-elif`/`-else`).
+    taken: bool,
+    /// The enclosing sections are all active.
+    parent_active: bool,
+    /// Span of the opening directive (for "unterminated -ifdef").
+    span: Span,
+}
+
+/// The preprocessor state for one module.
+struct Pp<'a> {
+    source: &'a str,
+    file_name: &'a str,
+    /// Macros by name, each name possibly defined at several arities (`None` = no parentheses).
+    macros: HashMap<String, Vec<Macro>>,
+    conds: Vec<Cond>,
+    module: Option<String>,
+    function: Option<(String, usize)>,
+    resolver: Option<IncludeResolver<'a>>,
+    diags: Vec<Diagnostic>,
+    out: Vec<Token>,
+}
+
+/// Preprocesses a lexed module. Returns the expanded token stream and any diagnostics (errors for
+/// undefined macros, bad directives, unsupported includes, unbalanced conditionals).
+pub fn preprocess(
+    tokens: Vec<Token>,
+    source: &str,
+    file_name: &str,
+    resolver: Option<IncludeResolver<'_>>,
+) -> (Vec<Token>, Vec<Diagnostic>) {
+    let mut pp = Pp {
+        source,
+        file_name,
+        macros: HashMap::new(),
+        conds: Vec::new(),
+        module: None,
+        function: None,
+        resolver,
+        diags: Vec::new(),
+        out: Vec::new(),
+    };
+    pp.run(tokens, None, 0);
+    for c in std::mem::take(&mut pp.conds) {
+        pp.diags.push(
+            Diagnostic::error("unterminated conditional section", c.span)
+                .with_hint("add a matching `-endif.`"),
+        );
+    }
+    (pp.out, pp.diags)
+}
+
+/// Splits tokens into forms: each form runs up to and including its [`Tok::Dot`] (the last form may
+/// lack one if the file ends without `.`).
+pub fn split_forms(tokens: Vec<Token>) -> Vec<Vec<Token>> {
+    let mut forms = Vec::new();
+    let mut cur = Vec::new();
+    for t in tokens {
+        let is_dot = t.tok == Tok::Dot;
+        cur.push(t);
+        if is_dot {
+            forms.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        forms.push(cur);
+    }
+    forms
+}
+
+/// The name of a directive form `- name ...` if `form` is one of the preprocessor's.
+fn directive_name(form: &[Token]) -> Option<&'static str> {
+    if form.first()?.tok != Tok::Minus {
+        return None;
+    }
+    match &form.get(1)?.tok {
+        Tok::Atom(a) => match a.as_str() {
+            "define" => Some("define"),
+            "undef" => Some("undef"),
+            "ifdef" => Some("ifdef"),
+            "ifndef" => Some("ifndef"),
+            "else" => Some("else"),
+            "endif" => Some("endif"),
+            "elif" => Some("elif"),
+            "include" => Some("include"),
+            "include_lib" => Some("include_lib"),
+            _ => None,
+        },
+        Tok::If => Some("if"),
+        _ => None,
+    }
+}
+
+/// The span covering a whole token slice (or `fallback` if empty).
+fn span_of(tokens: &[Token], fallback: Span) -> Span {
+    match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => a.span.to(b.span),
+        _ => fallback,
+    }
+}
+
+impl Pp<'_> {
+    fn active(&self) -> bool {
+        match self.conds.last() {
+            Some(c) => c.active,
+            None => true,
+        }
+    }
+
+    /// Processes a token stream form by form. `site` is set for included files: the span every token
+    /// gets.
+    fn run(&mut self, tokens: Vec<Token>, site: Option<Span>, include_depth: usize) {
+        for mut form in split_forms(tokens) {
+            if let Some(site) = site {
+                for t in &mut form {
+                    t.span = site;
+                }
+            }
+            if let Some(name) = directive_name(&form) {
+                self.directive(name, &form, include_depth);
+                continue;
+            }
+            if !self.active() {
+                continue;
+            }
+            self.note_form_start(&form);
+            let expanded = self.expand(&form, None, 0);
+            self.out.extend(expanded);
+        }
+    }
+
+    /// Remembers `-module(Name)` and the current function's name/arity for predefined macros.
+    fn note_form_start(&mut self, form: &[Token]) {
+        match (
+            form.first().map(|t| &t.tok),
+            form.get(1).map(|t| &t.tok),
+            form.get(2).map(|t| &t.tok),
+        ) {
+            (Some(Tok::Minus), Some(Tok::Atom(a)), Some(Tok::LParen)) if a == "module" => {
+                if let Some(Token {
+                    tok: Tok::Atom(m), ..
+                }) = form.get(3)
+                {
+                    self.module = Some(m.clone());
+                }
+            }
+            (Some(Tok::Atom(f)), Some(Tok::LParen), _) => {
+                let arity = count_args(&form[1..]).map_or(0, |(args, _)| args.len());
+                self.function = Some((f.clone(), arity));
+            }
+            _ => {}
+        }
+    }
+
+    fn directive(&mut self, name: &str, form: &[Token], include_depth: usize) {
+        let span = span_of(form, Span::default());
+        // Arguments between the outer parentheses (`- name ( ... ) .`).
+        let inner: Option<&[Token]> = {
+            let body = &form[2..];
+            let end = body.iter().rposition(|t| t.tok == Tok::RParen);
+            match (body.first().map(|t| &t.tok), end) {
+                (Some(Tok::LParen), Some(e)) if e > 0 => Some(&body[1..e]),
+                _ => None,
+            }
+        };
+        match name {
+            "ifdef" | "ifndef" => {
+                let defined = match inner.map(macro_name) {
+                    Some(Some(n)) => self.macros.contains_key(&n),
+                    _ => {
+                        self.diags
+                            .push(Diagnostic::error(format!("bad -{name} directive"), span));
+                        false
+                    }
+                };
+                let cond = if name == "ifdef" { defined } else { !defined };
+                self.push_cond(cond, span);
+            }
+            "if" => {
+                let cond = match inner {
+                    Some(expr) if self.active() => self.eval_condition(expr, span),
+                    _ => false,
+                };
+                self.push_cond(cond, span);
+            }
+            "elif" => {
+                let parent_active = self.conds.last().map(|c| c.parent_active);
+                let taken = self.conds.last().map(|c| c.taken);
+                match (parent_active, taken) {
+                    (Some(pa), Some(taken)) => {
+                        let cond =
+                            !taken && pa && inner.is_some_and(|e| self.eval_condition(e, span));
+                        if let Some(c) = self.conds.last_mut() {
+                            c.active = cond && pa;
+                            c.taken |= cond;
+                        }
+                    }
+                    _ => self
+                        .diags
+                        .push(Diagnostic::error("-elif without -if", span)),
+                }
+            }
+            "else" => match self.conds.last_mut() {
+                Some(c) => {
+                    c.active = !c.taken && c.parent_active;
+                    c.taken = true;
+                }
+                None => self
+                    .diags
+                    .push(Diagnostic::error("-else without -ifdef/-ifndef/-if", span)),
+            },
+            "endif" => {
+                if self.conds.pop().is_none() {
+                    self.diags
+                        .push(Diagnostic::error("-endif without -ifdef/-ifndef/-if", span));
+                }
+            }
+            _ if !self.active() => {}
+            "define" => self.define(inner, span),
+            "undef" => match inner.map(macro_name) {
+                Some(Some(n)) => {
+                    self.macros.remove(&n);
+                }
+                _ => self
+                    .diags
+                    .push(Diagnostic::error("bad -undef directive", span)),
+            },
+            "include" | "include_lib" => {
+                self.include(name == "include_lib", inner, span, include_depth)
+            }
+            _ => {}
+        }
+    }
+
+    fn push_cond(&mut self, cond: bool, span: Span) {
+        let parent_active = self.active();
+        self.conds.push(Cond {
+            active: cond && parent_active,
+            taken: cond,
+            parent_active,
+            span,
+        });
+    }
+
+    fn define(&mut self, inner: Option<&[Token]>, span: Span) {
+        let Some(inner) = inner else {
+            self.diags.push(
+                Diagnostic::error("bad -define directive", span)
+                    .with_hint("expected -define(NAME, Body)."),
+            );
+            return;
+        };
+        let Some(name) = inner.first().and_then(|t| match &t.tok {
+            Tok::Atom(a) | Tok::Var(a) => Some(a.clone()),
+            _ => None,
+        }) else {
+            self.diags
+                .push(Diagnostic::error("bad macro name in -define", span));
+            return;
+        };
+        let mut rest = &inner[1..];
+        let mut params = None;
+        if rest.first().map(|t| &t.tok) == Some(&Tok::LParen) {
+            let close = rest.iter().position(|t| t.tok == Tok::RParen);
+            let Some(close) = close else {
+                self.diags
+                    .push(Diagnostic::error("bad macro parameter list", span));
+                return;
+            };
+            let mut names = Vec::new();
+            for (i, t) in rest[1..close].iter().enumerate() {
+                match (&t.tok, i % 2) {
+                    (Tok::Var(v), 0) => names.push(v.clone()),
+                    (Tok::Comma, 1) => {}
+                    _ => {
+                        self.diags
+                            .push(Diagnostic::error("bad macro parameter list", t.span));
+                        return;
+                    }
+                }
+            }
+            params = Some(names);
+            rest = &rest[close + 1..];
+        }
+        let body = match rest.first().map(|t| &t.tok) {
+            Some(Tok::Comma) => rest[1..].to_vec(),
+            None => Vec::new(),
+            Some(_) => {
+                self.diags.push(
+                    Diagnostic::error("bad -define directive", rest[0].span)
+                        .with_hint("expected `,` after the macro name"),
+                );
+                return;
+            }
+        };
+        let arity = params.as_ref().map(|p| p.len());
+        let defs = self.macros.entry(name.clone()).or_default();
+        if defs
+            .iter()
+            .any(|m| m.params.as_ref().map(|p| p.len()) == arity)
+        {
+            self.diags.push(Diagnostic::error(
+                format!("redefining macro '{name}'"),
+                span,
+            ));
+            defs.retain(|m| m.params.as_ref().map(|p| p.len()) != arity);
+        }
+        defs.push(Macro { params, body });
+    }
+
+    fn include(&mut self, lib: bool, inner: Option<&[Token]>, span: Span, depth: usize) {
+        let what = if lib { "include_lib" } else { "include" };
+        let path = match inner {
+            Some(
+                [Token {
+                    tok: Tok::String(p),
+                    ..
+                }],
+            ) => p.clone(),
+            _ => {
+                self.diags.push(
+                    Diagnostic::error(format!("bad -{what} directive"), span)
+                        .with_hint(format!("expected -{what}(\"path\").")),
+                );
+                return;
+            }
+        };
+        let text = self.resolver.and_then(|r| r(&path, lib));
+        let Some(text) = text else {
+            let msg = if self.resolver.is_some() {
+                format!("can't find include file \"{path}\"")
+            } else {
+                format!("-{what} is not supported here (\"{path}\")")
+            };
+            self.diags.push(
+                Diagnostic::error(msg, span)
+                    .with_hint("define the records and macros in the module itself"),
+            );
+            return;
+        };
+        if depth >= MAX_INCLUDE_DEPTH {
+            self.diags
+                .push(Diagnostic::error("includes nested too deeply", span));
+            return;
+        }
+        let (tokens, lex_diags) = lex(&text);
+        for d in lex_diags {
+            self.diags.push(Diagnostic::error(
+                format!("in included file \"{path}\": {}", d.message),
+                span,
+            ));
+        }
+        self.run(tokens, Some(span), depth + 1);
+    }
+
+    /// Evaluates a `-if`/`-elif` condition after macro expansion: integer/atom literals, comparisons,
+    /// `not`, `andalso`/`orelse`, arithmetic `+ - *`, and `defined(NAME)`. Anything else is an error
+    /// and counts as false.
+    fn eval_condition(&mut self, expr: &[Token], span: Span) -> bool {
+        // Replace `defined(NAME)` before expansion so NAME is not expanded.
+        let mut pre = Vec::new();
+        let mut i = 0;
+        while i < expr.len() {
+            if let (Tok::Atom(a), Some(Tok::LParen), Some(name), Some(Tok::RParen)) = (
+                &expr[i].tok,
+                expr.get(i + 1).map(|t| &t.tok),
+                expr.get(i + 2)
+                    .and_then(|t| macro_name(std::slice::from_ref(t))),
+                expr.get(i + 3).map(|t| &t.tok),
+            ) {
+                if a == "defined" {
+                    let v = if self.macros.contains_key(&name) {
+                        "true"
+                    } else {
+                        "false"
+                    };
+                    pre.push(Token {
+                        tok: Tok::Atom(v.into()),
+                        span: expr[i].span,
+                    });
+                    i += 4;
+                    continue;
+                }
+            }
+            pre.push(expr[i].clone());
+            i += 1;
+        }
+        let toks = self.expand(&pre, None, 0);
+        let mut ev = CondEval {
+            toks: &toks,
+            pos: 0,
+        };
+        match ev.expr() {
+            Some(CondVal::Atom(a)) if ev.pos == toks.len() && (a == "true" || a == "false") => {
+                a == "true"
+            }
+            _ => {
+                self.diags.push(
+                    Diagnostic::error("-if/-elif condition is not a constant boolean expression", span)
+                        .with_hint("only literals, comparisons, not/andalso/orelse, + - * and defined(M) are supported"),
+                );
+                false
+            }
+        }
+    }
+
+    /// Expands macros in `tokens`. `site` is the outermost call-site span (all produced tokens get it).
+    fn expand(&mut self, tokens: &[Token], site: Option<Span>, depth: usize) -> Vec<Token> {
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            if t.tok != Tok::Question {
+                let mut t = t.clone();
+                if let Some(s) = site {
+                    t.span = s;
+                }
+                out.push(t);
+                i += 1;
+                continue;
+            }
+            let name = match tokens.get(i + 1).map(|t| &t.tok) {
+                Some(Tok::Atom(n)) | Some(Tok::Var(n)) => n.clone(),
+                Some(k) if k.is_keyword() => k.punct_text().to_string(),
+                _ => {
+                    self.diags.push(Diagnostic::error(
+                        "bad macro call: expected a name after `?`",
+                        t.span,
+                    ));
+                    i += 1;
+                    continue;
+                }
+            };
+            let name_span = tokens[i + 1].span;
+            // Arguments, if the next token is `(` and a macro with parameters exists.
+            let has_params = self
+                .macros
+                .get(&name)
+                .is_some_and(|d| d.iter().any(|m| m.params.is_some()));
+            let mut args: Option<Vec<Vec<Token>>> = None;
+            let mut end = i + 2;
+            if has_params && tokens.get(i + 2).map(|t| &t.tok) == Some(&Tok::LParen) {
+                match count_args(&tokens[i + 2..]) {
+                    Some((a, close)) => {
+                        end = i + 2 + close + 1;
+                        args = Some(a.into_iter().map(|x| x.to_vec()).collect());
+                    }
+                    None => {
+                        self.diags.push(Diagnostic::error(
+                            format!("unterminated arguments of macro '{name}'"),
+                            name_span,
+                        ));
+                        return out;
+                    }
+                }
+            }
+            let call_span = site.unwrap_or_else(|| t.span.to(tokens[end - 1].span));
+            i = end;
+            if let Some(tok) = self.predefined(&name, call_span) {
+                out.push(Token {
+                    tok,
+                    span: call_span,
+                });
+                continue;
+            }
+            let arity = args.as_ref().map(|a| a.len());
+            let def = self.macros.get(&name).and_then(|defs| {
+                defs.iter()
+                    .find(|m| m.params.as_ref().map(|p| p.len()) == arity)
+                    .or_else(|| {
+                        // `?F(X)` where F is defined without parameters: expand F, keep the call.
+                        defs.iter().find(|m| m.params.is_none())
+                    })
+            });
+            let Some(def) = def.cloned() else {
+                let msg = match (self.macros.get(&name), arity) {
+                    (Some(_), Some(n)) => {
+                        format!("macro '{name}' has no definition with {n} arguments")
+                    }
+                    _ => format!("undefined macro '{name}'"),
+                };
+                self.diags.push(Diagnostic::error(msg, call_span));
+                continue;
+            };
+            if depth >= MAX_DEPTH {
+                self.diags.push(Diagnostic::error(
+                    format!("macro '{name}' expands recursively"),
+                    call_span,
+                ));
+                return out;
+            }
+            let (body, rest_args) = match (&def.params, args) {
+                (Some(params), Some(args)) => (substitute(&def.body, params, &args), None),
+                (None, args) => (def.body.clone(), args),
+                (Some(_), None) => (def.body.clone(), None),
+            };
+            out.extend(self.expand(&body, Some(call_span), depth + 1));
+            // A parameterless macro followed by `(`: the parenthesised arguments stay as written.
+            if let Some(args) = rest_args {
+                let mut call = vec![Token {
+                    tok: Tok::LParen,
+                    span: call_span,
+                }];
+                for (k, a) in args.into_iter().enumerate() {
+                    if k > 0 {
+                        call.push(Token {
+                            tok: Tok::Comma,
+                            span: call_span,
+                        });
+                    }
+                    call.extend(a);
+                }
+                call.push(Token {
+                    tok: Tok::RParen,
+                    span: call_span,
+                });
+                out.extend(self.expand(&call, Some(call_span), depth + 1));
+            }
+        }
+        out
+    }
+
+    /// The value of a predefined macro, if `name` is one (user definitions do not override these, as
+    /// in `epp`).
+    fn predefined(&self, name: &str, span: Span) -> Option<Tok> {
+        Some(match name {
+            "MODULE" => Tok::Atom(self.module.clone().unwrap_or_default()),
+            "MODULE_STRING" => Tok::String(self.module.clone().unwrap_or_default()),
+            "FILE" => Tok::String(self.file_name.to_string()),
+            "LINE" => Tok::Integer(BigInt::from(line_col(self.source, span.start).0)),
+            "FUNCTION_NAME" => Tok::Atom(
+                self.function
+                    .as_ref()
+                    .map_or(String::new(), |f| f.0.clone()),
+            ),
+            "FUNCTION_ARITY" => {
+                Tok::Integer(BigInt::from(self.function.as_ref().map_or(0, |f| f.1)))
+            }
+            "MACHINE" => Tok::Atom("BEAM".into()),
+            "OTP_RELEASE" => Tok::Integer(BigInt::from(25)),
+            _ => return None,
+        })
+    }
+}
+
+/// The macro name in a one-token slice (`NAME` or `name`).
+fn macro_name(tokens: &[Token]) -> Option<String> {
+    match tokens {
+        [Token {
+            tok: Tok::Atom(n), ..
+        }]
+        | [Token {
+            tok: Tok::Var(n), ..
+        }] => Some(n.clone()),
+        _ => None,
+    }
+}
+
+/// Given tokens starting at `(`, returns the top-level comma-separated arguments up to the matching
+/// `)` and the index of that `)`, or `None` if unbalanced. `()` gives zero arguments. Nesting counts `( [ { <<` and the keywords
+/// that end with `end`, as `epp` does.
+fn count_args(tokens: &[Token]) -> Option<(Vec<&[Token]>, usize)> {
+    if tokens.first()?.tok != Tok::LParen {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut args = Vec::new();
+    let mut start = 1;
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        match t.tok {
+            Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::DoubleLt => depth += 1,
+            Tok::Begin | Tok::If | Tok::Case | Tok::Receive | Tok::Try => depth += 1,
+            Tok::Fun if tokens.get(i + 1).is_some_and(|n| n.tok == Tok::LParen) => depth += 1,
+            Tok::RBracket | Tok::RBrace | Tok::DoubleGt | Tok::End => {
+                depth = depth.saturating_sub(1)
+            }
+            Tok::RParen if depth == 0 => {
+                if i > start || !args.is_empty() {
+                    args.push(&tokens[start..i]);
+                }
+                return Some((args, i));
+            }
+            Tok::RParen => depth -= 1,
+            Tok::Comma if depth == 0 => {
+                args.push(&tokens[start..i]);
+                start = i + 1;
+            }
+            Tok::Dot => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Substitutes arguments for parameters in a macro body; `??Param` becomes a string of the argument's
+/// source text.
+fn substitute(body: &[Token], params: &[String], args: &[Vec<Token>]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < body.len() {
+        let t = &body[i];
+        if t.tok == Tok::DoubleQuestion {
+            if let Some(Token {
+                tok: Tok::Var(v), ..
+            }) = body.get(i + 1)
+            {
+                if let Some(k) = params.iter().position(|p| p == v) {
+                    let text = args[k]
+                        .iter()
+                        .map(|t| t.tok.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    out.push(Token {
+                        tok: Tok::String(text),
+                        span: t.span,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if let Tok::Var(v) = &t.tok {
+            if let Some(k) = params.iter().position(|p| p == v) {
+                out.extend(args[k].iter().cloned());
+                i += 1;
+                continue;
+            }
+        }
+        out.push(t.clone());
+        i += 1;
+    }
+    out
+}
+
+/// A value in a `-if` condition.
+#[derive(Debug, Clone, PartialEq)]
+enum CondVal {
+    Int(BigInt),
+    Atom(String),
+}
+
+/// A tiny recursive-descent evaluator for `-if` conditions.
+struct CondEval<'t> {
+    toks: &'t [Token],
+    pos: usize,
+}
+
+impl CondEval<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|t| &t.tok)
+    }
+
+    fn expr(&mut self) -> Option<CondVal> {
+        let mut left = self.and()?;
+        while matches!(self.peek(), Some(Tok::OrElse) | Some(Tok::Or)) {
+            self.pos += 1;
+            let right = self.and()?;
+            left = CondVal::Atom((truthy(&left)? || truthy(&right)?).to_string());
+        }
+        Some(left)
+    }
+
+    fn and(&mut self) -> Option<CondVal> {
+        let mut left = self.cmp()?;
+        while matches!(self.peek(), Some(Tok::AndAlso) | Some(Tok::And)) {
+            self.pos += 1;
+            let right = self.cmp()?;
+            left = CondVal::Atom((truthy(&left)? && truthy(&right)?).to_string());
+        }
+        Some(left)
+    }
+
+    fn cmp(&mut self) -> Option<CondVal> {
+        let left = self.add()?;
+        let op = self.peek()?.clone();
+        let result = match op {
+            Tok::EqEq
+            | Tok::ExactEq
+            | Tok::SlashEq
+            | Tok::ExactNe
+            | Tok::Lt
+            | Tok::Gt
+            | Tok::EqLt
+            | Tok::GtEq => {
+                self.pos += 1;
+                let right = self.add()?;
+                let ord = match (&left, &right) {
+                    (CondVal::Int(a), CondVal::Int(b)) => a.cmp(b),
+                    (CondVal::Atom(a), CondVal::Atom(b)) => a.cmp(b),
+                    (CondVal::Int(_), CondVal::Atom(_)) => std::cmp::Ordering::Less,
+                    (CondVal::Atom(_), CondVal::Int(_)) => std::cmp::Ordering::Greater,
+                };
+                let b = match op {
+                    Tok::EqEq | Tok::ExactEq => ord.is_eq(),
+                    Tok::SlashEq | Tok::ExactNe => !ord.is_eq(),
+                    Tok::Lt => ord.is_lt(),
+                    Tok::Gt => ord.is_gt(),
+                    Tok::EqLt => ord.is_le(),
+                    _ => ord.is_ge(),
+                };
+                CondVal::Atom(b.to_string())
+            }
+            _ => left,
+        };
+        Some(result)
+    }
+
+    fn add(&mut self) -> Option<CondVal> {
+        let mut left = self.unary()?;
+        while let Some(op @ (Tok::Plus | Tok::Minus | Tok::Star)) = self.peek().cloned() {
+            self.pos += 1;
+            let right = self.unary()?;
+            let (CondVal::Int(a), CondVal::Int(b)) = (&left, &right) else {
+                return None;
+            };
+            left = CondVal::Int(match op {
+                Tok::Plus => a + b,
+                Tok::Minus => a - b,
+                _ => a * b,
+            });
+        }
+        Some(left)
+    }
+
+    fn unary(&mut self) -> Option<CondVal> {
+        let t = self.peek()?.clone();
+        self.pos += 1;
+        match t {
+            Tok::Integer(i) => Some(CondVal::Int(i)),
+            Tok::Atom(a) => Some(CondVal::Atom(a)),
+            Tok::Not => Some(CondVal::Atom((!truthy(&self.unary()?)?).to_string())),
+            Tok::Minus => match self.unary()? {
+                CondVal::Int(i) => Some(CondVal::Int(-i)),
+                _ => None,
+            },
+            Tok::LParen => {
+                let v = self.expr()?;
+                (self.peek() == Some(&Tok::RParen)).then(|| self.pos += 1)?;
+                Some(v)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn truthy(v: &CondVal) -> Option<bool> {
+    match v {
+        CondVal::Atom(a) if a == "true" => Some(true),
+        CondVal::Atom(a) if a == "false" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pp(src: &str) -> (String, usize) {
+        let (toks, _) = lex(src);
+        let (out, diags) = preprocess(toks, src, "t.erl", None);
+        (
+            out.iter()
+                .map(|t| t.tok.to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+            diags.len(),
+        )
+    }
+
+    #[test]
+    fn simple_and_parameterised_macros() {
+        let (s, n) =
+            pp("-module(m).\n-define(A, 1).\n-define(ADD(X, Y), X + Y).\nf() -> ?ADD(?A, 2).\n");
+        assert_eq!(n, 0);
+        assert_eq!(s, "- module ( m ) . f ( ) -> 1 + 2 .");
+    }
+
+    #[test]
+    fn predefined_and_stringify() {
+        let (s, n) = pp("-module(m).\n-define(S(X), ??X).\nf(A) -> {?MODULE, ?LINE, ?S(A+1), ?FUNCTION_NAME, ?FUNCTION_ARITY}.\n");
+        assert_eq!(n, 0);
+        assert_eq!(
+            s,
+            "- module ( m ) . f ( A ) -> { m , 3 , \"A + 1\" , f , 1 } ."
+        );
+    }
+
+    #[test]
+    fn conditionals_nest() {
+        let src = "-define(X, 1).\n-ifdef(X).\n-ifndef(X).\na.\n-else.\nb.\n-endif.\n-else.\nc.\n-endif.\n-if(?X > 0).\nd.\n-elif(true).\ne.\n-endif.\n";
+        assert_eq!(pp(src), ("b . d .".to_string(), 0));
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(pp("f() -> ?NOPE.\n").1, 1);
+        assert_eq!(pp("-include(\"x.hrl\").\n").1, 1);
+        assert_eq!(pp("-ifdef(X).\n").1, 1);
+        assert_eq!(pp("-define(A, ?A).\nf() -> ?A.\n").1, 1);
+    }
+
+    #[test]
+    fn include_resolver() {
+        let src = "-include(\"r.hrl\").\nf() -> ?R.\n";
+        let (toks, _) = lex(src);
+        let resolver = |p: &str, _lib: bool| (p == "r.hrl").then(|| "-define(R, 7).\n".to_string());
+        let (out, diags) = preprocess(toks, src, "t.erl", Some(&resolver));
+        assert!(diags.is_empty());
+        assert_eq!(out.len(), 6);
+        assert_eq!(out[4].tok, Tok::Integer(7.into()));
+    }
+}
