@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Regenerates the expected outputs of the conformance programs from real `erl`.
+#
+# For every program (a single FOO.erl, or a directory DIR/ holding DIR.erl plus helper modules),
+# compiles with erlc into a temporary directory, runs main/0 of the entry module and writes
+#   FOO.out     - exactly the stdout erl printed
+#   FOO.status  - the exit status, only when it is non-zero (an uncaught exception gives 1)
+# compile_errors/ is skipped (those files are meant not to compile).
+#
+# Usage: lang-tests/regen.sh [PATH-SUBSTRING]   (only programs whose path contains it)
+# Never edit a .out by hand: change the program and rerun this script.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+filter="${1:-}"
+timeout_secs="${REGEN_TIMEOUT:-120}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+command -v erl >/dev/null || { echo "regen.sh: erl not found" >&2; exit 2; }
+command -v erlc >/dev/null || { echo "regen.sh: erlc not found" >&2; exit 2; }
+
+# Lists test cases as "ENTRY_FILE OUT_BASE": OUT_BASE is the path without extension where .out goes.
+list_cases() {
+    find "$here" -name '*.erl' -not -path "$here/compile_errors/*" | sort | while read -r f; do
+        dir="$(dirname "$f")"
+        base="$(basename "$f" .erl)"
+        dirname_="$(basename "$dir")"
+        if [ -f "$dir/$dirname_.erl" ] && [ "$dir" != "$here" ]; then
+            # Part of a multi-module case: only the entry file names the case.
+            if [ "$base" = "$dirname_" ]; then
+                echo "$f $dir"
+            fi
+        else
+            echo "$f $dir/$base"
+        fi
+    done
+}
+
+failures=0
+count=0
+while read -r entry outbase; do
+    rel="${outbase#"$here"/}"
+    if [ -n "$filter" ] && [[ "$rel" != *"$filter"* ]]; then
+        continue
+    fi
+    count=$((count + 1))
+    case_dir="$work/$count"
+    mkdir -p "$case_dir"
+    if [ -d "$outbase" ]; then
+        sources=("$outbase"/*.erl)
+    else
+        sources=("$entry")
+    fi
+    if ! erlc -o "$case_dir" "${sources[@]}" >"$case_dir/erlc.log" 2>&1 </dev/null; then
+        echo "FAIL (erlc) $rel" >&2
+        cat "$case_dir/erlc.log" >&2
+        failures=$((failures + 1))
+        continue
+    fi
+    module="$(basename "$entry" .erl)"
+    status=0
+    (cd "$case_dir" && timeout "$timeout_secs" erl -noshell -pa "$case_dir" -eval "
+        io:setopts(standard_io, [{encoding, unicode}]),
+        try '$module':main() of
+            _ -> halt(0)
+        catch
+            Class:Reason -> io:format(standard_error, \"~p:~p~n\", [Class, Reason]), halt(1)
+        end." >"$outbase.out" 2>"$case_dir/stderr" </dev/null) || status=$?
+    if [ "$status" -ne 0 ]; then
+        echo "$status" >"$outbase.status"
+        echo "status $status: $rel ($(head -c 200 "$case_dir/stderr"))"
+    else
+        rm -f "$outbase.status"
+    fi
+    [ "$status" -eq 124 ] && echo "TIMEOUT $rel" >&2
+done < <(list_cases)
+
+echo "regen.sh: $count programs, $failures failed to compile"
+[ "$failures" -eq 0 ]

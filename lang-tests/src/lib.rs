@@ -1,1 +1,0 @@
-//! Conformance test programs live under `lang-tests/`; the runner is `tests/conformance.rs`.
