@@ -1,0 +1,7 @@
+-module(ce_missing_dot).
+-export([main/0]).
+
+main() ->
+    io:format("hi~n")
+
+helper() -> ok.

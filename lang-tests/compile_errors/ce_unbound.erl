@@ -1,0 +1,6 @@
+-module(ce_unbound).
+-export([main/0]).
+
+main() ->
+    Y = 1,
+    io:format("~p~n", [X + Y]).

@@ -1,0 +1,5 @@
+-module(ce_undefined_function).
+-export([main/0]).
+
+main() ->
+    io:format("~p~n", [helper(1)]).
