@@ -6,4 +6,5 @@ pub mod atom;
 pub mod bytecode;
 pub mod heap;
 pub mod native;
+pub mod ops;
 pub mod term;
