@@ -8,3 +8,5 @@ pub mod heap;
 pub mod native;
 pub mod ops;
 pub mod term;
+pub mod code;
+pub mod verify;

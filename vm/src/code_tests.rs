@@ -1,0 +1,1 @@
+//! Tests of loading: atoms, literals, imports.

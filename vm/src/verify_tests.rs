@@ -1,0 +1,429 @@
+//! Tests of the verifier: a well-formed module passes; hand-built broken ones fail with a message
+//! saying why.
+
+use super::*;
+use crate::bytecode::module::{Export, Import, Lambda};
+use crate::bytecode::opcode::{LambdaIdx, LitIdx, XReg};
+use Instruction::*;
+
+fn x(n: u16) -> Src {
+    Src::X(XReg(n))
+}
+fn y(n: u16) -> Src {
+    Src::Y(YReg(n))
+}
+fn dx(n: u16) -> Dst {
+    Dst::X(XReg(n))
+}
+fn dy(n: u16) -> Dst {
+    Dst::Y(YReg(n))
+}
+
+/// Module `m` with atoms `m, main, f, g, erlang, '+', ok` and the given functions (name atom
+/// index, arity, body without the FuncInfo). Bodies use absolute labels; the caller knows the
+/// layout (function k's FuncInfo is at the sum of the previous lengths).
+fn module(funcs: Vec<(u32, u8, Vec<Instruction>)>) -> Module {
+    let mut m = Module {
+        name: "m".into(),
+        file: "m.erl".into(),
+        atoms: ["m", "main", "f", "g", "erlang", "+", "ok"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        imports: vec![Import {
+            module: AtomIdx(4),
+            function: AtomIdx(5),
+            arity: 2,
+        }],
+        ..Module::default()
+    };
+    for (name, arity, body) in funcs {
+        let start = m.code.len() as u32;
+        m.code.push(FuncInfo {
+            module: AtomIdx(0),
+            function: AtomIdx(name),
+            arity,
+        });
+        m.code.extend(body);
+        m.functions.push(FunctionInfo {
+            function: AtomIdx(name),
+            arity,
+            start,
+            end: m.code.len() as u32,
+        });
+    }
+    m
+}
+
+/// A module using frames, calls, a fun, try/catch, a guard branch and an export: must pass.
+fn good() -> Module {
+    let mut m = module(vec![
+        // main/0 at 0: entry 1
+        (
+            1,
+            0,
+            vec![
+                Allocate { slots: 2, live: 0 }, // 1
+                Try {
+                    y: YReg(1),
+                    handler: Label(9),
+                }, // 2
+                Move {
+                    src: Src::Int(5),
+                    dst: dx(0),
+                }, // 3
+                Call {
+                    arity: 1,
+                    target: Label(13),
+                }, // 4
+                TryEnd { y: YReg(1) },          // 5
+                Move {
+                    src: x(0),
+                    dst: dy(0),
+                }, // 6
+                MakeFun {
+                    lambda: LambdaIdx(0),
+                    free: vec![y(0)],
+                    dst: dx(0),
+                }, // 7
+                Jump { target: Label(10) },     // 8
+                TryCase { y: YReg(1) },         // 9
+                Move {
+                    src: Src::Lit(LitIdx(0)),
+                    dst: dx(1),
+                }, // 10
+                CallLast {
+                    arity: 1,
+                    target: Label(13),
+                    dealloc: 2,
+                }, // 11
+            ],
+        ),
+        // f/1 at 12: entry 13
+        (
+            2,
+            1,
+            vec![
+                Test {
+                    fail: Label(12),
+                    src: x(0),
+                    ty: crate::bytecode::opcode::TypeTest::Integer,
+                }, // 13
+                Bif {
+                    import: ImportIdx(0),
+                    args: vec![x(0), Src::Int(1)],
+                    dst: dx(0),
+                    fail: None,
+                }, // 14
+                Return, // 15
+            ],
+        ),
+        // g/2 at 16 (the fun body: 1 argument + 1 free): entry 17
+        (
+            3,
+            2,
+            vec![
+                Move {
+                    src: Src::Atom(AtomIdx(6)),
+                    dst: dx(0),
+                }, // 17
+                Return, // 18
+            ],
+        ),
+    ]);
+    m.exports.push(Export {
+        function: AtomIdx(1),
+        arity: 0,
+        entry: Label(1),
+    });
+    m.lambdas.push(Lambda {
+        function: AtomIdx(3),
+        arity: 1,
+        num_free: 1,
+        entry: Label(17),
+    });
+    m.literals
+        .push(Literal::Tuple(vec![Literal::Atom("a".into())]));
+    m
+}
+
+/// Asserts that `m` fails verification with a message containing `needle`.
+fn rejects(m: &Module, needle: &str) {
+    match verify(m) {
+        Ok(()) => panic!("expected an error mentioning {needle:?}"),
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(msg.contains(needle), "{msg:?} does not mention {needle:?}");
+            assert!(msg.contains("'m'"), "{msg:?} does not name the module");
+        }
+    }
+}
+
+#[test]
+fn good_module_passes() {
+    assert_eq!(verify(&good()), Ok(()));
+    assert_eq!(verify(&module(vec![])), Ok(()));
+}
+
+#[test]
+fn function_table_errors() {
+    let mut m = good();
+    m.functions.swap(0, 1);
+    rejects(&m, "starts at");
+
+    let mut m = good();
+    m.code.push(Return);
+    rejects(&m, "outside any function");
+
+    let mut m = good();
+    m.functions[2].end -= 1;
+    rejects(&m, "falls through");
+
+    let mut m = good();
+    m.code[12] = Return;
+    rejects(&m, "must start with its FuncInfo");
+
+    let mut m = good();
+    m.code[14] = FuncInfo {
+        module: AtomIdx(0),
+        function: AtomIdx(2),
+        arity: 1,
+    };
+    rejects(&m, "FuncInfo inside");
+
+    let mut m = good();
+    m.atoms[0] = "other".into();
+    rejects(&m, "atoms[0]");
+
+    let mut m = good();
+    m.code[15] = Move {
+        src: x(0),
+        dst: dx(0),
+    };
+    rejects(&m, "falls through");
+}
+
+#[test]
+fn branch_and_call_targets() {
+    let mut m = good();
+    m.code[8] = Jump { target: Label(14) };
+    rejects(&m, "leaves the function");
+
+    let mut m = good();
+    m.code[13] = Test {
+        fail: Label(0),
+        src: x(0),
+        ty: crate::bytecode::opcode::TypeTest::Integer,
+    };
+    rejects(&m, "leaves the function");
+
+    let mut m = good();
+    m.code[4] = Call {
+        arity: 1,
+        target: Label(14),
+    };
+    rejects(&m, "not a function entry");
+
+    let mut m = good();
+    m.code[4] = Call {
+        arity: 2,
+        target: Label(13),
+    };
+    rejects(&m, "call with arity 2");
+
+    let mut m = good();
+    m.exports[0].entry = Label(2);
+    rejects(&m, "export main/0");
+
+    let mut m = good();
+    m.lambdas[0].num_free = 0;
+    rejects(&m, "lambda 0");
+}
+
+#[test]
+fn operand_ranges() {
+    let mut m = good();
+    m.code[3] = Move {
+        src: Src::Int(5),
+        dst: dx(1024),
+    };
+    rejects(&m, "X register 1024");
+
+    let mut m = good();
+    m.code[3] = Move {
+        src: Src::Int(1 << 62),
+        dst: dx(0),
+    };
+    rejects(&m, "not small");
+
+    let mut m = good();
+    m.code[3] = Move {
+        src: Src::Atom(AtomIdx(99)),
+        dst: dx(0),
+    };
+    rejects(&m, "atom index 99");
+
+    let mut m = good();
+    m.code[10] = Move {
+        src: Src::Lit(LitIdx(1)),
+        dst: dx(1),
+    };
+    rejects(&m, "literal index 1");
+
+    let mut m = good();
+    m.code[14] = Bif {
+        import: ImportIdx(0),
+        args: vec![x(0)],
+        dst: dx(0),
+        fail: None,
+    };
+    rejects(&m, "used with 1 arguments");
+
+    let mut m = good();
+    m.code[14] = Bif {
+        import: ImportIdx(3),
+        args: vec![x(0)],
+        dst: dx(0),
+        fail: None,
+    };
+    rejects(&m, "import index 3");
+
+    let mut m = good();
+    m.code[7] = MakeFun {
+        lambda: LambdaIdx(4),
+        free: vec![],
+        dst: dx(0),
+    };
+    rejects(&m, "lambda index 4");
+
+    let mut m = good();
+    m.literals[0] = Literal::Float(f64::NAN);
+    rejects(&m, "not finite");
+
+    let mut m = good();
+    m.literals[0] = Literal::Binary(vec![1, 2], 3);
+    rejects(&m, "binary size");
+
+    let mut deep = Literal::Nil;
+    for _ in 0..(MAX_LITERAL_DEPTH + 2) {
+        deep = Literal::List(vec![deep], Box::new(Literal::Nil));
+    }
+    let mut m = good();
+    m.literals[0] = deep;
+    rejects(&m, "nested too deeply");
+}
+
+#[test]
+fn frames_must_pair() {
+    // Y access outside the frame.
+    let mut m = good();
+    m.code[6] = Move {
+        src: x(0),
+        dst: dy(2),
+    };
+    rejects(&m, "y2 used with a frame of 2 slots");
+
+    // Y access with no frame at all.
+    let mut m = good();
+    m.code[14] = Move {
+        src: y(0),
+        dst: dx(0),
+    };
+    rejects(&m, "y0 used with no frame");
+
+    // Allocating twice.
+    let mut m = good();
+    m.code[3] = Allocate { slots: 1, live: 0 };
+    rejects(&m, "already open");
+
+    // Returning with the frame open.
+    let mut m = good();
+    m.code[11] = Return;
+    rejects(&m, "needs no frame");
+
+    // A tail call closing the wrong frame size.
+    let mut m = good();
+    m.code[11] = CallLast {
+        arity: 1,
+        target: Label(13),
+        dealloc: 1,
+    };
+    rejects(&m, "closes a frame of 1 slots");
+
+    // A body call with no frame.
+    let mut m = good();
+    m.code[14] = Call {
+        arity: 1,
+        target: Label(13),
+    };
+    rejects(&m, "needs a frame");
+
+    // Paths that disagree: one path deallocates, the other does not, then they meet.
+    let m = module(vec![(
+        1,
+        0,
+        vec![
+            Allocate { slots: 0, live: 0 }, // 1
+            Test {
+                fail: Label(4),
+                src: x(0),
+                ty: crate::bytecode::opcode::TypeTest::Atom,
+            }, // 2
+            Deallocate { slots: 0 },        // 3
+            Return,                         // 4
+        ],
+    )]);
+    rejects(&m, "reached with");
+
+    // The same shape with both paths closing the frame passes.
+    let m = module(vec![(
+        1,
+        0,
+        vec![
+            Allocate { slots: 0, live: 0 }, // 1
+            Test {
+                fail: Label(4),
+                src: x(0),
+                ty: crate::bytecode::opcode::TypeTest::Atom,
+            }, // 2
+            Jump { target: Label(4) },      // 3
+            Deallocate { slots: 0 },        // 4
+            Return,                         // 5
+        ],
+    )]);
+    assert_eq!(verify(&m), Ok(()));
+}
+
+#[test]
+fn fun_tail_calls_with_and_without_frame() {
+    let ok = module(vec![(
+        1,
+        1,
+        vec![CallFunLast {
+            arity: 0,
+            dealloc: 0,
+        }],
+    )]);
+    assert_eq!(verify(&ok), Ok(()));
+    let framed = module(vec![(
+        1,
+        1,
+        vec![
+            Allocate { slots: 3, live: 1 },
+            CallFunLast {
+                arity: 0,
+                dealloc: 3,
+            },
+        ],
+    )]);
+    assert_eq!(verify(&framed), Ok(()));
+    let wrong = module(vec![(
+        1,
+        1,
+        vec![CallFunLast {
+            arity: 0,
+            dealloc: 2,
+        }],
+    )]);
+    rejects(&wrong, "closes a frame of 2 slots with no frame");
+}
