@@ -10,3 +10,6 @@ pub mod ops;
 pub mod term;
 pub mod code;
 pub mod verify;
+pub mod float_fmt;
+pub mod copy;
+pub mod gc;
