@@ -1,0 +1,93 @@
+//! Deep copy of a term into another heap (message passing, process spawn, exception values
+//! leaving a process) and the size such a copy needs. Owns nothing else; the GC does its own
+//! copying (`gc`). Sharing inside the term is not preserved (as in BEAM's `copy_struct`), and
+//! everything is copied, literals included, so the copy does not depend on any loaded module.
+//! Neither function recurses: both walk the term with an explicit stack.
+
+use crate::gc::term_fields;
+use crate::heap::{Heap, RefcBinary};
+use crate::term::{Term, SUB_REFC_BIN, TAG_BOXED, TAG_LIST};
+use std::sync::Arc;
+
+/// Words `copy_term` allocates for `t` (0 for an immediate).
+pub fn size_of_term(t: Term) -> usize {
+    let mut words = 0;
+    let mut stack = vec![t];
+    while let Some(mut t) = stack.pop() {
+        // Walk list spines in a loop so a long list does not grow the stack.
+        while let Some((head, tail)) = t.as_cons() {
+            words += 2;
+            stack.push(head);
+            t = tail;
+        }
+        if let Some(h) = t.header() {
+            words += 1 + h.arity();
+            let payload = t.payload().unwrap_or(&[]);
+            stack.extend(payload[term_fields(h)].iter().copied());
+        }
+    }
+    words
+}
+
+/// A copy of `t` on `to`. Refc binaries are not duplicated: the copy is a new refc-binary object
+/// on `to` that takes its own strong count on the same bytes.
+pub fn copy_term(to: &mut Heap, t: Term) -> Term {
+    let mut result = Term::NIL;
+    // Work items: a destination word and the source term to copy into it.
+    let mut stack: Vec<(*mut Term, Term)> = vec![(&mut result as *mut Term, t)];
+    while let Some((dst, src)) = stack.pop() {
+        let value = match src.tag() {
+            TAG_LIST => {
+                let (head, tail) = src.as_cons().unwrap_or((Term::NIL, Term::NIL));
+                let p = to.alloc(2);
+                // SAFETY: `p` points at two freshly allocated words; heap allocation never moves
+                // existing words, so the destinations on the stack stay valid.
+                unsafe {
+                    p.write(Term::NIL);
+                    p.add(1).write(Term::NIL);
+                    // Tail pushed first: the head is done first, and a long list's stack holds
+                    // just one pending tail at a time.
+                    stack.push((p.add(1), tail));
+                    stack.push((p, head));
+                }
+                Term::cons_from_ptr(p)
+            }
+            TAG_BOXED => copy_object(to, src, &mut stack),
+            _ => src,
+        };
+        // SAFETY: `dst` is `result` or a word of an object allocated on `to` by this function.
+        unsafe { dst.write(value) };
+    }
+    result
+}
+
+/// Copies one boxed object; its term fields are pushed as work items.
+fn copy_object(to: &mut Heap, src: Term, stack: &mut Vec<(*mut Term, Term)>) -> Term {
+    let (Some(h), Some(payload)) = (src.header(), src.payload()) else {
+        return src;
+    };
+    if h.subtag() == SUB_REFC_BIN && payload.len() >= 2 {
+        let raw = payload[1].raw() as *const RefcBinary;
+        // SAFETY: the source object holds a strong count on `raw`, so it is live; we take one
+        // more for the new object, which `to` releases when the object dies.
+        let bin = unsafe {
+            Arc::increment_strong_count(raw);
+            Arc::from_raw(raw)
+        };
+        return to.refc_binary(bin, payload[0].raw() as usize);
+    }
+    let p = to.alloc(1 + payload.len());
+    // SAFETY: `p` points at `1 + arity` freshly allocated words.
+    unsafe {
+        p.write(h.as_term());
+        std::ptr::copy_nonoverlapping(payload.as_ptr(), p.add(1), payload.len());
+        for i in term_fields(h) {
+            stack.push((p.add(1 + i), payload[i]));
+        }
+    }
+    Term::boxed_from_ptr(p)
+}
+
+#[cfg(test)]
+#[path = "copy_tests.rs"]
+mod tests;
