@@ -1,1 +1,192 @@
-//! Tests of loading: atoms, literals, imports.
+//! Tests of loading: verification, atoms, literals, imports.
+
+use super::*;
+use crate::bytecode::module::{Export, FunctionInfo, Import};
+use crate::bytecode::opcode::{AtomIdx, Dst, Instruction, Label, LitIdx, Src, XReg};
+use crate::native::{NativeCtx, NativeResult};
+use num_bigint::BigInt;
+
+fn shared() -> Shared {
+    Shared::new(Box::new(std::io::sink()))
+}
+
+fn native_id(_ctx: &mut NativeCtx<'_>, args: &[Term]) -> NativeResult {
+    Ok(args[0])
+}
+
+/// `m:main/0` returning literal 0, importing `erlang:abs/1` and `other:thing/1`.
+fn module(literals: Vec<Literal>) -> Module {
+    Module {
+        name: "m".into(),
+        atoms: ["m", "main", "erlang", "abs", "other", "thing"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        imports: vec![
+            Import {
+                module: AtomIdx(2),
+                function: AtomIdx(3),
+                arity: 1,
+            },
+            Import {
+                module: AtomIdx(4),
+                function: AtomIdx(5),
+                arity: 1,
+            },
+        ],
+        exports: vec![Export {
+            function: AtomIdx(1),
+            arity: 0,
+            entry: Label(1),
+        }],
+        functions: vec![FunctionInfo {
+            function: AtomIdx(1),
+            arity: 0,
+            start: 0,
+            end: 3,
+        }],
+        code: vec![
+            Instruction::FuncInfo {
+                module: AtomIdx(0),
+                function: AtomIdx(1),
+                arity: 0,
+            },
+            Instruction::Move {
+                src: Src::Lit(LitIdx(0)),
+                dst: Dst::X(XReg(0)),
+            },
+            Instruction::Return,
+        ],
+        literals,
+        ..Module::default()
+    }
+}
+
+fn atom(s: &Shared, name: &str) -> Term {
+    Term::atom(s.atoms.intern(name))
+}
+
+#[test]
+fn loads_atoms_imports_and_literals() {
+    let s = shared();
+    let mut natives = NativeRegistry::default();
+    natives.register(
+        s.atoms.intern("erlang"),
+        s.atoms.intern("abs"),
+        1,
+        native_id,
+    );
+    let lits = vec![
+        Literal::Tuple(vec![
+            Literal::Atom("hello".into()),
+            Literal::Int(BigInt::from(-7)),
+            Literal::Int(BigInt::from(1u8) << 80usize),
+            Literal::Float(1.5),
+            Literal::List(
+                vec![Literal::Int(1.into()), Literal::Int(2.into())],
+                Box::new(Literal::Atom("t".into())),
+            ),
+            Literal::Binary(vec![1, 2, 3], 24),
+            Literal::ExportFun("lists".into(), "map".into(), 2),
+            Literal::Nil,
+        ]),
+        Literal::Map(vec![
+            (Literal::Atom("b".into()), Literal::Int(2.into())),
+            (Literal::Atom("a".into()), Literal::Int(1.into())),
+            (Literal::Atom("b".into()), Literal::Int(3.into())),
+        ]),
+    ];
+    let lm = load(&s, &natives, module(lits), 77).expect("loads");
+    assert_eq!(lm.name, s.atoms.intern("m"));
+    assert_eq!(lm.unique, 77);
+    assert_eq!(lm.atoms.len(), 6);
+    assert_eq!(lm.atoms[5], s.atoms.intern("thing"));
+    assert!(lm.imports[0].native.is_some());
+    assert!(lm.imports[1].native.is_none());
+    assert_eq!(lm.imports[1].function, s.atoms.intern("thing"));
+
+    let t = lm.literals[0].as_tuple().unwrap();
+    assert_eq!(t[0], atom(&s, "hello"));
+    assert_eq!(t[1], Term::small(-7));
+    assert!(t[2].is_bignum());
+    assert_eq!(t[3].as_float(), Some(1.5));
+    let (h1, rest) = t[4].as_cons().unwrap();
+    let (h2, tail) = rest.as_cons().unwrap();
+    assert_eq!(
+        (h1, h2, tail),
+        (Term::small(1), Term::small(2), atom(&s, "t"))
+    );
+    assert_eq!(crate::ops::binary::bytes(t[5]), Some((vec![1, 2, 3], 24)));
+    assert_eq!(
+        t[6].payload().unwrap(),
+        &[atom(&s, "lists"), atom(&s, "map"), Term::small(2)]
+    );
+    assert_eq!(t[6].boxed_subtag(), Some(SUB_EXPORT));
+    assert_eq!(t[7], Term::NIL);
+    assert!(lm.owns_literal(lm.literals[0]));
+    assert!(lm.owns_literal(t[4]));
+
+    // Map literal: keys sorted, later duplicate wins.
+    let m = lm.literals[1];
+    assert!(m.is_map());
+    assert_eq!(
+        crate::ops::map::to_pairs(m),
+        vec![
+            (atom(&s, "a"), Term::small(1)),
+            (atom(&s, "b"), Term::small(3))
+        ]
+    );
+}
+
+#[test]
+fn invalid_modules_are_load_errors() {
+    let s = shared();
+    let natives = NativeRegistry::default();
+    let mut bad = module(vec![]);
+    let err = load(&s, &natives, bad.clone(), 1).unwrap_err();
+    assert_eq!(err.module, "m");
+    assert!(err.to_string().contains("literal index 0"), "{err}");
+    bad.literals.push(Literal::Nil);
+    bad.code[2] = Instruction::Jump { target: Label(9) };
+    let err = load(&s, &natives, bad, 1).unwrap_err();
+    assert!(err.to_string().contains("leaves the function"), "{err}");
+}
+
+#[test]
+fn big_binary_literals_are_released_with_the_module() {
+    let s = shared();
+    let natives = NativeRegistry::default();
+    let lm = load(
+        &s,
+        &natives,
+        module(vec![Literal::Binary(vec![5; 1000], 8000)]),
+        1,
+    )
+    .unwrap();
+    let t = lm.literals[0];
+    assert_eq!(t.boxed_subtag(), Some(crate::term::SUB_REFC_BIN));
+    let (bytes, bits) = crate::ops::binary::bytes(t).unwrap();
+    assert_eq!((bytes.len(), bits), (1000, 8000));
+    drop(lm);
+}
+
+#[test]
+fn deep_literals_load_without_recursion() {
+    let s = shared();
+    let mut lit = Literal::Nil;
+    for i in 0..250 {
+        lit = Literal::List(
+            vec![Literal::Int(i.into())],
+            Box::new(Literal::Tuple(vec![lit])),
+        );
+    }
+    let lm = load(&s, &NativeRegistry::default(), module(vec![lit]), 1).unwrap();
+    let mut t = lm.literals[0];
+    let mut depth = 0;
+    while let Some((_, tl)) = t.as_cons() {
+        t = tl.as_tuple().unwrap()[0];
+        depth += 1;
+    }
+    assert_eq!(depth, 250);
+    assert!(t.is_nil());
+}
