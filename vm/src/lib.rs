@@ -13,3 +13,5 @@ pub mod verify;
 pub mod float_fmt;
 pub mod copy;
 pub mod gc;
+pub mod bif;
+pub mod display;

@@ -1,0 +1,222 @@
+//! Miscellaneous `erlang` BIFs: exceptions (`throw/1`, `error/1,2`, `exit/1`), the process
+//! dictionary, `self/0`, `node/0`, `make_ref/0`, time and unique integers, `phash2/1,2`,
+//! `erlang:display/1` and `os:getpid/0`.
+
+use super::{badarg, Reg};
+use crate::atom;
+use crate::native::{Exception, NativeCtx};
+use crate::ops::compare::exact_eq;
+use crate::term::{Header, Term, SUB_REF};
+use std::io::Write;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub(super) fn register(r: &mut Reg<'_>) {
+    let e = "erlang";
+    r.add(e, "throw", 1, |_, a| Err(Exception::throw(a[0])));
+    r.add(e, "error", 1, |_, a| Err(Exception::error(a[0])));
+    r.add(e, "error", 2, |_, a| {
+        let mut ex = Exception::error(a[0]);
+        ex.args = Some(a[1]);
+        Err(ex)
+    });
+    r.add(e, "error", 3, |_, a| {
+        let mut ex = Exception::error(a[0]);
+        ex.args = Some(a[1]);
+        Err(ex)
+    });
+    r.add(e, "exit", 1, |_, a| Err(Exception::exit(a[0])));
+
+    r.add(e, "self", 0, |c, _| Ok(c.self_pid));
+    r.add(e, "node", 0, |c, _| Ok(c.atom("nonode@nohost")));
+    r.add(e, "node", 1, |c, _| Ok(c.atom("nonode@nohost")));
+    r.add(e, "make_ref", 0, |c, _| {
+        let id = c.shared.next_unique();
+        let p = c.heap.alloc(2);
+        // SAFETY: `p` points at two freshly allocated words.
+        unsafe {
+            p.write(Header::new(SUB_REF, 1).as_term());
+            p.add(1).write(Term::from_raw(id));
+        }
+        Ok(Term::boxed_from_ptr(p))
+    });
+
+    r.add(e, "put", 2, |c, a| {
+        for entry in c.dict.iter_mut() {
+            if exact_eq(entry.0, a[0]) {
+                let old = entry.1;
+                entry.1 = a[1];
+                return Ok(old);
+            }
+        }
+        c.dict.push((a[0], a[1]));
+        Ok(Term::atom(atom::UNDEFINED))
+    });
+    r.add(e, "get", 1, |c, a| {
+        Ok(c.dict
+            .iter()
+            .find(|p| exact_eq(p.0, a[0]))
+            .map_or(Term::atom(atom::UNDEFINED), |p| p.1))
+    });
+    r.add(e, "get", 0, |c, _| {
+        let pairs: Vec<(Term, Term)> = c.dict.clone();
+        let ts: Vec<Term> = pairs.iter().map(|&(k, v)| c.heap.tuple(&[k, v])).collect();
+        Ok(c.heap.list(&ts))
+    });
+    r.add(e, "get_keys", 0, |c, _| {
+        let ks: Vec<Term> = c.dict.iter().map(|p| p.0).collect();
+        Ok(c.heap.list(&ks))
+    });
+    r.add(e, "get_keys", 1, |c, a| {
+        let ks: Vec<Term> = c
+            .dict
+            .iter()
+            .filter(|p| exact_eq(p.1, a[0]))
+            .map(|p| p.0)
+            .collect();
+        Ok(c.heap.list(&ks))
+    });
+    r.add(e, "erase", 1, |c, a| {
+        match c.dict.iter().position(|p| exact_eq(p.0, a[0])) {
+            Some(i) => Ok(c.dict.remove(i).1),
+            None => Ok(Term::atom(atom::UNDEFINED)),
+        }
+    });
+    r.add(e, "erase", 0, |c, _| {
+        let pairs = std::mem::take(c.dict);
+        let ts: Vec<Term> = pairs.iter().map(|&(k, v)| c.heap.tuple(&[k, v])).collect();
+        Ok(c.heap.list(&ts))
+    });
+
+    r.add(e, "monotonic_time", 0, |c, _| {
+        let ns = c.shared.start.elapsed().as_nanos() as i64;
+        Ok(c.heap.int(ns))
+    });
+    r.add(e, "monotonic_time", 1, |c, a| {
+        let ns = c.shared.start.elapsed().as_nanos() as i128;
+        let v = in_unit(c, ns, a[0])?;
+        Ok(c.heap.int(v))
+    });
+    r.add(e, "system_time", 0, |c, _| {
+        let ns = now_ns();
+        Ok(c.heap.int(ns as i64))
+    });
+    r.add(e, "system_time", 1, |c, a| {
+        let v = in_unit(c, now_ns(), a[0])?;
+        Ok(c.heap.int(v))
+    });
+    r.add("os", "system_time", 0, |c, _| {
+        Ok(c.heap.int(now_ns() as i64))
+    });
+    r.add("os", "system_time", 1, |c, a| {
+        let v = in_unit(c, now_ns(), a[0])?;
+        Ok(c.heap.int(v))
+    });
+    r.add(e, "timestamp", 0, |c, _| {
+        let us = now_ns() / 1000;
+        let (mega, sec, micro) = (
+            us / 1_000_000_000_000,
+            (us / 1_000_000) % 1_000_000,
+            us % 1_000_000,
+        );
+        Ok(c.heap.tuple(&[
+            Term::small(mega as i64),
+            Term::small(sec as i64),
+            Term::small(micro as i64),
+        ]))
+    });
+    r.add(e, "unique_integer", 0, |c, _| {
+        Ok(c.heap.int(c.shared.next_unique() as i64))
+    });
+    r.add(e, "unique_integer", 1, |c, a| {
+        super::list_arg(c, a[0])?;
+        Ok(c.heap.int(c.shared.next_unique() as i64))
+    });
+    r.add("os", "getpid", 0, |c, _| {
+        Ok(c.heap.string(&std::process::id().to_string()))
+    });
+
+    r.add(e, "phash2", 1, |_, a| {
+        Ok(Term::small(
+            crate::bif::phash::phash2(a[0]) as i64 & ((1 << 27) - 1),
+        ))
+    });
+    r.add(e, "phash2", 2, |_, a| {
+        let range = match a[1].as_small() {
+            Some(n) if (1..=(1i64 << 32)).contains(&n) => n as u64,
+            _ => return badarg(),
+        };
+        Ok(Term::small(
+            (crate::bif::phash::phash2(a[0]) as u64 % range) as i64,
+        ))
+    });
+    r.add(e, "display", 1, |c, a| {
+        let mut s = String::new();
+        crate::display::display_term(&mut s, a[0], &c.shared.atoms);
+        s.push('\n');
+        let mut out = c.shared.stdout.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = out.write_all(s.as_bytes());
+        Ok(Term::bool(true))
+    });
+}
+
+fn now_ns() -> i128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+/// Converts nanoseconds to a time unit (`second`, `millisecond`, ..., `native`, the old plural
+/// names, or a positive integer number of parts per second); `badarg` otherwise.
+fn in_unit(c: &NativeCtx<'_>, ns: i128, unit: Term) -> Result<i64, Exception> {
+    let per_sec: i128 = if let Some(n) = unit.as_small() {
+        if n <= 0 {
+            return badarg();
+        }
+        n as i128
+    } else {
+        match &*super::atom_name(c, unit)? {
+            "second" | "seconds" => 1,
+            "millisecond" | "milli_seconds" => 1_000,
+            "microsecond" | "micro_seconds" => 1_000_000,
+            "nanosecond" | "nano_seconds" | "native" | "perf_counter" => 1_000_000_000,
+            _ => return badarg(),
+        }
+    };
+    Ok((ns * per_sec).div_euclid(1_000_000_000) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bif::test_support::Env;
+    use crate::term::Term;
+
+    #[test]
+    fn dictionary_and_exceptions() {
+        let mut env = Env::new();
+        let k = env.atom("k");
+        let r = env.call("erlang", "put", &[k, Term::small(1)]).unwrap();
+        assert_eq!(env.show(r), "undefined");
+        let r = env.call("erlang", "put", &[k, Term::small(2)]).unwrap();
+        assert_eq!(r, Term::small(1));
+        assert_eq!(env.call("erlang", "get", &[k]).unwrap(), Term::small(2));
+        let all = env.call("erlang", "get", &[]).unwrap();
+        assert_eq!(env.show(all), "[{k,2}]");
+        assert_eq!(env.call("erlang", "erase", &[k]).unwrap(), Term::small(2));
+        let r = env.call("erlang", "get", &[k]).unwrap();
+        assert_eq!(env.show(r), "undefined");
+        let e = env.call("erlang", "throw", &[k]).unwrap_err();
+        assert_eq!(e, k);
+        let r1 = env.call("erlang", "make_ref", &[]).unwrap();
+        let r2 = env.call("erlang", "make_ref", &[]).unwrap();
+        assert!(!crate::ops::compare::exact_eq(r1, r2));
+        let n = env.call("erlang", "node", &[]).unwrap();
+        assert_eq!(env.show(n), "nonode@nohost");
+        let t = env
+            .call("erlang", "monotonic_time", &[env.atom("millisecond")])
+            .unwrap();
+        assert!(t.is_small());
+        let s = env.heap.string("x");
+        env.call("erlang", "display", &[s]).unwrap();
+        assert_eq!(env.out.0.lock().unwrap().as_slice(), b"\"x\"\n");
+    }
+}

@@ -1,0 +1,206 @@
+//! Builtins implemented in Rust (natives): `erlang` BIFs and operators, and the `lists`,
+//! `maps`, `unicode`, `os` and `krarup_io` functions the stdlib relies on. Owns argument
+//! checking and OTP's error reasons; the value semantics live in `ops`. Natives that need the
+//! runtime (apply, halt, module info, raise/3) belong to the interpreter.
+//!
+//! Each topic file has a `register` function; `register_all` calls them all.
+
+mod erlang_conv;
+mod erlang_lists;
+mod erlang_misc;
+mod erlang_types;
+mod lists;
+mod maps;
+mod phash;
+mod unicode;
+
+use crate::atom::AtomTable;
+use crate::native::{Exception, NativeCtx, NativeFn, NativeRegistry};
+use crate::term::Term;
+use std::sync::Arc;
+
+/// Registers every builtin of this module tree.
+pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
+    let mut r = Reg { reg, atoms };
+    erlang_types::register(&mut r);
+    erlang_conv::register(&mut r);
+    erlang_lists::register(&mut r);
+    erlang_misc::register(&mut r);
+    lists::register(&mut r);
+    maps::register(&mut r);
+    unicode::register(&mut r);
+}
+
+/// A registry plus the atom table to intern names with.
+pub(crate) struct Reg<'a> {
+    reg: &'a mut NativeRegistry,
+    atoms: &'a AtomTable,
+}
+
+impl Reg<'_> {
+    fn add(&mut self, module: &str, function: &str, arity: u8, f: NativeFn) {
+        let m = self.atoms.intern(module);
+        let fun = self.atoms.intern(function);
+        self.reg.register(m, fun, arity, f);
+    }
+}
+
+/// `Err(badarg)`.
+pub(crate) fn badarg<T>() -> Result<T, Exception> {
+    Err(Exception::badarg())
+}
+
+/// An error exception whose reason is `{Tag, Value}`.
+pub(crate) fn error_tuple(ctx: &mut NativeCtx<'_>, tag: Term, value: Term) -> Exception {
+    let r = ctx.heap.tuple(&[tag, value]);
+    Exception::error(r)
+}
+
+/// The name of an atom argument, or `badarg`.
+pub(crate) fn atom_name(ctx: &NativeCtx<'_>, t: Term) -> Result<Arc<str>, Exception> {
+    match t.as_atom() {
+        Some(a) => Ok(ctx.shared.atoms.name(a)),
+        None => badarg(),
+    }
+}
+
+/// A small non-negative integer argument, or `badarg`.
+pub(crate) fn usize_arg(t: Term) -> Result<usize, Exception> {
+    match t.as_small() {
+        Some(n) if n >= 0 => Ok(n as usize),
+        _ => badarg(),
+    }
+}
+
+/// The elements of a proper list argument, or `badarg`.
+pub(crate) fn list_arg(ctx: &mut NativeCtx<'_>, t: Term) -> Result<Vec<Term>, Exception> {
+    match crate::ops::list_to_vec(t) {
+        Some(v) => {
+            ctx.charge(v.len() / 16);
+            Ok(v)
+        }
+        None => badarg(),
+    }
+}
+
+/// A flat list of Unicode code points as a `String` (`None` if not such a list).
+pub(crate) fn char_list(t: Term) -> Option<String> {
+    let mut s = String::new();
+    let mut cur = t;
+    while let Some((h, tl)) = cur.as_cons() {
+        let c = h
+            .as_small()
+            .and_then(|n| u32::try_from(n).ok())
+            .and_then(char::from_u32)?;
+        s.push(c);
+        cur = tl;
+    }
+    if cur.is_nil() {
+        Some(s)
+    } else {
+        None
+    }
+}
+
+/// Appends the bytes of an iolist (bytes, binaries, nested lists, possibly improper with a
+/// binary tail). `None` if `t` is not an iolist. Iterative.
+pub(crate) fn iolist_bytes(t: Term, out: &mut Vec<u8>) -> Option<()> {
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        if t.is_nil() {
+            continue;
+        }
+        if let Some((h, tl)) = t.as_cons() {
+            stack.push(tl);
+            if let Some(b) = h.as_small() {
+                out.push(u8::try_from(b).ok()?);
+            } else {
+                stack.push(h);
+            }
+            continue;
+        }
+        let (src, off, bits) = crate::ops::binary::view(t)?;
+        if bits % 8 != 0 {
+            return None;
+        }
+        if off % 8 == 0 {
+            out.extend_from_slice(&src[off / 8..off / 8 + bits / 8]);
+        } else {
+            out.extend(crate::ops::binary::extract_bits(src, off, bits));
+        }
+    }
+    Some(())
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! A native context over a fresh heap, for unit tests.
+    use crate::heap::Heap;
+    use crate::native::{NativeCtx, NativeRegistry, Shared};
+    use crate::term::Term;
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    /// A `Write` that keeps what was written.
+    #[derive(Clone, Default)]
+    pub struct Sink(pub Arc<Mutex<Vec<u8>>>);
+    impl Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Everything a test needs to call natives.
+    pub struct Env {
+        pub heap: Heap,
+        pub dict: Vec<(Term, Term)>,
+        pub shared: Shared,
+        pub reg: NativeRegistry,
+        pub out: Sink,
+    }
+
+    impl Env {
+        pub fn new() -> Env {
+            let out = Sink::default();
+            let shared = Shared::new(Box::new(out.clone()));
+            let mut reg = NativeRegistry::default();
+            super::register_all(&mut reg, &shared.atoms);
+            Env {
+                heap: Heap::new(),
+                dict: Vec::new(),
+                shared,
+                reg,
+                out,
+            }
+        }
+        pub fn atom(&self, s: &str) -> Term {
+            Term::atom(self.shared.atoms.intern(s))
+        }
+        /// Calls `m:f(args)`.
+        pub fn call(&mut self, m: &str, f: &str, args: &[Term]) -> Result<Term, Term> {
+            let (ma, fa) = (self.shared.atoms.intern(m), self.shared.atoms.intern(f));
+            let native = self
+                .reg
+                .get(ma, fa, args.len() as u8)
+                .unwrap_or_else(|| panic!("no native {m}:{f}/{}", args.len()));
+            let mut ctx = NativeCtx {
+                heap: &mut self.heap,
+                dict: &mut self.dict,
+                shared: &self.shared,
+                self_pid: Term::pid(0),
+                extra_reductions: 0,
+            };
+            native(&mut ctx, args).map_err(|e| e.reason)
+        }
+        /// `~w` text of a term.
+        pub fn show(&self, t: Term) -> String {
+            let mut s = String::new();
+            crate::display::write_term(&mut s, t, &self.shared.atoms);
+            s
+        }
+    }
+}

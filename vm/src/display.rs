@@ -1,0 +1,314 @@
+//! Writes a term as text the way `io_lib:write/1` (`~w`) does, for error reports and
+//! `erlang:display/1`. Owns only this plain, single-line form; the pretty printer (`~p`) is the
+//! Erlang `io_lib` in the stdlib. Iterative, so deep lists and nesting cannot overflow the stack.
+
+use crate::atom::AtomTable;
+use crate::float_fmt;
+use crate::ops::{arith::to_bigint, binary, map};
+use crate::term::{Term, SUB_EXPORT, SUB_FUN, SUB_MATCH_CTX, SUB_REF};
+
+/// Words `io_lib` quotes because they are reserved in Erlang (OTP 25, `maybe` not enabled).
+const RESERVED: &[&str] = &[
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
+    "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
+    "rem", "try", "when", "xor",
+];
+
+/// Whether an atom prints without quotes: a lowercase letter first, then letters, digits, `_`
+/// and `@`, and not a reserved word (as `io_lib:quote_atom/2`).
+pub fn atom_needs_quotes(name: &str) -> bool {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    let lower =
+        |c: char| c.is_ascii_lowercase() || (('\u{df}'..='\u{ff}').contains(&c) && c != '\u{f7}');
+    let upper =
+        |c: char| c.is_ascii_uppercase() || (('\u{c0}'..='\u{de}').contains(&c) && c != '\u{d7}');
+    if !lower(first) {
+        return true;
+    }
+    if !chars.all(|c| lower(c) || upper(c) || c.is_ascii_digit() || c == '_' || c == '@') {
+        return true;
+    }
+    RESERVED.contains(&name)
+}
+
+/// Writes an atom, quoted and escaped if needed.
+pub fn write_atom(out: &mut String, name: &str) {
+    if !atom_needs_quotes(name) {
+        out.push_str(name);
+        return;
+    }
+    out.push('\'');
+    for c in name.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{1b}' => out.push_str("\\e"),
+            '\u{7f}' => out.push_str("\\d"),
+            c if (c as u32) < 32 => {
+                out.push('^');
+                out.push(char::from_u32(c as u32 + 64).unwrap_or('?'));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+}
+
+enum Item {
+    Term(Term),
+    Text(&'static str),
+    /// The rest of a list after its first element: `,E...` or `|Tail` or `]`.
+    ListTail(Term),
+}
+
+/// Which textual form to write.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Style {
+    /// `io_lib:write/1` (`~w`).
+    Write,
+    /// `erlang:display/1` (the emulator's `%T`): printable lists and binaries as strings,
+    /// floats as `%e`, maps as `#{k=>v}`.
+    Display,
+}
+
+/// Appends the `~w` text of `t` to `out`.
+pub fn write_term(out: &mut String, t: Term, atoms: &AtomTable) {
+    write_styled(out, t, atoms, Style::Write);
+}
+
+/// Appends the text `erlang:display/1` prints for `t` (without the newline).
+pub fn display_term(out: &mut String, t: Term, atoms: &AtomTable) {
+    write_styled(out, t, atoms, Style::Display);
+}
+
+/// A non-empty flat list of printable ASCII characters, as text.
+fn printable_list(t: Term) -> Option<String> {
+    let mut s = String::new();
+    let mut cur = t;
+    while let Some((h, tl)) = cur.as_cons() {
+        match h.as_small() {
+            Some(c) if (32..=126).contains(&c) => s.push(c as u8 as char),
+            _ => return None,
+        }
+        cur = tl;
+    }
+    (cur.is_nil() && !s.is_empty()).then_some(s)
+}
+
+fn push_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+}
+
+fn write_styled(out: &mut String, t: Term, atoms: &AtomTable, style: Style) {
+    let mut stack = vec![Item::Term(t)];
+    while let Some(item) = stack.pop() {
+        match item {
+            Item::Text(s) => out.push_str(s),
+            Item::ListTail(t) => {
+                if t.is_nil() {
+                    out.push(']');
+                } else if let Some((h, tl)) = t.as_cons() {
+                    out.push(',');
+                    stack.push(Item::ListTail(tl));
+                    stack.push(Item::Term(h));
+                } else {
+                    out.push('|');
+                    stack.push(Item::Text("]"));
+                    stack.push(Item::Term(t));
+                }
+            }
+            Item::Term(t) => write_one(out, t, atoms, &mut stack, style),
+        }
+    }
+}
+
+fn write_one(out: &mut String, t: Term, atoms: &AtomTable, stack: &mut Vec<Item>, style: Style) {
+    if style == Style::Display {
+        if let Some(s) = printable_list(t) {
+            push_quoted(out, &s);
+            return;
+        }
+        if let Some(f) = t.as_float() {
+            out.push_str(&float_fmt::scientific(f, 6));
+            return;
+        }
+        if let Some((bytes, bits)) = binary::bytes(t) {
+            if bits % 8 == 0 && !bytes.is_empty() && bytes.iter().all(|b| (32..=126).contains(b)) {
+                out.push_str("<<");
+                push_quoted(out, &String::from_utf8_lossy(&bytes));
+                out.push_str(">>");
+                return;
+            }
+        }
+    }
+    if let Some(n) = t.as_small() {
+        out.push_str(&n.to_string());
+    } else if let Some(a) = t.as_atom() {
+        write_atom(out, &atoms.name(a));
+    } else if t.is_nil() {
+        out.push_str("[]");
+    } else if let Some(p) = t.as_pid() {
+        out.push_str(&format!("<0.{p}.0>"));
+    } else if let Some((h, tl)) = t.as_cons() {
+        out.push('[');
+        stack.push(Item::ListTail(tl));
+        stack.push(Item::Term(h));
+    } else if let Some(es) = t.as_tuple() {
+        out.push('{');
+        stack.push(Item::Text("}"));
+        for (i, e) in es.iter().enumerate().rev() {
+            stack.push(Item::Term(*e));
+            if i > 0 {
+                stack.push(Item::Text(","));
+            }
+        }
+    } else if let Some(f) = t.as_float() {
+        out.push_str(&float_fmt::short(f));
+    } else if t.is_bignum() {
+        out.push_str(&to_bigint(t).unwrap_or_default().to_string());
+    } else if t.is_map() {
+        out.push_str("#{");
+        stack.push(Item::Text("}"));
+        let pairs = map::sorted_pairs(t, atoms);
+        for (i, (k, v)) in pairs.into_iter().enumerate().rev() {
+            stack.push(Item::Term(v));
+            stack.push(Item::Text(if style == Style::Write {
+                " => "
+            } else {
+                "=>"
+            }));
+            stack.push(Item::Term(k));
+            if i > 0 {
+                stack.push(Item::Text(","));
+            }
+        }
+    } else if let Some((bytes, bits)) = binary::bytes(t) {
+        out.push_str("<<");
+        let full = bits / 8;
+        let parts: Vec<String> = bytes[..full].iter().map(|b| b.to_string()).collect();
+        out.push_str(&parts.join(","));
+        if bits % 8 != 0 {
+            if full > 0 {
+                out.push(',');
+            }
+            let rest = bits % 8;
+            out.push_str(&format!("{}:{}", bytes[full] >> (8 - rest), rest));
+        }
+        out.push_str(">>");
+    } else {
+        let p = t.payload().unwrap_or(&[]);
+        match t.boxed_subtag() {
+            Some(SUB_REF) => out.push_str(&format!("#Ref<0.0.0.{}>", p[0].raw())),
+            Some(SUB_FUN) => {
+                let m = p[0].as_atom().map(|a| atoms.name(a)).unwrap_or_default();
+                let idx = p[1].as_small().unwrap_or(0);
+                let uniq = p[2].as_small().unwrap_or(0);
+                out.push_str("#Fun<");
+                write_atom(out, &m);
+                out.push_str(&format!(".{idx}.{uniq}>"));
+            }
+            Some(SUB_EXPORT) => {
+                out.push_str("fun ");
+                let m = p[0].as_atom().map(|a| atoms.name(a)).unwrap_or_default();
+                let f = p[1].as_atom().map(|a| atoms.name(a)).unwrap_or_default();
+                write_atom(out, &m);
+                out.push(':');
+                write_atom(out, &f);
+                out.push_str(&format!("/{}", p[2].as_small().unwrap_or(0)));
+            }
+            Some(SUB_MATCH_CTX) => out.push_str("#MatchCtx<>"),
+            _ => out.push_str(&format!("{t:?}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::heap::Heap;
+
+    #[test]
+    fn writes_like_io_lib_write() {
+        let atoms = AtomTable::new();
+        let mut h = Heap::new();
+        let at = |s: &str| Term::atom(atoms.intern(s));
+        let s = h.string("hi");
+        let f = h.float(1.0e100);
+        let bin = h.bitstring(&[1, 2, 0x30], 20);
+        let items = [
+            at("maybe"),
+            at("else"),
+            at("a b"),
+            at("A"),
+            at("it's"),
+            at("[]"),
+            at("aB@1_"),
+            at("_x"),
+            at("when"),
+            s,
+            f,
+            bin,
+            Term::NIL,
+            Term::pid(9),
+        ];
+        let l = h.list_with_tail(&items, Term::small(-5));
+        let t = h.tuple(&[l, Term::small(1)]);
+        let mut out = String::new();
+        write_term(&mut out, t, &atoms);
+        assert_eq!(
+            out,
+            "{[maybe,else,'a b','A','it\\'s','[]',aB@1_,'_x','when',[104,105],1.0e100,<<1,2,3:4>>,[],<0.9.0>|-5],1}"
+        );
+        let m = map::from_pairs(&mut h, &[(at("a"), Term::small(1)), (f, Term::NIL)], &atoms);
+        let mut out = String::new();
+        write_term(&mut out, m, &atoms);
+        assert_eq!(out, "#{1.0e100 => [],a => 1}");
+    }
+
+    #[test]
+    fn display_style() {
+        let atoms = AtomTable::new();
+        let mut h = Heap::new();
+        let s = h.string("abc");
+        let b = h.binary(b"abc");
+        let f = h.float(1.5);
+        let m = map::from_pairs(
+            &mut h,
+            &[(Term::atom(atoms.intern("a")), Term::small(1))],
+            &atoms,
+        );
+        let t = h.tuple(&[s, b, f, m, Term::NIL]);
+        let mut out = String::new();
+        display_term(&mut out, t, &atoms);
+        assert_eq!(out, "{\"abc\",<<\"abc\">>,1.500000e+00,#{a=>1},[]}");
+    }
+
+    #[test]
+    fn deep_list() {
+        let atoms = AtomTable::new();
+        let mut h = Heap::new();
+        let mut t = Term::NIL;
+        for _ in 0..100_000 {
+            t = h.cons(t, Term::NIL);
+        }
+        let mut out = String::new();
+        write_term(&mut out, t, &atoms);
+        assert_eq!(out.len(), 200_002);
+    }
+}
