@@ -6,7 +6,7 @@
 use crate::atom::MAX_ATOM_CHARS;
 use crate::bytecode::format::MAX_LITERAL_DEPTH;
 use crate::bytecode::module::{FunctionInfo, Literal, Module};
-use crate::bytecode::opcode::{AtomIdx, BsSize, Dst, ImportIdx, Instruction, Label, Src, YReg};
+use crate::bytecode::opcode::{AtomIdx, BsSize, Dst, ImportIdx, Instruction, Src, YReg};
 use crate::code::LoadError;
 use crate::term::{SMALL_MAX, SMALL_MIN};
 use std::collections::{HashMap, HashSet};
@@ -240,10 +240,8 @@ impl<'m> Verifier<'m> {
         }
         match ins {
             FuncInfo { .. } => return Err("FuncInfo inside a function body".into()),
-            Allocate { slots, live } => {
-                if *slots > MAX_REGISTERS || *live > MAX_REGISTERS {
-                    return Err("frame size or live count too large".into());
-                }
+            Allocate { slots, live } if *slots > MAX_REGISTERS || *live > MAX_REGISTERS => {
+                return Err("frame size or live count too large".into());
             }
             Call { arity, target }
             | CallLast { arity, target, .. }
@@ -269,13 +267,12 @@ impl<'m> Verifier<'m> {
                 None => return Err(format!("lambda index {} out of range", lambda.0)),
             },
             IsTaggedTuple { tag, .. } => self.atom(*tag)?,
-            SelectVal { cases, .. } => {
+            SelectVal { cases, .. }
                 if cases
                     .iter()
-                    .any(|(v, _)| matches!(v, Src::X(_) | Src::Y(_)))
-                {
-                    return Err("select_val case values must be constants".into());
-                }
+                    .any(|(v, _)| matches!(v, Src::X(_) | Src::Y(_))) =>
+            {
+                return Err("select_val case values must be constants".into());
             }
             BsCreate { segments, .. } => {
                 for s in segments {

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::bytecode::module::{Export, Import, Lambda};
-use crate::bytecode::opcode::{LambdaIdx, LitIdx, XReg};
+use crate::bytecode::opcode::{Label, LambdaIdx, LitIdx, XReg};
 use Instruction::*;
 
 fn x(n: u16) -> Src {
