@@ -67,7 +67,7 @@ pub fn short(f: f64) -> String {
         let whole = n + e;
         if e >= 0 {
             out.push_str(&digits);
-            out.extend(std::iter::repeat('0').take(e as usize));
+            out.extend(std::iter::repeat_n('0', e as usize));
             out.push_str(".0");
         } else if whole > 0 {
             out.push_str(&digits[..whole as usize]);
@@ -75,7 +75,7 @@ pub fn short(f: f64) -> String {
             out.push_str(&digits[whole as usize..]);
         } else {
             out.push_str("0.");
-            out.extend(std::iter::repeat('0').take((-whole) as usize));
+            out.extend(std::iter::repeat_n('0', (-whole) as usize));
             out.push_str(&digits);
         }
     } else {

@@ -79,7 +79,7 @@ pub fn extract_bits(src: &[u8], off: usize, nbits: usize) -> Vec<u8> {
             *o = hi | lo;
         }
     }
-    if nbits % 8 != 0 {
+    if !nbits.is_multiple_of(8) {
         out[nbytes - 1] &= 0xffu8 << (8 - nbits % 8);
     }
     out
@@ -106,13 +106,13 @@ pub struct BitWriter {
 impl BitWriter {
     /// Appends the first `nbits` bits of `src` starting at bit `off`.
     pub fn push_bits(&mut self, src: &[u8], off: usize, nbits: usize) {
-        if self.bits % 8 == 0 && off % 8 == 0 {
+        if self.bits.is_multiple_of(8) && off.is_multiple_of(8) {
             let start = off / 8;
             self.bytes
                 .extend_from_slice(&src[start..start + nbits.div_ceil(8)]);
             self.bits += nbits;
             self.bytes.truncate(self.bits.div_ceil(8));
-            if self.bits % 8 != 0 {
+            if !self.bits.is_multiple_of(8) {
                 let last = self.bytes.len() - 1;
                 self.bytes[last] &= 0xffu8 << (8 - self.bits % 8);
             }
