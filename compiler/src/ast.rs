@@ -310,6 +310,147 @@ impl Expr {
     }
 }
 
+impl Expr {
+    /// Calls `f` on each direct sub-expression, in source order, including clause patterns, guards
+    /// and bodies, map keys and values, record field values, binary segment values and sizes, and
+    /// comprehension qualifiers.
+    pub fn for_each_child<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+        fn clause<'a>(c: &'a Clause, f: &mut impl FnMut(&'a Expr)) {
+            c.patterns.iter().for_each(&mut *f);
+            c.guards.iter().flatten().for_each(&mut *f);
+            c.body.iter().for_each(&mut *f);
+        }
+        fn quals<'a>(qs: &'a [Qualifier], f: &mut impl FnMut(&'a Expr)) {
+            for q in qs {
+                match q {
+                    Qualifier::Generator(p, e, _) | Qualifier::BinaryGenerator(p, e, _) => {
+                        f(p);
+                        f(e);
+                    }
+                    Qualifier::Filter(e) => f(e),
+                }
+            }
+        }
+        match self {
+            Expr::Integer(..)
+            | Expr::Float(..)
+            | Expr::Atom(..)
+            | Expr::String(..)
+            | Expr::Var(..)
+            | Expr::AnonymousVar(_)
+            | Expr::Nil(_)
+            | Expr::RecordIndex { .. }
+            | Expr::FunRef { .. } => {}
+            Expr::Tuple(items, _) | Expr::Block(items, _) => items.iter().for_each(f),
+            Expr::Cons(h, t, _) => {
+                f(h);
+                f(t);
+            }
+            Expr::Map(assocs, _) => {
+                for a in assocs {
+                    f(&a.key);
+                    f(&a.value);
+                }
+            }
+            Expr::MapUpdate(e, assocs, _) => {
+                f(e);
+                for a in assocs {
+                    f(&a.key);
+                    f(&a.value);
+                }
+            }
+            Expr::Record { fields, .. } => fields.iter().for_each(|r| f(&r.value)),
+            Expr::RecordField { expr, .. } => f(expr),
+            Expr::RecordUpdate { expr, fields, .. } => {
+                f(expr);
+                fields.iter().for_each(|r| f(&r.value));
+            }
+            Expr::Binary(segs, _) => {
+                for s in segs {
+                    f(&s.value);
+                    if let Some(size) = &s.size {
+                        f(size);
+                    }
+                }
+            }
+            Expr::BinaryOp(_, a, b, _) | Expr::Match(a, b, _) => {
+                f(a);
+                f(b);
+            }
+            Expr::UnaryOp(_, e, _) | Expr::Catch(e, _) => f(e),
+            Expr::Call { target, args, .. } => {
+                match target {
+                    CallTarget::Local(..) => {}
+                    CallTarget::Remote(m, fun) => {
+                        f(m);
+                        f(fun);
+                    }
+                    CallTarget::Expr(e) => f(e),
+                }
+                args.iter().for_each(f);
+            }
+            Expr::Case(e, clauses, _) => {
+                f(e);
+                clauses.iter().for_each(|c| clause(c, f));
+            }
+            Expr::If(clauses, _) | Expr::Fun(clauses, _) | Expr::NamedFun { clauses, .. } => {
+                clauses.iter().for_each(|c| clause(c, f))
+            }
+            Expr::Receive { clauses, after, .. } => {
+                clauses.iter().for_each(|c| clause(c, f));
+                if let Some((t, body)) = after {
+                    f(t);
+                    body.iter().for_each(f);
+                }
+            }
+            Expr::Try {
+                body,
+                of_clauses,
+                catch_clauses,
+                after,
+                ..
+            } => {
+                body.iter().for_each(&mut *f);
+                of_clauses.iter().for_each(|c| clause(c, f));
+                for c in catch_clauses {
+                    if let Some(class) = &c.class {
+                        f(class);
+                    }
+                    f(&c.reason);
+                    c.guards.iter().flatten().for_each(&mut *f);
+                    c.body.iter().for_each(&mut *f);
+                }
+                after.iter().for_each(f);
+            }
+            Expr::RemoteFunRef {
+                module,
+                function,
+                arity,
+                ..
+            } => {
+                f(module);
+                f(function);
+                f(arity);
+            }
+            Expr::ListComprehension(e, qs, _) | Expr::BinaryComprehension(e, qs, _) => {
+                f(e);
+                quals(qs, f);
+            }
+            Expr::MapComprehension(k, v, qs, _) => {
+                f(k);
+                f(v);
+                quals(qs, f);
+            }
+        }
+    }
+
+    /// Calls `f` on this expression and every expression nested in it, parents before children.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+        f(self);
+        self.for_each_child(&mut |c| c.walk(f));
+    }
+}
+
 /// What a call expression calls.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CallTarget {

@@ -1,8 +1,733 @@
-//! Module-level checks on the AST (stub).
-use crate::ast::Module;
-use crate::diagnostics::Diagnostic;
+//! Module-level checks on the AST, after a successful parse, following the module-level part of OTP's
+//! `erl_lint`: missing `-module`, duplicate function definitions, exported-but-undefined functions,
+//! calls to undefined local functions (with "did you mean" hints), local calls that clash with old
+//! auto-imported BIFs, undefined records and record fields, and unused functions (warnings).
+//! Variable-level checks (unbound, unused, unsafe variables) belong to lowering, not here.
+//!
+//! Call resolution used here (and expected of lowering): a local call `f(...)` with arity N goes to
+//! the module's own `f/N` if defined, else to an `-import`ed `f/N`, else to the auto-imported BIF
+//! `erlang:f/N` (see [`is_auto_imported_bif`]), else it is an error.
 
-/// Runs all module-level checks.
-pub fn check_module(_m: &Module) -> Vec<Diagnostic> {
-    Vec::new()
+use crate::ast::*;
+use crate::diagnostics::Diagnostic;
+use std::collections::{HashMap, HashSet};
+
+/// The BIFs auto-imported from `erlang` in OTP 25 (`erl_internal:bif/2`), as `(name, arity)`.
+const AUTO_IMPORTED: &[(&str, u32)] = &[
+    ("abs", 1),
+    ("alias", 0),
+    ("alias", 1),
+    ("apply", 2),
+    ("apply", 3),
+    ("atom_to_binary", 1),
+    ("atom_to_binary", 2),
+    ("atom_to_list", 1),
+    ("binary_part", 2),
+    ("binary_part", 3),
+    ("binary_to_atom", 1),
+    ("binary_to_atom", 2),
+    ("binary_to_existing_atom", 1),
+    ("binary_to_existing_atom", 2),
+    ("binary_to_float", 1),
+    ("binary_to_integer", 1),
+    ("binary_to_integer", 2),
+    ("binary_to_list", 1),
+    ("binary_to_list", 3),
+    ("binary_to_term", 1),
+    ("binary_to_term", 2),
+    ("bit_size", 1),
+    ("bitstring_to_list", 1),
+    ("byte_size", 1),
+    ("ceil", 1),
+    ("check_old_code", 1),
+    ("check_process_code", 2),
+    ("check_process_code", 3),
+    ("date", 0),
+    ("delete_module", 1),
+    ("demonitor", 1),
+    ("demonitor", 2),
+    ("disconnect_node", 1),
+    ("element", 2),
+    ("erase", 0),
+    ("erase", 1),
+    ("error", 1),
+    ("error", 2),
+    ("error", 3),
+    ("exit", 1),
+    ("exit", 2),
+    ("float", 1),
+    ("float_to_binary", 1),
+    ("float_to_binary", 2),
+    ("float_to_list", 1),
+    ("float_to_list", 2),
+    ("floor", 1),
+    ("garbage_collect", 0),
+    ("garbage_collect", 1),
+    ("garbage_collect", 2),
+    ("get", 0),
+    ("get", 1),
+    ("get_keys", 0),
+    ("get_keys", 1),
+    ("group_leader", 0),
+    ("group_leader", 2),
+    ("halt", 0),
+    ("halt", 1),
+    ("halt", 2),
+    ("hd", 1),
+    ("integer_to_binary", 1),
+    ("integer_to_binary", 2),
+    ("integer_to_list", 1),
+    ("integer_to_list", 2),
+    ("iolist_size", 1),
+    ("iolist_to_binary", 1),
+    ("is_alive", 0),
+    ("is_atom", 1),
+    ("is_binary", 1),
+    ("is_bitstring", 1),
+    ("is_boolean", 1),
+    ("is_float", 1),
+    ("is_function", 1),
+    ("is_function", 2),
+    ("is_integer", 1),
+    ("is_list", 1),
+    ("is_map", 1),
+    ("is_map_key", 2),
+    ("is_number", 1),
+    ("is_pid", 1),
+    ("is_port", 1),
+    ("is_process_alive", 1),
+    ("is_record", 2),
+    ("is_record", 3),
+    ("is_reference", 1),
+    ("is_tuple", 1),
+    ("length", 1),
+    ("link", 1),
+    ("list_to_atom", 1),
+    ("list_to_binary", 1),
+    ("list_to_bitstring", 1),
+    ("list_to_existing_atom", 1),
+    ("list_to_float", 1),
+    ("list_to_integer", 1),
+    ("list_to_integer", 2),
+    ("list_to_pid", 1),
+    ("list_to_port", 1),
+    ("list_to_ref", 1),
+    ("list_to_tuple", 1),
+    ("load_module", 2),
+    ("make_ref", 0),
+    ("map_get", 2),
+    ("map_size", 1),
+    ("max", 2),
+    ("min", 2),
+    ("module_loaded", 1),
+    ("monitor", 2),
+    ("monitor", 3),
+    ("monitor_node", 2),
+    ("monitor_node", 3),
+    ("node", 0),
+    ("node", 1),
+    ("nodes", 0),
+    ("nodes", 1),
+    ("nodes", 2),
+    ("now", 0),
+    ("open_port", 2),
+    ("pid_to_list", 1),
+    ("port_close", 1),
+    ("port_command", 2),
+    ("port_command", 3),
+    ("port_connect", 2),
+    ("port_control", 3),
+    ("port_to_list", 1),
+    ("pre_loaded", 0),
+    ("process_flag", 2),
+    ("process_flag", 3),
+    ("process_info", 1),
+    ("process_info", 2),
+    ("processes", 0),
+    ("purge_module", 1),
+    ("put", 2),
+    ("ref_to_list", 1),
+    ("register", 2),
+    ("registered", 0),
+    ("round", 1),
+    ("self", 0),
+    ("setelement", 3),
+    ("size", 1),
+    ("spawn", 1),
+    ("spawn", 2),
+    ("spawn", 3),
+    ("spawn", 4),
+    ("spawn_link", 1),
+    ("spawn_link", 2),
+    ("spawn_link", 3),
+    ("spawn_link", 4),
+    ("spawn_monitor", 1),
+    ("spawn_monitor", 2),
+    ("spawn_monitor", 3),
+    ("spawn_monitor", 4),
+    ("spawn_opt", 2),
+    ("spawn_opt", 3),
+    ("spawn_opt", 4),
+    ("spawn_opt", 5),
+    ("spawn_request", 1),
+    ("spawn_request", 2),
+    ("spawn_request", 3),
+    ("spawn_request", 4),
+    ("spawn_request", 5),
+    ("spawn_request_abandon", 1),
+    ("split_binary", 2),
+    ("statistics", 1),
+    ("term_to_binary", 1),
+    ("term_to_binary", 2),
+    ("term_to_iovec", 1),
+    ("term_to_iovec", 2),
+    ("throw", 1),
+    ("time", 0),
+    ("tl", 1),
+    ("trunc", 1),
+    ("tuple_size", 1),
+    ("tuple_to_list", 1),
+    ("unalias", 1),
+    ("unlink", 1),
+    ("unregister", 1),
+    ("whereis", 1),
+];
+
+/// Auto-imported BIFs that existed before R14 (`erl_internal:old_bif/2`): a module defining a function
+/// with one of these names/arities must say `-compile({no_auto_import, [F/A]})` to call its own.
+const OLD_BIFS: &[(&str, u32)] = &[
+    ("abs", 1),
+    ("apply", 2),
+    ("apply", 3),
+    ("atom_to_binary", 2),
+    ("atom_to_list", 1),
+    ("binary_to_atom", 2),
+    ("binary_to_existing_atom", 2),
+    ("binary_to_list", 1),
+    ("binary_to_list", 3),
+    ("binary_to_term", 1),
+    ("bit_size", 1),
+    ("bitstring_to_list", 1),
+    ("byte_size", 1),
+    ("check_process_code", 2),
+    ("date", 0),
+    ("delete_module", 1),
+    ("disconnect_node", 1),
+    ("element", 2),
+    ("erase", 0),
+    ("erase", 1),
+    ("exit", 1),
+    ("exit", 2),
+    ("float", 1),
+    ("float_to_list", 1),
+    ("garbage_collect", 0),
+    ("garbage_collect", 1),
+    ("get", 0),
+    ("get", 1),
+    ("get_keys", 1),
+    ("group_leader", 0),
+    ("group_leader", 2),
+    ("halt", 0),
+    ("halt", 1),
+    ("hd", 1),
+    ("integer_to_list", 1),
+    ("iolist_size", 1),
+    ("iolist_to_binary", 1),
+    ("is_alive", 0),
+    ("is_atom", 1),
+    ("is_binary", 1),
+    ("is_bitstring", 1),
+    ("is_boolean", 1),
+    ("is_float", 1),
+    ("is_function", 1),
+    ("is_function", 2),
+    ("is_integer", 1),
+    ("is_list", 1),
+    ("is_number", 1),
+    ("is_pid", 1),
+    ("is_port", 1),
+    ("is_process_alive", 1),
+    ("is_record", 2),
+    ("is_record", 3),
+    ("is_reference", 1),
+    ("is_tuple", 1),
+    ("length", 1),
+    ("link", 1),
+    ("list_to_atom", 1),
+    ("list_to_binary", 1),
+    ("list_to_bitstring", 1),
+    ("list_to_existing_atom", 1),
+    ("list_to_float", 1),
+    ("list_to_integer", 1),
+    ("list_to_pid", 1),
+    ("list_to_tuple", 1),
+    ("load_module", 2),
+    ("make_ref", 0),
+    ("module_loaded", 1),
+    ("monitor_node", 2),
+    ("node", 0),
+    ("node", 1),
+    ("nodes", 0),
+    ("nodes", 1),
+    ("now", 0),
+    ("open_port", 2),
+    ("pid_to_list", 1),
+    ("port_close", 1),
+    ("port_command", 2),
+    ("port_connect", 2),
+    ("port_control", 3),
+    ("pre_loaded", 0),
+    ("process_flag", 2),
+    ("process_flag", 3),
+    ("process_info", 1),
+    ("process_info", 2),
+    ("processes", 0),
+    ("purge_module", 1),
+    ("put", 2),
+    ("register", 2),
+    ("registered", 0),
+    ("round", 1),
+    ("self", 0),
+    ("setelement", 3),
+    ("size", 1),
+    ("spawn", 1),
+    ("spawn", 2),
+    ("spawn", 3),
+    ("spawn", 4),
+    ("spawn_link", 1),
+    ("spawn_link", 2),
+    ("spawn_link", 3),
+    ("spawn_link", 4),
+    ("spawn_monitor", 1),
+    ("spawn_monitor", 3),
+    ("spawn_opt", 2),
+    ("spawn_opt", 3),
+    ("spawn_opt", 4),
+    ("spawn_opt", 5),
+    ("split_binary", 2),
+    ("statistics", 1),
+    ("term_to_binary", 1),
+    ("term_to_binary", 2),
+    ("throw", 1),
+    ("time", 0),
+    ("tl", 1),
+    ("trunc", 1),
+    ("tuple_size", 1),
+    ("tuple_to_list", 1),
+    ("unlink", 1),
+    ("unregister", 1),
+    ("whereis", 1),
+];
+
+/// True if `name/arity` is auto-imported from `erlang` (callable without a module prefix).
+pub fn is_auto_imported_bif(name: &str, arity: u32) -> bool {
+    AUTO_IMPORTED.iter().any(|(n, a)| *n == name && *a == arity)
+}
+
+/// True for auto-imported BIFs from before R14, which a local definition may not silently override.
+fn is_old_bif(name: &str, arity: u32) -> bool {
+    OLD_BIFS.iter().any(|(n, a)| *n == name && *a == arity)
+}
+
+/// Runs all module-level checks; returns errors and warnings in no particular order.
+pub fn check_module(m: &Module) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    if m.name.is_empty() {
+        diags.push(
+            Diagnostic::error("no module definition", Span::default())
+                .with_hint("start the file with -module(name). where name matches the file name"),
+        );
+    }
+    let compile = CompileOptions::from_module(m);
+
+    // Duplicate definitions.
+    let mut defined: HashMap<(&str, u32), Span> = HashMap::new();
+    for f in &m.functions {
+        let head = f.clauses.first().map_or(f.span, |c| {
+            Span::new(c.span.start, c.span.start + f.name.len() as u32)
+        });
+        if let Some(first) = defined.get(&(f.name.as_str(), f.arity)) {
+            diags.push(
+                Diagnostic::error(
+                    format!("function {}/{} already defined", f.name, f.arity),
+                    head,
+                )
+                .with_label(*first, "first defined here")
+                .with_hint("all clauses of a function must be written together, separated by `;`"),
+            );
+        } else {
+            defined.insert((f.name.as_str(), f.arity), head);
+        }
+    }
+    let imported: HashSet<(&str, u32)> = m
+        .imports
+        .iter()
+        .map(|(_, f, a, _)| (f.as_str(), *a))
+        .collect();
+
+    // Exported but undefined.
+    for (name, arity, span) in &m.exports {
+        if !defined.contains_key(&(name.as_str(), *arity)) {
+            diags.push(with_suggestion(
+                Diagnostic::error(format!("function {name}/{arity} undefined"), *span),
+                name,
+                *arity,
+                &defined,
+            ));
+        }
+    }
+
+    // Calls, fun references and records inside every function.
+    let records: HashMap<&str, &RecordDef> =
+        m.records.iter().map(|r| (r.name.as_str(), r)).collect();
+    let mut calls: HashMap<(&str, u32), Vec<(&str, u32)>> = HashMap::new();
+    for f in &m.functions {
+        let mut callees = Vec::new();
+        for c in &f.clauses {
+            for e in clause_exprs(c) {
+                e.walk(&mut |e| {
+                    check_expr(
+                        e,
+                        &defined,
+                        &imported,
+                        &compile,
+                        &records,
+                        &mut callees,
+                        &mut diags,
+                    );
+                });
+            }
+        }
+        calls.insert((f.name.as_str(), f.arity), callees);
+    }
+    for r in &m.records {
+        for field in &r.fields {
+            if let Some(d) = &field.default {
+                let mut ignored = Vec::new();
+                d.walk(&mut |e| {
+                    check_expr(
+                        e,
+                        &defined,
+                        &imported,
+                        &compile,
+                        &records,
+                        &mut ignored,
+                        &mut diags,
+                    )
+                });
+            }
+        }
+    }
+
+    // Unused functions: not reachable from exports (or on_load).
+    if !compile.export_all {
+        let mut reachable: HashSet<(&str, u32)> = HashSet::new();
+        let mut stack: Vec<(&str, u32)> =
+            m.exports.iter().map(|(n, a, _)| (n.as_str(), *a)).collect();
+        stack.extend(compile.on_load.iter().map(|(n, a)| (n.as_str(), *a)));
+        while let Some(fa) = stack.pop() {
+            if reachable.insert(fa) {
+                if let Some(cs) = calls.get(&fa) {
+                    stack.extend(cs.iter().copied());
+                }
+            }
+        }
+        for f in &m.functions {
+            let key = (f.name.as_str(), f.arity);
+            if !reachable.contains(&key)
+                && defined.get(&key).is_some_and(|s| s.start == f.span.start)
+            {
+                let head = Span::new(f.span.start, f.span.start + f.name.len() as u32);
+                diags.push(
+                    Diagnostic::warning(format!("function {}/{} is unused", f.name, f.arity), head)
+                        .with_hint("export it, call it, or remove it"),
+                );
+            }
+        }
+    }
+    diags
+}
+
+/// The parts of `-compile(...)` and `-on_load(...)` these checks need.
+#[derive(Default)]
+struct CompileOptions {
+    export_all: bool,
+    no_auto_import_all: bool,
+    no_auto_import: HashSet<(String, u32)>,
+    on_load: Vec<(String, u32)>,
+}
+
+impl CompileOptions {
+    fn from_module(m: &Module) -> CompileOptions {
+        let mut o = CompileOptions::default();
+        for a in &m.attributes {
+            match (a.name.as_str(), &a.value) {
+                ("compile", Some(v)) => {
+                    let mut items = Vec::new();
+                    list_items(v, &mut items);
+                    for item in items {
+                        o.compile_option(item);
+                    }
+                }
+                ("on_load", Some(Expr::BinaryOp(BinOp::FDiv, f, n, _))) => {
+                    if let (Expr::Atom(f, _), Expr::Integer(n, _)) = (f.as_ref(), n.as_ref()) {
+                        o.on_load
+                            .push((f.clone(), u32::try_from(n).unwrap_or(u32::MAX)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        o
+    }
+
+    fn compile_option(&mut self, item: &Expr) {
+        match item {
+            Expr::Atom(a, _) if a == "export_all" => self.export_all = true,
+            Expr::Atom(a, _) if a == "no_auto_import" => self.no_auto_import_all = true,
+            Expr::Tuple(kv, _) => {
+                if let [Expr::Atom(k, _), v] = kv.as_slice() {
+                    if k == "no_auto_import" {
+                        let mut fas = Vec::new();
+                        list_items(v, &mut fas);
+                        for fa in fas {
+                            if let Expr::BinaryOp(BinOp::FDiv, f, n, _) = fa {
+                                if let (Expr::Atom(f, _), Expr::Integer(n, _)) =
+                                    (f.as_ref(), n.as_ref())
+                                {
+                                    self.no_auto_import
+                                        .insert((f.clone(), u32::try_from(n).unwrap_or(u32::MAX)));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn auto_import_off(&self, name: &str, arity: u32) -> bool {
+        self.no_auto_import_all || self.no_auto_import.contains(&(name.to_string(), arity))
+    }
+}
+
+/// The elements of a proper list expression, or the expression itself if it is not a list.
+fn list_items<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    let mut cur = e;
+    if !matches!(cur, Expr::Cons(..) | Expr::Nil(_)) {
+        out.push(cur);
+        return;
+    }
+    while let Expr::Cons(h, t, _) = cur {
+        out.push(h);
+        cur = t;
+    }
+}
+
+/// All top-level expressions of a function clause (patterns, guards, body).
+fn clause_exprs(c: &Clause) -> impl Iterator<Item = &Expr> {
+    c.patterns
+        .iter()
+        .chain(c.guards.iter().flatten())
+        .chain(c.body.iter())
+}
+
+fn check_expr<'a>(
+    e: &'a Expr,
+    defined: &HashMap<(&str, u32), Span>,
+    imported: &HashSet<(&str, u32)>,
+    compile: &CompileOptions,
+    records: &HashMap<&str, &RecordDef>,
+    callees: &mut Vec<(&'a str, u32)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    match e {
+        Expr::Call {
+            target: CallTarget::Local(name, _),
+            args,
+            span,
+        } if name == "record_info" && args.len() == 2 => {
+            // `record_info(fields | size, Name)`: a compile-time pseudo-function (lowering expands it).
+            match (&args[0], &args[1]) {
+                (Expr::Atom(what, _), Expr::Atom(rname, rspan))
+                    if what == "fields" || what == "size" =>
+                {
+                    record_or_error(rname, *rspan, records, diags);
+                }
+                _ => diags.push(Diagnostic::error("illegal record info", *span).with_hint(
+                    "use record_info(fields, Name) or record_info(size, Name) with literal atoms",
+                )),
+            }
+        }
+        Expr::Call {
+            target: CallTarget::Local(name, span),
+            args,
+            ..
+        } => {
+            let arity = u32::try_from(args.len()).unwrap_or(u32::MAX);
+            let key = (name.as_str(), arity);
+            if defined.contains_key(&key) {
+                callees.push(key);
+                if is_old_bif(name, arity) && !compile.auto_import_off(name, arity) {
+                    diags.push(
+                        Diagnostic::error(
+                            format!("ambiguous call of overridden pre R14 auto-imported BIF {name}/{arity}"),
+                            *span,
+                        )
+                        .with_hint(format!(
+                            "use erlang:{name}/{arity} or \"-compile({{no_auto_import,[{name}/{arity}]}}).\" to resolve name clash"
+                        )),
+                    );
+                }
+            } else if !imported.contains(&key) && !is_auto_imported_bif(name, arity) {
+                diags.push(with_suggestion(
+                    Diagnostic::error(format!("function {name}/{arity} undefined"), *span),
+                    name,
+                    arity,
+                    defined,
+                ));
+            }
+        }
+        Expr::FunRef { name, arity, span } => {
+            let key = (name.as_str(), *arity);
+            if defined.contains_key(&key) {
+                callees.push(key);
+            } else if !is_auto_imported_bif(name, *arity) {
+                diags.push(with_suggestion(
+                    Diagnostic::error(format!("function {name}/{arity} undefined"), *span),
+                    name,
+                    *arity,
+                    defined,
+                ));
+            }
+        }
+        Expr::Record { name, fields, span }
+        | Expr::RecordUpdate {
+            name, fields, span, ..
+        } => {
+            if let Some(r) = record_or_error(name, *span, records, diags) {
+                for f in fields {
+                    if let Some(fname) = &f.name {
+                        check_field(r, fname, f.span, diags);
+                    }
+                }
+            }
+        }
+        Expr::RecordField {
+            name, field, span, ..
+        }
+        | Expr::RecordIndex { name, field, span } => {
+            if let Some(r) = record_or_error(name, *span, records, diags) {
+                check_field(r, field, *span, diags);
+            }
+        }
+        Expr::Call {
+            target: CallTarget::Remote(..),
+            ..
+        }
+        | Expr::RemoteFunRef { .. } => {}
+        _ => {}
+    }
+}
+
+fn record_or_error<'r>(
+    name: &str,
+    span: Span,
+    records: &HashMap<&str, &'r RecordDef>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'r RecordDef> {
+    let r = records.get(name).copied();
+    if r.is_none() {
+        let mut d = Diagnostic::error(format!("record {name} undefined"), span);
+        if let Some(best) = closest(name, records.keys().copied()) {
+            d = d.with_hint(format!("did you mean #{best}{{}}?"));
+        }
+        diags.push(d);
+    }
+    r
+}
+
+fn check_field(r: &RecordDef, field: &str, span: Span, diags: &mut Vec<Diagnostic>) {
+    if !r.fields.iter().any(|f| f.name == field) {
+        let mut d = Diagnostic::error(
+            format!("field {field} undefined in record {}", r.name),
+            span,
+        )
+        .with_label(r.span, "record defined here");
+        if let Some(best) = closest(field, r.fields.iter().map(|f| f.name.as_str())) {
+            d = d.with_hint(format!("did you mean {best}?"));
+        }
+        diags.push(d);
+    }
+}
+
+/// Adds "did you mean name/N?" when another arity of the same name exists, or a similar name with the
+/// same arity.
+fn with_suggestion(
+    d: Diagnostic,
+    name: &str,
+    arity: u32,
+    defined: &HashMap<(&str, u32), Span>,
+) -> Diagnostic {
+    let mut same_name: Vec<u32> = defined
+        .keys()
+        .filter(|(n, _)| *n == name)
+        .map(|(_, a)| *a)
+        .collect();
+    same_name.sort_unstable();
+    if let Some(a) = same_name.first() {
+        return d.with_hint(format!(
+            "did you mean {name}/{a}? ({name} is defined with a different number of arguments)"
+        ));
+    }
+    let candidates = defined.keys().filter(|(_, a)| *a == arity).map(|(n, _)| *n);
+    match closest(name, candidates) {
+        Some(best) => d.with_hint(format!("did you mean {best}/{arity}?")),
+        None => d,
+    }
+}
+
+/// The candidate closest to `name` by edit distance, if within a third of the name's length (min 1).
+fn closest<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (name.chars().count() / 3).max(1);
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(name, c);
+        if d <= limit && best.is_none_or_gt(d, c) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Helper for [`closest`]: keeps the smallest distance, ties broken alphabetically (deterministic).
+trait BestSoFar {
+    fn is_none_or_gt(&self, d: usize, c: &str) -> bool;
+}
+
+impl BestSoFar for Option<(usize, &str)> {
+    fn is_none_or_gt(&self, d: usize, c: &str) -> bool {
+        match self {
+            None => true,
+            Some((bd, bc)) => d < *bd || (d == *bd && c < *bc),
+        }
+    }
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }

@@ -268,11 +268,26 @@ pub fn parse_module_unchecked(
         );
     }
     let (tokens, mut diags) = lex(source);
+    let lex_errors: Vec<Span> = diags.iter().map(|d| d.span).collect();
     let (tokens, pp_diags) = preprocess(tokens, source, file_name, resolver);
     diags.extend(pp_diags);
     let mut module_seen = false;
     for form in split_forms(tokens) {
-        match parse_form(form, source, &mut diags) {
+        // A form with a lex error is already reported; its syntax errors would only be noise (OTP's
+        // epp drops such forms too).
+        let (first, last) = match (form.first(), form.last()) {
+            (Some(a), Some(b)) => (a.span.start, b.span.end),
+            _ => continue,
+        };
+        let quiet = lex_errors
+            .iter()
+            .any(|s| s.start >= first && s.start <= last);
+        let mut form_diags = Vec::new();
+        let parsed = parse_form(form, source, &mut form_diags);
+        if !quiet {
+            diags.extend(form_diags);
+        }
+        match parsed {
             Some(Form::Function(clauses)) => {
                 if let Some(f) = assemble_function(clauses, &mut diags) {
                     module.functions.push(f);
@@ -290,6 +305,10 @@ pub fn parse_module_unchecked(
 /// Parses one form's tokens (ending with `Dot`, unless the file ended early). Errors go to `diags`.
 fn parse_form(mut form: Vec<Token>, source: &str, diags: &mut Vec<Diagnostic>) -> Option<Form> {
     let last = form.last()?.clone();
+    if let Some(d) = check_nesting(&form) {
+        diags.push(d);
+        return None;
+    }
     if last.tok != Tok::Dot {
         diags.push(
             Diagnostic::error(
@@ -329,6 +348,41 @@ fn parse_form(mut form: Vec<Token>, source: &str, diags: &mut Vec<Diagnostic>) -
             None
         }
     }
+}
+
+/// Bracket nesting deeper than this is rejected, so later recursive passes cannot overflow the stack.
+const MAX_NESTING: usize = 500;
+
+/// Reports brackets (and `begin`/`case`/... `end` blocks) nested deeper than [`MAX_NESTING`].
+fn check_nesting(form: &[Token]) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    for t in form {
+        match t.tok {
+            Tok::LParen
+            | Tok::LBracket
+            | Tok::LBrace
+            | Tok::DoubleLt
+            | Tok::Begin
+            | Tok::Case
+            | Tok::If
+            | Tok::Receive
+            | Tok::Try
+            | Tok::Fun => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(Diagnostic::error(
+                        format!("expression nested too deeply (more than {MAX_NESTING} levels)"),
+                        t.span,
+                    ));
+                }
+            }
+            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::DoubleGt | Tok::End => {
+                depth = depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Drops record field type annotations (`:: Type`) from a `-record` form's tokens.

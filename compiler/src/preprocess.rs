@@ -517,7 +517,9 @@ impl Pp<'_> {
                     }
                     _ => format!("undefined macro '{name}'"),
                 };
-                self.diags.push(Diagnostic::error(msg, call_span));
+                // Point at the macro name, as epp does.
+                let at = if site.is_some() { call_span } else { name_span };
+                self.diags.push(Diagnostic::error(msg, at));
                 continue;
             };
             if depth >= MAX_DEPTH {
