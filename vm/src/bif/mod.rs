@@ -5,12 +5,14 @@
 //!
 //! Each topic file has a `register` function; `register_all` calls them all.
 
+mod binary_mod;
 mod erlang_conv;
 mod erlang_lists;
 mod erlang_misc;
 mod erlang_types;
 mod lists;
 mod maps;
+mod math;
 mod phash;
 mod unicode;
 
@@ -28,6 +30,8 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     erlang_misc::register(&mut r);
     lists::register(&mut r);
     maps::register(&mut r);
+    math::register(&mut r);
+    binary_mod::register(&mut r);
     unicode::register(&mut r);
 }
 

@@ -100,9 +100,14 @@ fn rank(t: Term) -> u8 {
 /// `atoms = None`: equality-only mode; atoms (and map keys) order by index, which is
 /// consistent for `Equal` but not a meaningful order.
 fn cmp_terms(a: Term, b: Term, exact: bool, atoms: Option<&AtomTable>) -> Ordering {
-    // Work stack of pending pairs with their exactness (map keys compare exactly).
-    let mut stack: Vec<(Term, Term, bool)> = vec![(a, b, exact)];
-    while let Some((a, b, exact)) = stack.pop() {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return x.cmp(&y);
+    }
+    // Work stack of pending pairs with their exactness (map keys compare exactly). It only
+    // allocates when a compound term is entered.
+    let mut stack: Vec<(Term, Term, bool)> = Vec::new();
+    let mut next = Some((a, b, exact));
+    while let Some((a, b, exact)) = next.take().or_else(|| stack.pop()) {
         if a == b {
             continue;
         }

@@ -33,6 +33,9 @@ fn mix(h: u64, x: u64) -> u64 {
 /// stable within one runtime.
 pub fn hash(t: Term) -> u64 {
     let mut h: u64 = 0x5851_f42d_4c95_7f2d;
+    if t.is_small() || t.is_atom() || t.is_pid() || t.is_nil() {
+        return mix(h, t.raw());
+    }
     let mut stack = vec![t];
     while let Some(t) = stack.pop() {
         if t.is_small() || t.is_atom() || t.is_pid() || t.is_nil() {
