@@ -21,16 +21,22 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(b, "part", 3, |c, a| part(c, a[0], a[1], a[2]));
     r.add(b, "first", 1, |_, a| {
         let v = bin(a[0])?;
-        v.first().map(|&x| Term::small(x as i64)).ok_or_else(Exception::badarg)
+        v.first()
+            .map(|&x| Term::small(x as i64))
+            .ok_or_else(Exception::badarg)
     });
     r.add(b, "last", 1, |_, a| {
         let v = bin(a[0])?;
-        v.last().map(|&x| Term::small(x as i64)).ok_or_else(Exception::badarg)
+        v.last()
+            .map(|&x| Term::small(x as i64))
+            .ok_or_else(Exception::badarg)
     });
     r.add(b, "at", 2, |_, a| {
         let v = bin(a[0])?;
         let i = usize_arg(a[1])?;
-        v.get(i).map(|&x| Term::small(x as i64)).ok_or_else(Exception::badarg)
+        v.get(i)
+            .map(|&x| Term::small(x as i64))
+            .ok_or_else(Exception::badarg)
     });
     r.add(b, "copy", 1, |c, a| {
         let v = bin(a[0])?;
@@ -75,14 +81,20 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(b, "match", 3, |c, a| do_match(c, a[0], a[1], a[2]));
     r.add(b, "matches", 2, |c, a| matches(c, a[0], a[1], Term::NIL));
     r.add(b, "matches", 3, |c, a| matches(c, a[0], a[1], a[2]));
-    r.add(b, "replace", 3, |c, a| replace(c, a[0], a[1], a[2], Term::NIL));
+    r.add(b, "replace", 3, |c, a| {
+        replace(c, a[0], a[1], a[2], Term::NIL)
+    });
     r.add(b, "replace", 4, |c, a| replace(c, a[0], a[1], a[2], a[3]));
-    r.add(b, "encode_unsigned", 1, |c, a| encode_unsigned(c, a[0], false));
+    r.add(b, "encode_unsigned", 1, |c, a| {
+        encode_unsigned(c, a[0], false)
+    });
     r.add(b, "encode_unsigned", 2, |c, a| {
         let little = endian(c, a[1])?;
         encode_unsigned(c, a[0], little)
     });
-    r.add(b, "decode_unsigned", 1, |c, a| decode_unsigned(c, a[0], false));
+    r.add(b, "decode_unsigned", 1, |c, a| {
+        decode_unsigned(c, a[0], false)
+    });
     r.add(b, "decode_unsigned", 2, |c, a| {
         let little = endian(c, a[1])?;
         decode_unsigned(c, a[0], little)
@@ -191,7 +203,12 @@ struct Opts {
 }
 
 fn opts(c: &mut NativeCtx<'_>, t: Term, size: usize) -> Result<Opts, Exception> {
-    let mut o = Opts { global: false, trim: false, trim_all: false, scope: None };
+    let mut o = Opts {
+        global: false,
+        trim: false,
+        trim_all: false,
+        scope: None,
+    };
     for x in list_arg(c, t)? {
         if let Some(a) = x.as_atom() {
             match &*c.shared.atoms.name(a) {
@@ -216,7 +233,14 @@ fn opts(c: &mut NativeCtx<'_>, t: Term, size: usize) -> Result<Opts, Exception> 
 
 /// Non-empty patterns from a binary or a list of binaries.
 fn patterns(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<Vec<u8>>, Exception> {
-    let pats = if t.is_list() { list_arg(c, t)?.into_iter().map(bin).collect::<Result<Vec<_>, _>>()? } else { vec![bin(t)?] };
+    let pats = if t.is_list() {
+        list_arg(c, t)?
+            .into_iter()
+            .map(bin)
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        vec![bin(t)?]
+    };
     if pats.is_empty() || pats.iter().any(|p| p.is_empty()) {
         return badarg();
     }
@@ -224,7 +248,13 @@ fn patterns(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<Vec<u8>>, Exception> {
 }
 
 /// All non-overlapping matches `(pos, len)` in `hay[from..to]`, leftmost then longest.
-fn find_all(hay: &[u8], pats: &[Vec<u8>], from: usize, to: usize, global: bool) -> Vec<(usize, usize)> {
+fn find_all(
+    hay: &[u8],
+    pats: &[Vec<u8>],
+    from: usize,
+    to: usize,
+    global: bool,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
@@ -273,7 +303,9 @@ fn split(c: &mut NativeCtx<'_>, subject: Term, pat: Term, options: Term) -> Nati
     }
     let mut terms = Vec::with_capacity(parts.len());
     for (s, e) in parts {
-        terms.push(binary::slice(c.heap, subject, s * 8, (e - s) * 8).ok_or_else(Exception::badarg)?);
+        terms.push(
+            binary::slice(c.heap, subject, s * 8, (e - s) * 8).ok_or_else(Exception::badarg)?,
+        );
     }
     Ok(c.heap.list(&terms))
 }
@@ -284,7 +316,9 @@ fn do_match(c: &mut NativeCtx<'_>, subject: Term, pat: Term, options: Term) -> N
     let o = opts(c, options, hay.len())?;
     let (from, to) = o.scope.unwrap_or((0, hay.len()));
     match find_all(&hay, &pats, from, to, false).first() {
-        Some(&(p, l)) => Ok(c.heap.tuple(&[Term::small(p as i64), Term::small(l as i64)])),
+        Some(&(p, l)) => Ok(c
+            .heap
+            .tuple(&[Term::small(p as i64), Term::small(l as i64)])),
         None => Ok(c.atom("nomatch")),
     }
 }
@@ -297,12 +331,21 @@ fn matches(c: &mut NativeCtx<'_>, subject: Term, pat: Term, options: Term) -> Na
     let found = find_all(&hay, &pats, from, to, true);
     let ts: Vec<Term> = found
         .into_iter()
-        .map(|(p, l)| c.heap.tuple(&[Term::small(p as i64), Term::small(l as i64)]))
+        .map(|(p, l)| {
+            c.heap
+                .tuple(&[Term::small(p as i64), Term::small(l as i64)])
+        })
         .collect();
     Ok(c.heap.list(&ts))
 }
 
-fn replace(c: &mut NativeCtx<'_>, subject: Term, pat: Term, repl: Term, options: Term) -> NativeResult {
+fn replace(
+    c: &mut NativeCtx<'_>,
+    subject: Term,
+    pat: Term,
+    repl: Term,
+    options: Term,
+) -> NativeResult {
     let hay = bin(subject)?;
     let pats = patterns(c, pat)?;
     let with = bin(repl)?;
@@ -350,7 +393,9 @@ mod tests {
         let r = env.call("binary", "replace", &[x, xx, y]).unwrap();
         assert_eq!(env.show(r), "<<97,121,98,88>>");
         assert!(env.call("binary", "at", &[ab, Term::small(6)]).is_err());
-        let r = env.call("binary", "encode_unsigned", &[Term::small(65536)]).unwrap();
+        let r = env
+            .call("binary", "encode_unsigned", &[Term::small(65536)])
+            .unwrap();
         assert_eq!(env.show(r), "<<1,0,0>>");
         let r = env.call("binary", "decode_unsigned", &[r]).unwrap();
         assert_eq!(r, Term::small(65536));

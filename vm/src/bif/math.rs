@@ -100,14 +100,18 @@ mod tests {
     #[test]
     fn math_functions() {
         let mut env = Env::new();
-        let r = env.call("math", "pow", &[Term::small(2), Term::small(10)]).unwrap();
+        let r = env
+            .call("math", "pow", &[Term::small(2), Term::small(10)])
+            .unwrap();
         assert_eq!(env.show(r), "1024.0");
         let e = env.call("math", "sqrt", &[Term::small(-1)]).unwrap_err();
         assert_eq!(env.show(e), "badarith");
         let a = env.atom("a");
         let e = env.call("math", "sin", &[a]).unwrap_err();
         assert_eq!(env.show(e), "badarg");
-        let r = env.call("math", "fmod", &[Term::small(-7), Term::small(2)]).unwrap();
+        let r = env
+            .call("math", "fmod", &[Term::small(-7), Term::small(2)])
+            .unwrap();
         assert_eq!(env.show(r), "-1.0");
         let r = env.call("math", "exp", &[Term::small(1)]).unwrap();
         assert_eq!(env.show(r), "2.718281828459045");

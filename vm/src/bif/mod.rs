@@ -10,6 +10,7 @@ mod erlang_conv;
 mod erlang_lists;
 mod erlang_misc;
 mod erlang_types;
+mod etf;
 mod lists;
 mod maps;
 mod math;
@@ -28,6 +29,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     erlang_conv::register(&mut r);
     erlang_lists::register(&mut r);
     erlang_misc::register(&mut r);
+    etf::register(&mut r);
     lists::register(&mut r);
     maps::register(&mut r);
     math::register(&mut r);

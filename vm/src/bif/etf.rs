@@ -1,0 +1,540 @@
+//! `term_to_binary/1` and `binary_to_term/1,2`: the external term format as OTP 25 writes it
+//! (atoms as `ATOM_EXT` when Latin-1, else `SMALL_ATOM_UTF8_EXT`; floats as `NEW_FLOAT_EXT`;
+//! lists of bytes as `STRING_EXT`; map pairs in key order). Both directions are iterative, and
+//! decoding checks every length, so a corrupt or hostile binary gives `badarg`, never a panic.
+//! Local funs and references cannot be decoded (no code or node to bind them to): `badarg`.
+
+use super::{badarg, Reg};
+use crate::native::{Exception, NativeCtx, NativeResult};
+use crate::ops::arith::to_bigint;
+use crate::ops::{binary, map};
+use crate::term::{Term, SUB_EXPORT, SUB_REF};
+use num_bigint::{BigInt, Sign};
+
+const VERSION: u8 = 131;
+const NEW_FLOAT: u8 = 70;
+const BIT_BINARY: u8 = 77;
+const NEW_PID: u8 = 88;
+const NEWER_REF: u8 = 90;
+const SMALL_INT: u8 = 97;
+const INT: u8 = 98;
+const OLD_FLOAT: u8 = 99;
+const ATOM: u8 = 100;
+const SMALL_TUPLE: u8 = 104;
+const LARGE_TUPLE: u8 = 105;
+const NIL: u8 = 106;
+const STRING: u8 = 107;
+const LIST: u8 = 108;
+const BINARY: u8 = 109;
+const SMALL_BIG: u8 = 110;
+const LARGE_BIG: u8 = 111;
+const EXPORT: u8 = 113;
+const MAP: u8 = 116;
+const SMALL_ATOM: u8 = 115;
+const ATOM_UTF8: u8 = 118;
+const SMALL_ATOM_UTF8: u8 = 119;
+
+pub(super) fn register(r: &mut Reg<'_>) {
+    r.add("erlang", "term_to_binary", 1, |c, a| {
+        let bytes = encode(c, a[0])?;
+        Ok(c.heap.binary(&bytes))
+    });
+    r.add("erlang", "term_to_binary", 2, |c, a| {
+        super::list_arg(c, a[1])?;
+        let bytes = encode(c, a[0])?;
+        Ok(c.heap.binary(&bytes))
+    });
+    r.add("erlang", "binary_to_term", 1, |c, a| decode(c, a[0]));
+    r.add("erlang", "binary_to_term", 2, |c, a| {
+        super::list_arg(c, a[1])?;
+        decode(c, a[0])
+    });
+}
+
+fn put_atom(out: &mut Vec<u8>, name: &str) {
+    if name.chars().all(|ch| (ch as u32) < 256) {
+        out.push(ATOM);
+        out.extend_from_slice(&(name.chars().count() as u16).to_be_bytes());
+        out.extend(name.chars().map(|ch| ch as u8));
+    } else if name.len() < 256 {
+        out.push(SMALL_ATOM_UTF8);
+        out.push(name.len() as u8);
+        out.extend_from_slice(name.as_bytes());
+    } else {
+        out.push(ATOM_UTF8);
+        out.extend_from_slice(&(name.len() as u16).to_be_bytes());
+        out.extend_from_slice(name.as_bytes());
+    }
+}
+
+fn put_int(out: &mut Vec<u8>, n: &BigInt) {
+    if let Ok(small) = i32::try_from(n) {
+        if (0..=255).contains(&small) {
+            out.extend_from_slice(&[SMALL_INT, small as u8]);
+        } else {
+            out.push(INT);
+            out.extend_from_slice(&small.to_be_bytes());
+        }
+        return;
+    }
+    let (sign, mag) = n.to_bytes_le();
+    if mag.len() < 256 {
+        out.extend_from_slice(&[SMALL_BIG, mag.len() as u8]);
+    } else {
+        out.push(LARGE_BIG);
+        out.extend_from_slice(&(mag.len() as u32).to_be_bytes());
+    }
+    out.push((sign == Sign::Minus) as u8);
+    out.extend_from_slice(&mag);
+}
+
+/// The external format of `t` (with the version byte).
+pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
+    let mut out = vec![VERSION];
+    let mut stack = vec![t];
+    let mut visited = 0usize;
+    while let Some(t) = stack.pop() {
+        visited += 1;
+        if let Some(a) = t.as_atom() {
+            put_atom(&mut out, &c.shared.atoms.name(a));
+        } else if t.is_integer() {
+            put_int(&mut out, &to_bigint(t).unwrap_or_default());
+        } else if let Some(f) = t.as_float() {
+            out.push(NEW_FLOAT);
+            out.extend_from_slice(&f.to_bits().to_be_bytes());
+        } else if t.is_nil() {
+            out.push(NIL);
+        } else if t.is_cons() {
+            encode_list(&mut out, t, &mut stack);
+        } else if let Some(es) = t.as_tuple() {
+            if es.len() < 256 {
+                out.extend_from_slice(&[SMALL_TUPLE, es.len() as u8]);
+            } else {
+                out.push(LARGE_TUPLE);
+                out.extend_from_slice(&(es.len() as u32).to_be_bytes());
+            }
+            stack.extend(es.iter().rev());
+        } else if t.is_map() {
+            let pairs = map::sorted_pairs(t, &c.shared.atoms);
+            out.push(MAP);
+            out.extend_from_slice(&(pairs.len() as u32).to_be_bytes());
+            for (k, v) in pairs.into_iter().rev() {
+                stack.push(v);
+                stack.push(k);
+            }
+        } else if let Some((bytes, bits)) = binary::bytes(t) {
+            if bits % 8 == 0 {
+                out.push(BINARY);
+                out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+            } else {
+                out.push(BIT_BINARY);
+                out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+                out.push((bits % 8) as u8);
+            }
+            out.extend_from_slice(&bytes);
+        } else if let Some(p) = t.as_pid() {
+            out.push(NEW_PID);
+            put_atom(&mut out, "nonode@nohost");
+            out.extend_from_slice(&(p as u32).to_be_bytes());
+            out.extend_from_slice(&[0; 8]);
+        } else if t.boxed_subtag() == Some(SUB_REF) {
+            let id = t.payload().map_or(0, |p| p[0].raw());
+            out.push(NEWER_REF);
+            out.extend_from_slice(&3u16.to_be_bytes());
+            put_atom(&mut out, "nonode@nohost");
+            out.extend_from_slice(&[0; 4]);
+            out.extend_from_slice(&(id as u32).to_be_bytes());
+            out.extend_from_slice(&((id >> 32) as u32).to_be_bytes());
+            out.extend_from_slice(&[0; 4]);
+        } else if t.boxed_subtag() == Some(SUB_EXPORT) {
+            let p = t.payload().unwrap_or(&[]);
+            out.push(EXPORT);
+            stack.push(p[2]);
+            stack.push(p[1]);
+            stack.push(p[0]);
+        } else {
+            // Local funs need their module's code identity (md5, old index); not supported.
+            return badarg();
+        }
+        if out.len() > (1 << 31) {
+            return Err(Exception::system_limit());
+        }
+    }
+    c.charge(visited / 16);
+    Ok(out)
+}
+
+/// A list: `STRING_EXT` if proper, all bytes, and short; else `LIST_EXT`.
+fn encode_list(out: &mut Vec<u8>, t: Term, stack: &mut Vec<Term>) {
+    let mut elems = Vec::new();
+    let mut cur = t;
+    while let Some((h, tl)) = cur.as_cons() {
+        elems.push(h);
+        cur = tl;
+    }
+    let bytes = cur.is_nil()
+        && elems.len() <= 65535
+        && elems
+            .iter()
+            .all(|e| e.as_small().is_some_and(|n| (0..=255).contains(&n)));
+    if bytes {
+        out.push(STRING);
+        out.extend_from_slice(&(elems.len() as u16).to_be_bytes());
+        out.extend(elems.iter().map(|e| e.small_value() as u8));
+        return;
+    }
+    out.push(LIST);
+    out.extend_from_slice(&(elems.len() as u32).to_be_bytes());
+    stack.push(cur);
+    stack.extend(elems.iter().rev());
+}
+
+/// A bounds-checked reader.
+struct Cursor<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], Exception> {
+        let end = self.pos.checked_add(n).ok_or_else(Exception::badarg)?;
+        let s = self.b.get(self.pos..end).ok_or_else(Exception::badarg)?;
+        self.pos = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, Exception> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<usize, Exception> {
+        let s = self.take(2)?;
+        Ok(u16::from_be_bytes([s[0], s[1]]) as usize)
+    }
+    fn u32(&mut self) -> Result<usize, Exception> {
+        let s = self.take(4)?;
+        Ok(u32::from_be_bytes([s[0], s[1], s[2], s[3]]) as usize)
+    }
+    fn left(&self) -> usize {
+        self.b.len() - self.pos
+    }
+}
+
+/// A container being decoded.
+enum Frame {
+    Tuple {
+        left: usize,
+        elems: Vec<Term>,
+    },
+    /// Elements then the tail (`left` counts the tail too).
+    List {
+        left: usize,
+        elems: Vec<Term>,
+    },
+    Map {
+        left: usize,
+        items: Vec<Term>,
+    },
+    Export {
+        left: usize,
+        items: Vec<Term>,
+    },
+}
+
+fn decode(c: &mut NativeCtx<'_>, bin: Term) -> NativeResult {
+    let (bytes, bits) = binary::bytes(bin).ok_or_else(Exception::badarg)?;
+    if bits % 8 != 0 {
+        return badarg();
+    }
+    let mut cur = Cursor { b: &bytes, pos: 0 };
+    if cur.u8()? != VERSION {
+        return badarg();
+    }
+    let mut frames: Vec<Frame> = Vec::new();
+    loop {
+        let mut value = match read_one(c, &mut cur, &mut frames)? {
+            Some(v) => v,
+            None => continue,
+        };
+        // Deliver `value` to the enclosing frames, closing every frame it completes.
+        loop {
+            let Some(top) = frames.last_mut() else {
+                if cur.left() != 0 {
+                    return badarg();
+                }
+                return Ok(value);
+            };
+            let (left, done) = match top {
+                Frame::Tuple { left, elems } => {
+                    elems.push(value);
+                    *left -= 1;
+                    (*left, *left == 0)
+                }
+                Frame::List { left, elems }
+                | Frame::Map { left, items: elems }
+                | Frame::Export { left, items: elems } => {
+                    elems.push(value);
+                    *left -= 1;
+                    (*left, *left == 0)
+                }
+            };
+            let _ = left;
+            if !done {
+                break;
+            }
+            value = match frames.pop() {
+                Some(Frame::Tuple { elems, .. }) => c.heap.tuple(&elems),
+                Some(Frame::List { mut elems, .. }) => {
+                    let tail = elems.pop().unwrap_or(Term::NIL);
+                    c.heap.list_with_tail(&elems, tail)
+                }
+                Some(Frame::Map { items, .. }) => {
+                    let pairs: Vec<(Term, Term)> = items.chunks(2).map(|p| (p[0], p[1])).collect();
+                    map::from_pairs(c.heap, &pairs, &c.shared.atoms)
+                }
+                Some(Frame::Export { items, .. }) => {
+                    if !items[0].is_atom() || !items[1].is_atom() || !items[2].is_small() {
+                        return badarg();
+                    }
+                    let p = c.heap.alloc(4);
+                    // SAFETY: `p` points at four freshly allocated words.
+                    unsafe {
+                        p.write(crate::term::Header::new(SUB_EXPORT, 3).as_term());
+                        std::ptr::copy_nonoverlapping(items.as_ptr(), p.add(1), 3);
+                    }
+                    Term::boxed_from_ptr(p)
+                }
+                None => return badarg(),
+            };
+        }
+    }
+}
+
+/// Reads one term header: a leaf value, or `None` after pushing a container frame (an empty
+/// container is returned as a value directly).
+fn read_one(
+    c: &mut NativeCtx<'_>,
+    cur: &mut Cursor<'_>,
+    frames: &mut Vec<Frame>,
+) -> Result<Option<Term>, Exception> {
+    let tag = cur.u8()?;
+    let v = match tag {
+        SMALL_INT => Term::small(cur.u8()? as i64),
+        INT => {
+            let s = cur.take(4)?;
+            Term::small(i32::from_be_bytes([s[0], s[1], s[2], s[3]]) as i64)
+        }
+        SMALL_BIG | LARGE_BIG => {
+            let n = if tag == SMALL_BIG {
+                cur.u8()? as usize
+            } else {
+                cur.u32()?
+            };
+            let sign = cur.u8()?;
+            let mag = cur.take(n)?;
+            let mut v = BigInt::from_bytes_le(Sign::Plus, mag);
+            if sign != 0 {
+                v = -v;
+            }
+            c.heap.bigint(&v)
+        }
+        NEW_FLOAT => {
+            let s = cur.take(8)?;
+            let f = f64::from_be_bytes(s.try_into().map_err(|_| Exception::badarg())?);
+            if !f.is_finite() {
+                return badarg();
+            }
+            c.heap.float(f)
+        }
+        OLD_FLOAT => {
+            let s = cur.take(31)?;
+            let text = std::str::from_utf8(s).map_err(|_| Exception::badarg())?;
+            let f: f64 = text
+                .trim_end_matches('\0')
+                .trim()
+                .parse()
+                .map_err(|_| Exception::badarg())?;
+            c.heap.float(f)
+        }
+        ATOM | SMALL_ATOM => {
+            let n = if tag == ATOM {
+                cur.u16()?
+            } else {
+                cur.u8()? as usize
+            };
+            let s: String = cur.take(n)?.iter().map(|&b| b as char).collect();
+            c.atom(&s)
+        }
+        ATOM_UTF8 | SMALL_ATOM_UTF8 => {
+            let n = if tag == ATOM_UTF8 {
+                cur.u16()?
+            } else {
+                cur.u8()? as usize
+            };
+            let s = std::str::from_utf8(cur.take(n)?)
+                .map_err(|_| Exception::badarg())?
+                .to_string();
+            if s.chars().count() > crate::atom::MAX_ATOM_CHARS {
+                return badarg();
+            }
+            c.atom(&s)
+        }
+        NIL => Term::NIL,
+        STRING => {
+            let n = cur.u16()?;
+            let elems: Vec<Term> = cur
+                .take(n)?
+                .iter()
+                .map(|&b| Term::small(b as i64))
+                .collect();
+            c.heap.list(&elems)
+        }
+        BINARY => {
+            let n = cur.u32()?;
+            let s = cur.take(n)?.to_vec();
+            c.heap.binary(&s)
+        }
+        BIT_BINARY => {
+            let n = cur.u32()?;
+            let last = cur.u8()? as usize;
+            if n == 0 || !(1..=8).contains(&last) {
+                return badarg();
+            }
+            let s = cur.take(n)?.to_vec();
+            c.heap.bitstring(&s, (n - 1) * 8 + last)
+        }
+        SMALL_TUPLE | LARGE_TUPLE => {
+            let n = if tag == SMALL_TUPLE {
+                cur.u8()? as usize
+            } else {
+                cur.u32()?
+            };
+            if n == 0 {
+                c.heap.tuple(&[])
+            } else {
+                // Every element needs at least one byte: rejects absurd sizes early.
+                if n > cur.left() {
+                    return badarg();
+                }
+                frames.push(Frame::Tuple {
+                    left: n,
+                    elems: Vec::with_capacity(n),
+                });
+                return Ok(None);
+            }
+        }
+        LIST => {
+            let n = cur.u32()?;
+            if n >= cur.left() {
+                return badarg();
+            }
+            frames.push(Frame::List {
+                left: n + 1,
+                elems: Vec::with_capacity(n + 1),
+            });
+            return Ok(None);
+        }
+        MAP => {
+            let n = cur.u32()?;
+            if n == 0 {
+                map::new_map(c.heap)
+            } else {
+                if n.saturating_mul(2) > cur.left() {
+                    return badarg();
+                }
+                frames.push(Frame::Map {
+                    left: 2 * n,
+                    items: Vec::with_capacity(2 * n),
+                });
+                return Ok(None);
+            }
+        }
+        EXPORT => {
+            frames.push(Frame::Export {
+                left: 3,
+                items: Vec::with_capacity(3),
+            });
+            return Ok(None);
+        }
+        NEW_PID => {
+            // Node atom, id, serial, creation: only local pids exist here.
+            let node_tag = cur.u8()?;
+            let n = match node_tag {
+                ATOM => cur.u16()?,
+                SMALL_ATOM_UTF8 | SMALL_ATOM => cur.u8()? as usize,
+                ATOM_UTF8 => cur.u16()?,
+                _ => return badarg(),
+            };
+            cur.take(n)?;
+            let id = cur.u32()?;
+            cur.take(8)?;
+            Term::pid(id as u64)
+        }
+        _ => return badarg(),
+    };
+    Ok(Some(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bif::test_support::Env;
+    use crate::term::Term;
+
+    #[test]
+    fn round_trip_and_otp_bytes() {
+        let mut env = Env::new();
+        let ok = env.atom("ok");
+        let b = env.call("erlang", "term_to_binary", &[ok]).unwrap();
+        assert_eq!(env.show(b), "<<131,100,0,2,111,107>>");
+        let l = env.heap.list(&[Term::small(1), Term::small(2)]);
+        let b = env.call("erlang", "term_to_binary", &[l]).unwrap();
+        assert_eq!(env.show(b), "<<131,107,0,2,1,2>>");
+        let big_value: num_bigint::BigInt = num_bigint::BigInt::from(1) << 80;
+        let big = env.heap.bigint(&-big_value);
+        let b = env.call("erlang", "term_to_binary", &[big]).unwrap();
+        assert_eq!(env.show(b), "<<131,110,11,1,0,0,0,0,0,0,0,0,0,0,1>>");
+        let (a, bb) = (env.atom("a"), env.atom("b"));
+        let m = crate::ops::map::from_pairs(
+            &mut env.heap,
+            &[(a, Term::small(1)), (Term::small(1), bb)],
+            &env.shared.atoms,
+        );
+        let b = env.call("erlang", "term_to_binary", &[m]).unwrap();
+        assert_eq!(
+            env.show(b),
+            "<<131,116,0,0,0,2,97,1,100,0,1,98,100,0,1,97,97,1>>"
+        );
+        let f = env.heap.float(3.5);
+        let bin = env.heap.binary(b"b");
+        let inner = env.heap.list(&[a, Term::small(300)]);
+        let improper = env.heap.cons(Term::small(1), Term::small(2));
+        let t = env
+            .heap
+            .tuple(&[a, inner, bin, f, Term::small(-7), big, improper, m]);
+        let enc = env.call("erlang", "term_to_binary", &[t]).unwrap();
+        let dec = env.call("erlang", "binary_to_term", &[enc]).unwrap();
+        assert!(crate::ops::compare::exact_eq(t, dec), "{}", env.show(dec));
+    }
+
+    #[test]
+    fn corrupt_input_is_badarg() {
+        let mut env = Env::new();
+        for bytes in [
+            &[1u8, 2, 3][..],
+            &[131],
+            &[131, 108, 255, 255, 255, 255],
+            &[131, 104, 3, 97],
+            &[131, 106, 0],
+        ] {
+            let b = env.heap.binary(bytes);
+            let e = env.call("erlang", "binary_to_term", &[b]).unwrap_err();
+            assert_eq!(env.show(e), "badarg");
+        }
+        // Deep nesting decodes without recursion.
+        let mut bytes = vec![131];
+        for _ in 0..100_000 {
+            bytes.extend_from_slice(&[104, 1]);
+        }
+        bytes.push(106);
+        let b = env.heap.binary(&bytes);
+        assert!(env.call("erlang", "binary_to_term", &[b]).is_ok());
+    }
+}
