@@ -12,7 +12,7 @@ count(Words) ->
 main() ->
     io:format("~p~n", [count(string:tokens("the cat and the dog and the bird", " "))]),
     M = #{x => 1},
-    io:format("~p~n", [catch M#{y := 2}]),
+    io:format("~p~n", [try M#{y := 2} catch error:R -> {caught, R} end]),
     io:format("~p~n", [M#{x => 2, x => 3}]),
     F = fun(#{name := N, age := A}) when A >= 18 -> {adult, N};
            (#{name := N}) -> {minor, N}

@@ -23,4 +23,4 @@ main() ->
     io:format("~p~n", [maps:filtermap(fun(_, V) when V > 2 -> false; (_, V) -> {true, -V} end, M)]),
     io:format("~p~n", [maps:merge_with(fun(_K, A, B) -> A + B end, M, #{a => 5, e => 5})]),
     io:format("~p~n", [maps:intersect(M, #{a => x, q => y})]),
-    io:format("~p~n", [catch maps:get(nope, M)]).
+    io:format("~p~n", [try maps:get(nope, M) catch error:R -> R end]).

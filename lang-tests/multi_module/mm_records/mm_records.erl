@@ -7,4 +7,4 @@ main() ->
     io:format("~p~n", [S1]),
     {Top, S2} = mm_records_stack:pop(S1),
     io:format("~p ~p~n", [Top, mm_records_stack:size(S2)]),
-    io:format("~p~n", [catch mm_records_stack:pop(mm_records_stack:new())]).
+    io:format("~p~n", [try mm_records_stack:pop(mm_records_stack:new()) catch error:R -> R end]).

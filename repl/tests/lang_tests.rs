@@ -1,0 +1,212 @@
+//! Conformance suite: runs every program under `lang-tests/` with `krarup run` and compares stdout and the
+//! exit status with what real `erl` printed (the committed `.out`/`.status` files). Also checks the
+//! compile-to-`.kbc`-then-run path and that the `--dump` passes do not fail on valid programs.
+//!
+//! Environment: `LANG_TESTS_FILTER=substr` keeps only cases whose path contains `substr`;
+//! `LANG_TESTS_TIMEOUT=secs` (default 120) and `LANG_TESTS_JOBS=n` (default 2).
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Command;
+use support::{
+    check, discover_cases, expected_status, filter, krarup_bin, krarup_run, lang_tests_dir,
+    parallel_map, run_with_timeout, timeout, workers, Case, RunResult,
+};
+
+/// Cases selected by the filter, split into (expected to pass, wishlist).
+fn selected_cases() -> (Vec<Case>, Vec<Case>) {
+    let all = discover_cases(&lang_tests_dir());
+    let filter = filter();
+    all.into_iter()
+        .filter(|c| match &filter {
+            Some(f) => c.name.contains(f.as_str()),
+            None => true,
+        })
+        .partition(|c| !c.is_wishlist())
+}
+
+/// Runs one case through `run` and returns `Err(report)` on any difference from erl's output.
+fn run_case(case: &Case, run: impl Fn(&Case) -> std::io::Result<RunResult>) -> Result<(), String> {
+    let expected = std::fs::read(&case.expected_out).map_err(|e| {
+        format!(
+            "=== FAIL {} ===\nno expected output {} ({e}); run lang-tests/regen.sh\n",
+            case.name,
+            case.expected_out.display()
+        )
+    })?;
+    let want_status = expected_status(case)?;
+    let got = run(case).map_err(|e| {
+        format!(
+            "=== FAIL {} ===\ncannot start {}: {e}\n",
+            case.name,
+            krarup_bin().display()
+        )
+    })?;
+    check(case, &expected, want_status, &got)
+}
+
+/// Prints every failure and panics with the list of failing case names.
+fn report(kind: &str, cases: &[Case], results: &[Result<(), String>]) {
+    let failed: Vec<&str> = cases
+        .iter()
+        .zip(results)
+        .filter_map(|(c, r)| r.as_ref().err().map(|_| c.name.as_str()))
+        .collect();
+    for r in results.iter().filter_map(|r| r.as_ref().err()) {
+        eprintln!("{r}");
+    }
+    eprintln!(
+        "{kind}: {} passed, {} failed, {} total",
+        cases.len() - failed.len(),
+        failed.len(),
+        cases.len()
+    );
+    assert!(
+        failed.is_empty(),
+        "{kind}: {} of {} programs failed:\n  {}",
+        failed.len(),
+        cases.len(),
+        failed.join("\n  ")
+    );
+}
+
+#[test]
+fn conformance() {
+    let (cases, _) = selected_cases();
+    if cases.is_empty() {
+        eprintln!("conformance: no case matches the filter");
+        return;
+    }
+    let limit = timeout();
+    let results = parallel_map(&cases, workers(), |case| {
+        run_case(case, |c| krarup_run(&c.sources, limit))
+    });
+    report("conformance", &cases, &results);
+}
+
+/// Programs under `lang-tests/wishlist/` are run and reported but never fail the build.
+#[test]
+fn wishlist() {
+    let (_, cases) = selected_cases();
+    let limit = timeout();
+    let results = parallel_map(&cases, workers(), |case| {
+        run_case(case, |c| krarup_run(&c.sources, limit))
+    });
+    for (case, result) in cases.iter().zip(&results) {
+        match result {
+            Ok(()) => eprintln!(
+                "wishlist: {} now PASSES; move it out of wishlist/",
+                case.name
+            ),
+            Err(_) => eprintln!("wishlist: {} fails (expected)", case.name),
+        }
+    }
+}
+
+/// Compiles each source to `.kbc` with `krarup compile -o DIR`, then runs the bytecode files; the output
+/// must be the same as running the sources. Covers a cross-section of features, not every program.
+#[test]
+fn bytecode_files_run_like_sources() {
+    const GROUPS: [&str; 8] = [
+        "basics/",
+        "funs/",
+        "records/",
+        "binaries/",
+        "maps/maps_basic",
+        "multi_module/",
+        "try_catch/try_classes",
+        "uncaught/uncaught_error",
+    ];
+    let (cases, _) = selected_cases();
+    let cases: Vec<Case> = cases
+        .into_iter()
+        .filter(|c| GROUPS.iter().any(|g| c.name.starts_with(g)))
+        .collect();
+    let limit = timeout();
+    let scratch = tempfile::tempdir().expect("temporary directory");
+    let results = parallel_map(&cases, workers(), |case| {
+        let out_dir = scratch.path().join(case.name.replace('/', "__"));
+        run_case(case, |c| {
+            let mut compile = Command::new(krarup_bin());
+            compile
+                .arg("compile")
+                .args(&c.sources)
+                .arg("-o")
+                .arg(&out_dir);
+            let compiled = run_with_timeout(compile, limit)?;
+            if compiled.status != Some(0) {
+                // Report the compile failure as the run result so `check` prints its stderr.
+                return Ok(compiled);
+            }
+            let kbc: Vec<PathBuf> = c
+                .sources
+                .iter()
+                .map(|s| {
+                    let stem = s.file_stem().unwrap_or_default().to_string_lossy();
+                    out_dir.join(format!("{stem}.kbc"))
+                })
+                .collect();
+            krarup_run(&kbc, limit)
+        })
+    });
+    report("bytecode files", &cases, &results);
+}
+
+/// `krarup compile --dump=PASS` succeeds and prints something for a sample of valid programs.
+#[test]
+fn dump_passes_succeed_on_valid_programs() {
+    const SAMPLE: [&str; 6] = [
+        "basics/basics_hello",
+        "basics/basics_functions",
+        "case_if/case_basic",
+        "binaries/bin_match",
+        "comprehensions/lc_basic",
+        "try_catch/try_after",
+    ];
+    let (cases, _) = selected_cases();
+    let mut failures = Vec::new();
+    for case in cases.iter().filter(|c| SAMPLE.contains(&c.name.as_str())) {
+        for pass in ["ast", "core", "bytecode"] {
+            let mut cmd = Command::new(krarup_bin());
+            cmd.arg("compile")
+                .arg(format!("--dump={pass}"))
+                .arg(&case.sources[0]);
+            match run_with_timeout(cmd, timeout()) {
+                Ok(r) if r.status == Some(0) && !r.stdout.is_empty() => {}
+                Ok(r) => failures.push(format!(
+                    "{} --dump={pass}: status {:?}, {} bytes of stdout, stderr:\n{}",
+                    case.name,
+                    r.status,
+                    r.stdout.len(),
+                    String::from_utf8_lossy(&r.stderr)
+                )),
+                Err(e) => failures.push(format!("{}: cannot start krarup: {e}", case.name)),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The harness itself: discovery finds the layout `lang-tests/README.md` describes.
+#[test]
+fn discovery_finds_single_and_multi_module_cases() {
+    let all = discover_cases(&lang_tests_dir());
+    assert!(all.len() >= 100, "only {} cases found", all.len());
+    let mm = all
+        .iter()
+        .find(|c| c.name == "multi_module/mm_basic")
+        .expect("multi-module case");
+    assert!(mm.sources[0].ends_with("mm_basic/mm_basic.erl"));
+    assert_eq!(mm.sources.len(), 3);
+    assert!(mm.expected_out.ends_with("multi_module/mm_basic.out"));
+    assert!(all.iter().all(|c| !c.name.starts_with("compile_errors/")));
+    assert!(all.iter().any(|c| c.is_wishlist()));
+    for c in all.iter().filter(|c| !c.is_wishlist()) {
+        assert!(
+            c.expected_out.is_file(),
+            "{} has no .out; run lang-tests/regen.sh",
+            c.name
+        );
+    }
+}
