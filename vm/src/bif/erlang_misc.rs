@@ -135,19 +135,17 @@ pub(super) fn register(r: &mut Reg<'_>) {
         Ok(c.heap.string(&std::process::id().to_string()))
     });
 
-    r.add(e, "phash2", 1, |_, a| {
-        Ok(Term::small(
-            crate::bif::phash::phash2(a[0]) as i64 & ((1 << 27) - 1),
-        ))
+    r.add(e, "phash2", 1, |c, a| {
+        let h = crate::bif::phash::phash2(a[0], &c.shared.atoms);
+        Ok(Term::small(h as i64 & ((1 << 27) - 1)))
     });
-    r.add(e, "phash2", 2, |_, a| {
+    r.add(e, "phash2", 2, |c, a| {
         let range = match a[1].as_small() {
             Some(n) if (1..=(1i64 << 32)).contains(&n) => n as u64,
             _ => return badarg(),
         };
-        Ok(Term::small(
-            (crate::bif::phash::phash2(a[0]) as u64 % range) as i64,
-        ))
+        let h = crate::bif::phash::phash2(a[0], &c.shared.atoms) as u64;
+        Ok(Term::small((h % range) as i64))
     });
     r.add(e, "display", 1, |c, a| {
         let mut s = String::new();
