@@ -30,7 +30,8 @@ pub const MAX_REGISTERS: u16 = 1024;
 ///   constants; bit-syntax units are 1..=256.
 /// - frames (a dataflow pass over every path): `Allocate` only with no frame open;
 ///   `Deallocate`, `CallLast`, `CallExtLast` close a frame of exactly their slot count;
-///   `CallFunLast`/`ApplyLast` do the same, or run with no frame when their count is 0;
+///   `CallFunLast`/`ApplyLast` do the same when their count is positive and require no frame
+///   when it is 0 (so the interpreter can tell the two apart);
 ///   `Return`, `CallOnly`, `CallExtOnly` only with no frame; body calls only inside a frame;
 ///   Y operands only below the open frame's size; paths that meet agree on the frame.
 pub fn verify(module: &Module) -> Result<(), LoadError> {
@@ -422,13 +423,16 @@ fn frame_step(ins: &Instruction, fr: Frame) -> Result<Frame, String> {
         Deallocate { slots }
         | CallLast { dealloc: slots, .. }
         | CallExtLast { dealloc: slots, .. } => close(*slots),
-        CallFunLast { dealloc, .. } | ApplyLast { dealloc, .. } => {
-            if *dealloc == 0 && fr.is_none() {
-                Ok(None)
-            } else {
-                close(*dealloc)
-            }
-        }
+        CallFunLast { dealloc, .. } | ApplyLast { dealloc, .. } => match (dealloc, fr) {
+            // Count 0 means "no frame": a frame of 0 slots would be left open, so it must be
+            // closed with `Deallocate 0` first (or given at least one slot).
+            (0, None) => Ok(None),
+            (0, Some(_)) => Err(format!(
+                "dealloc 0 means no frame, but {} is open (emit Deallocate first)",
+                describe(fr)
+            )),
+            (n, _) => close(*n),
+        },
         Return | CallOnly { .. } | CallExtOnly { .. } => match fr {
             None => Ok(None),
             Some(_) => Err(format!("needs no frame but {} is open", describe(fr))),

@@ -427,3 +427,32 @@ fn fun_tail_calls_with_and_without_frame() {
     )]);
     rejects(&wrong, "closes a frame of 2 slots with no frame");
 }
+
+#[test]
+fn fun_tail_call_with_zero_dealloc_needs_no_frame() {
+    let ambiguous = module(vec![(
+        1,
+        1,
+        vec![
+            Allocate { slots: 0, live: 1 },
+            CallFunLast {
+                arity: 0,
+                dealloc: 0,
+            },
+        ],
+    )]);
+    rejects(&ambiguous, "dealloc 0 means no frame");
+    let closed = module(vec![(
+        1,
+        1,
+        vec![
+            Allocate { slots: 0, live: 1 },
+            Deallocate { slots: 0 },
+            ApplyLast {
+                arity: 0,
+                dealloc: 0,
+            },
+        ],
+    )]);
+    assert_eq!(verify(&closed), Ok(()));
+}
