@@ -147,6 +147,43 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let h = crate::bif::phash::phash2(a[0], &c.shared.atoms) as u64;
         Ok(Term::small((h % range) as i64))
     });
+    r.add(e, "is_alive", 0, |_, _| Ok(Term::bool(false)));
+    r.add(e, "nodes", 0, |_, _| Ok(Term::NIL));
+    r.add(e, "nodes", 1, |_, _| Ok(Term::NIL));
+    r.add(e, "now", 0, |c, _| {
+        // Wall-clock microseconds (OTP additionally makes successive values unique).
+        let us = (now_ns() / 1000) as u64;
+        let (mega, sec, micro) = (
+            us / 1_000_000_000_000,
+            (us / 1_000_000) % 1_000_000,
+            us % 1_000_000,
+        );
+        Ok(c.heap.tuple(&[
+            Term::small(mega as i64),
+            Term::small(sec as i64),
+            Term::small(micro as i64),
+        ]))
+    });
+    r.add(e, "date", 0, |c, _| {
+        let (y, m, d, _, _, _) = civil(now_ns());
+        Ok(c.heap
+            .tuple(&[Term::small(y), Term::small(m), Term::small(d)]))
+    });
+    r.add(e, "time", 0, |c, _| {
+        let (_, _, _, h, mi, s) = civil(now_ns());
+        Ok(c.heap
+            .tuple(&[Term::small(h), Term::small(mi), Term::small(s)]))
+    });
+    r.add(e, "localtime", 0, datetime);
+    r.add(e, "universaltime", 0, datetime);
+    r.add(e, "list_to_pid", 1, |_, a| {
+        let s = super::char_list(a[0]).ok_or_else(Exception::badarg)?;
+        let inner = s.strip_prefix("<0.").and_then(|r| r.strip_suffix(".0>"));
+        match inner.and_then(|n| n.parse::<u64>().ok()) {
+            Some(n) if n < (1 << 60) => Ok(Term::pid(n)),
+            _ => badarg(),
+        }
+    });
     r.add(e, "display", 1, |c, a| {
         let mut s = String::new();
         crate::display::display_term(&mut s, a[0], &c.shared.atoms);
@@ -155,6 +192,34 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let _ = out.write_all(s.as_bytes());
         Ok(Term::bool(true))
     });
+}
+
+/// `{{Y, M, D}, {H, Mi, S}}` in UTC (krarup treats local time as UTC).
+fn datetime(c: &mut NativeCtx<'_>, _: &[Term]) -> crate::native::NativeResult {
+    let (y, m, d, h, mi, s) = civil(now_ns());
+    let date = c
+        .heap
+        .tuple(&[Term::small(y), Term::small(m), Term::small(d)]);
+    let time = c
+        .heap
+        .tuple(&[Term::small(h), Term::small(mi), Term::small(s)]);
+    Ok(c.heap.tuple(&[date, time]))
+}
+
+/// UTC civil date and time of a UNIX time in nanoseconds (Howard Hinnant's days-to-civil).
+fn civil(ns: i128) -> (i64, i64, i64, i64, i64, i64) {
+    let secs = ns.div_euclid(1_000_000_000) as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + (m <= 2) as i64;
+    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 fn now_ns() -> i128 {
@@ -187,6 +252,16 @@ fn in_unit(c: &NativeCtx<'_>, ns: i128, unit: Term) -> Result<i64, Exception> {
 mod tests {
     use crate::bif::test_support::Env;
     use crate::term::Term;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil(0), (1970, 1, 1, 0, 0, 0));
+        // 2024-02-29T12:34:56Z
+        assert_eq!(
+            super::civil(1_709_210_096_000_000_000),
+            (2024, 2, 29, 12, 34, 56)
+        );
+    }
 
     #[test]
     fn dictionary_and_exceptions() {

@@ -44,6 +44,11 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let bytes = encode(c, a[0])?;
         Ok(c.heap.binary(&bytes))
     });
+    r.add("erlang", "term_to_iovec", 1, |c, a| {
+        let bytes = encode(c, a[0])?;
+        let b = c.heap.binary(&bytes);
+        Ok(c.heap.list(&[b]))
+    });
     r.add("erlang", "binary_to_term", 1, |c, a| decode(c, a[0]));
     r.add("erlang", "binary_to_term", 2, |c, a| {
         super::list_arg(c, a[1])?;
