@@ -444,10 +444,16 @@ impl Expr {
         }
     }
 
-    /// Calls `f` on this expression and every expression nested in it, parents before children.
+    /// Calls `f` on this expression and every expression nested in it, parents before children, in
+    /// source order. Iterative (an explicit stack), so long lists cannot overflow the Rust stack.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
-        f(self);
-        self.for_each_child(&mut |c| c.walk(f));
+        let mut stack = vec![self];
+        while let Some(e) = stack.pop() {
+            f(e);
+            let first_child = stack.len();
+            e.for_each_child(&mut |c| stack.push(c));
+            stack[first_child..].reverse();
+        }
     }
 }
 

@@ -688,9 +688,13 @@ fn with_suggestion(
     }
 }
 
-/// The candidate closest to `name` by edit distance, if within a third of the name's length (min 1).
+/// The candidate closest to `name` by edit distance, if within a third of the name's length (so names
+/// shorter than three characters get no suggestion).
 fn closest<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    let limit = (name.chars().count() / 3).max(1);
+    let limit = name.chars().count() / 3;
+    if limit == 0 {
+        return None;
+    }
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let d = edit_distance(name, c);

@@ -126,7 +126,7 @@ pub fn render(diags: &[Diagnostic], source: &str, file_name: &str, color: bool) 
                     .with_index_type(IndexType::Byte),
             )
             .with_message(&d.message)
-            .with_label(Label::new((file.clone(), primary)));
+            .with_label(Label::new((file.clone(), primary)).with_message(&d.message));
         for (span, msg) in &d.labels {
             builder = builder
                 .with_label(Label::new((file.clone(), clamp(*span, source))).with_message(msg));

@@ -272,16 +272,19 @@ pub fn parse_module_unchecked(
     let (tokens, pp_diags) = preprocess(tokens, source, file_name, resolver);
     diags.extend(pp_diags);
     let mut module_seen = false;
-    for form in split_forms(tokens) {
+    let forms = split_forms(tokens);
+    let starts: Vec<u32> = forms
+        .iter()
+        .map(|f| f.first().map_or(0, |t| t.span.start))
+        .collect();
+    for (i, form) in forms.into_iter().enumerate() {
         // A form with a lex error is already reported; its syntax errors would only be noise (OTP's
-        // epp drops such forms too).
-        let (first, last) = match (form.first(), form.last()) {
-            (Some(a), Some(b)) => (a.span.start, b.span.end),
-            _ => continue,
-        };
+        // epp drops such forms too). The form owns the text up to the next form's first token.
+        let first = starts[i];
+        let next = starts.get(i + 1).copied().unwrap_or(u32::MAX);
         let quiet = lex_errors
             .iter()
-            .any(|s| s.start >= first && s.start <= last);
+            .any(|s| s.start >= first && s.start < next);
         let mut form_diags = Vec::new();
         let parsed = parse_form(form, source, &mut form_diags);
         if !quiet {
@@ -477,14 +480,19 @@ fn syntax_error(e: ParseError<usize, Tok, UserError>, form: &[Token], source: &s
             } else if tok == Tok::Dot && has("end") {
                 Some("missing `end`? (a `case`, `if`, `receive`, `try`, `fun` or `begin` is not closed)".to_string())
             } else if tok == Tok::Dot && (has(")") || has("]") || has("}") || has(">>")) {
-                Some("unbalanced brackets: something opened here is not closed".to_string())
+                Some("unbalanced brackets: an opening bracket is not closed".to_string())
             } else if has("->") && expected.len() <= 4 {
                 Some("expected `->`".to_string())
             } else {
                 None
             };
-            if let (Some(p), Some(_)) = (prev, &hint) {
+            if let (Some(p), Some(_), true) = (prev, &hint, new_line) {
                 d = d.with_label(Span::new(p.span.end, p.span.end), "after this");
+            }
+            if tok == Tok::Dot {
+                if let Some((open, what)) = unclosed_opener(form, l) {
+                    d = d.with_label(open, format!("this `{what}` is not closed"));
+                }
             }
             match hint {
                 Some(h) => d.with_hint(h),
@@ -492,6 +500,46 @@ fn syntax_error(e: ParseError<usize, Tok, UserError>, form: &[Token], source: &s
             }
         }
     }
+}
+
+/// The innermost bracket or block keyword opened before byte offset `until` and not closed, with its
+/// text, e.g. the `case` of a `case` missing its `end`.
+fn unclosed_opener(form: &[Token], until: usize) -> Option<(Span, &'static str)> {
+    let mut stack: Vec<(Span, &'static str)> = Vec::new();
+    for (i, t) in form.iter().enumerate() {
+        if t.span.start as usize >= until {
+            break;
+        }
+        match t.tok {
+            Tok::LParen
+            | Tok::LBracket
+            | Tok::LBrace
+            | Tok::DoubleLt
+            | Tok::Begin
+            | Tok::Case
+            | Tok::If
+            | Tok::Receive
+            | Tok::Try => stack.push((t.span, t.tok.punct_text())),
+            // `fun (` and `fun Name(` open a block; `fun f/1` and `fun m:f/1` do not.
+            Tok::Fun
+                if matches!(form.get(i + 1).map(|n| &n.tok), Some(Tok::LParen))
+                    || matches!(
+                        (
+                            form.get(i + 1).map(|n| &n.tok),
+                            form.get(i + 2).map(|n| &n.tok)
+                        ),
+                        (Some(Tok::Var(_)), Some(Tok::LParen))
+                    ) =>
+            {
+                stack.push((t.span, "fun"))
+            }
+            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::DoubleGt | Tok::End => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
 }
 
 fn with_expected_hint(d: Diagnostic, expected: &[String]) -> Diagnostic {
