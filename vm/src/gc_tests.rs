@@ -287,3 +287,82 @@ fn a_growing_heap_gets_room() {
     assert!(collections < 30, "{collections} collections");
     assert_eq!(crate::ops::list_length(list), Some(100_000));
 }
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Builds the same random term from `parts` on `h` (deterministic for a given seed), so that a
+/// collected heap and a never-collected reference heap can be compared after every collection.
+fn random_term(h: &mut Heap, rng: &mut Rng, parts: &[Term], literal: Term) -> Term {
+    let pick = |rng: &mut Rng| parts[rng.below(parts.len())];
+    match rng.below(9) {
+        0 => {
+            let n = rng.below(5);
+            let elems: Vec<Term> = (0..n).map(|_| pick(rng)).collect();
+            h.tuple(&elems)
+        }
+        1 | 2 => {
+            let (a, b) = (pick(rng), pick(rng));
+            h.cons(a, b)
+        }
+        3 => h.float(rng.below(1000) as f64 / 8.0),
+        4 => h.bigint(&(BigInt::from(rng.next()) << 70usize)),
+        5 => {
+            let n = if rng.below(2) == 0 { 10 } else { 100 };
+            let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+            h.binary(&bytes)
+        }
+        6 => {
+            let src = pick(rng);
+            object(h, SUB_SUB_BIN, &[Term::from_raw(8), Term::from_raw(0), src])
+        }
+        7 => {
+            let (a, b) = (pick(rng), literal);
+            h.tuple(&[a, b])
+        }
+        _ => Term::small(rng.below(100) as i64),
+    }
+}
+
+#[test]
+fn random_structures_survive_repeated_collections() {
+    let mut lit_heap = Heap::new();
+    let literal = sample(&mut lit_heap);
+    let mut reference = Heap::new();
+    let mut h = Heap::with_capacity(32);
+    const ROOTS: usize = 40;
+    let mut ref_roots = vec![Term::NIL; ROOTS];
+    let mut roots = vec![Term::NIL; ROOTS];
+    let mut rng = Rng(0x1234_5678_9abc_def1);
+    for step in 0..20_000 {
+        let seed = rng.next();
+        let slot = rng.below(ROOTS);
+        if rng.below(10) == 0 {
+            ref_roots[slot] = Term::NIL;
+            roots[slot] = Term::NIL;
+        } else {
+            ref_roots[slot] = random_term(&mut reference, &mut Rng(seed | 1), &ref_roots, literal);
+            roots[slot] = random_term(&mut h, &mut Rng(seed | 1), &roots, literal);
+        }
+        if h.wants_gc() || step % 997 == 0 {
+            collect(&mut h, rng.below(64), &mut roots);
+            for (a, b) in roots.iter().zip(&ref_roots) {
+                assert!(deep_eq(*a, *b), "step {step}");
+            }
+        }
+    }
+    collect(&mut h, 0, &mut roots);
+    for (a, b) in roots.iter().zip(&ref_roots) {
+        assert!(deep_eq(*a, *b));
+    }
+}
