@@ -4,10 +4,19 @@
 
 pub mod ast;
 pub mod checks;
+pub mod codegen;
+mod codegen_match;
+pub mod core;
 pub mod diagnostics;
 pub mod lexer;
+pub mod lower;
+mod lower_ext;
+mod lower_pat;
+pub mod matchc;
 pub mod parser;
 pub mod preprocess;
+pub mod regalloc;
+pub mod scope;
 
 /// Parses an Erlang module: lex, preprocess, parse, module-level checks. `Ok` carries the module and
 /// its warnings; `Err` carries all diagnostics (at least one error). See `parser::parse_module_with`
@@ -22,4 +31,72 @@ pub fn parse_module(
 /// Pretty-prints a module's AST (`--dump=ast`).
 pub fn dump_ast(module: &ast::Module) -> String {
     parser::dump_ast(module)
+}
+
+// ---- back end (lowering, match compilation, codegen) ----
+
+/// A successfully compiled module and the warnings produced on the way.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The bytecode module, ready for `krarup_vm` to load.
+    pub module: krarup_vm::bytecode::module::Module,
+    /// Warnings from every pass (parse checks, unused variables, unreachable clauses).
+    pub warnings: Vec<diagnostics::Diagnostic>,
+}
+
+/// The intermediate form printed by [`dump`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The parsed AST.
+    Ast,
+    /// The core IR after lowering.
+    Core,
+    /// The decision trees of every match.
+    Decision,
+    /// The bytecode.
+    Bytecode,
+}
+
+/// Lowers and match-compiles a parsed module; warnings are appended to `warnings`.
+fn to_core(
+    m: &ast::Module,
+    source: &str,
+    warnings: &mut Vec<diagnostics::Diagnostic>,
+) -> Result<core::CModule, Vec<diagnostics::Diagnostic>> {
+    let mut cm = lower::lower_module(m, source, warnings)?;
+    matchc::compile_module(&mut cm, warnings, source);
+    Ok(cm)
+}
+
+/// Compiles Erlang source to a bytecode module: parse (with module checks), lower to core,
+/// match-compile, generate code. `Err` holds every error (and the warnings found before them).
+pub fn compile(source: &str, file_name: &str) -> Result<Compiled, Vec<diagnostics::Diagnostic>> {
+    let (m, mut warnings) = parse_module(source, file_name)?;
+    let cm = to_core(&m, source, &mut warnings).map_err(|mut errs| {
+        errs.extend(warnings.iter().cloned());
+        errs
+    })?;
+    let module = codegen::generate(&cm)?;
+    Ok(Compiled { module, warnings })
+}
+
+/// Compiles up to `stage` and prints that stage's form (`krarup --dump=ast|core|decision|bytecode`).
+pub fn dump(
+    source: &str,
+    file_name: &str,
+    stage: Stage,
+) -> Result<String, Vec<diagnostics::Diagnostic>> {
+    let (m, mut warnings) = parse_module(source, file_name)?;
+    if stage == Stage::Ast {
+        return Ok(dump_ast(&m));
+    }
+    let cm = to_core(&m, source, &mut warnings)?;
+    match stage {
+        Stage::Core => Ok(core::print_module(&cm)),
+        Stage::Decision => Ok(matchc::print_module_trees(&cm)),
+        _ => {
+            let module = codegen::generate(&cm)?;
+            Ok(codegen::listing(&module))
+        }
+    }
 }

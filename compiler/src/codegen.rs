@@ -1,0 +1,781 @@
+//! Code generation, part 1: a core module (with decision trees filled in) to a bytecode
+//! [`Module`]. This file owns the module tables (atoms, imports, literals, lambdas, exports, line
+//! table), labels and their resolution to absolute instruction indices, function prologues, blocks
+//! and statements (calls, tail calls, data construction, `try`, `catch`, `receive`).
+//! Decision trees and guards are in `codegen_match.rs`; register policy in `regalloc.rs`.
+
+use crate::core::*;
+use crate::diagnostics::Diagnostic;
+use crate::regalloc::{tail_index, Frame};
+use krarup_vm::bytecode::module::{Export, FunctionInfo, Import, Lambda, Literal, Module};
+use krarup_vm::bytecode::opcode::*;
+use krarup_vm::term::{SMALL_MAX, SMALL_MIN};
+use num_traits::ToPrimitive;
+use std::collections::HashMap;
+
+/// Module-wide tables being built.
+pub(crate) struct ModGen {
+    pub atoms: Vec<String>,
+    atom_map: HashMap<String, u32>,
+    pub imports: Vec<Import>,
+    import_map: HashMap<(u32, u32, u8), u32>,
+    pub literals: Vec<Literal>,
+    lit_map: HashMap<String, u32>,
+    pub code: Vec<Instruction>,
+    pub lines: Vec<(u32, u32)>,
+    /// Label id to instruction index.
+    labels: Vec<Option<u32>>,
+    /// `(name, arity)` to `(FuncInfo label, entry label)`.
+    pub funs: HashMap<(String, u32), (Label, Label)>,
+    /// Lambda function name to lambda-table index.
+    pub lambda_idx: HashMap<String, u32>,
+    pub module_atom: AtomIdx,
+}
+
+/// Where a statement's value goes.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) enum Mode {
+    /// Return it from the function (tail position).
+    Tail,
+    /// Store it in this register.
+    Into(Dst),
+}
+
+impl ModGen {
+    pub fn atom(&mut self, name: &str) -> AtomIdx {
+        if let Some(i) = self.atom_map.get(name) {
+            return AtomIdx(*i);
+        }
+        let i = self.atoms.len() as u32;
+        self.atoms.push(name.to_string());
+        self.atom_map.insert(name.to_string(), i);
+        AtomIdx(i)
+    }
+
+    pub fn import(&mut self, m: &str, f: &str, arity: u8) -> ImportIdx {
+        let (m, f) = (self.atom(m), self.atom(f));
+        let key = (m.0, f.0, arity);
+        if let Some(i) = self.import_map.get(&key) {
+            return ImportIdx(*i);
+        }
+        let i = self.imports.len() as u32;
+        self.imports.push(Import {
+            module: m,
+            function: f,
+            arity,
+        });
+        self.import_map.insert(key, i);
+        ImportIdx(i)
+    }
+
+    pub fn literal(&mut self, l: &Literal) -> LitIdx {
+        let key = format!("{l:?}");
+        if let Some(i) = self.lit_map.get(&key) {
+            return LitIdx(*i);
+        }
+        let i = self.literals.len() as u32;
+        self.literals.push(l.clone());
+        self.lit_map.insert(key, i);
+        LitIdx(i)
+    }
+
+    /// A constant as a source operand: atoms, small integers and `[]` inline, the rest literals.
+    pub fn lit_src(&mut self, l: &Literal) -> Src {
+        match l {
+            Literal::Atom(a) => Src::Atom(self.atom(a)),
+            Literal::Nil => Src::Nil,
+            Literal::Int(i) => match i.to_i64() {
+                Some(n) if (SMALL_MIN..=SMALL_MAX).contains(&n) => Src::Int(n),
+                _ => Src::Lit(self.literal(l)),
+            },
+            _ => Src::Lit(self.literal(l)),
+        }
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        Label(self.labels.len() as u32 - 1)
+    }
+
+    pub fn bind(&mut self, l: Label) {
+        if let Some(slot) = self.labels.get_mut(l.0 as usize) {
+            *slot = Some(self.code.len() as u32);
+        }
+    }
+
+    pub fn emit(&mut self, i: Instruction) {
+        self.code.push(i);
+    }
+
+    /// Records that instructions from here on come from `line`.
+    pub fn set_line(&mut self, line: u32) {
+        if line == 0 {
+            return;
+        }
+        let pc = self.code.len() as u32;
+        match self.lines.last_mut() {
+            Some((at, l)) if *l == line => {
+                let _ = at;
+            }
+            Some((at, l)) if *at == pc => *l = line,
+            _ => self.lines.push((pc, line)),
+        }
+    }
+
+    fn resolve(&self, l: Label) -> Label {
+        Label(
+            self.labels
+                .get(l.0 as usize)
+                .copied()
+                .flatten()
+                .unwrap_or(0),
+        )
+    }
+}
+
+/// Generates the bytecode module. Errors (limits exceeded) come back as diagnostics.
+pub fn generate(m: &CModule) -> Result<Module, Vec<Diagnostic>> {
+    let mut g = ModGen {
+        atoms: Vec::new(),
+        atom_map: HashMap::new(),
+        imports: Vec::new(),
+        import_map: HashMap::new(),
+        literals: Vec::new(),
+        lit_map: HashMap::new(),
+        code: Vec::new(),
+        lines: Vec::new(),
+        labels: Vec::new(),
+        funs: HashMap::new(),
+        lambda_idx: HashMap::new(),
+        module_atom: AtomIdx(0),
+    };
+    g.module_atom = g.atom(&m.name);
+    let mut errors = Vec::new();
+    for f in &m.functions {
+        if f.arity > 255 {
+            errors.push(Diagnostic::error(
+                format!("function {}/{} has too many arguments", f.name, f.arity),
+                f.span,
+            ));
+        }
+        let fi = g.new_label();
+        let entry = g.new_label();
+        g.funs.insert((f.name.clone(), f.arity), (fi, entry));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut lambda_funs = Vec::new();
+    for f in &m.functions {
+        if let Some(info) = &f.lambda {
+            g.lambda_idx
+                .insert(f.name.clone(), lambda_funs.len() as u32);
+            lambda_funs.push((f.name.clone(), f.arity, info.clone()));
+        }
+    }
+    let mut functions = Vec::new();
+    for f in &m.functions {
+        let start = g.code.len() as u32;
+        FnGen::run(&mut g, f);
+        let end = g.code.len() as u32;
+        let function = g.atom(&f.name);
+        functions.push(FunctionInfo {
+            function,
+            arity: f.arity as u8,
+            start,
+            end,
+        });
+    }
+    // Resolve labels.
+    let mut code = std::mem::take(&mut g.code);
+    for ins in code.iter_mut() {
+        map_labels(ins, &mut |l| g.resolve(l));
+    }
+    let exports = m
+        .exports
+        .iter()
+        .filter_map(|(n, a)| {
+            let (_, entry) = *g.funs.get(&(n.clone(), *a))?;
+            let entry = g.resolve(entry);
+            Some(Export {
+                function: g.atom(n),
+                arity: *a as u8,
+                entry,
+            })
+        })
+        .collect();
+    let lambdas = lambda_funs
+        .iter()
+        .map(|(name, arity, info)| {
+            let entry = g
+                .funs
+                .get(&(name.clone(), *arity))
+                .map(|(_, e)| g.resolve(*e))
+                .unwrap_or(Label(0));
+            Lambda {
+                function: g.atom(name),
+                arity: info.user_arity as u8,
+                num_free: info.num_free as u8,
+                entry,
+            }
+        })
+        .collect();
+    Ok(Module {
+        name: m.name.clone(),
+        file: m.file.clone(),
+        atoms: g.atoms,
+        imports: g.imports,
+        exports,
+        functions,
+        lambdas,
+        literals: g.literals,
+        code,
+        lines: g.lines,
+        attributes: m.attributes.clone(),
+    })
+}
+
+/// Rewrites every label operand of an instruction.
+pub(crate) fn map_labels(ins: &mut Instruction, f: &mut dyn FnMut(Label) -> Label) {
+    use Instruction::*;
+    match ins {
+        Call { target, .. } | CallLast { target, .. } | CallOnly { target, .. } => {
+            *target = f(*target)
+        }
+        Jump { target } | LoopRecEnd { target } | Wait { target } | WaitTimeout { target, .. } => {
+            *target = f(*target)
+        }
+        Bif { fail, .. }
+        | Arith { fail, .. }
+        | Unary { fail, .. }
+        | PutMap { fail, .. }
+        | BsCreate { fail, .. } => {
+            if let Some(l) = fail {
+                *l = f(*l);
+            }
+        }
+        Cmp { fail, .. }
+        | Test { fail, .. }
+        | IsFunction2 { fail, .. }
+        | TestArity { fail, .. }
+        | IsTaggedTuple { fail, .. }
+        | HasMapFields { fail, .. }
+        | GetMapElements { fail, .. }
+        | BsStartMatch { fail, .. }
+        | BsGet { fail, .. }
+        | BsSkip { fail, .. }
+        | BsTestTail { fail, .. }
+        | BsTestUnit { fail, .. }
+        | LoopRec { fail, .. } => *fail = f(*fail),
+        SelectVal { fail, cases, .. } => {
+            *fail = f(*fail);
+            for c in cases.iter_mut() {
+                c.1 = f(c.1);
+            }
+        }
+        SelectTupleArity { fail, cases, .. } => {
+            *fail = f(*fail);
+            for c in cases.iter_mut() {
+                c.1 = f(c.1);
+            }
+        }
+        Try { handler, .. } | Catch { handler, .. } => *handler = f(*handler),
+        _ => {}
+    }
+}
+
+/// Code generation state for one function.
+pub(crate) struct FnGen<'g> {
+    pub g: &'g mut ModGen,
+    pub frame: Frame,
+    pub fun: &'g CFun,
+    pub func_info: Label,
+    /// Next free scratch X register in a guard.
+    pub temp: u16,
+}
+
+impl<'g> FnGen<'g> {
+    fn run(g: &'g mut ModGen, f: &'g CFun) {
+        let (fi, entry) = g.funs[&(f.name.clone(), f.arity)];
+        let frame = Frame::for_fun(f);
+        let mut fg = FnGen {
+            g,
+            frame,
+            fun: f,
+            func_info: fi,
+            temp: 0,
+        };
+        fg.g.set_line(f.line);
+        fg.g.bind(fi);
+        let module = fg.g.module_atom;
+        let function = fg.g.atom(&f.name);
+        fg.g.emit(Instruction::FuncInfo {
+            module,
+            function,
+            arity: f.arity as u8,
+        });
+        fg.g.bind(entry);
+        if let Frame::Slots(n) = frame {
+            fg.g.emit(Instruction::Allocate {
+                slots: n,
+                live: f.arity as u16,
+            });
+        }
+        for (i, p) in f.params.iter().enumerate() {
+            let dst = frame.loc(*p);
+            fg.mov(Src::X(XReg(i as u16)), dst);
+        }
+        fg.block(&f.body, Mode::Tail);
+    }
+
+    pub fn src(&mut self, o: &Operand) -> Src {
+        match o {
+            Operand::Var(v) => self.frame.src(*v),
+            Operand::Lit(l) => self.g.lit_src(l),
+        }
+    }
+
+    pub fn mov(&mut self, src: Src, dst: Dst) {
+        let same = matches!((src, dst), (Src::X(a), Dst::X(b)) if a == b)
+            || matches!((src, dst), (Src::Y(a), Dst::Y(b)) if a == b);
+        if !same {
+            self.g.emit(Instruction::Move { src, dst });
+        }
+    }
+
+    /// Leaves the function returning `x0`.
+    pub fn ret(&mut self) {
+        if let Frame::Slots(n) = self.frame {
+            self.g.emit(Instruction::Deallocate { slots: n });
+        }
+        self.g.emit(Instruction::Return);
+    }
+
+    /// Where a value computed in `mode` should be written.
+    fn dst(mode: Mode) -> Dst {
+        match mode {
+            Mode::Tail => Dst::X(XReg(0)),
+            Mode::Into(d) => d,
+        }
+    }
+
+    /// After writing a value to `dst(mode)`: return if in tail position.
+    fn finish(&mut self, mode: Mode) {
+        if mode == Mode::Tail {
+            self.ret();
+        }
+    }
+
+    /// Generates a block.
+    pub fn block(&mut self, b: &Block, mode: Mode) {
+        let t = if mode == Mode::Tail {
+            tail_index(b)
+        } else {
+            None
+        };
+        for (i, s) in b.stmts.iter().enumerate() {
+            if Some(i) == t {
+                self.stmt(s, Mode::Tail);
+                return;
+            }
+            let dst = self.frame.loc(s.var);
+            self.stmt(s, Mode::Into(dst));
+        }
+        let r = self.src(&b.ret);
+        self.mov(r, Self::dst(mode));
+        self.finish(mode);
+    }
+
+    fn stmt(&mut self, s: &Stmt, mode: Mode) {
+        self.g.set_line(s.line);
+        let d = Self::dst(mode);
+        match &s.expr {
+            CExpr::Value(o) => {
+                let src = self.src(o);
+                self.mov(src, d);
+                self.finish(mode);
+            }
+            CExpr::Tuple(os) => {
+                let elements = os.iter().map(|o| self.src(o)).collect();
+                self.g.emit(Instruction::PutTuple { elements, dst: d });
+                self.finish(mode);
+            }
+            CExpr::Cons(h, t) => {
+                let (head, tail) = (self.src(h), self.src(t));
+                self.g.emit(Instruction::PutList { head, tail, dst: d });
+                self.finish(mode);
+            }
+            CExpr::Call(c, args) => self.call(c, args, mode),
+            CExpr::Bif(name, args) => {
+                let import = self.g.import("erlang", name, args.len() as u8);
+                let args = args.iter().map(|o| self.src(o)).collect();
+                self.g.emit(Instruction::Bif {
+                    import,
+                    args,
+                    dst: d,
+                    fail: None,
+                });
+                self.finish(mode);
+            }
+            CExpr::Arith(op, a, b) => {
+                let (a, b) = (self.src(a), self.src(b));
+                self.g.emit(Instruction::Arith {
+                    op: *op,
+                    a,
+                    b,
+                    dst: d,
+                    fail: None,
+                });
+                self.finish(mode);
+            }
+            CExpr::Unary(op, a) => {
+                let a = self.src(a);
+                self.g.emit(Instruction::Unary {
+                    op: *op,
+                    a,
+                    dst: d,
+                    fail: None,
+                });
+                self.finish(mode);
+            }
+            CExpr::Send(to, msg) => {
+                let (to, msg) = (self.src(to), self.src(msg));
+                self.mov(to, Dst::X(XReg(0)));
+                self.mov(msg, Dst::X(XReg(1)));
+                self.g.emit(Instruction::Send);
+                self.mov(Src::X(XReg(0)), d);
+                self.finish(mode);
+            }
+            CExpr::MakeFun { name, free, .. } => {
+                let lambda = LambdaIdx(self.g.lambda_idx.get(name).copied().unwrap_or(0));
+                let free = free.iter().map(|o| self.src(o)).collect();
+                self.g.emit(Instruction::MakeFun {
+                    lambda,
+                    free,
+                    dst: d,
+                });
+                self.finish(mode);
+            }
+            CExpr::SelfFun => {
+                let lambda = LambdaIdx(self.g.lambda_idx.get(&self.fun.name).copied().unwrap_or(0));
+                let n = self.fun.params.len() - self.fun.num_free as usize;
+                let free = self.fun.params[n..]
+                    .iter()
+                    .map(|p| self.frame.src(*p))
+                    .collect();
+                self.g.emit(Instruction::MakeFun {
+                    lambda,
+                    free,
+                    dst: d,
+                });
+                self.finish(mode);
+            }
+            CExpr::Binary(segs) => {
+                let segments = segs
+                    .iter()
+                    .map(|s| BsSegment {
+                        ty: s.ty,
+                        value: self.src(&s.value),
+                        size: self.seg_size(&s.size),
+                        unit: s.unit,
+                        flags: s.flags,
+                    })
+                    .collect();
+                self.g.emit(Instruction::BsCreate {
+                    segments,
+                    dst: d,
+                    fail: None,
+                });
+                self.finish(mode);
+            }
+            CExpr::MapPut { kind, map, pairs } => {
+                let src = self.src(map);
+                let pairs = pairs
+                    .iter()
+                    .map(|(k, v)| (self.src(k), self.src(v)))
+                    .collect();
+                self.g.emit(Instruction::PutMap {
+                    kind: *kind,
+                    src,
+                    dst: d,
+                    pairs,
+                    fail: None,
+                });
+                self.finish(mode);
+            }
+            CExpr::Case {
+                args,
+                clauses,
+                fail,
+                tree,
+            } => {
+                let tree = tree
+                    .as_deref()
+                    .cloned()
+                    .unwrap_or(crate::matchc::Decision::Fail);
+                self.case(args, clauses, &tree, fail, mode, None);
+            }
+            CExpr::Receive {
+                msg,
+                clauses,
+                after,
+                tree,
+            } => {
+                let tree = tree
+                    .as_deref()
+                    .cloned()
+                    .unwrap_or(crate::matchc::Decision::Fail);
+                self.receive(*msg, clauses, after.as_ref(), &tree, mode);
+            }
+            CExpr::Try {
+                body,
+                result,
+                of,
+                tag,
+                class,
+                reason,
+                stack,
+                handler,
+            } => {
+                let y = YReg(*tag as u16);
+                let h = self.g.new_label();
+                let done = self.g.new_label();
+                self.g.emit(Instruction::Try { y, handler: h });
+                let rd = self.frame.loc(*result);
+                self.block(body, Mode::Into(rd));
+                self.g.emit(Instruction::TryEnd { y });
+                self.block(of, mode);
+                if mode != Mode::Tail {
+                    self.g.emit(Instruction::Jump { target: done });
+                }
+                self.g.bind(h);
+                self.g.emit(Instruction::TryCase { y });
+                for (i, v) in [class, reason, stack].into_iter().enumerate() {
+                    let dst = self.frame.loc(*v);
+                    self.mov(Src::X(XReg(i as u16)), dst);
+                }
+                self.block(handler, mode);
+                self.g.bind(done);
+            }
+            CExpr::Catch { body, tag } => {
+                let y = YReg(*tag as u16);
+                let h = self.g.new_label();
+                self.g.emit(Instruction::Catch { y, handler: h });
+                self.block(body, Mode::Into(Dst::X(XReg(0))));
+                self.g.bind(h);
+                self.g.emit(Instruction::CatchEnd { y });
+                self.mov(Src::X(XReg(0)), d);
+                self.finish(mode);
+            }
+            CExpr::Error(o) => {
+                let reason = self.src(o);
+                self.g.emit(Instruction::Error { reason });
+            }
+            CExpr::Raise(c, r, s) => {
+                let (class, reason, stack) = (self.src(c), self.src(r), self.src(s));
+                self.g.emit(Instruction::Raise {
+                    class,
+                    reason,
+                    stack,
+                });
+            }
+        }
+    }
+
+    pub fn seg_size(&mut self, s: &SegSize) -> BsSize {
+        match s {
+            SegSize::Default => BsSize::Default,
+            SegSize::All => BsSize::All,
+            SegSize::Op(o) => BsSize::Src(self.src(o)),
+        }
+    }
+
+    fn call(&mut self, c: &Callee, args: &[Operand], mode: Mode) {
+        let mut n = args.len();
+        for (i, a) in args.iter().enumerate() {
+            let s = self.src(a);
+            self.mov(s, Dst::X(XReg(i as u16)));
+        }
+        let tail = mode == Mode::Tail;
+        let dealloc = self.frame.slots();
+        match c {
+            Callee::Local(name, arity) => {
+                let target = self
+                    .g
+                    .funs
+                    .get(&(name.clone(), *arity))
+                    .map(|x| x.1)
+                    .unwrap_or(Label(0));
+                self.emit_call(target, n as u8, tail, dealloc);
+            }
+            Callee::SelfRec => {
+                let k = self.fun.num_free as usize;
+                let params = &self.fun.params[self.fun.params.len() - k..];
+                for p in params {
+                    let s = self.frame.src(*p);
+                    self.mov(s, Dst::X(XReg(n as u16)));
+                    n += 1;
+                }
+                let target = self.g.funs[&(self.fun.name.clone(), self.fun.arity)].1;
+                self.emit_call(target, n as u8, tail, dealloc);
+            }
+            Callee::Ext(m, f, arity) => {
+                let import = self.g.import(m, f, *arity as u8);
+                let arity = *arity as u8;
+                self.g.emit(match (tail, dealloc) {
+                    (false, _) => Instruction::CallExt { arity, import },
+                    (true, 0) => Instruction::CallExtOnly { arity, import },
+                    (true, d) => Instruction::CallExtLast {
+                        arity,
+                        import,
+                        dealloc: d,
+                    },
+                });
+            }
+            Callee::Fun(f) => {
+                let s = self.src(f);
+                self.mov(s, Dst::X(XReg(n as u16)));
+                let arity = n as u8;
+                self.g.emit(if tail {
+                    Instruction::CallFunLast { arity, dealloc }
+                } else {
+                    Instruction::CallFun { arity }
+                });
+            }
+            Callee::Apply(m, f) => {
+                let (ms, fs) = (self.src(m), self.src(f));
+                self.mov(ms, Dst::X(XReg(n as u16)));
+                self.mov(fs, Dst::X(XReg(n as u16 + 1)));
+                let arity = n as u8;
+                self.g.emit(if tail {
+                    Instruction::ApplyLast { arity, dealloc }
+                } else {
+                    Instruction::Apply { arity }
+                });
+            }
+        }
+        if let Mode::Into(d) = mode {
+            self.mov(Src::X(XReg(0)), d);
+        }
+    }
+
+    fn emit_call(&mut self, target: Label, arity: u8, tail: bool, dealloc: u16) {
+        self.g.emit(match (tail, dealloc) {
+            (false, _) => Instruction::Call { arity, target },
+            (true, 0) => Instruction::CallOnly { arity, target },
+            (true, d) => Instruction::CallLast {
+                arity,
+                target,
+                dealloc: d,
+            },
+        });
+    }
+
+    /// Emits the action of a failed match.
+    pub fn fail_action(&mut self, fail: &Fail) {
+        let ins = match fail {
+            Fail::CaseClause(o) => Instruction::CaseEnd { src: self.src(o) },
+            Fail::IfClause => Instruction::IfEnd,
+            Fail::Badmatch(o) => Instruction::Badmatch { src: self.src(o) },
+            Fail::TryClause(o) => Instruction::TryCaseEnd { src: self.src(o) },
+            Fail::Badrecord(o) => Instruction::Badrecord { src: self.src(o) },
+            Fail::Error(o) => Instruction::Error {
+                reason: self.src(o),
+            },
+            Fail::Reraise(c, r, s) => Instruction::Raise {
+                class: self.src(c),
+                reason: self.src(r),
+                stack: self.src(s),
+            },
+            Fail::FunctionClause => {
+                for (i, p) in self.fun.params.iter().enumerate() {
+                    let s = self.frame.src(*p);
+                    self.mov(s, Dst::X(XReg(i as u16)));
+                }
+                if let Frame::Slots(n) = self.frame {
+                    self.g.emit(Instruction::Deallocate { slots: n });
+                }
+                Instruction::Jump {
+                    target: self.func_info,
+                }
+            }
+        };
+        self.g.emit(ins);
+    }
+
+    fn receive(
+        &mut self,
+        msg: VarId,
+        clauses: &[CClause],
+        after: Option<&(Operand, Block)>,
+        tree: &crate::matchc::Decision,
+        mode: Mode,
+    ) {
+        let top = self.g.new_label();
+        let wait = self.g.new_label();
+        let next = self.g.new_label();
+        let done = self.g.new_label();
+        self.g.bind(top);
+        let dst = self.frame.loc(msg);
+        self.g.emit(Instruction::LoopRec { fail: wait, dst });
+        self.match_tree(
+            &[msg],
+            clauses,
+            tree,
+            &Fail::IfClause,
+            mode,
+            Some(next),
+            true,
+            done,
+        );
+        self.g.bind(next);
+        self.g.emit(Instruction::LoopRecEnd { target: top });
+        self.g.bind(wait);
+        match after {
+            Some((t, body)) => {
+                let timeout = self.src(t);
+                self.g.emit(Instruction::WaitTimeout {
+                    target: top,
+                    timeout,
+                });
+                self.g.emit(Instruction::Timeout);
+                self.block(body, mode);
+            }
+            None => self.g.emit(Instruction::Wait { target: top }),
+        }
+        self.g.bind(done);
+    }
+
+    fn case(
+        &mut self,
+        args: &[VarId],
+        clauses: &[CClause],
+        tree: &crate::matchc::Decision,
+        fail: &Fail,
+        mode: Mode,
+        fail_label: Option<Label>,
+    ) {
+        let done = self.g.new_label();
+        self.match_tree(args, clauses, tree, fail, mode, fail_label, false, done);
+        self.g.bind(done);
+    }
+}
+
+/// A plain listing of a module's code (`--dump=bytecode`): one instruction per line with its
+/// index, function headers, and the source line where it changes.
+pub fn listing(m: &Module) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "module {} ({} instructions)", m.name, m.code.len());
+    for (i, ins) in m.code.iter().enumerate() {
+        if let Some(f) = m.functions.iter().find(|f| f.start as usize == i) {
+            let _ = writeln!(out, "\n{}/{}:", m.atom(f.function), f.arity);
+        }
+        let _ = writeln!(out, "  {i:5}  {ins:?}");
+    }
+    let _ = writeln!(out, "\nliterals:");
+    for (i, l) in m.literals.iter().enumerate() {
+        let _ = writeln!(out, "  {i}: {}", crate::core::fmt_lit(l));
+    }
+    out
+}
