@@ -231,8 +231,21 @@ pub fn write_segment(w: &mut BitWriter, s: &SegmentValue) -> Result<(), Exceptio
     let little = s.flags.little || s.flags.native;
     match s.ty {
         BsType::Integer => {
-            let n = to_bigint(s.value).ok_or_else(Exception::badarg)?;
             let bits = size_bits(s.size, 8, s.unit).ok_or_else(Exception::badarg)?;
+            if let Some(v) = s.value.as_small() {
+                // Fast path: no bignum for values and sizes that fit a machine word.
+                if bits <= 64 && (!little || bits.is_multiple_of(8)) {
+                    let u = v as u64;
+                    if little {
+                        w.push_bytes(&u.to_le_bytes()[..bits / 8]);
+                    } else if bits > 0 {
+                        let be = (u << (64 - bits)).to_be_bytes();
+                        w.push_bits(&be, 0, bits);
+                    }
+                    return Ok(());
+                }
+            }
+            let n = to_bigint(s.value).ok_or_else(Exception::badarg)?;
             if bits > (1 << 40) {
                 return Err(Exception::system_limit());
             }
@@ -639,6 +652,30 @@ fn read_int(
     if bits == 0 {
         return Term::small(0);
     }
+    if bits <= 64 && (!little || bits.is_multiple_of(8)) {
+        // Fast path: read straight from the bytes, no allocation.
+        let start = pos / 8;
+        let end = (pos + bits).div_ceil(8);
+        let mut acc: u128 = 0;
+        for &x in &src[start..end] {
+            acc = (acc << 8) | x as u128;
+        }
+        acc >>= end * 8 - (pos + bits);
+        let mut v = (acc & ((1u128 << bits) - 1)) as u64;
+        if little {
+            v = v.swap_bytes() >> (64 - bits);
+        }
+        if signed && bits < 64 && (v >> (bits - 1)) & 1 == 1 {
+            return heap.int(v as i64 - (1i64 << (bits - 1)) - (1i64 << (bits - 1)));
+        }
+        if signed && bits == 64 {
+            return heap.int(v as i64);
+        }
+        return match i64::try_from(v) {
+            Ok(n) => heap.int(n),
+            Err(_) => heap.bigint(&BigInt::from(v)),
+        };
+    }
     let b = extract_bits(src, pos, bits);
     if bits <= 56 && !little {
         let mut v: u64 = 0;
@@ -827,5 +864,97 @@ mod tests {
             BsFlags::default(),
         );
         assert_eq!(to_bigint(v.unwrap()), Some(BigInt::from(1) << 80));
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// The word-sized fast paths agree with the general bignum paths.
+    #[test]
+    fn fast_and_slow_paths_agree() {
+        let mut h = Heap::new();
+        let values = [
+            0i64,
+            1,
+            -1,
+            127,
+            -128,
+            255,
+            256,
+            65535,
+            -65536,
+            1 << 40,
+            -(1 << 50),
+            0x0123_4567_89ab_cdef,
+        ];
+        for &v in &values {
+            for bits in [1usize, 3, 8, 12, 16, 24, 32, 33, 48, 56, 64] {
+                for little in [false, true] {
+                    for offset in [0usize, 3] {
+                        let flags = BsFlags {
+                            little,
+                            ..BsFlags::default()
+                        };
+                        let pad = SegmentValue {
+                            ty: BsType::Integer,
+                            value: Term::small(0),
+                            size: Some(Term::small(offset as i64)),
+                            all: false,
+                            unit: 1,
+                            flags: BsFlags::default(),
+                        };
+                        let seg = SegmentValue {
+                            value: Term::small(v),
+                            size: Some(Term::small(bits as i64)),
+                            flags,
+                            ..pad
+                        };
+                        let fast = build(&mut h, &[pad, seg]).unwrap();
+                        let mut slow_w = BitWriter::default();
+                        write_int(&mut slow_w, &BigInt::from(0), offset, false);
+                        write_int(&mut slow_w, &BigInt::from(v), bits, little);
+                        assert_eq!(
+                            bytes(fast).unwrap(),
+                            (slow_w.bytes.clone(), slow_w.bits),
+                            "v={v} bits={bits} little={little}"
+                        );
+                        for signed in [false, true] {
+                            let f = BsFlags {
+                                signed,
+                                little,
+                                native: false,
+                            };
+                            let (src, _, _) = view(fast).unwrap();
+                            let src = src.to_vec();
+                            let got = read_int(&mut h, &src, offset, bits, signed, little);
+                            // Reference: the general path on an unaligned copy.
+                            let b = extract_bits(&src, offset, bits);
+                            let want = if little && bits % 8 != 0 {
+                                got
+                            } else {
+                                let mut be = b.clone();
+                                let pad = be.len() * 8 - bits;
+                                let mut n = BigInt::from_bytes_be(Sign::Plus, &be) >> pad;
+                                if little {
+                                    be = n.to_bytes_le().1;
+                                    be.resize(bits / 8, 0);
+                                    n = BigInt::from_bytes_be(Sign::Plus, &be);
+                                }
+                                if signed && n.bits() as usize == bits {
+                                    n -= BigInt::from(1) << bits;
+                                }
+                                h.bigint(&n)
+                            };
+                            assert!(
+                                crate::ops::compare::exact_eq(got, want),
+                                "read v={v} bits={bits} little={little} signed={signed} f={f:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }
