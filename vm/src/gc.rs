@@ -26,6 +26,9 @@ use crate::term::{
 use std::ops::Range;
 use std::sync::Arc;
 
+/// What debug builds write over a dead from-space: a header word of an unused subtag.
+const POISON: Term = Header::new(31, 0x00de_adbe).as_term();
+
 /// The roots of a collection. The collector calls `f` once per root slot and may rewrite it.
 pub trait RootSet {
     fn for_each_root(&mut self, f: &mut dyn FnMut(&mut Term));
@@ -58,72 +61,153 @@ pub fn term_fields(header: Header) -> Range<usize> {
 }
 
 /// Copying collection of `heap`: afterwards every root points into a fresh young block with at
-/// least `need` free words, fragments are gone, and refc binaries no surviving object refers to
-/// are released.
+/// least `need` free words (or into the old generation), fragments are gone, and refc binaries no
+/// surviving object refers to are released.
 ///
-/// Sizing: the to-space starts at `2 * used + need` words so that a heap whose data is all live
-/// still ends with room to grow (this keeps repeated collections of a growing heap linear);
-/// if far fewer words survive, a second, cheap pass moves them into a block of
-/// `max(2 * live + need, INITIAL_HEAP_WORDS)` words so that a heap full of garbage shrinks.
+/// Generational, as BEAM: a *minor* collection copies the young data that is new since the last
+/// collection into a new young block and *promotes* the data that already survived one
+/// collection (below the high-water mark) into the old generation, which it does not otherwise
+/// look at. When the old generation has no room for a promotion, a *major* collection copies
+/// everything, old generation included, into a new young block and frees the old generation.
+///
+/// Sizing: the young block after a collection holds the surviving young data plus as many free
+/// words as the heap's total live data (at least `need`), so a growing heap collects a
+/// logarithmic number of times; see docs/gc.md.
 pub fn collect(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
+    let promote = heap.high_water;
+    if promote > heap.old.len() - heap.old_top {
+        if heap.old_top > 0 {
+            major(heap, need, roots);
+            return;
+        }
+        heap.old = vec![Term::NIL; promote.saturating_mul(3).max(INITIAL_HEAP_WORDS)].into();
+    }
+    minor(heap, need, roots);
+}
+
+/// A major collection (BEAM's full sweep, `erlang:garbage_collect/0`): both generations are
+/// copied into one young block, the old generation is freed, and so is every dead object in it.
+pub fn collect_major(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
+    major(heap, need, roots);
+}
+
+/// Collects the young generation, promoting the words below the high-water mark.
+fn minor(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
     let used = heap.used_words();
+    let first = used
+        .saturating_add(used.max(heap.old_top + heap.high_water))
+        .saturating_add(need)
+        .max(INITIAL_HEAP_WORDS);
+    let promote = heap.high_water;
+    let live = copy_pass(heap, first, roots, promote, false);
+    let target = live
+        .saturating_add(live.max(heap.old_top))
+        .saturating_add(need)
+        .max(INITIAL_HEAP_WORDS);
+    if first > target.saturating_mul(4) {
+        copy_pass(heap, target, roots, 0, false);
+    }
+    heap.high_water = heap.top;
+}
+
+/// Collects both generations into one young block and frees the old generation.
+fn major(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
+    let used = heap.used_words() + heap.old_top;
     let first = used
         .saturating_mul(2)
         .saturating_add(need)
         .max(INITIAL_HEAP_WORDS);
-    let live = copy_pass(heap, first, roots);
+    let live = copy_pass(heap, first, roots, 0, true);
     let target = live
         .saturating_mul(2)
         .saturating_add(need)
         .max(INITIAL_HEAP_WORDS);
     if first > target.saturating_mul(4) {
-        copy_pass(heap, target, roots);
+        copy_pass(heap, target, roots, 0, false);
     }
+    heap.high_water = heap.top;
 }
 
-/// One Cheney pass into a new block of `to_words` words (at least the words in use). Returns the
-/// words that survived.
-fn copy_pass(heap: &mut Heap, to_words: usize, roots: &mut dyn RootSet) -> usize {
-    let to_words = to_words.max(heap.used_words());
+/// One Cheney pass into a new young block of `to_words` words (at least the words that could
+/// survive). Young words below `promote` go to the old generation instead (which has room for
+/// them: `collect` checked). With `full`, the old generation is part of the from-space and is
+/// emptied. Returns the words in the new young block.
+fn copy_pass(
+    heap: &mut Heap,
+    to_words: usize,
+    roots: &mut dyn RootSet,
+    promote: usize,
+    full: bool,
+) -> usize {
+    let mut from_words = heap.used_words();
+    if full {
+        from_words += heap.old_top;
+    }
+    let young_start = heap.young.as_ptr() as usize;
     let mut c = Collector {
-        from: from_space(heap),
-        to: vec![Term::NIL; to_words].into_boxed_slice(),
+        from: from_space(heap, full),
+        promote: young_start..young_start + promote * std::mem::size_of::<Term>(),
+        to: vec![Term::NIL; to_words.max(from_words)].into_boxed_slice(),
         top: 0,
+        old: if full {
+            Box::default()
+        } else {
+            std::mem::take(&mut heap.old)
+        },
+        old_top: if full { 0 } else { heap.old_top },
         off_heap: Vec::new(),
+        promoted_off_heap: Vec::new(),
     };
+    // Promoted objects are scanned from where the old generation's free space began.
+    let mut old_scan = c.old_top;
     roots.for_each_root(&mut |t| *t = c.evacuate(*t));
     let mut scan = 0;
-    while scan < c.top {
-        let first = c.to[scan];
-        if first.tag() == TAG_HEADER {
-            let h = Header(first.raw());
-            let fields = term_fields(h);
-            for i in scan + 1 + fields.start..scan + 1 + fields.end {
-                c.to[i] = c.evacuate(c.to[i]);
-            }
-            scan += 1 + h.arity();
+    loop {
+        if scan < c.top {
+            scan = c.scan_object(true, scan);
+        } else if old_scan < c.old_top {
+            old_scan = c.scan_object(false, old_scan);
         } else {
-            c.to[scan] = c.evacuate(c.to[scan]);
-            c.to[scan + 1] = c.evacuate(c.to[scan + 1]);
-            scan += 2;
+            break;
         }
     }
-    release_dead_binaries(std::mem::take(&mut heap.off_heap), &c.off_heap);
+    let mut before = std::mem::take(&mut heap.off_heap);
+    if full {
+        before.append(&mut heap.old_off_heap);
+    }
+    let mut kept = c.off_heap.clone();
+    kept.extend_from_slice(&c.promoted_off_heap);
+    release_dead_binaries(before, &kept);
+    if cfg!(debug_assertions) {
+        // Poison the from-space so that a pointer the collector missed reads garbage in tests
+        // instead of stale but plausible data.
+        heap.young[..].fill(POISON);
+        heap.fragments.iter_mut().for_each(|(b, _)| b.fill(POISON));
+        if full {
+            heap.old[..].fill(POISON);
+        }
+    }
     heap.young = c.to;
     heap.top = c.top;
     heap.fragments.clear();
     heap.off_heap = c.off_heap;
+    heap.old = c.old;
+    heap.old_top = c.old_top;
+    heap.old_off_heap.append(&mut c.promoted_off_heap);
     heap.top
 }
 
-/// Byte ranges of the from-space blocks, sorted by start address.
-fn from_space(heap: &Heap) -> Vec<Range<usize>> {
+/// Byte ranges of the from-space blocks (young, fragments, and with `full` the old generation),
+/// sorted by start address.
+fn from_space(heap: &Heap, full: bool) -> Vec<Range<usize>> {
     let range = |b: &[Term]| {
         let start = b.as_ptr() as usize;
         start..start + std::mem::size_of_val(b)
     };
     let mut v: Vec<Range<usize>> = std::iter::once(range(&heap.young))
         .chain(heap.fragments.iter().map(|(b, _)| range(b)))
+        .chain(full.then(|| range(&heap.old)))
+        .filter(|r| !r.is_empty())
         .collect();
     v.sort_by_key(|r| r.start);
     v
@@ -150,10 +234,16 @@ fn release_dead_binaries(mut old: Vec<*const RefcBinary>, survivors: &[*const Re
 
 struct Collector {
     from: Vec<Range<usize>>,
+    /// Byte range of the young words to promote into `old`.
+    promote: Range<usize>,
     to: Box<[Term]>,
     top: usize,
+    old: Box<[Term]>,
+    old_top: usize,
     /// One entry per refc-binary object copied into the to-space.
     off_heap: Vec<*const RefcBinary>,
+    /// One entry per refc-binary object promoted into the old generation.
+    promoted_off_heap: Vec<*const RefcBinary>,
 }
 
 impl Collector {
@@ -161,6 +251,20 @@ impl Collector {
         let a = p as usize;
         let i = self.from.partition_point(|r| r.start <= a);
         i > 0 && self.from[i - 1].contains(&a)
+    }
+
+    /// Reserves `words` in the destination of the object at `p` (old generation if `p` is in the
+    /// promotion range, else the to-space) and returns that slice.
+    fn reserve(&mut self, p: *const Term, words: usize) -> (&mut [Term], bool) {
+        if self.promote.contains(&(p as usize)) {
+            let at = self.old_top;
+            self.old_top += words;
+            (&mut self.old[at..at + words], true)
+        } else {
+            let at = self.top;
+            self.top += words;
+            (&mut self.to[at..at + words], false)
+        }
     }
 
     /// The new location of `t` (copying its object on first sight); non-pointers and pointers
@@ -179,11 +283,11 @@ impl Collector {
                     if head.is_none() {
                         return *p.add(1);
                     }
-                    let at = self.top;
-                    self.to[at] = head;
-                    self.to[at + 1] = *p.add(1);
-                    self.top += 2;
-                    let new = Term::cons_from_ptr(self.to.as_ptr().add(at));
+                    let tail = *p.add(1);
+                    let (dst, _) = self.reserve(p, 2);
+                    dst[0] = head;
+                    dst[1] = tail;
+                    let new = Term::cons_from_ptr(dst.as_ptr());
                     p.write(Term::NONE);
                     p.add(1).write(new);
                     new
@@ -203,20 +307,47 @@ impl Collector {
                     }
                     let h = Header(first.raw());
                     let words = 1 + h.arity();
-                    let at = self.top;
                     let src = std::slice::from_raw_parts(p as *const Term, words);
-                    self.to[at..at + words].copy_from_slice(src);
-                    self.top += words;
+                    let (dst, promoted) = self.reserve(p, words);
+                    dst.copy_from_slice(src);
+                    let new = Term::boxed_from_ptr(dst.as_ptr());
                     if h.subtag() == SUB_REFC_BIN && words >= 3 {
-                        self.off_heap.push(src[2].raw() as *const RefcBinary);
+                        let bin = src[2].raw() as *const RefcBinary;
+                        if promoted {
+                            self.promoted_off_heap.push(bin);
+                        } else {
+                            self.off_heap.push(bin);
+                        }
                     }
-                    let new = Term::boxed_from_ptr(self.to.as_ptr().add(at));
                     p.write(new);
                     new
                 }
             }
             _ => t,
         }
+    }
+
+    /// Evacuates the term fields of the object at `at` in the to-space (`young`) or the old
+    /// generation; returns the index after the object.
+    fn scan_object(&mut self, young: bool, at: usize) -> usize {
+        let first = if young { self.to[at] } else { self.old[at] };
+        let (fields, next) = if first.tag() == TAG_HEADER {
+            let h = Header(first.raw());
+            let f = term_fields(h);
+            (at + 1 + f.start..at + 1 + f.end, at + 1 + h.arity())
+        } else {
+            (at..at + 2, at + 2)
+        };
+        for i in fields {
+            let t = if young { self.to[i] } else { self.old[i] };
+            let new = self.evacuate(t);
+            if young {
+                self.to[i] = new;
+            } else {
+                self.old[i] = new;
+            }
+        }
+        next
     }
 }
 

@@ -344,6 +344,7 @@ fn random_structures_survive_repeated_collections() {
     let mut ref_roots = vec![Term::NIL; ROOTS];
     let mut roots = vec![Term::NIL; ROOTS];
     let mut rng = Rng(0x1234_5678_9abc_def1);
+    let (mut majors, mut promoted) = (0, 0);
     for step in 0..20_000 {
         let seed = rng.next();
         let slot = rng.below(ROOTS);
@@ -355,7 +356,12 @@ fn random_structures_survive_repeated_collections() {
             roots[slot] = random_term(&mut h, &mut Rng(seed | 1), &roots, literal);
         }
         if h.wants_gc() || step % 997 == 0 {
+            let old_before = h.old_words();
             collect(&mut h, rng.below(64), &mut roots);
+            if h.old_words() < old_before {
+                majors += 1;
+            }
+            promoted = promoted.max(h.old_words());
             for (a, b) in roots.iter().zip(&ref_roots) {
                 assert!(deep_eq(*a, *b), "step {step}");
             }
@@ -365,4 +371,72 @@ fn random_structures_survive_repeated_collections() {
     for (a, b) in roots.iter().zip(&ref_roots) {
         assert!(deep_eq(*a, *b));
     }
+    assert!(
+        majors > 0 && promoted > 0,
+        "{majors} major collections, {promoted} words promoted"
+    );
+}
+
+#[test]
+fn survivors_of_two_collections_are_promoted() {
+    let mut reference = Heap::new();
+    let expected = sample(&mut reference);
+    let mut h = Heap::new();
+    let mut roots = vec![sample(&mut h)];
+    collect(&mut h, 0, &mut roots);
+    assert_eq!(h.old_words(), 0);
+    let young_live = h.used_words();
+    // The second collection moves everything that survived the first to the old generation.
+    collect(&mut h, 0, &mut roots);
+    assert_eq!(h.old_words(), young_live);
+    assert_eq!(h.used_words(), 0);
+    assert!(deep_eq(roots[0], expected));
+    // New data pointing at old data stays young one more round; old data does not move.
+    let old_root = roots[0];
+    let fresh = h.tuple(&[old_root, Term::small(5)]);
+    roots.push(fresh);
+    collect(&mut h, 0, &mut roots);
+    assert_eq!(roots[0], old_root);
+    assert_eq!(roots[1].as_tuple().unwrap(), &[old_root, Term::small(5)]);
+    assert_eq!(h.used_words(), 3);
+    assert!(deep_eq(roots[0], expected));
+}
+
+#[test]
+fn a_full_old_generation_triggers_a_major_collection() {
+    let bytes = vec![3u8; 200];
+    let mut h = Heap::new();
+    let mut roots = vec![Term::NIL, Term::NIL];
+    let mut majors = 0;
+    for round in 0..200 {
+        // Slot 0 holds a long-lived list that grows; slot 1 a refc binary replaced every round.
+        let l = h.cons(Term::small(round), roots[0]);
+        roots[0] = l;
+        roots[1] = h.binary(&bytes);
+        garbage(&mut h, 50);
+        let old_before = h.old_words();
+        collect(&mut h, 0, &mut roots);
+        if h.old_words() < old_before {
+            majors += 1;
+        }
+        // Exactly one refc binary is alive at a time, wherever it lives.
+        assert_eq!(h.off_heap.len() + h.old_off_heap.len(), 1, "round {round}");
+        let v = crate::ops::list_to_vec(roots[0]).unwrap();
+        assert_eq!(v.len(), round as usize + 1);
+        assert!(v
+            .iter()
+            .rev()
+            .enumerate()
+            .all(|(i, t)| *t == Term::small(i as i64)));
+        assert_eq!(refc_bytes(roots[1]), &bytes[..]);
+    }
+    assert!(majors > 0);
+    // Old garbage stays until a major collection (as in BEAM), which reclaims it.
+    roots[0] = Term::NIL;
+    collect(&mut h, 0, &mut roots);
+    assert!(h.old_words() > 0);
+    collect_major(&mut h, 0, &mut roots);
+    assert_eq!((h.old_words(), h.used_words()), (0, 3));
+    assert_eq!(h.off_heap.len(), 1);
+    assert_eq!(refc_bytes(roots[1]), &bytes[..]);
 }

@@ -41,6 +41,15 @@ pub struct Heap {
     pub(crate) fragments: Vec<(Box<[Term]>, usize)>,
     /// One strong count per refc-binary object on this heap (`Arc::into_raw` pointers).
     pub(crate) off_heap: Vec<*const RefcBinary>,
+    /// The old generation (see `gc`): objects that survived two collections; words `0..old_top`
+    /// are in use. Old objects never point at young ones (terms are immutable).
+    pub(crate) old: Box<[Term]>,
+    pub(crate) old_top: usize,
+    /// Young words `0..high_water` survived one collection; the next minor collection promotes
+    /// them to the old generation.
+    pub(crate) high_water: usize,
+    /// One strong count per refc-binary object in the old generation.
+    pub(crate) old_off_heap: Vec<*const RefcBinary>,
 }
 
 // SAFETY: a heap and everything it points to (its blocks and its strong counts on refc binaries)
@@ -64,6 +73,10 @@ impl Heap {
             top: 0,
             fragments: Vec::new(),
             off_heap: Vec::new(),
+            old: Box::default(),
+            old_top: 0,
+            high_water: 0,
+            old_off_heap: Vec::new(),
         }
     }
 
@@ -94,7 +107,7 @@ impl Heap {
         p
     }
 
-    /// Words in use, young block and fragments together.
+    /// Words in use, young block and fragments together (the old generation: `old_words`).
     pub fn used_words(&self) -> usize {
         self.top + self.fragments.iter().map(|(_, u)| *u).sum::<usize>()
     }
@@ -110,14 +123,19 @@ impl Heap {
         cfg!(feature = "gc-stress") || !self.fragments.is_empty()
     }
 
-    /// True if `p` points into this heap's young block or fragments.
+    /// Words in use in the old generation.
+    pub fn old_words(&self) -> usize {
+        self.old_top
+    }
+
+    /// True if `p` points into this heap's young block, fragments or old generation.
     pub fn contains(&self, p: *const Term) -> bool {
         let inside = |b: &[Term]| {
             let start = b.as_ptr() as usize;
             let end = start + std::mem::size_of_val(b);
             (start..end).contains(&(p as usize))
         };
-        inside(&self.young) || self.fragments.iter().any(|(b, _)| inside(b))
+        inside(&self.young) || inside(&self.old) || self.fragments.iter().any(|(b, _)| inside(b))
     }
 
     // ---- builders ----
@@ -248,7 +266,7 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &raw in &self.off_heap {
+        for &raw in self.off_heap.iter().chain(&self.old_off_heap) {
             // SAFETY: each entry is one strong count taken by `refc_binary` and not yet released.
             unsafe { drop(Arc::from_raw(raw)) };
         }
