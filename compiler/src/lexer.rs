@@ -339,9 +339,9 @@ fn digit_run(s: &str, ok: impl Fn(char) -> bool) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if ok(b[i] as char) {
-            i += 1;
-        } else if b[i] == b'_' && i > 0 && i + 1 < b.len() && ok(b[i + 1] as char) {
+        let digit = ok(b[i] as char);
+        let separator = b[i] == b'_' && i > 0 && i + 1 < b.len() && ok(b[i + 1] as char);
+        if digit || separator {
             i += 1;
         } else {
             break;

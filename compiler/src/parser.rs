@@ -403,8 +403,7 @@ fn strip_record_types(form: Vec<Token>) -> Vec<Token> {
             Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::DoubleGt
         );
         if let Some(d) = skip_at {
-            let ends =
-                (t.tok == Tok::Comma && depth == d) || (closes && depth == d) || t.tok == Tok::Dot;
+            let ends = ((t.tok == Tok::Comma || closes) && depth == d) || t.tok == Tok::Dot;
             if !ends {
                 if opens {
                     depth += 1;

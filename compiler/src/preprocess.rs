@@ -248,7 +248,8 @@ impl Pp<'_> {
                     .push(Diagnostic::error("-else without -ifdef/-ifndef/-if", span)),
             },
             "endif" => {
-                if self.conds.pop().is_none() {
+                let closed = self.conds.pop();
+                if closed.is_none() {
                     self.diags
                         .push(Diagnostic::error("-endif without -ifdef/-ifndef/-if", span));
                 }
