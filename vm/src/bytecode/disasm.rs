@@ -611,6 +611,14 @@ pub fn literal_text(l: &Literal) -> String {
     out
 }
 
+/// True if a proper list of these elements prints as a string (ASCII text, as `~p` would).
+fn printable(elems: &[Literal]) -> bool {
+    !elems.is_empty()
+        && elems.iter().all(|e| {
+            matches!(e, Literal::Int(n) if u8::try_from(n).is_ok_and(|b| (32..127).contains(&b) || b == b'\n' || b == b'\t'))
+        })
+}
+
 fn write_literal(out: &mut String, l: &Literal, depth: usize) {
     if depth > 64 {
         out.push_str("...");
@@ -633,6 +641,22 @@ fn write_literal(out: &mut String, l: &Literal, depth: usize) {
         }
         Literal::Atom(a) => out.push_str(&quote_atom(a)),
         Literal::Nil => out.push_str("[]"),
+        Literal::List(elems, tail) if **tail == Literal::Nil && printable(elems) => {
+            out.push('"');
+            for e in elems {
+                if let Literal::Int(n) = e {
+                    match u8::try_from(n).map(char::from) {
+                        Ok('"') => out.push_str("\\\""),
+                        Ok('\\') => out.push_str("\\\\"),
+                        Ok('\n') => out.push_str("\\n"),
+                        Ok('\t') => out.push_str("\\t"),
+                        Ok(c) => out.push(c),
+                        Err(_) => {}
+                    }
+                }
+            }
+            out.push('"');
+        }
         Literal::List(elems, tail) => {
             out.push('[');
             list(out, elems);
@@ -699,6 +723,11 @@ mod tests {
         assert!(text.contains("'héllo wörld'"), "{text}");
         assert!(text.contains("fun lists:map/2"), "{text}");
         assert!(text.contains("<<1,2,7:3>>"), "{text}");
+        let hello: Vec<Literal> = "a\"b\n".bytes().map(|b| Literal::Int(b.into())).collect();
+        assert_eq!(
+            literal_text(&Literal::List(hello, Box::new(Literal::Nil))),
+            "\"a\\\"b\\n\""
+        );
         assert!(text.contains("; line 300000"), "{text}");
         // One line per instruction.
         let code = &text[text.find("\nfunction ").unwrap()..];
