@@ -45,7 +45,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(b, "copy", 2, |c, a| {
         let v = bin(a[0])?;
         let n = usize_arg(a[1])?;
-        if v.len().saturating_mul(n) > (1 << 32) {
+        if v.len().saturating_mul(n) > (1 << 30) {
             return Err(Exception::system_limit());
         }
         Ok(c.heap.binary(&v.repeat(n)))

@@ -10,9 +10,17 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
 
-/// Largest shift count `bsl` accepts before raising `system_limit` (a result of this many bits
-/// is far beyond any heap).
-const MAX_SHIFT_BITS: u64 = 1 << 32;
+/// Largest integer, in bits, before `system_limit` (OTP 25 refuses `1 bsl 33554431` but
+/// accepts `1 bsl 16777280`; this bound lies between).
+pub const MAX_INT_BITS: u64 = (1 << 25) - 64;
+
+/// The integer `n` as a term, or `system_limit` if it is too large.
+fn int_result(heap: &mut Heap, n: BigInt) -> Result<Term, Exception> {
+    if n.bits() > MAX_INT_BITS {
+        return Err(Exception::system_limit());
+    }
+    Ok(heap.bigint(&n))
+}
 
 /// A numeric view of a term.
 #[derive(Clone, Debug)]
@@ -107,12 +115,15 @@ pub fn arith(heap: &mut Heap, op: ArithOp, a: Term, b: Term) -> Result<Term, Exc
                 return float_result(heap, r);
             }
             let (bx, by) = (int_of(x)?, int_of(y)?);
+            if op == ArithOp::Mul && bx.bits() + by.bits() > MAX_INT_BITS + 1 {
+                return Err(Exception::system_limit());
+            }
             let r = match op {
                 ArithOp::Add => bx + by,
                 ArithOp::Sub => bx - by,
                 _ => bx * by,
             };
-            Ok(heap.bigint(&r))
+            int_result(heap, r)
         }
         ArithOp::Div => {
             let (fx, fy) = (num_to_f64(&x)?, num_to_f64(&y)?);
@@ -167,7 +178,7 @@ fn shift(heap: &mut Heap, n: BigInt, left: BigInt) -> Result<Term, Exception> {
         return Ok(heap.bigint(&(n >> right)));
     }
     match left.to_u64() {
-        Some(l) if l + n.bits() <= MAX_SHIFT_BITS => Ok(heap.bigint(&(n << l))),
+        Some(l) if l + n.bits() <= MAX_INT_BITS => Ok(heap.bigint(&(n << l))),
         _ => Err(Exception::system_limit()),
     }
 }

@@ -246,7 +246,7 @@ pub fn write_segment(w: &mut BitWriter, s: &SegmentValue) -> Result<(), Exceptio
                 }
             }
             let n = to_bigint(s.value).ok_or_else(Exception::badarg)?;
-            if bits > (1 << 40) {
+            if bits > (1 << 33) {
                 return Err(Exception::system_limit());
             }
             write_int(w, &n, bits, little);
