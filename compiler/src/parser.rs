@@ -10,7 +10,7 @@
 use crate::ast::*;
 use crate::diagnostics::{line_col, Diagnostic};
 use crate::lexer::{lex, Tok, Token};
-use crate::preprocess::{preprocess, split_forms, IncludeResolver};
+use crate::preprocess::{opens_fun_block, preprocess, split_forms, IncludeResolver};
 use lalrpop_util::ParseError;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -359,30 +359,26 @@ const MAX_NESTING: usize = 500;
 /// Reports brackets (and `begin`/`case`/... `end` blocks) nested deeper than [`MAX_NESTING`].
 fn check_nesting(form: &[Token]) -> Option<Diagnostic> {
     let mut depth = 0usize;
-    for t in form {
-        match t.tok {
-            Tok::LParen
-            | Tok::LBracket
-            | Tok::LBrace
-            | Tok::DoubleLt
-            | Tok::Begin
-            | Tok::Case
-            | Tok::If
-            | Tok::Receive
-            | Tok::Try
-            | Tok::Fun => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(Diagnostic::error(
-                        format!("expression nested too deeply (more than {MAX_NESTING} levels)"),
-                        t.span,
-                    ));
-                }
+    for (i, t) in form.iter().enumerate() {
+        let opens = match t.tok {
+            Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::DoubleLt => true,
+            Tok::Begin | Tok::Case | Tok::If | Tok::Receive | Tok::Try => true,
+            Tok::Fun => opens_fun_block(form, i),
+            _ => false,
+        };
+        if opens {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Some(Diagnostic::error(
+                    format!("expression nested too deeply (more than {MAX_NESTING} levels)"),
+                    t.span,
+                ));
             }
-            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::DoubleGt | Tok::End => {
-                depth = depth.saturating_sub(1)
-            }
-            _ => {}
+        } else if matches!(
+            t.tok,
+            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::DoubleGt | Tok::End
+        ) {
+            depth = depth.saturating_sub(1);
         }
     }
     None
@@ -520,18 +516,7 @@ fn unclosed_opener(form: &[Token], until: usize) -> Option<(Span, &'static str)>
             | Tok::Receive
             | Tok::Try => stack.push((t.span, t.tok.punct_text())),
             // `fun (` and `fun Name(` open a block; `fun f/1` and `fun m:f/1` do not.
-            Tok::Fun
-                if matches!(form.get(i + 1).map(|n| &n.tok), Some(Tok::LParen))
-                    || matches!(
-                        (
-                            form.get(i + 1).map(|n| &n.tok),
-                            form.get(i + 2).map(|n| &n.tok)
-                        ),
-                        (Some(Tok::Var(_)), Some(Tok::LParen))
-                    ) =>
-            {
-                stack.push((t.span, "fun"))
-            }
+            Tok::Fun if opens_fun_block(form, i) => stack.push((t.span, "fun")),
             Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::DoubleGt | Tok::End => {
                 stack.pop();
             }

@@ -611,7 +611,7 @@ fn count_args(tokens: &[Token]) -> Option<(Vec<&[Token]>, usize)> {
         match t.tok {
             Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::DoubleLt => depth += 1,
             Tok::Begin | Tok::If | Tok::Case | Tok::Receive | Tok::Try => depth += 1,
-            Tok::Fun if tokens.get(i + 1).is_some_and(|n| n.tok == Tok::LParen) => depth += 1,
+            Tok::Fun if opens_fun_block(tokens, i) => depth += 1,
             Tok::RBracket | Tok::RBrace | Tok::DoubleGt | Tok::End => {
                 depth = depth.saturating_sub(1)
             }
@@ -631,6 +631,19 @@ fn count_args(tokens: &[Token]) -> Option<(Vec<&[Token]>, usize)> {
         }
     }
     None
+}
+
+/// True if the `fun` at `tokens[i]` starts a `fun (...) -> ... end` or `fun Name(...) -> ... end`
+/// block (rather than a reference `fun f/1`, `fun m:f/1`).
+pub fn opens_fun_block(tokens: &[Token], i: usize) -> bool {
+    match (
+        tokens.get(i + 1).map(|t| &t.tok),
+        tokens.get(i + 2).map(|t| &t.tok),
+    ) {
+        (Some(Tok::LParen), _) => true,
+        (Some(Tok::Var(_)), Some(Tok::LParen)) => true,
+        _ => false,
+    }
 }
 
 /// Substitutes arguments for parameters in a macro body; `??Param` becomes a string of the argument's

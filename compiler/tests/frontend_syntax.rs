@@ -384,3 +384,53 @@ fn dump_ast_is_readable() {
     let d = krarup_compiler::dump_ast(&m);
     assert!(d.contains("Atom(") && d.contains("\"ok\""), "{d}");
 }
+
+#[test]
+fn tricky_but_valid_erlang() {
+    assert_eq!(
+        body("fun(X) -> X end(1)"),
+        "(apply (fun (clause (X)  X)) 1)"
+    );
+    assert_eq!(body("#{}"), "(map )");
+    assert_eq!(body("M#{}"), "(map-update M )");
+    assert_eq!(
+        body("<<-1:8/signed, $a, X/float>>"),
+        "<<(- 1):8/[Signed], 97, X/[Float]>>"
+    );
+    assert_eq!(
+        body("[catch 1, (catch 2)]"),
+        "(cons (catch 1) (cons (catch 2) []))"
+    );
+    assert_eq!(body("X = (catch f())"), "(= X (catch (call f )))");
+    assert_eq!(body("\"abc\" ++ X = Y"), "(= (++ \"abc\" X) Y)");
+    assert_eq!(
+        body("{node@host, 'end', '\\x{263A}', \"h\\x{e9}llo\", $\\s, $\\^A}"),
+        "{node@host end \u{263A} \"h\u{e9}llo\" 32 1}"
+    );
+    assert_eq!(
+        body("case X of _ when is_list(X), length(X) > 1; X == [] -> ok end"),
+        "(case X (clause (_) [(call is_list X) (> (call length X) 1)];[(== X [])] ok))"
+    );
+    assert_eq!(body("X#r.a#s.b"), "(field (field X r a) s b)");
+    assert_eq!(body("- - 1"), "(- (- 1))");
+    assert_eq!(body("1.0e-3 + 1.5"), "(+ 0.001 1.5)");
+    // `X = catch 1` is a syntax error in Erlang too (catch binds looser than `=`).
+    let src = "-module(t).\nf() -> X = catch 1.\n";
+    assert!(
+        krarup_compiler::parser::parse_module_unchecked(src, "t.erl", None)
+            .1
+            .iter()
+            .any(|d| d.is_error())
+    );
+}
+
+#[test]
+fn macro_arguments_with_blocks() {
+    let src = "-module(t).\n-export([f/0]).\n-define(FIRST(A, B), A).\nf() -> ?FIRST({fun F(0) -> 0; F(N) -> F(N - 1) end, case 1 of 1 -> a end}, 2).\n";
+    let (m, d) = krarup_compiler::parser::parse_module_unchecked(src, "t.erl", None);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(
+        sx(&m.functions[0].clauses[0].body[0]),
+        "{(named-fun F (clause (0)  0) (clause (N)  (apply F (- N 1)))) (case 1 (clause (1)  a))}"
+    );
+}
