@@ -57,7 +57,11 @@ struct Verifier<'m> {
 
 impl<'m> Verifier<'m> {
     fn new(m: &'m Module) -> Verifier<'m> {
-        let entries = m.functions.iter().map(|f| (f.start + 1, f)).collect();
+        let entries = m
+            .functions
+            .iter()
+            .map(|f| (f.start.saturating_add(1), f))
+            .collect();
         Verifier { m, entries }
     }
 
@@ -172,7 +176,7 @@ impl<'m> Verifier<'m> {
                     f.start
                 ));
             }
-            if f.end as usize > m.code.len() || f.end < f.start + 2 {
+            if f.end as usize > m.code.len() || (f.end as u64) < f.start as u64 + 2 {
                 return Err(format!(
                     "function {name} spans {}..{} (code has {} instructions; a function needs \
                      a FuncInfo and a body)",

@@ -456,3 +456,52 @@ fn fun_tail_call_with_zero_dealloc_needs_no_frame() {
     )]);
     assert_eq!(verify(&closed), Ok(()));
 }
+
+#[test]
+fn corrupted_modules_never_panic_the_verifier_loader_or_disassembler() {
+    use crate::bytecode::format::{decode, encode, fnv1a64, HEADER_LEN};
+    let shared = crate::native::Shared::new(Box::new(std::io::sink()));
+    let natives = crate::native::NativeRegistry::default();
+    let original = encode(&good());
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut decoded, mut verified) = (0, 0);
+    for _ in 0..5000 {
+        let mut b = original.clone();
+        for _ in 0..1 + next() % 3 {
+            let at = HEADER_LEN + (next() as usize) % (b.len() - HEADER_LEN);
+            b[at] ^= 1 << (next() % 8);
+        }
+        let sum = fnv1a64(&b[HEADER_LEN..]);
+        b[16..24].copy_from_slice(&sum.to_le_bytes());
+        let Ok(m) = decode(&b) else { continue };
+        decoded += 1;
+        let _ = crate::bytecode::disasm::disassemble(&m);
+        if verify(&m).is_ok() {
+            verified += 1;
+            let _ = crate::code::load(&shared, &natives, m, 1);
+        }
+    }
+    assert!(
+        decoded > 500 && verified > 10,
+        "{decoded} decoded, {verified} verified"
+    );
+}
+
+#[test]
+fn extreme_function_bounds_are_errors_not_overflows() {
+    let mut m = good();
+    m.functions[0].start = u32::MAX;
+    m.functions[0].end = u32::MAX;
+    m.exports.clear();
+    rejects(&m, "starts at");
+    let _ = crate::bytecode::disasm::disassemble(&m);
+    let mut m = good();
+    m.exports[0].entry = Label(u32::MAX);
+    rejects(&m, "does not point at the entry");
+}

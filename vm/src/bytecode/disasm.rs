@@ -160,7 +160,12 @@ impl Disasm<'_> {
     }
 
     fn call_target(&self, l: Label) -> String {
-        match self.m.functions.iter().find(|f| f.start + 1 == l.0) {
+        match self
+            .m
+            .functions
+            .iter()
+            .find(|f| f.start.checked_add(1) == Some(l.0))
+        {
             Some(f) => format!("L{} ({}/{})", l.0, self.atom(f.function), f.arity),
             None => format!("L{}", l.0),
         }
