@@ -1,0 +1,305 @@
+//! The interpreter: runs one process for a bounded number of reductions and says why it stopped.
+//! Owns the dispatch loop and operand access; the handlers live in sibling files by topic
+//! (`calls`, `data`, `tests`, `maps_bins`, `exceptions`, `receive`, `runtime_bifs`).
+//!
+//! Erlang calls and returns never recurse on the Rust stack: a call saves the continuation in the
+//! `cp` register (and `Allocate` moves it into a frame on the process's own growable stack), so
+//! deep body recursion only grows `Process::stack`. See docs/interpreter.md.
+//!
+//! # Safe points
+//! `Allocate`, every call and every return may collect the heap (`Vm::gc`); afterwards every
+//! boxed term read before is stale, so handlers read their operands after the safe point, never
+//! before it.
+
+mod calls;
+pub mod code_table;
+mod data;
+mod exceptions;
+mod maps_bins;
+mod receive;
+pub mod runtime_bifs;
+mod tests;
+
+use crate::bytecode::opcode::{Dst, Instruction, Label, Src};
+use crate::code::LoadedModule;
+use crate::native::{Exception, Shared};
+use crate::process::{CaughtException, Process, Status};
+use crate::term::Term;
+use code_table::CodeTable;
+
+/// What a slice ended with.
+#[derive(Debug)]
+pub enum SliceOutcome {
+    /// The reduction budget ran out; the process can continue.
+    Yielded,
+    /// In `receive` with no matching message; `timeout_ms` is the time left on its `after`
+    /// timer (`None`: wait for a message for ever).
+    Waiting { timeout_ms: Option<u64> },
+    /// The process ended.
+    Exited { reason: ExitReason },
+    /// `erlang:halt/0,1` was called with this status.
+    Halted(i32),
+}
+
+/// Why a process ended.
+#[derive(Debug)]
+pub enum ExitReason {
+    /// Its first function returned (with this value).
+    Normal(Term),
+    /// An exception nobody caught (terms on the process heap, valid until it is dropped).
+    Exception(CaughtException),
+    /// The interpreter found an impossible state (a VM bug or code the verifier let through).
+    Internal(String),
+}
+
+/// What the interpreter needs from the runtime during a slice.
+#[derive(Copy, Clone)]
+pub struct Ctx<'a> {
+    pub shared: &'a Shared,
+    pub code: &'a CodeTable,
+}
+
+/// Why a handler stopped the instruction loop.
+pub(crate) enum Interrupt {
+    Raise(Exception),
+    Stop(SliceOutcome),
+}
+
+/// A handler's result: `Ok` continues with the instruction at `Vm::pc`.
+pub(crate) type Step = Result<(), Interrupt>;
+
+impl From<Exception> for Interrupt {
+    fn from(e: Exception) -> Self {
+        Interrupt::Raise(e)
+    }
+}
+
+/// The interpreter state of one slice: the process plus cached views of its current code.
+pub(crate) struct Vm<'a> {
+    pub p: &'a mut Process,
+    pub ctx: Ctx<'a>,
+    /// The current module version and its code.
+    pub m: &'a LoadedModule,
+    pub code: &'a [Instruction],
+    pub version: u32,
+    /// Index of the next instruction to run.
+    pub pc: usize,
+    /// `stack` index of the current frame's y0.
+    pub ybase: usize,
+    /// Reductions left in this slice.
+    pub budget: isize,
+    /// The stack entry of the builtin (or undefined function) whose exception is being raised;
+    /// it goes on top of the stack trace.
+    pub pending_entry: Option<crate::stacktrace::NativeEntry>,
+}
+
+/// Runs `process` for at most `budget` reductions.
+pub fn run_slice(ctx: Ctx<'_>, process: &mut Process, budget: usize) -> SliceOutcome {
+    let Some(m) = ctx.code.module(process.version) else {
+        return SliceOutcome::Exited {
+            reason: ExitReason::Internal(format!("no code version {}", process.version)),
+        };
+    };
+    let ybase = process.frames.last().map_or(0, |f| f.base as usize);
+    let mut vm = Vm {
+        ctx,
+        m,
+        code: &m.module.code,
+        version: process.version,
+        pc: process.pc as usize,
+        ybase,
+        budget: budget.min(isize::MAX as usize) as isize,
+        pending_entry: None,
+        p: process,
+    };
+    vm.p.status = Status::Runnable;
+    let outcome = vm.run();
+    vm.p.version = vm.version;
+    vm.p.pc = vm.pc as u32;
+    vm.p.reductions += (budget as isize - vm.budget).max(0) as u64;
+    vm.p.status = match outcome {
+        SliceOutcome::Yielded => Status::Runnable,
+        SliceOutcome::Waiting { .. } => Status::Waiting,
+        _ => Status::Exited,
+    };
+    outcome
+}
+
+impl<'a> Vm<'a> {
+    fn run(&mut self) -> SliceOutcome {
+        loop {
+            let Err(interrupt) = self.dispatch_until_interrupt() else {
+                continue;
+            };
+            match interrupt {
+                Interrupt::Stop(outcome) => return outcome,
+                Interrupt::Raise(e) => {
+                    if let Err(outcome) = self.handle_exception(e) {
+                        return outcome;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The dispatch loop: one arm per instruction, each a call to a named handler.
+    #[rustfmt::skip]
+    fn dispatch_until_interrupt(&mut self) -> Step {
+        use Instruction as I;
+        loop {
+            let code: &'a [Instruction] = self.code;
+            let Some(ins) = code.get(self.pc) else {
+                return Err(self.internal(format!("pc {} past the end of the code", self.pc)));
+            };
+            #[cfg(feature = "trace")]
+            eprintln!("[{}:{}] {:?}", self.version, self.pc, ins);
+            self.pc += 1;
+            match ins {
+                I::FuncInfo { arity, .. } => self.op_func_info(*arity)?,
+                I::Allocate { slots, live } => self.op_allocate(*slots, *live),
+                I::Deallocate { slots } => self.op_deallocate(*slots),
+                I::Return => self.op_return()?,
+                I::Call { arity, target } => self.op_call(*arity, *target)?,
+                I::CallLast { arity, target, dealloc } => self.op_call_last(*arity, *target, *dealloc)?,
+                I::CallOnly { arity, target } => self.op_call_only(*arity, *target)?,
+                I::CallExt { arity, import } => self.op_call_ext(*arity, *import, calls::Kind::Body)?,
+                I::CallExtLast { arity, import, dealloc } => self.op_call_ext(*arity, *import, calls::Kind::Last(*dealloc))?,
+                I::CallExtOnly { arity, import } => self.op_call_ext(*arity, *import, calls::Kind::Only)?,
+                I::CallFun { arity } => self.op_call_fun(*arity, calls::Kind::Body)?,
+                I::CallFunLast { arity, dealloc } => self.op_call_fun(*arity, calls::Kind::Last(*dealloc))?,
+                I::Apply { arity } => self.op_apply(*arity, calls::Kind::Body)?,
+                I::ApplyLast { arity, dealloc } => self.op_apply(*arity, calls::Kind::Last(*dealloc))?,
+                I::Bif { import, args, dst, fail } => self.op_bif(*import, args, *dst, *fail)?,
+                I::Move { src, dst } => self.op_move(*src, *dst),
+                I::Init { dst } => self.put(*dst, Term::NIL),
+                I::GetList { src, head, tail } => self.op_get_list(*src, *head, *tail)?,
+                I::GetHd { src, dst } => self.op_get_hd(*src, *dst)?,
+                I::GetTl { src, dst } => self.op_get_tl(*src, *dst)?,
+                I::GetTupleElement { src, index, dst } => self.op_get_tuple_element(*src, *index, *dst)?,
+                I::PutList { head, tail, dst } => self.op_put_list(*head, *tail, *dst),
+                I::PutTuple { elements, dst } => self.op_put_tuple(elements, *dst),
+                I::MakeFun { lambda, free, dst } => self.op_make_fun(*lambda, free, *dst)?,
+                I::Arith { op, a, b, dst, fail } => self.op_arith(*op, *a, *b, *dst, *fail)?,
+                I::Unary { op, a, dst, fail } => self.op_unary(*op, *a, *dst, *fail)?,
+                I::Cmp { fail, op, a, b } => self.op_cmp(*fail, *op, *a, *b),
+                I::Test { fail, src, ty } => self.op_test(*fail, *src, *ty),
+                I::IsFunction2 { fail, src, arity } => self.op_is_function2(*fail, *src, *arity),
+                I::TestArity { fail, src, arity } => self.op_test_arity(*fail, *src, *arity),
+                I::IsTaggedTuple { fail, src, arity, tag } => self.op_is_tagged_tuple(*fail, *src, *arity, *tag),
+                I::SelectVal { src, fail, cases } => self.op_select_val(*src, *fail, cases),
+                I::SelectTupleArity { src, fail, cases } => self.op_select_tuple_arity(*src, *fail, cases),
+                I::Jump { target } => self.jump(*target),
+                I::PutMap { kind, src, dst, pairs, fail } => self.op_put_map(*kind, *src, *dst, pairs, *fail)?,
+                I::HasMapFields { fail, src, keys } => self.op_has_map_fields(*fail, *src, keys),
+                I::GetMapElements { fail, src, pairs } => self.op_get_map_elements(*fail, *src, pairs),
+                I::BsCreate { segments, dst, fail } => self.op_bs_create(segments, *dst, *fail)?,
+                I::BsStartMatch { fail, src, dst } => self.op_bs_start_match(*fail, *src, *dst),
+                I::BsGet { fail, ctx, ty, size, unit, flags, dst } => self.op_bs_get(*fail, *ctx, *ty, *size, *unit, *flags, *dst)?,
+                I::BsSkip { fail, ctx, size, unit } => self.op_bs_skip(*fail, *ctx, *size, *unit)?,
+                I::BsTestTail { fail, ctx, bits } => self.op_bs_test_tail(*fail, *ctx, *bits),
+                I::BsTestUnit { fail, ctx, unit } => self.op_bs_test_unit(*fail, *ctx, *unit),
+                I::BsGetPosition { ctx, dst } => self.op_bs_get_position(*ctx, *dst),
+                I::BsSetPosition { ctx, pos } => self.op_bs_set_position(*ctx, *pos)?,
+                I::BsGetTail { ctx, dst } => self.op_bs_get_tail(*ctx, *dst),
+                I::Try { y, handler } | I::Catch { y, handler } => self.op_try(*y, *handler),
+                I::TryEnd { y } => self.op_try_end(*y),
+                I::TryCase { y } => self.op_try_case(*y),
+                I::TryCaseEnd { src } => self.op_raise_tagged(crate::atom::TRY_CLAUSE, *src)?,
+                I::CatchEnd { y } => self.op_catch_end(*y),
+                I::Raise { class, reason, stack } => self.op_raise(*class, *reason, *stack)?,
+                I::Badmatch { src } => self.op_raise_tagged(crate::atom::BADMATCH, *src)?,
+                I::CaseEnd { src } => self.op_raise_tagged(crate::atom::CASE_CLAUSE, *src)?,
+                I::IfEnd => self.op_raise_atom(crate::atom::IF_CLAUSE)?,
+                I::Badrecord { src } => self.op_raise_tagged(crate::atom::BADRECORD, *src)?,
+                I::Error { reason } => self.op_error(*reason)?,
+                I::Send => self.op_send()?,
+                I::LoopRec { fail, dst } => self.op_loop_rec(*fail, *dst),
+                I::LoopRecEnd { target } => self.op_loop_rec_end(*target),
+                I::RemoveMessage => self.op_remove_message(),
+                I::Wait { target } => self.op_wait(*target)?,
+                I::WaitTimeout { target, timeout } => self.op_wait_timeout(*target, *timeout)?,
+                I::Timeout => self.op_timeout(),
+            }
+        }
+    }
+
+    // ---- operands ----
+
+    /// Reads a source operand.
+    #[inline(always)]
+    pub fn get(&self, s: Src) -> Term {
+        match s {
+            Src::X(r) => self.p.x[r.0 as usize],
+            Src::Y(r) => self.p.stack[self.ybase + r.0 as usize],
+            Src::Atom(a) => Term::atom(self.m.atoms[a.0 as usize]),
+            Src::Int(n) => Term::small(n),
+            Src::Nil => Term::NIL,
+            Src::Lit(i) => self.m.literals[i.0 as usize],
+        }
+    }
+
+    /// Writes a destination operand.
+    #[inline(always)]
+    pub fn put(&mut self, d: Dst, t: Term) {
+        match d {
+            Dst::X(r) => self.p.x[r.0 as usize] = t,
+            Dst::Y(r) => self.p.stack[self.ybase + r.0 as usize] = t,
+        }
+    }
+
+    #[inline(always)]
+    pub fn jump(&mut self, l: Label) {
+        self.pc = l.0 as usize;
+    }
+
+    /// Switches to another module version at `pc`.
+    #[inline]
+    pub fn enter(&mut self, version: u32, pc: u32) -> Step {
+        if version != self.version {
+            let Some(m) = self.ctx.code.module(version) else {
+                return Err(self.internal(format!("no code version {version}")));
+            };
+            self.m = m;
+            self.code = &m.module.code;
+            self.version = version;
+        }
+        self.pc = pc as usize;
+        Ok(())
+    }
+
+    /// Charges one reduction; yields when the budget is used up (the process resumes at `pc`).
+    #[inline(always)]
+    pub fn charge(&mut self) -> Step {
+        self.budget -= 1;
+        if self.budget <= 0 {
+            return Err(Interrupt::Stop(SliceOutcome::Yielded));
+        }
+        Ok(())
+    }
+
+    /// A safe point with `live` X registers: collects if the heap asks for it.
+    #[inline(always)]
+    pub fn gc(&mut self, live: usize) {
+        if self.p.heap.wants_gc() {
+            self.p.collect(live, 0);
+        }
+    }
+
+    /// An interrupt that kills the process with an internal error.
+    #[cold]
+    pub fn internal(&self, what: String) -> Interrupt {
+        Interrupt::Stop(SliceOutcome::Exited {
+            reason: ExitReason::Internal(format!(
+                "{what} (in {} at instruction {})",
+                self.m.module.name,
+                self.pc.saturating_sub(1)
+            )),
+        })
+    }
+
+    /// The instruction index of the instruction being executed.
+    #[inline]
+    pub fn fault_pc(&self) -> u32 {
+        self.pc.saturating_sub(1) as u32
+    }
+}

@@ -1,0 +1,97 @@
+//! Handlers for messages: `Send` and the `receive` loop (`LoopRec`, `LoopRecEnd`,
+//! `RemoveMessage`, `Wait`, `WaitTimeout`, `Timeout`) over the process's mailbox and its save
+//! pointer. Waiting ends the slice with `SliceOutcome::Waiting`; the runtime resumes the
+//! process at the loop head when a message arrives or the timer fires.
+
+use super::{Interrupt, SliceOutcome, Step, Vm};
+use crate::atom;
+use crate::bytecode::opcode::{Dst, Label, Src};
+use crate::native::Exception;
+use crate::term::Term;
+use std::time::{Duration, Instant};
+
+impl<'a> Vm<'a> {
+    /// `x0 ! x1`; the message stays in `x0`.
+    pub(crate) fn op_send(&mut self) -> Step {
+        let (to, msg) = (self.p.x[0], self.p.x[1]);
+        self.deliver(to, msg)?;
+        self.p.x[0] = msg;
+        self.charge()
+    }
+
+    /// Delivers `msg` to `to`. A message to oneself is already on the right heap; messages to
+    /// other processes are the scheduler's job (there is only one process so far, so they go
+    /// nowhere, as a message to a dead process does in Erlang).
+    fn deliver(&mut self, to: Term, msg: Term) -> Result<(), Interrupt> {
+        if let Some(pid) = to.as_pid() {
+            if pid == self.p.pid {
+                self.p.mailbox.push(msg);
+            }
+            return Ok(());
+        }
+        // Registered names would resolve here; none are registered yet.
+        Err(Exception::badarg().into())
+    }
+
+    pub(crate) fn op_loop_rec(&mut self, fail: Label, dst: Dst) {
+        match self.p.mailbox.current() {
+            Some(m) => self.put(dst, m),
+            None => self.jump(fail),
+        }
+    }
+
+    pub(crate) fn op_loop_rec_end(&mut self, target: Label) {
+        self.p.mailbox.save += 1;
+        self.jump(target);
+    }
+
+    pub(crate) fn op_remove_message(&mut self) {
+        self.p.mailbox.remove_current();
+        self.p.timer = None;
+    }
+
+    pub(crate) fn op_wait(&mut self, target: Label) -> Step {
+        self.jump(target);
+        Err(Interrupt::Stop(SliceOutcome::Waiting { timeout_ms: None }))
+    }
+
+    pub(crate) fn op_wait_timeout(&mut self, target: Label, timeout: Src) -> Step {
+        let t = self.get(timeout);
+        let ms: u64 = if t == Term::atom(atom::INFINITY) {
+            return self.op_wait(target);
+        } else if let Some(n) = t.as_small() {
+            if n < 0 {
+                return Err(Exception::error(Term::atom(atom::TIMEOUT_VALUE)).into());
+            }
+            n as u64
+        } else if t.is_bignum() && crate::ops::arith::to_bigint(t).is_some_and(|b| b.sign() == num_bigint::Sign::Plus) {
+            u64::MAX / 4
+        } else {
+            return Err(Exception::error(Term::atom(atom::TIMEOUT_VALUE)).into());
+        };
+        let now = Instant::now();
+        let deadline = match self.p.timer {
+            Some(d) => d,
+            None if ms == 0 => return Ok(()),
+            None => {
+                let d = now.checked_add(Duration::from_millis(ms)).unwrap_or(now + Duration::from_secs(1 << 32));
+                self.p.timer = Some(d);
+                d
+            }
+        };
+        if now >= deadline {
+            // Timed out: fall through to the `Timeout` instruction.
+            self.p.timer = None;
+            return Ok(());
+        }
+        self.jump(target);
+        let left = deadline.duration_since(now);
+        let left_ms = left.as_nanos().div_ceil(1_000_000).min(u64::MAX as u128) as u64;
+        Err(Interrupt::Stop(SliceOutcome::Waiting { timeout_ms: Some(left_ms) }))
+    }
+
+    pub(crate) fn op_timeout(&mut self) {
+        self.p.mailbox.save = 0;
+        self.p.timer = None;
+    }
+}

@@ -1,0 +1,200 @@
+//! Builtins that need the runtime rather than just a heap: `erlang:apply/2,3` (they call),
+//! `erlang:halt/0,1` (they stop the runtime), `erlang:get_module_info/1,2` and
+//! `erlang:function_exported/3` (they read the code table), `erlang:raise/3` (it raises with a
+//! given stack trace). Every other builtin is a `NativeFn` in `bif/`.
+
+use super::calls::Kind;
+use super::exceptions::class_of;
+use super::{Interrupt, SliceOutcome, Step, Vm};
+use crate::atom::{self, AtomTable};
+use crate::native::Exception;
+use crate::process::X_REGS;
+use crate::term::{Atom, Term};
+
+/// A builtin the interpreter implements.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum RuntimeBif {
+    Apply2,
+    Apply3,
+    Halt0,
+    Halt1,
+    GetModuleInfo1,
+    GetModuleInfo2,
+    FunctionExported3,
+    Raise3,
+}
+
+/// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
+pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
+    let e = atom::ERLANG;
+    let f = |n: &str| atoms.intern(n);
+    vec![
+        ((e, f("apply"), 2), RuntimeBif::Apply2),
+        ((e, f("apply"), 3), RuntimeBif::Apply3),
+        ((e, f("halt"), 0), RuntimeBif::Halt0),
+        ((e, f("halt"), 1), RuntimeBif::Halt1),
+        ((e, f("get_module_info"), 1), RuntimeBif::GetModuleInfo1),
+        ((e, f("get_module_info"), 2), RuntimeBif::GetModuleInfo2),
+        ((e, f("function_exported"), 3), RuntimeBif::FunctionExported3),
+        ((e, f("raise"), 3), RuntimeBif::Raise3),
+    ]
+}
+
+impl RuntimeBif {
+    fn name(self) -> &'static str {
+        match self {
+            RuntimeBif::Apply2 | RuntimeBif::Apply3 => "apply",
+            RuntimeBif::Halt0 | RuntimeBif::Halt1 => "halt",
+            RuntimeBif::GetModuleInfo1 | RuntimeBif::GetModuleInfo2 => "get_module_info",
+            RuntimeBif::FunctionExported3 => "function_exported",
+            RuntimeBif::Raise3 => "raise",
+        }
+    }
+}
+
+impl<'a> Vm<'a> {
+    /// Calls a runtime builtin with `x0..x[arity-1]`, leaving the caller as `kind` says.
+    pub(crate) fn runtime_bif(&mut self, rb: RuntimeBif, arity: u8, kind: Kind) -> Step {
+        match rb {
+            RuntimeBif::Apply2 => {
+                let (fun, args) = (self.p.x[0], self.p.x[1]);
+                let n = self.spread_args(args, 1)?;
+                self.call_fun_value(fun, n, kind)
+            }
+            RuntimeBif::Apply3 => {
+                let (m, f, args) = (self.p.x[0], self.p.x[1], self.p.x[2]);
+                let n = self.spread_args(args, 2)?;
+                self.apply_mfa(m, f, n, kind)
+            }
+            RuntimeBif::Halt0 => Err(Interrupt::Stop(SliceOutcome::Halted(0))),
+            RuntimeBif::Halt1 => {
+                let status = self.p.x[0];
+                match status.as_small() {
+                    Some(n) if n >= 0 => Err(Interrupt::Stop(SliceOutcome::Halted(n.min(255) as i32))),
+                    _ if status.is_list() || status == Term::atom(self.ctx.shared.atoms.intern("abort")) => {
+                        Err(Interrupt::Stop(SliceOutcome::Halted(1)))
+                    }
+                    _ => Err(self.runtime_bif_error(rb, arity, Exception::badarg())),
+                }
+            }
+            _ => {
+                let args: Vec<Term> = self.p.x[..arity as usize].to_vec();
+                match self.runtime_bif_value(rb, &args) {
+                    Ok(v) => {
+                        self.p.x[0] = v;
+                        self.after_native(kind)
+                    }
+                    Err(e) => Err(self.runtime_bif_error(rb, arity, e)),
+                }
+            }
+        }
+    }
+
+    fn runtime_bif_error(&mut self, rb: RuntimeBif, arity: u8, e: Exception) -> Interrupt {
+        let f = self.ctx.shared.atoms.intern(rb.name());
+        self.native_error(e, atom::ERLANG, f, arity as usize)
+    }
+
+    /// Moves the elements of the list `args` into `x0..`; `badarg` if it is not a proper list
+    /// short enough for the registers. `index` is the argument position (for the error).
+    fn spread_args(&mut self, args: Term, _index: usize) -> Result<u8, Interrupt> {
+        let Some(v) = crate::ops::list_to_vec(args) else {
+            return Err(Exception::badarg().into());
+        };
+        if v.len() > 255 || v.len() > X_REGS {
+            return Err(Exception::system_limit().into());
+        }
+        self.p.x[..v.len()].copy_from_slice(&v);
+        Ok(v.len() as u8)
+    }
+
+    /// The value of a runtime builtin that returns (not apply or halt).
+    pub(crate) fn runtime_bif_value(&mut self, rb: RuntimeBif, args: &[Term]) -> Result<Term, Exception> {
+        match (rb, args) {
+            (RuntimeBif::GetModuleInfo1, &[m]) => {
+                let m = m.as_atom().ok_or_else(Exception::badarg)?;
+                let mut items = Vec::with_capacity(4);
+                for name in ["module", "exports", "attributes", "compile"] {
+                    let k = self.ctx.shared.atoms.intern(name);
+                    let v = self.module_info(m, k)?;
+                    items.push(self.p.heap.tuple(&[Term::atom(k), v]));
+                }
+                Ok(self.p.heap.list(&items))
+            }
+            (RuntimeBif::GetModuleInfo2, &[m, k]) => {
+                let (Some(m), Some(k)) = (m.as_atom(), k.as_atom()) else {
+                    return Err(Exception::badarg());
+                };
+                self.module_info(m, k)
+            }
+            (RuntimeBif::FunctionExported3, &[m, f, a]) => {
+                let (Some(m), Some(f), Some(a)) = (m.as_atom(), f.as_atom(), a.as_small()) else {
+                    return Err(Exception::badarg());
+                };
+                let Ok(a) = u8::try_from(a) else {
+                    return Ok(Term::bool(false));
+                };
+                let code = self.ctx.code;
+                let exported = !matches!(code.resolve(m, f, a), super::code_table::Target::Undef);
+                Ok(Term::bool(exported))
+            }
+            (RuntimeBif::Raise3, &[class, reason, stack]) => match class_of(class) {
+                Some(class) if stack.is_list() => Err(Exception {
+                    class,
+                    reason,
+                    stacktrace: Some(stack),
+                    args: None,
+                }),
+                // OTP: "If Class, Reason, or Stacktrace are invalid, raise/3 returns badarg".
+                _ => Ok(Term::atom(atom::BADARG)),
+            },
+            _ => Err(Exception::badarg()),
+        }
+    }
+
+    /// `erlang:get_module_info(M, Key)` for the current version of `m`.
+    fn module_info(&mut self, m: Atom, key: Atom) -> Result<Term, Exception> {
+        let code = self.ctx.code;
+        let Some(loaded) = code.current_version(m).and_then(|v| code.module(v)) else {
+            return Err(Exception::badarg());
+        };
+        let heap = &mut self.p.heap;
+        let key_name = self.ctx.shared.atoms.name(key);
+        match &*key_name {
+            "module" => Ok(Term::atom(m)),
+            "exports" => {
+                let pairs: Vec<Term> = code
+                    .exports_of(m)
+                    .into_iter()
+                    .map(|(f, a)| heap.tuple(&[Term::atom(f), Term::small(a as i64)]))
+                    .collect();
+                Ok(heap.list(&pairs))
+            }
+            "attributes" => {
+                let mut items = Vec::new();
+                for (name, lit) in &loaded.module.attributes {
+                    let v = crate::code::materialize(heap, self.ctx.shared, lit);
+                    // OTP keeps list values as they are and wraps any other value in a list.
+                    let v = if v.is_list() { v } else { heap.list(&[v]) };
+                    let n = Term::atom(self.ctx.shared.atoms.intern(name));
+                    items.push(heap.tuple(&[n, v]));
+                }
+                Ok(heap.list(&items))
+            }
+            "compile" => Ok(Term::NIL),
+            "functions" => {
+                let pairs: Vec<Term> = loaded
+                    .module
+                    .functions
+                    .iter()
+                    .map(|f| {
+                        let name = loaded.atoms.get(f.function.0 as usize).copied().unwrap_or(atom::EMPTY);
+                        heap.tuple(&[Term::atom(name), Term::small(f.arity as i64)])
+                    })
+                    .collect();
+                Ok(heap.list(&pairs))
+            }
+            _ => Err(Exception::badarg()),
+        }
+    }
+}

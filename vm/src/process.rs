@@ -1,0 +1,258 @@
+//! A process: its registers, stack of frames, heap, dictionary and mailbox. Owns the process
+//! state and its GC roots; does not own the instruction loop (see `interp`) or scheduling (see
+//! `runtime`).
+//!
+//! # Frames and the continuation pointer
+//! Y slots live in one growable `stack` vector; `frames` records, for every open frame, where its
+//! slots start, the continuation (`cp`) the frame saved, and the code version that opened it.
+//! `cp` is a register: a call sets it to the return address, `Allocate` moves it into the new
+//! frame (and clears the register), `Deallocate` moves it back. So `cp` is valid exactly while the
+//! running function has no frame of its own, and a stack trace is the current position, then `cp`
+//! if valid, then every frame's saved `cp` from the top down.
+
+use crate::gc::RootSet;
+use crate::heap::Heap;
+use crate::native::Class;
+use crate::term::Term;
+use std::collections::VecDeque;
+use std::time::Instant;
+
+/// Number of X registers (the verifier rejects register numbers at or above it).
+pub const X_REGS: usize = 1024;
+
+/// A code position: a module version (index into the runtime's version table) and an
+/// instruction index. Packed in one word so frames stay small.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct CodePtr(u64);
+
+impl CodePtr {
+    /// "No continuation": the `cp` register of a function that has a frame of its own.
+    pub const INVALID: CodePtr = CodePtr(u64::MAX);
+    /// The continuation of a process's first function: returning to it ends the process.
+    pub const EXIT: CodePtr = CodePtr(u64::MAX - 1);
+
+    #[inline(always)]
+    pub const fn new(version: u32, pc: u32) -> CodePtr {
+        CodePtr(((version as u64) << 32) | pc as u64)
+    }
+    /// The module version index.
+    #[inline(always)]
+    pub const fn version(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+    /// The instruction index.
+    #[inline(always)]
+    pub const fn pc(self) -> u32 {
+        self.0 as u32
+    }
+    /// True for a real code position (neither `INVALID` nor `EXIT`).
+    #[inline(always)]
+    pub const fn is_code(self) -> bool {
+        self.0 < u64::MAX - 1
+    }
+}
+
+/// One open stack frame.
+#[derive(Copy, Clone, Debug)]
+pub struct Frame {
+    /// The continuation saved by `Allocate`.
+    pub cp: CodePtr,
+    /// Index in `Process::stack` of the frame's `y0`.
+    pub base: u32,
+    /// The module version whose function opened the frame (catch handlers in its Y slots are
+    /// labels of that version).
+    pub version: u32,
+}
+
+/// Why a process is not running.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Status {
+    /// Ready to run a slice.
+    Runnable,
+    /// In `receive`, waiting for a message (or its timer).
+    Waiting,
+    /// Finished; the exit reason is in `SliceOutcome::Exited`.
+    Exited,
+}
+
+/// An exception in flight between its raise and a handler (`TryCase`/`CatchEnd` read it from
+/// x1..x3; this copy keeps it for reports when nothing catches it).
+#[derive(Copy, Clone, Debug)]
+pub struct CaughtException {
+    pub class: Class,
+    pub reason: Term,
+    pub stacktrace: Term,
+}
+
+/// The message queue. Messages are terms on the owning process's heap (the sender copies them
+/// there), so they are GC roots. `save` is the receive save pointer: messages before it have
+/// been examined by the current `receive` and did not match.
+#[derive(Debug, Default)]
+pub struct Mailbox {
+    pub messages: VecDeque<Term>,
+    pub save: usize,
+}
+
+impl Mailbox {
+    /// Appends a message (already on the receiver's heap).
+    pub fn push(&mut self, msg: Term) {
+        self.messages.push_back(msg);
+    }
+    /// The message at the save pointer, if any.
+    pub fn current(&self) -> Option<Term> {
+        self.messages.get(self.save).copied()
+    }
+    /// Removes the message at the save pointer and rewinds the pointer (end of a receive).
+    pub fn remove_current(&mut self) {
+        self.messages.remove(self.save);
+        self.save = 0;
+    }
+    pub fn len(&self) -> usize {
+        self.messages.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.messages.is_empty()
+    }
+}
+
+/// One Erlang process.
+pub struct Process {
+    /// Local process number (the pid term is `Term::pid(pid)`).
+    pub pid: u64,
+    /// X registers `x0..x1023`.
+    pub x: Vec<Term>,
+    /// Y slots of every open frame, bottom frame first. Catch markers are stored here too.
+    pub stack: Vec<Term>,
+    /// Open frames, bottom first.
+    pub frames: Vec<Frame>,
+    /// The continuation register (see the module doc).
+    pub cp: CodePtr,
+    /// Where the process resumes: module version and instruction index.
+    pub version: u32,
+    pub pc: u32,
+    pub heap: Heap,
+    /// The process dictionary, `(key, value)` in insertion order.
+    pub dict: Vec<(Term, Term)>,
+    pub mailbox: Mailbox,
+    /// Deadline of the running `receive ... after`, if its timer is set.
+    pub timer: Option<Instant>,
+    /// Reductions used since the process started.
+    pub reductions: u64,
+    pub status: Status,
+    /// The last exception delivered to a handler (see `CaughtException`).
+    pub last_exception: Option<CaughtException>,
+    /// Number of live X registers at the current safe point (set just before a collection).
+    pub live: usize,
+}
+
+impl Process {
+    /// A process about to run the code at `version`/`pc` with `args` in `x0..`.
+    pub fn new(pid: u64, version: u32, pc: u32, args: &[Term]) -> Process {
+        let mut x = vec![Term::NIL; X_REGS];
+        x[..args.len()].copy_from_slice(args);
+        Process {
+            pid,
+            x,
+            stack: Vec::new(),
+            frames: Vec::new(),
+            cp: CodePtr::EXIT,
+            version,
+            pc,
+            heap: Heap::new(),
+            dict: Vec::new(),
+            mailbox: Mailbox::default(),
+            timer: None,
+            reductions: 0,
+            status: Status::Runnable,
+            last_exception: None,
+            live: args.len(),
+        }
+    }
+
+    /// The pid term.
+    pub fn pid_term(&self) -> Term {
+        Term::pid(self.pid)
+    }
+
+    /// Collects the heap keeping `x0..x[live-1]` and the other roots, leaving at least `need`
+    /// free words. Every boxed term read before this call is stale afterwards.
+    pub fn collect(&mut self, live: usize, need: usize) {
+        self.live = live;
+        let mut roots = Roots {
+            x: &mut self.x[..live.min(X_REGS)],
+            stack: &mut self.stack,
+            dict: &mut self.dict,
+            mailbox: &mut self.mailbox.messages,
+            last_exception: &mut self.last_exception,
+        };
+        crate::gc::collect(&mut self.heap, need, &mut roots);
+    }
+}
+
+/// The GC roots of a process, borrowed apart from its heap so that the collector can hold both.
+pub struct Roots<'a> {
+    pub x: &'a mut [Term],
+    pub stack: &'a mut Vec<Term>,
+    pub dict: &'a mut Vec<(Term, Term)>,
+    pub mailbox: &'a mut VecDeque<Term>,
+    pub last_exception: &'a mut Option<CaughtException>,
+}
+
+impl RootSet for Roots<'_> {
+    fn for_each_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
+        self.x.iter_mut().for_each(&mut *f);
+        // Catch markers are immediates (tag CATCH); the collector leaves them alone.
+        self.stack.iter_mut().for_each(&mut *f);
+        for (k, v) in self.dict.iter_mut() {
+            f(k);
+            f(v);
+        }
+        self.mailbox.iter_mut().for_each(&mut *f);
+        if let Some(e) = self.last_exception.as_mut() {
+            f(&mut e.reason);
+            f(&mut e.stacktrace);
+        }
+    }
+}
+
+/// A process is its own root set with `live` X registers (for callers that hold the heap
+/// separately, e.g. a collector test; the interpreter uses `Process::collect`).
+impl RootSet for Process {
+    fn for_each_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
+        let live = self.live.min(X_REGS);
+        Roots {
+            x: &mut self.x[..live],
+            stack: &mut self.stack,
+            dict: &mut self.dict,
+            mailbox: &mut self.mailbox.messages,
+            last_exception: &mut self.last_exception,
+        }
+        .for_each_root(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_ptr_packs_version_and_pc() {
+        let c = CodePtr::new(7, 123_456);
+        assert_eq!((c.version(), c.pc()), (7, 123_456));
+        assert!(c.is_code());
+        assert!(!CodePtr::INVALID.is_code() && !CodePtr::EXIT.is_code());
+    }
+
+    #[test]
+    fn mailbox_save_pointer() {
+        let mut m = Mailbox::default();
+        m.push(Term::small(1));
+        m.push(Term::small(2));
+        assert_eq!(m.current(), Some(Term::small(1)));
+        m.save = 1;
+        m.remove_current();
+        assert_eq!(m.save, 0);
+        assert_eq!(m.current(), Some(Term::small(1)));
+        assert_eq!(m.len(), 1);
+    }
+}

@@ -1,0 +1,221 @@
+//! The text of an uncaught-exception report, in the shape the Erlang shell prints
+//! (`erl_error:format_exception`):
+//!
+//! ```text
+//! ** exception error: no match of right hand side value 3
+//!      in function  foo:main/0 (foo.erl, line 5)
+//!      in call from foo:run/1 (foo.erl, line 9)
+//! ```
+//!
+//! Owns the wording of reasons and the layout; term text comes from `display::write_term`.
+
+use crate::atom::{self, AtomTable};
+use crate::native::Class;
+use crate::term::Term;
+use std::fmt::Write;
+
+/// The report for an exception of `class` with `reason` and `stacktrace` (terms still alive).
+pub fn format_exception(class: Class, reason: Term, stacktrace: Term, atoms: &AtomTable) -> String {
+    let w = |t: Term| term_text(t, atoms);
+    let class_name = match class {
+        Class::Error => "error",
+        Class::Exit => "exit",
+        Class::Throw => "throw",
+    };
+    let mut entries = crate::ops::list_to_vec(stacktrace).unwrap_or_default();
+    let mut out = format!("** exception {class_name}: ");
+    if class != Class::Error {
+        out.push_str(&w(reason));
+    } else {
+        match reason.as_atom() {
+            Some(atom::FUNCTION_CLAUSE) if !entries.is_empty() => {
+                let e = entries.remove(0);
+                out.push_str("no function clause matching ");
+                out.push_str(&call_text(e, atoms));
+            }
+            Some(atom::UNDEF) if !entries.is_empty() => {
+                let e = entries.remove(0);
+                out.push_str("undefined function ");
+                out.push_str(&mfa_text(e, atoms, false));
+            }
+            _ => out.push_str(&explain(reason, atoms)),
+        }
+    }
+    out.push('\n');
+    for (i, e) in entries.iter().enumerate() {
+        let label = if i == 0 { "in function " } else { "in call from" };
+        if let Some(op) = operator_entry(*e, atoms) {
+            let _ = writeln!(out, "     in operator  {op}");
+            continue;
+        }
+        let _ = writeln!(out, "     {label} {}", mfa_text(*e, atoms, true));
+        if let Some(args) = entry_args(*e) {
+            let shown: Vec<String> = args.iter().map(|a| w(*a)).collect();
+            let _ = writeln!(out, "        called as {}({})", short_name(*e, atoms), shown.join(","));
+        }
+    }
+    out
+}
+
+/// An exception that ended a process with an internal VM error (not an Erlang exception).
+pub fn format_internal(what: &str) -> String {
+    format!("** krarup internal error: {what}\n")
+}
+
+/// The shell's explanation of an error reason.
+fn explain(reason: Term, atoms: &AtomTable) -> String {
+    let w = |t: Term| term_text(t, atoms);
+    if let Some(a) = reason.as_atom() {
+        return match a {
+            atom::BADARG => "bad argument".into(),
+            atom::BADARITH => "an error occurred when evaluating an arithmetic expression".into(),
+            atom::IF_CLAUSE => "no true branch found when evaluating an if expression".into(),
+            atom::SYSTEM_LIMIT => "a system limit has been reached".into(),
+            atom::TIMEOUT_VALUE => "bad receive timeout value".into(),
+            atom::NOPROC => "no such process or port".into(),
+            atom::FUNCTION_CLAUSE => "no function clause matching".into(),
+            atom::UNDEF => "undefined function".into(),
+            _ => w(reason),
+        };
+    }
+    if let Some(&[tag, v]) = reason.as_tuple() {
+        match tag.as_atom() {
+            Some(atom::BADMATCH) => return format!("no match of right hand side value {}", w(v)),
+            Some(atom::CASE_CLAUSE) => return format!("no case clause matching {}", w(v)),
+            Some(atom::TRY_CLAUSE) => return format!("no try clause matching {}", w(v)),
+            Some(atom::BADFUN) => return format!("bad function {}", w(v)),
+            Some(atom::BADMAP) => return format!("bad map: {}", w(v)),
+            Some(atom::BADKEY) => return format!("bad key: {}", w(v)),
+            Some(atom::BADRECORD) => return format!("bad record {}", w(v)),
+            Some(atom::BADARITY) => {
+                if let Some(&[f, args]) = v.as_tuple() {
+                    let n = crate::ops::list_length(args).unwrap_or(0);
+                    let plural = match n {
+                        0 => "no arguments".to_string(),
+                        1 => "one argument".to_string(),
+                        n => format!("{n} arguments"),
+                    };
+                    return format!("{} called with {plural}", w(f));
+                }
+            }
+            _ => {}
+        }
+    }
+    w(reason)
+}
+
+/// `M:F/A (File, line N)` for a stack entry (`M:F/N` when the entry holds arguments).
+fn mfa_text(e: Term, atoms: &AtomTable, with_loc: bool) -> String {
+    let Some(&[m, f, a, loc]) = e.as_tuple() else {
+        return term_text(e, atoms);
+    };
+    let arity = match a.as_small() {
+        Some(n) => n as usize,
+        None => crate::ops::list_length(a).unwrap_or(0),
+    };
+    let mut s = format!("{}:{}/{}", term_text(m, atoms), term_text(f, atoms), arity);
+    if with_loc {
+        s.push_str(&location_text(loc, atoms));
+    }
+    s
+}
+
+/// `M:F(Arg1,Arg2) (File, line N)` for an entry with an argument list.
+fn call_text(e: Term, atoms: &AtomTable) -> String {
+    let Some(&[m, f, a, loc]) = e.as_tuple() else {
+        return term_text(e, atoms);
+    };
+    let args: Vec<String> = crate::ops::list_to_vec(a)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| term_text(t, atoms))
+        .collect();
+    format!(
+        "{}:{}({}){}",
+        term_text(m, atoms),
+        term_text(f, atoms),
+        args.join(","),
+        location_text(loc, atoms)
+    )
+}
+
+/// ` (File, line N)` from a location list, or `""`.
+fn location_text(loc: Term, atoms: &AtomTable) -> String {
+    let mut file = None;
+    let mut line = None;
+    for item in crate::ops::list_to_vec(loc).unwrap_or_default() {
+        if let Some(&[k, v]) = item.as_tuple() {
+            match k.as_atom() {
+                Some(atom::FILE) => file = Some(string_text(v).unwrap_or_else(|| term_text(v, atoms))),
+                Some(atom::LINE) => line = v.as_small(),
+                _ => {}
+            }
+        }
+    }
+    match (file, line) {
+        (Some(f), Some(l)) => format!(" ({f}, line {l})"),
+        (Some(f), None) => format!(" ({f})"),
+        _ => String::new(),
+    }
+}
+
+/// The arguments of a stack entry that carries them (a builtin's entry).
+fn entry_args(e: Term) -> Option<Vec<Term>> {
+    let &[_, _, a, _] = e.as_tuple()? else {
+        return None;
+    };
+    if a.is_small() {
+        return None;
+    }
+    crate::ops::list_to_vec(a)
+}
+
+/// `F` for `erlang` builtins (as the shell writes them), `M:F` otherwise.
+fn short_name(e: Term, atoms: &AtomTable) -> String {
+    match e.as_tuple() {
+        Some(&[m, f, _, _]) if m == Term::atom(atom::ERLANG) => term_text(f, atoms),
+        Some(&[m, f, _, _]) => format!("{}:{}", term_text(m, atoms), term_text(f, atoms)),
+        _ => String::new(),
+    }
+}
+
+/// For an `erlang` operator entry: `+/2\n        called as 1 + a`.
+fn operator_entry(e: Term, atoms: &AtomTable) -> Option<String> {
+    let &[m, f, a, _] = e.as_tuple()? else {
+        return None;
+    };
+    if m != Term::atom(atom::ERLANG) {
+        return None;
+    }
+    let name = atoms.name(f.as_atom()?);
+    let is_op = matches!(
+        &*name,
+        "+" | "-" | "*" | "/" | "div" | "rem" | "band" | "bor" | "bxor" | "bsl" | "bsr" | "bnot"
+    );
+    if !is_op {
+        return None;
+    }
+    let args = crate::ops::list_to_vec(a)?;
+    let shown = match args.as_slice() {
+        [x, y] => format!("{} {name} {}", term_text(*x, atoms), term_text(*y, atoms)),
+        [x] => format!("{name} {}", term_text(*x, atoms)),
+        _ => return None,
+    };
+    Some(format!("{name}/{}\n        called as {shown}", args.len()))
+}
+
+/// A printable string's characters, if `t` is a list of them.
+fn string_text(t: Term) -> Option<String> {
+    let items = crate::ops::list_to_vec(t)?;
+    items
+        .into_iter()
+        .map(|c| c.as_small().and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32))
+        .collect()
+}
+
+/// A term as text for the report.
+fn term_text(t: Term, atoms: &AtomTable) -> String {
+    let mut s = String::new();
+    crate::display::write_term(&mut s, t, atoms);
+    s
+}

@@ -1,0 +1,85 @@
+//! Stack traces as OTP shows them: a list of `{Module, Function, Arity | Args, Location}` with
+//! `Location = [{file, "x.erl"}, {line, N}]` (or `[]` when unknown). Owns turning code positions
+//! into that term; the interpreter decides which positions (see `interp::exceptions`).
+
+use crate::atom::{self, AtomTable};
+use crate::heap::Heap;
+use crate::interp::code_table::CodeTable;
+use crate::term::{Atom, Term};
+
+/// Entries kept in a stack trace (OTP's default `backtrace_depth`).
+pub const MAX_DEPTH: usize = 8;
+
+/// A code position: module version and instruction index (for a return address, the call).
+#[derive(Copy, Clone, Debug)]
+pub struct Position {
+    pub version: u32,
+    pub pc: u32,
+}
+
+/// The entry of a builtin (or undefined function) that raised: `{M, F, Args, Location}`.
+#[derive(Copy, Clone, Debug)]
+pub struct NativeEntry {
+    pub module: Atom,
+    pub function: Atom,
+    /// The argument list.
+    pub args: Term,
+    /// Whether the location carries `{error_info, #{module => erl_erts_errors}}` as OTP's BIF
+    /// errors do (`undef` entries have `[]`).
+    pub error_info: bool,
+}
+
+/// Builds the stack-trace term. `top` (a builtin's own entry) comes first; `args`, for
+/// `function_clause` and `error/2`, replaces the arity of the first code entry, as OTP does.
+pub fn build(
+    heap: &mut Heap,
+    code: &CodeTable,
+    atoms: &AtomTable,
+    positions: &[Position],
+    top: Option<NativeEntry>,
+    args: Option<Term>,
+) -> Term {
+    let mut entries: Vec<Term> = Vec::with_capacity(MAX_DEPTH);
+    if let Some(n) = top {
+        let loc = if n.error_info {
+            let m = Term::atom(atoms.intern("erl_erts_errors"));
+            let info = crate::ops::map::from_pairs(heap, &[(Term::atom(atom::MODULE), m)], atoms);
+            let pair = heap.tuple(&[Term::atom(atom::ERROR_INFO), info]);
+            heap.list(&[pair])
+        } else {
+            Term::NIL
+        };
+        entries.push(heap.tuple(&[Term::atom(n.module), Term::atom(n.function), n.args, loc]));
+    }
+    let mut args = args;
+    for pos in positions {
+        if entries.len() >= MAX_DEPTH {
+            break;
+        }
+        let Some(m) = code.module(pos.version) else {
+            continue;
+        };
+        let Some(f) = m.module.function_at(pos.pc) else {
+            continue;
+        };
+        let name = m.atoms.get(f.function.0 as usize).copied().unwrap_or(atom::UNDEFINED);
+        let arity = args.take().unwrap_or(Term::small(f.arity as i64));
+        let loc = location(heap, &m.module.file, m.module.line_at(pos.pc));
+        entries.push(heap.tuple(&[Term::atom(m.name), Term::atom(name), arity, loc]));
+    }
+    heap.list(&entries)
+}
+
+/// `[{file, File}, {line, Line}]`, or `[]` when the line is unknown.
+fn location(heap: &mut Heap, file: &str, line: u32) -> Term {
+    if line == 0 {
+        return Term::NIL;
+    }
+    let line = heap.tuple(&[Term::atom(atom::LINE), Term::small(line as i64)]);
+    if file.is_empty() {
+        return heap.list(&[line]);
+    }
+    let name = heap.string(file);
+    let file = heap.tuple(&[Term::atom(atom::FILE), name]);
+    heap.list(&[file, line])
+}
