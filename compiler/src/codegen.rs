@@ -186,6 +186,7 @@ pub fn generate(m: &CModule) -> Result<Module, Vec<Diagnostic>> {
             end,
         });
     }
+    peephole(&mut g, &mut functions);
     // Resolve labels.
     let mut code = std::mem::take(&mut g.code);
     for ins in code.iter_mut() {
@@ -233,6 +234,50 @@ pub fn generate(m: &CModule) -> Result<Module, Vec<Diagnostic>> {
         lines: g.lines,
         attributes: m.attributes.clone(),
     })
+}
+
+/// Removes jumps to the next instruction, remapping labels, function bounds and the line table.
+fn peephole(g: &mut ModGen, functions: &mut [FunctionInfo]) {
+    let n = g.code.len();
+    let mut keep = vec![true; n];
+    for (i, ins) in g.code.iter().enumerate() {
+        if let Instruction::Jump { target } = ins {
+            if g.resolve(*target).0 as usize == i + 1 {
+                keep[i] = false;
+            }
+        }
+    }
+    let mut new_index = Vec::with_capacity(n + 1);
+    let mut k = 0u32;
+    for &kept in &keep {
+        new_index.push(k);
+        if kept {
+            k += 1;
+        }
+    }
+    new_index.push(k);
+    for l in g.labels.iter_mut().flatten() {
+        *l = new_index[(*l as usize).min(n)];
+    }
+    for f in functions.iter_mut() {
+        f.start = new_index[(f.start as usize).min(n)];
+        f.end = new_index[(f.end as usize).min(n)];
+    }
+    let mut lines: Vec<(u32, u32)> = Vec::new();
+    for &(pc, line) in &g.lines {
+        let pc = new_index[(pc as usize).min(n)];
+        match lines.last_mut() {
+            Some(last) if last.0 == pc => last.1 = line,
+            _ => lines.push((pc, line)),
+        }
+    }
+    g.lines = lines;
+    let code = std::mem::take(&mut g.code);
+    g.code = code
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(ins, kept)| kept.then_some(ins))
+        .collect();
 }
 
 /// Rewrites every label operand of an instruction.

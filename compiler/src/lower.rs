@@ -322,7 +322,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Forces an operand into a variable (case scrutinees must be variables).
-    pub(crate) fn to_var(&mut self, o: Operand, span: Span) -> VarId {
+    pub(crate) fn force_var(&mut self, o: Operand, span: Span) -> VarId {
         match o {
             Operand::Var(v) => v,
             lit => match self.emit(CExpr::Value(lit), span) {
@@ -667,7 +667,7 @@ impl<'a> Lowerer<'a> {
             Expr::Call { target, args, span } => self.call(target, args, *span),
             Expr::Case(scrut, clauses, span) => {
                 let v = self.expr(scrut);
-                let v = self.to_var(v.clone(), *span);
+                let v = self.force_var(v.clone(), *span);
                 self.match_clauses(
                     vec![v],
                     clauses,
@@ -775,13 +775,13 @@ impl<'a> Lowerer<'a> {
         if let Expr::Var(name, vspan) = p {
             if let Ok(None) = self.is_bound(name) {
                 // A plain binding of a new variable: no match needed.
-                let v = self.to_var(val, span);
+                let v = self.force_var(val, span);
                 self.cx().scope.bind(name, v);
                 self.cx().bindings.push((name.clone(), v, *vspan));
                 return Operand::Var(v);
             }
         }
-        let v = self.to_var(val, span);
+        let v = self.force_var(val, span);
         let mut ps = self.pat_state(false);
         let pat = self.pattern(p, &mut ps);
         let eqs = self.commit_pattern(ps);
@@ -839,7 +839,7 @@ impl<'a> Lowerer<'a> {
     /// `A andalso B` / `A orelse B`: a case on `A`; the right side is not checked (tail position).
     fn short_circuit(&mut self, op: BinOp, a: &Expr, b: &Expr, span: Span) -> Operand {
         let x = self.expr(a);
-        let x = self.to_var(x, span);
+        let x = self.force_var(x, span);
         let before = self.cx().scope.clone();
         let (go_on, stop) = if op == BinOp::AndAlso {
             ("true", "false")
@@ -908,6 +908,10 @@ impl<'a> Lowerer<'a> {
         let arity = args.len() as u32;
         match target {
             CallTarget::Local(name, nspan) => {
+                if name == "record_info" && arity == 2 && !self.locals.contains(&(name.clone(), 2))
+                {
+                    return self.record_info(&args[0], &args[1], span);
+                }
                 let ops: Vec<Operand> = args.iter().map(|a| self.expr(a)).collect();
                 if self.locals.contains(&(name.clone(), arity)) {
                     return self.emit(CExpr::Call(Callee::Local(name.clone(), arity), ops), span);

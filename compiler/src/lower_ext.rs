@@ -66,6 +66,36 @@ impl<'a> Lowerer<'a> {
         self.make_tuple(ops, span)
     }
 
+    /// `record_info(fields | size, r)`, evaluated at compile time as OTP does.
+    pub(crate) fn record_info(&mut self, what: &Expr, rec: &Expr, span: Span) -> Operand {
+        let (Expr::Atom(what, _), Expr::Atom(rec, _)) = (what, rec) else {
+            self.error("illegal record info", span);
+            return Operand::atom("undefined");
+        };
+        let Some(def) = self.record_def(rec, span) else {
+            return Operand::atom("undefined");
+        };
+        match what.as_str() {
+            "size" => Operand::Lit(Literal::Int(BigInt::from(def.fields.len() + 1))),
+            "fields" => {
+                let names: Vec<Literal> = def
+                    .fields
+                    .iter()
+                    .map(|f| Literal::Atom(f.name.clone()))
+                    .collect();
+                if names.is_empty() {
+                    Operand::Lit(Literal::Nil)
+                } else {
+                    Operand::Lit(Literal::List(names, Box::new(Literal::Nil)))
+                }
+            }
+            _ => {
+                self.error("illegal record info", span);
+                Operand::atom("undefined")
+            }
+        }
+    }
+
     /// A one-clause match of `v` against the record shape, raising `{badrecord, V}`.
     fn record_case(&mut self, v: VarId, pats: Vec<Pat>, body: Block, span: Span) -> Operand {
         let clause = CClause {
@@ -92,7 +122,7 @@ impl<'a> Lowerer<'a> {
         let Some((index, size)) = self.field_index(name, field, span) else {
             return Operand::atom("undefined");
         };
-        let v = self.to_var(v, span);
+        let v = self.force_var(v, span);
         let fv = self.fresh();
         let mut pats = vec![Pat::Lit(Literal::Atom(name.to_string()))];
         for i in 2..=size {
@@ -114,7 +144,7 @@ impl<'a> Lowerer<'a> {
             return Operand::atom("undefined");
         };
         self.check_fields(def, fields);
-        let v = self.to_var(v, span);
+        let v = self.force_var(v, span);
         let mut new_vals = Vec::new();
         for d in &def.fields {
             let given = fields.iter().find(|f| f.name.as_deref() == Some(&d.name));
@@ -406,7 +436,7 @@ impl<'a> Lowerer<'a> {
             self.diags.truncate(errs);
         }
         let v = self.expr(f);
-        let v = self.to_var(v, span);
+        let v = self.force_var(v, span);
         let yes = self.block(|lw| lw.lc_level(template, rest, tail, span));
         self.cx().scope = before.clone();
         let no = self.block(|lw| tail(lw));
@@ -849,12 +879,11 @@ fn const_bytes(segs: &[ast::BinSegment]) -> Option<Vec<u8>> {
 /// Whether a comprehension filter is a guard test (evaluated with guard semantics, as OTP does).
 fn is_guard_test(e: &Expr) -> bool {
     match e {
-        Expr::Call { target, args, .. } => match target {
-            ast::CallTarget::Local(n, _) => {
-                crate::lower::is_guard_bif(n, args.len() as u32) && n.starts_with("is_")
-            }
-            _ => false,
-        },
+        Expr::Call {
+            target: ast::CallTarget::Local(n, _),
+            args,
+            ..
+        } => crate::lower::is_guard_bif(n, args.len() as u32) && n.starts_with("is_"),
         Expr::BinaryOp(op, a, b, _) => {
             use ast::BinOp::*;
             match op {
@@ -880,12 +909,11 @@ fn is_guard_value(e: &Expr) -> bool {
                 && is_guard_value(a)
                 && is_guard_value(b)
         }
-        Expr::Call { target, args, .. } => match target {
-            ast::CallTarget::Local(n, _) => {
-                crate::lower::is_guard_bif(n, args.len() as u32) && args.iter().all(is_guard_value)
-            }
-            _ => false,
-        },
+        Expr::Call {
+            target: ast::CallTarget::Local(n, _),
+            args,
+            ..
+        } => crate::lower::is_guard_bif(n, args.len() as u32) && args.iter().all(is_guard_value),
         _ => false,
     }
 }

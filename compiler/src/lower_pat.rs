@@ -81,10 +81,7 @@ pub(crate) fn const_eval(e: &Expr) -> Option<Literal> {
                 BinOp::Add => x + y,
                 BinOp::Sub => x - y,
                 BinOp::Mul => x * y,
-                BinOp::Div if !y.is_zero() => {
-                    let q = &x / &y;
-                    q
-                }
+                BinOp::Div if !y.is_zero() => &x / &y,
                 BinOp::Rem if !y.is_zero() => x % y,
                 BinOp::Band => x & y,
                 BinOp::Bor => x | y,

@@ -411,7 +411,7 @@ fn extend_rows(rows: &[Row], col: usize, subs: Vec<Pat>) -> Vec<Row> {
             r.pats[col] = Pat::Wild;
             r.pats.extend(subs.iter().cloned());
         } else {
-            r.pats.extend(std::iter::repeat(Pat::Wild).take(n));
+            r.pats.extend(std::iter::repeat_n(Pat::Wild, n));
         }
         out.push(r);
     }

@@ -7,7 +7,7 @@
 //!
 //! X registers below `X_BASE` are scratch: call arguments, return values, guard temporaries.
 
-use crate::core::{Block, CExpr, CFun, Callee, VarId};
+use crate::core::{Block, CExpr, CFun, VarId};
 use krarup_vm::bytecode::opcode::{Dst, Src, XReg, YReg};
 
 /// First X register used for variables in frameless functions.
@@ -75,7 +75,7 @@ pub fn needs_frame(b: &Block, tail: bool) -> bool {
     b.stmts.iter().enumerate().any(|(i, s)| {
         let in_tail = t == Some(i);
         match &s.expr {
-            CExpr::Call(c, _) => !in_tail || matches!(c, Callee::Apply(..)) && false,
+            CExpr::Call(..) => !in_tail,
             CExpr::Receive { .. } | CExpr::Try { .. } | CExpr::Catch { .. } => true,
             CExpr::Send(..) => false,
             CExpr::Case { clauses, .. } => clauses.iter().any(|c| needs_frame(&c.body, in_tail)),

@@ -1,0 +1,281 @@
+//! Back-end structure tests: compile small modules and check the shape of the bytecode, the
+//! tables, and the diagnostics of lowering and match compilation.
+
+use krarup_compiler::diagnostics::{Diagnostic, Severity};
+use krarup_compiler::{compile, dump, Stage};
+use krarup_vm::bytecode::module::{Literal, Module};
+use krarup_vm::bytecode::opcode::Instruction;
+
+fn module(src: &str) -> Module {
+    match compile(src, "t.erl") {
+        Ok(c) => {
+            krarup_vm::verify::verify(&c.module).expect("bytecode verifies");
+            c.module
+        }
+        Err(d) => panic!("compile failed: {d:?}"),
+    }
+}
+
+fn errors(src: &str) -> Vec<Diagnostic> {
+    match compile(src, "t.erl") {
+        Ok(_) => panic!("expected a compile error"),
+        Err(d) => d,
+    }
+}
+
+fn warnings(src: &str) -> Vec<Diagnostic> {
+    compile(src, "t.erl").expect("compiles").warnings
+}
+
+/// Instructions of function `name/arity`.
+fn code_of<'m>(m: &'m Module, name: &str, arity: u8) -> &'m [Instruction] {
+    let f = m
+        .functions
+        .iter()
+        .find(|f| m.atom(f.function) == name && f.arity == arity)
+        .expect("function exists");
+    &m.code[f.start as usize..f.end as usize]
+}
+
+#[test]
+fn tail_recursive_loop_needs_no_frame() {
+    let m = module("-module(t).\n-export([loop/1]).\nloop(0) -> done;\nloop(N) -> loop(N - 1).\n");
+    let code = code_of(&m, "loop", 1);
+    assert!(matches!(code[0], Instruction::FuncInfo { .. }));
+    assert!(code
+        .iter()
+        .any(|i| matches!(i, Instruction::CallOnly { arity: 1, .. })));
+    assert!(!code
+        .iter()
+        .any(|i| matches!(i, Instruction::Allocate { .. } | Instruction::Call { .. })));
+}
+
+#[test]
+fn body_recursion_allocates_and_tail_calls_deallocate() {
+    let src = "-module(t).\n-export([len/1, g/1]).\nlen([]) -> 0;\nlen([_ | T]) -> 1 + len(T).\n\
+               g(X) -> Y = len(X), len([Y]).\n";
+    let m = module(src);
+    let code = code_of(&m, "len", 1);
+    assert!(code
+        .iter()
+        .any(|i| matches!(i, Instruction::Allocate { .. })));
+    assert!(code
+        .iter()
+        .any(|i| matches!(i, Instruction::Call { arity: 1, .. })));
+    assert!(code
+        .iter()
+        .any(|i| matches!(i, Instruction::Deallocate { .. })));
+    let g = code_of(&m, "g", 1);
+    assert!(g
+        .iter()
+        .any(|i| matches!(i, Instruction::CallLast { arity: 1, .. })));
+}
+
+#[test]
+fn function_clause_jumps_to_func_info() {
+    let m = module("-module(t).\n-export([f/1]).\nf(a) -> 1;\nf(b) -> 2.\n");
+    let f = m
+        .functions
+        .iter()
+        .find(|f| m.atom(f.function) == "f")
+        .expect("f");
+    let jumps_to_info = m.code[f.start as usize..f.end as usize]
+        .iter()
+        .any(|i| matches!(i, Instruction::Jump { target } if target.0 == f.start));
+    assert!(jumps_to_info);
+    // Two atoms: one select.
+    assert!(m
+        .code
+        .iter()
+        .any(|i| matches!(i, Instruction::SelectVal { cases, .. } if cases.len() == 2)));
+}
+
+#[test]
+fn module_info_is_generated_and_exported() {
+    let m = module("-module(t).\n-export([f/0]).\nf() -> ok.\n");
+    for arity in [0, 1] {
+        assert!(m
+            .exports
+            .iter()
+            .any(|e| m.atom(e.function) == "module_info" && e.arity == arity));
+    }
+    assert!(m.imports.iter().any(|i| m.atom(i.module) == "erlang"
+        && m.atom(i.function) == "get_module_info"
+        && i.arity == 2));
+}
+
+#[test]
+fn constant_terms_become_one_literal() {
+    let m = module(
+        "-module(t).\n-export([f/0]).\nf() -> {a, [1, 2], \"hi\", #{k => v}, <<\"ab\">>}.\n",
+    );
+    let lit = m
+        .literals
+        .iter()
+        .find(|l| matches!(l, Literal::Tuple(_)))
+        .expect("tuple literal");
+    let Literal::Tuple(items) = lit else {
+        unreachable!()
+    };
+    assert_eq!(items.len(), 5);
+    assert_eq!(
+        items[3],
+        Literal::Map(vec![(Literal::Atom("k".into()), Literal::Atom("v".into()))])
+    );
+    assert_eq!(items[4], Literal::Binary(b"ab".to_vec(), 16));
+    assert!(!code_of(&m, "f", 0)
+        .iter()
+        .any(|i| matches!(i, Instruction::PutTuple { .. })));
+}
+
+#[test]
+fn lambdas_and_comprehensions_are_named_as_beam() {
+    let src = "-module(t).\n-export([main/0]).\nmain() -> N = 2, F = fun(X) -> X + N end, [F(Y) || Y <- [1, 2]].\n";
+    let m = module(src);
+    assert_eq!(m.lambdas.len(), 1);
+    assert_eq!(m.atom(m.lambdas[0].function), "-main/0-fun-0-");
+    assert_eq!(m.lambdas[0].arity, 1);
+    assert_eq!(m.lambdas[0].num_free, 1);
+    assert!(m
+        .functions
+        .iter()
+        .any(|f| m.atom(f.function) == "-main/0-lc$^0/1-0-"));
+}
+
+#[test]
+fn receive_uses_the_mailbox_instructions() {
+    let src = "-module(t).\n-export([f/0]).\nf() -> receive {x, V} -> V after 10 -> none end.\n";
+    let m = module(src);
+    let code = code_of(&m, "f", 0);
+    for want in [
+        "LoopRec",
+        "RemoveMessage",
+        "LoopRecEnd",
+        "WaitTimeout",
+        "Timeout",
+    ] {
+        assert!(
+            code.iter().any(|i| format!("{i:?}").starts_with(want)),
+            "missing {want}"
+        );
+    }
+}
+
+#[test]
+fn try_and_catch_use_y_slots() {
+    let src = "-module(t).\n-export([f/0]).\nf() -> A = (catch 1), try A of 1 -> x catch _:_ -> y after ok end.\n";
+    let m = module(src);
+    let code = code_of(&m, "f", 0);
+    for want in ["Catch", "CatchEnd", "Try", "TryEnd", "TryCase", "Raise"] {
+        assert!(
+            code.iter().any(|i| format!("{i:?}").starts_with(want)),
+            "missing {want}"
+        );
+    }
+}
+
+#[test]
+fn unbound_variable_has_a_suggestion() {
+    let d = errors("-module(t).\n-export([f/1]).\nf(Count) -> Cuont + 1.\n");
+    assert_eq!(d[0].message, "variable 'Cuont' is unbound");
+    assert!(d[0]
+        .hint
+        .as_deref()
+        .unwrap_or("")
+        .contains("did you mean 'Count'"));
+}
+
+#[test]
+fn unsafe_variable_is_an_error() {
+    let d = errors("-module(t).\n-export([f/1]).\nf(X) -> case X of 1 -> Y = 1; _ -> ok end, Y.\n");
+    assert!(
+        d.iter()
+            .any(|d| d.message == "variable 'Y' unsafe in 'case'"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn variables_bound_in_every_branch_are_exported() {
+    let m = module(
+        "-module(t).\n-export([f/1]).\nf(X) -> case X of 1 -> Y = a; _ -> Y = b end, {Y}.\n",
+    );
+    assert!(!m.code.is_empty());
+}
+
+#[test]
+fn unused_variable_warns_except_underscore() {
+    let w = warnings("-module(t).\n-export([f/1]).\nf(X) -> Unused = 1, _Fine = 2, X.\n");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].message, "variable 'Unused' is unused");
+    assert_eq!(w[0].severity, Severity::Warning);
+}
+
+#[test]
+fn unreachable_clause_warns() {
+    let w = warnings("-module(t).\n-export([f/1]).\nf(_) -> a;\nf(b) -> b.\n");
+    assert!(
+        w.iter().any(|d| d
+            .message
+            .starts_with("this clause cannot match because a previous clause at line 3")),
+        "{w:?}"
+    );
+    // A guarded clause covers nothing.
+    let w = warnings("-module(t).\n-export([f/1]).\nf(X) when X > 1 -> a;\nf(b) -> b.\n");
+    assert!(
+        w.iter().all(|d| !d.message.contains("cannot match")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn record_access_checks_the_record() {
+    let src = "-module(t).\n-export([f/1]).\n-record(r, {a, b = 2}).\nf(R) -> R#r.b.\n";
+    let m = module(src);
+    let code = code_of(&m, "f", 1);
+    assert!(code
+        .iter()
+        .any(|i| matches!(i, Instruction::Badrecord { .. })));
+}
+
+#[test]
+fn guards_fail_to_the_next_clause() {
+    let src = "-module(t).\n-export([f/1]).\nf(X) when is_integer(X), X > 0; is_float(X) -> pos;\nf(_) -> other.\n";
+    let m = module(src);
+    let code = code_of(&m, "f", 1);
+    assert!(code.iter().any(|i| matches!(i, Instruction::Test { .. })));
+    assert!(code.iter().any(|i| matches!(i, Instruction::Cmp { .. })));
+}
+
+#[test]
+fn dumps_every_stage() {
+    let src = "-module(t).\n-export([f/2]).\nf([], _) -> a;\nf(_, []) -> b;\nf([X | _], [Y | _]) -> {X, Y}.\n";
+    for stage in [Stage::Ast, Stage::Core, Stage::Decision, Stage::Bytecode] {
+        let out = dump(src, "t.erl", stage).expect("dump");
+        assert!(!out.is_empty());
+    }
+    let tree = dump(src, "t.erl", Stage::Decision).expect("dump");
+    assert!(tree.contains("switch"), "{tree}");
+    assert!(tree.contains("leaf clause 3"), "{tree}");
+}
+
+#[test]
+fn line_table_follows_the_source() {
+    let m = module(
+        "-module(t).\n-export([f/0]).\nf() ->\n    X = g(),\n    g(X).\ng() -> 1.\ng(X) -> X.\n",
+    );
+    assert!(m.lines.iter().any(|&(_, l)| l == 4));
+    assert!(m.lines.windows(2).all(|w| w[0].0 < w[1].0));
+}
+
+#[test]
+fn rejected_programs_never_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../lang-tests/compile_errors");
+    for f in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let src = std::fs::read_to_string(f.path()).unwrap_or_default();
+        let _ = compile(&src, "x.erl");
+        for stage in [Stage::Core, Stage::Decision, Stage::Bytecode] {
+            let _ = dump(&src, "x.erl", stage);
+        }
+    }
+}
