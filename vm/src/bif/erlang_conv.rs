@@ -32,6 +32,9 @@ pub(super) fn register(r: &mut Reg<'_>) {
     });
     r.add(e, "atom_to_binary", 2, |c, a| {
         let s = atom_name(c, a[0])?;
+        if a[1] != c.atom("latin1") && a[1] != c.atom("utf8") && a[1] != c.atom("unicode") {
+            return badarg();
+        }
         if a[1] == c.atom("latin1") {
             if s.chars().any(|ch| ch as u32 > 255) {
                 return badarg();

@@ -6,6 +6,8 @@
 //! Each topic file has a `register` function; `register_all` calls them all.
 
 mod binary_mod;
+#[cfg(test)]
+mod conformance;
 mod erlang_conv;
 mod erlang_lists;
 mod erlang_misc;

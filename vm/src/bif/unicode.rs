@@ -46,72 +46,106 @@ fn encoding(c: &NativeCtx<'_>, t: Term) -> Result<bool, Exception> {
 enum Stop {
     /// Not chardata: `badarg`.
     Badarg,
-    /// Invalid UTF-8 starting at byte `at` of binary `bin`.
-    BadUtf8 { bin: Term, at: usize },
+    /// Invalid data (`error`) or a truncated UTF-8 sequence at the end of a binary
+    /// (`incomplete`); `rest` is OTP's unconverted remainder.
+    Bad { incomplete: bool, rest: Term },
 }
 
-/// Collects the characters of chardata. Iterative.
-fn collect(t: Term, latin1: bool, out: &mut String) -> Result<(), Stop> {
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        if t.is_nil() {
-            continue;
-        }
-        if let Some((h, tl)) = t.as_cons() {
-            stack.push(tl);
-            if let Some(n) = h.as_small() {
-                let ch = u32::try_from(n)
-                    .ok()
-                    .and_then(char::from_u32)
-                    .ok_or(Stop::Badarg)?;
-                out.push(ch);
-            } else {
-                stack.push(h);
+/// Collects the characters of chardata. Iterative: `tails` holds the unvisited rest of each
+/// enclosing list, which also builds OTP's `Rest` on error.
+fn collect(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out: &mut String) -> Result<(), Stop> {
+    let mut tails: Vec<Term> = Vec::new();
+    let mut cur = t;
+    let (incomplete, inner) = loop {
+        if cur.is_nil() {
+            match tails.pop() {
+                Some(tl) => {
+                    cur = tl;
+                    continue;
+                }
+                None => return Ok(()),
             }
+        }
+        if let Some((h, tl)) = cur.as_cons() {
+            if let Some(n) = h.as_small() {
+                match u32::try_from(n).ok().and_then(char::from_u32) {
+                    Some(ch) => {
+                        out.push(ch);
+                        cur = tl;
+                        continue;
+                    }
+                    None => break (false, cur),
+                }
+            }
+            if !(h.is_list() || h.is_bitstring()) {
+                return Err(Stop::Badarg);
+            }
+            tails.push(tl);
+            cur = h;
             continue;
         }
-        let (bytes, bits) = binary::bytes(t).ok_or(Stop::Badarg)?;
+        let (bytes, bits) = binary::bytes(cur).ok_or(Stop::Badarg)?;
         if bits % 8 != 0 {
             return Err(Stop::Badarg);
         }
         if latin1 {
             out.extend(bytes.iter().map(|&b| b as char));
+            cur = Term::NIL;
             continue;
         }
         match std::str::from_utf8(&bytes) {
-            Ok(s) => out.push_str(s),
+            Ok(s) => {
+                out.push_str(s);
+                cur = Term::NIL;
+            }
             Err(e) => {
                 let good = e.valid_up_to();
                 out.push_str(std::str::from_utf8(&bytes[..good]).unwrap_or(""));
-                return Err(Stop::BadUtf8 { bin: t, at: good });
+                let rest =
+                    binary::slice(c.heap, cur, good * 8, bits - good * 8).ok_or(Stop::Badarg)?;
+                // Truncated at the very end of the data: `incomplete`, as OTP.
+                let at_end = tails.iter().all(|t| t.is_nil());
+                break (e.error_len().is_none() && at_end, rest);
             }
         }
+    };
+    let mut rest = inner;
+    while let Some(tl) = tails.pop() {
+        rest = c.heap.cons(rest, tl);
     }
-    Ok(())
+    Err(Stop::Bad { incomplete, rest })
 }
 
-/// `{error, Converted, Rest}` with `Converted` built by `make`.
-fn error_result(c: &mut NativeCtx<'_>, converted: Term, bin: Term, at: usize) -> NativeResult {
-    let bits = binary::bit_size(bin).unwrap_or(0);
-    let rest = binary::slice(c.heap, bin, at * 8, bits - at * 8).ok_or_else(Exception::badarg)?;
-    Ok(c.heap.tuple(&[Term::atom(atom::ERROR), converted, rest]))
+/// `{error | incomplete, Converted, Rest}`.
+fn error_result(
+    c: &mut NativeCtx<'_>,
+    converted: Term,
+    incomplete: bool,
+    rest: Term,
+) -> NativeResult {
+    let tag = if incomplete {
+        c.atom("incomplete")
+    } else {
+        Term::atom(atom::ERROR)
+    };
+    Ok(c.heap.tuple(&[tag, converted, rest]))
 }
 
 fn to_list(c: &mut NativeCtx<'_>, t: Term, latin1: bool) -> NativeResult {
     let mut s = String::new();
-    let r = collect(t, latin1, &mut s);
+    let r = collect(c, t, latin1, &mut s);
     c.charge(s.len() / 64);
     let list = c.heap.string(&s);
     match r {
         Ok(()) => Ok(list),
         Err(Stop::Badarg) => badarg(),
-        Err(Stop::BadUtf8 { bin, at }) => error_result(c, list, bin, at),
+        Err(Stop::Bad { incomplete, rest }) => error_result(c, list, incomplete, rest),
     }
 }
 
 fn to_binary(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out_latin1: bool) -> NativeResult {
     let mut s = String::new();
-    let r = collect(t, latin1, &mut s);
+    let r = collect(c, t, latin1, &mut s);
     c.charge(s.len() / 64);
     let bin = if out_latin1 {
         if s.chars().any(|ch| ch as u32 > 255) {
@@ -125,14 +159,14 @@ fn to_binary(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out_latin1: bool) -> 
     match r {
         Ok(()) => Ok(bin),
         Err(Stop::Badarg) => badarg(),
-        Err(Stop::BadUtf8 { bin: b, at }) => error_result(c, bin, b, at),
+        Err(Stop::Bad { incomplete, rest }) => error_result(c, bin, incomplete, rest),
     }
 }
 
 /// `krarup_io:put_chars(Chardata)`: writes UTF-8 to standard output; `badarg` on bad data.
 fn put_chars(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let mut s = String::new();
-    if collect(a[0], false, &mut s).is_err() {
+    if collect(c, a[0], false, &mut s).is_err() {
         return badarg();
     }
     c.charge(s.len() / 64);
