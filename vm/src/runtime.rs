@@ -39,6 +39,14 @@ impl fmt::Display for Uncaught {
 
 impl std::error::Error for Uncaught {}
 
+/// How a main process finished without an uncaught exception.
+enum Finished {
+    /// It returned (the value rendered as `~w`) or exited with reason `normal`.
+    Returned(String),
+    /// It called `erlang:halt/0,1`.
+    Halted(i32),
+}
+
 /// One Erlang system.
 pub struct Runtime {
     shared: Arc<Shared>,
@@ -99,14 +107,30 @@ impl Runtime {
     /// (status 0), exited with reason `normal` (0), or called `erlang:halt/0,1` (its status).
     /// Standard output is flushed in every case.
     pub fn run_main(&mut self, module: &str, function: &str) -> Result<i32, Uncaught> {
-        let result = self.run_main_inner(module, function);
+        Ok(match self.run_to_end(module, function)? {
+            Finished::Returned(_) => 0,
+            Finished::Halted(status) => status,
+        })
+    }
+
+    /// Runs `module:function()` like `run_main` and renders what it returned as `~w` would
+    /// (`None` if it halted). For tests and the shell.
+    pub fn call_and_render(&mut self, module: &str, function: &str) -> Result<Option<String>, Uncaught> {
+        Ok(match self.run_to_end(module, function)? {
+            Finished::Returned(text) => Some(text),
+            Finished::Halted(_) => None,
+        })
+    }
+
+    fn run_to_end(&mut self, module: &str, function: &str) -> Result<Finished, Uncaught> {
+        let result = self.run_inner(module, function);
         if let Ok(mut out) = self.shared.stdout.lock() {
             let _ = out.flush();
         }
         result
     }
 
-    fn run_main_inner(&mut self, module: &str, function: &str) -> Result<i32, Uncaught> {
+    fn run_inner(&mut self, module: &str, function: &str) -> Result<Finished, Uncaught> {
         let m = self.shared.atoms.intern(module);
         let f = self.shared.atoms.intern(function);
         let Target::Code { version, pc } = self.code.resolve(m, f, 0) else {
@@ -154,15 +178,19 @@ impl Runtime {
                         ),
                     });
                 }
-                SliceOutcome::Halted(status) => return Ok(status),
+                SliceOutcome::Halted(status) => return Ok(Finished::Halted(status)),
                 SliceOutcome::Exited { reason } => {
                     return match reason {
-                        ExitReason::Normal(_) => Ok(0),
+                        ExitReason::Normal(value) => {
+                            let mut text = String::new();
+                            crate::display::write_term(&mut text, value, &self.shared.atoms);
+                            Ok(Finished::Returned(text))
+                        }
                         ExitReason::Exception(e)
                             if e.class == Class::Exit
                                 && e.reason == Term::atom(crate::atom::NORMAL) =>
                         {
-                            Ok(0)
+                            Ok(Finished::Returned("normal".into()))
                         }
                         ExitReason::Exception(e) => Err(Uncaught {
                             report: report::format_exception(

@@ -22,6 +22,18 @@ pub enum Kind {
     Only,
 }
 
+impl Kind {
+    /// The kind of a `CallFunLast`/`ApplyLast`: there a count of 0 means "no frame open"
+    /// (unlike `CallLast`, where it closes a frame of 0 slots).
+    pub fn fun_last(dealloc: u16) -> Kind {
+        if dealloc == 0 {
+            Kind::Only
+        } else {
+            Kind::Last(dealloc)
+        }
+    }
+}
+
 impl<'a> Vm<'a> {
     // ---- frames ----
 
