@@ -15,3 +15,8 @@ pub mod copy;
 pub mod gc;
 pub mod bif;
 pub mod display;
+pub mod interp;
+pub mod process;
+pub mod report;
+pub mod runtime;
+pub mod stacktrace;
