@@ -208,7 +208,8 @@ fn setelement(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
 
 fn abs(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     if let Some(f) = a[0].as_float() {
-        return Ok(c.heap.float(f.abs()));
+        // As OTP: `abs(-0.0)` stays `-0.0` (only negative values are negated).
+        return Ok(c.heap.float(if f < 0.0 { -f } else { f }));
     }
     match to_bigint(a[0]) {
         Some(n) => Ok(c.heap.bigint(&num_traits::Signed::abs(&n))),

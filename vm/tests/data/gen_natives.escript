@@ -89,11 +89,24 @@ main(_) ->
             || B <- [term_to_binary({a, "str", [1 | 2], <<1:5>>, -Big, 3.25, #{k => v}}),
                      <<131, 107, 0, 2, 1, 2>>, <<1, 2, 3>>, <<131, 104>>,
                      term_to_binary(fun erlang:abs/1)]],
+    Vals = [0, 1, -1, 2, 1 bsl 59, 1 bsl 60, -(1 bsl 60), -(1 bsl 60) - 1, Big, -Big, 1 bsl 53 + 1,
+            0.0, -0.0, 1.0, 1.5, -2.5, 9007199254740992.0, 1.0e300, a, b, 'B', '', aa, [], [a],
+            [a | b], "abc", "abd", [1, 2], {}, {a}, {a, b}, {b}, #{}, #{a => 1}, #{b => 0},
+            #{1 => a}, #{1.0 => a}, <<>>, <<1>>, <<1:7>>, <<1, 2>>, <<0:1>>, {1, 1.0}, [1.0]],
+    Nums = [0, 3, -3, 7, 1 bsl 59, -(1 bsl 60), Big, -Big, 0.5, -2.0, 1.0e300, 3.0],
+    Calls2 = Calls
+        ++ [{erlang, Op, [X, Y]} || Op <- ['<', '==', '=:='], X <- Vals, Y <- Vals]
+        ++ [{erlang, Op, [X, Y]} || Op <- ['+', '-', '*', '/', 'div', 'rem', 'band', 'bxor',
+                                           'bsl', 'bsr'],
+                                    X <- Nums, Y <- Nums, Op =/= 'bsl' orelse not is_integer(Y) orelse Y < 100]
+        ++ [{erlang, F, [X]} || F <- ['-', abs, float, round, trunc, 'bnot', integer_to_list,
+                                      float_to_list, term_to_binary, phash2],
+                                X <- Vals],
     lists:foreach(fun({M, F, Args} = Call) ->
                           Out = try {ok, apply(M, F, Args)}
                                 catch Class:Reason -> {Class, Reason}
                                 end,
                           io:format("~s\t~s~n", [hex(term_to_binary(Call)), hex(term_to_binary(Out))])
-                  end, Calls).
+                  end, Calls2).
 
 hex(B) -> [io_lib:format("~2.16.0b", [X]) || <<X>> <= B].
