@@ -496,10 +496,11 @@ impl<'a> Lowerer<'a> {
     ) -> Operand {
         let g = self.expr(gen);
         let fname = format!(
-            "-{}/{}-lc$^{}/1-0-",
-            self.base.0, self.base.1, self.lc_counter
+            "-{}/{}-lc$^{}/1-{}-",
+            self.base.0, self.base.1, self.lc_counter, self.fun_counter
         );
         self.lc_counter += 1;
+        self.fun_counter += 1;
         self.ctxs.push(FnCtx::new_pub());
         let list = self.fresh();
         let line = self.line(span);
@@ -564,6 +565,26 @@ impl<'a> Lowerer<'a> {
                 ret: Operand::Var(bad),
             };
             if binary {
+                if let Pat::Bin(segs) = &clauses[0].pats[0] {
+                    // An element that does not match is skipped (by its segment sizes).
+                    let skip_segs = segs
+                        .iter()
+                        .map(|s| PSeg {
+                            value: match &s.value {
+                                Pat::Lit(_) => Pat::Wild,
+                                other => other.clone(),
+                            },
+                            ..s.clone()
+                        })
+                        .collect();
+                    clauses.push(CClause {
+                        pats: vec![Pat::Bin(skip_segs)],
+                        guard: None,
+                        body: skip,
+                        line,
+                        span,
+                    });
+                }
                 clauses.push(CClause {
                     pats: vec![Pat::Bin(vec![PSeg {
                         ty: BsType::Binary,
@@ -876,44 +897,37 @@ fn const_bytes(segs: &[ast::BinSegment]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Whether a comprehension filter is a guard test (evaluated with guard semantics, as OTP does).
+/// Whether a comprehension filter is a guard expression (OTP compiles those as guards: any value
+/// other than `true`, or an error, skips the element).
 fn is_guard_test(e: &Expr) -> bool {
+    use ast::BinOp::*;
     match e {
-        Expr::Call {
-            target: ast::CallTarget::Local(n, _),
-            args,
-            ..
-        } => crate::lower::is_guard_bif(n, args.len() as u32) && n.starts_with("is_"),
+        Expr::Integer(..)
+        | Expr::Float(..)
+        | Expr::Atom(..)
+        | Expr::Var(..)
+        | Expr::Nil(_)
+        | Expr::String(..) => true,
+        Expr::Tuple(es, _) => es.iter().all(is_guard_test),
+        Expr::Cons(h, t, _) => is_guard_test(h) && is_guard_test(t),
         Expr::BinaryOp(op, a, b, _) => {
-            use ast::BinOp::*;
-            match op {
-                Eq | Ne | Le | Lt | Ge | Gt | ExactEq | ExactNe => {
-                    is_guard_value(a) && is_guard_value(b)
-                }
-                AndAlso | OrElse => is_guard_test(a) && is_guard_test(b),
-                _ => false,
-            }
+            !matches!(op, Send | Append | Subtract) && is_guard_test(a) && is_guard_test(b)
         }
-        _ => false,
-    }
-}
-
-fn is_guard_value(e: &Expr) -> bool {
-    match e {
-        Expr::Integer(..) | Expr::Float(..) | Expr::Atom(..) | Expr::Var(..) | Expr::Nil(_) => true,
-        Expr::String(..) => true,
-        Expr::Tuple(es, _) => es.iter().all(is_guard_value),
-        Expr::BinaryOp(op, a, b, _) => {
-            use ast::BinOp::*;
-            matches!(op, Add | Sub | Mul | Div | Rem | FDiv)
-                && is_guard_value(a)
-                && is_guard_value(b)
+        Expr::UnaryOp(_, a, _) => is_guard_test(a),
+        Expr::RecordField { expr, .. } => is_guard_test(expr),
+        Expr::RecordIndex { .. } => true,
+        Expr::Call { target, args, .. } => {
+            let name = match target {
+                ast::CallTarget::Local(n, _) => Some(n.as_str()),
+                ast::CallTarget::Remote(m, f) => match (&**m, &**f) {
+                    (Expr::Atom(m, _), Expr::Atom(f, _)) if m == "erlang" => Some(f.as_str()),
+                    _ => None,
+                },
+                ast::CallTarget::Expr(_) => None,
+            };
+            name.is_some_and(|n| crate::lower::is_guard_bif(n, args.len() as u32))
+                && args.iter().all(is_guard_test)
         }
-        Expr::Call {
-            target: ast::CallTarget::Local(n, _),
-            args,
-            ..
-        } => crate::lower::is_guard_bif(n, args.len() as u32) && args.iter().all(is_guard_value),
         _ => false,
     }
 }
