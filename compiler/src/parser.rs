@@ -641,6 +641,11 @@ fn add_attribute(
             Diagnostic::error("bad -record attribute", span)
                 .with_hint("expected -record(name, {field = Default, ...})."),
         ),
+        (_, [_, _, ..]) if name != "file" => {
+            diags.push(Diagnostic::error("bad attribute", span).with_hint(format!(
+                "-{name}(...) takes one term; only -record, -import and -file take two"
+            )))
+        }
         _ => {
             let value = match args.len() {
                 0 => None,

@@ -175,6 +175,7 @@ impl Pp<'_> {
             form.get(2).map(|t| &t.tok),
         ) {
             (Some(Tok::Minus), Some(Tok::Atom(a)), Some(Tok::LParen)) if a == "module" => {
+                self.function = None;
                 if let Some(Token {
                     tok: Tok::Atom(m), ..
                 }) = form.get(3)
@@ -186,7 +187,7 @@ impl Pp<'_> {
                 let arity = count_args(&form[1..]).map_or(0, |(args, _)| args.len());
                 self.function = Some((f.clone(), arity));
             }
-            _ => {}
+            _ => self.function = None,
         }
     }
 
@@ -196,11 +197,21 @@ impl Pp<'_> {
         let inner: Option<&[Token]> = {
             let body = &form[2..];
             let end = body.iter().rposition(|t| t.tok == Tok::RParen);
+            // Only the form's `.` may follow the closing parenthesis.
+            let tail_ok =
+                |e: usize| body[e + 1..].iter().all(|t| t.tok == Tok::Dot) && body.len() <= e + 2;
             match (body.first().map(|t| &t.tok), end) {
-                (Some(Tok::LParen), Some(e)) if e > 0 => Some(&body[1..e]),
+                (Some(Tok::LParen), Some(e)) if e > 0 && tail_ok(e) => Some(&body[1..e]),
                 _ => None,
             }
         };
+        if matches!(name, "else" | "endif") && !form[2..].iter().all(|t| t.tok == Tok::Dot) {
+            self.diags.push(
+                Diagnostic::error(format!("bad -{name} directive"), span).with_hint(format!(
+                    "write `-{name}.` on its own, ending with `.` and a newline"
+                )),
+            );
+        }
         match name {
             "ifdef" | "ifndef" => {
                 let defined = match inner.map(macro_name) {
@@ -561,22 +572,17 @@ impl Pp<'_> {
         out
     }
 
-    /// The value of a predefined macro, if `name` is one (user definitions do not override these, as
-    /// in `epp`).
+    /// The value of a predefined macro, if `name` is one and has a value here (user definitions do
+    /// not override these, as in `epp`).
     fn predefined(&self, name: &str, span: Span) -> Option<Tok> {
         Some(match name {
-            "MODULE" => Tok::Atom(self.module.clone().unwrap_or_default()),
-            "MODULE_STRING" => Tok::String(self.module.clone().unwrap_or_default()),
+            // Before `-module(...)` these are undefined, as in epp.
+            "MODULE" => Tok::Atom(self.module.clone()?),
+            "MODULE_STRING" => Tok::String(self.module.clone()?),
             "FILE" => Tok::String(self.file_name.to_string()),
             "LINE" => Tok::Integer(BigInt::from(line_col(self.source, span.start).0)),
-            "FUNCTION_NAME" => Tok::Atom(
-                self.function
-                    .as_ref()
-                    .map_or(String::new(), |f| f.0.clone()),
-            ),
-            "FUNCTION_ARITY" => {
-                Tok::Integer(BigInt::from(self.function.as_ref().map_or(0, |f| f.1)))
-            }
+            "FUNCTION_NAME" => Tok::Atom(self.function.as_ref()?.0.clone()),
+            "FUNCTION_ARITY" => Tok::Integer(BigInt::from(self.function.as_ref()?.1)),
             "MACHINE" => Tok::Atom("BEAM".into()),
             "OTP_RELEASE" => Tok::Integer(BigInt::from(25)),
             _ => return None,

@@ -198,3 +198,25 @@ fn file_without_final_dot() {
     let d = errors(src);
     assert_eq!(d[0].message, "form is not terminated by `.`");
 }
+
+/// Cases found by comparing with `epp:parse_file/2` on mutated programs.
+#[test]
+fn agrees_with_epp_on_edge_cases() {
+    let first = |src: &str| errors(src)[0].message.clone();
+    let d = errors("-ifdef(X).\n-else.when\n-endif.\n-module(t).\n");
+    assert!(
+        d.iter().any(|d| d.message == "bad -else directive"),
+        "{d:?}"
+    );
+    assert_eq!(
+        first("-export([f/0]).\nf() -> ?MODULE.\n-module(t).\n"),
+        "undefined macro 'MODULE'"
+    );
+    assert_eq!(first("-module(t).\n-definee(A, 1).\n"), "bad attribute");
+    assert_eq!(
+        first("-module(t).\n-vsn(1)x.\n"),
+        "syntax error before: 'x'"
+    );
+    let src = "-module(t).\n-export([f/0]).\n-x(?FUNCTION_NAME).\nf() -> ok.\n";
+    assert_eq!(first(src), "undefined macro 'FUNCTION_NAME'");
+}
