@@ -642,14 +642,12 @@ fn count_args(tokens: &[Token]) -> Option<(Vec<&[Token]>, usize)> {
 /// True if the `fun` at `tokens[i]` starts a `fun (...) -> ... end` or `fun Name(...) -> ... end`
 /// block (rather than a reference `fun f/1`, `fun m:f/1`).
 pub fn opens_fun_block(tokens: &[Token], i: usize) -> bool {
-    match (
-        tokens.get(i + 1).map(|t| &t.tok),
-        tokens.get(i + 2).map(|t| &t.tok),
-    ) {
-        (Some(Tok::LParen), _) => true,
-        (Some(Tok::Var(_)), Some(Tok::LParen)) => true,
-        _ => false,
-    }
+    let next = tokens.get(i + 1).map(|t| &t.tok);
+    let after = tokens.get(i + 2).map(|t| &t.tok);
+    matches!(
+        (next, after),
+        (Some(Tok::LParen), _) | (Some(Tok::Var(_)), Some(Tok::LParen))
+    )
 }
 
 /// Substitutes arguments for parameters in a macro body; `??Param` becomes a string of the argument's
