@@ -336,7 +336,7 @@ pub fn build(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Term, Exception> 
     Ok(w.finish(heap))
 }
 
-/// IEEE half precision from an `f64` (round to nearest even); `None` if out of range.
+/// IEEE half precision from an `f64` (round to nearest even; too large gives infinity, as OTP).
 fn f64_to_f16(f: f64) -> Option<u16> {
     let x = f as f32;
     let bits = x.to_bits();
@@ -348,7 +348,8 @@ fn f64_to_f16(f: f64) -> Option<u16> {
     }
     let e = exp - 127 + 15;
     if e >= 31 {
-        return None;
+        // Too large (or infinite): infinity, as OTP.
+        return Some(sign | 0x7c00);
     }
     if e <= 0 {
         // Subnormal half.
@@ -370,10 +371,8 @@ fn f64_to_f16(f: f64) -> Option<u16> {
     if rem > 0x1000 || (rem == 0x1000 && half & 1 == 1) {
         half += 1;
     }
-    if half >= 0x7c00 {
-        return None;
-    }
-    Some(sign | half as u16)
+    // Rounding up past the largest finite value gives infinity (0x7c00) naturally.
+    Some(sign | half.min(0x7c00) as u16)
 }
 
 fn f16_to_f64(h: u16) -> f64 {

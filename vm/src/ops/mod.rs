@@ -4,6 +4,8 @@
 
 pub mod arith;
 pub mod binary;
+#[cfg(test)]
+mod bits_conformance;
 pub mod compare;
 pub mod hamt;
 pub mod map;
