@@ -85,16 +85,19 @@ write_tail([H | T], D, Enc, Sep) ->
 write_tail(Other, D, Enc, Sep) ->
     [Sep, write(Other, D - 1, Enc)].
 
+%% OTP 25 quirks kept: depth 1 gives "#{}", and the "..." is added as
+%% soon as the depth budget runs out, even after the last pair.
 write_map(Map, _D, _Enc) when map_size(Map) =:= 0 -> "#{}";
-write_map(_Map, 1, _Enc) -> "#{...}";
+write_map(_Map, 1, _Enc) -> "#{}";
 write_map(Map, D, Enc) ->
-    [$#, ${, write_map_body(maps:to_list(Map), D, D - 1, Enc), $}].
+    [{K, V} | KVs] = maps:to_list(Map),
+    [$#, ${, write_assoc(K, V, D - 1, Enc),
+     write_map_tail(KVs, D - 1, D - 1, Enc), $}].
 
-write_map_body(_, 1, _D0, _Enc) -> "...";
-write_map_body([], _, _D0, _Enc) -> [];
-write_map_body([{K, V}], _D, D0, Enc) -> write_assoc(K, V, D0, Enc);
-write_map_body([{K, V} | KVs], D, D0, Enc) ->
-    [write_assoc(K, V, D0, Enc), $, | write_map_body(KVs, D - 1, D0, Enc)].
+write_map_tail(_, 1, _D0, _Enc) -> ",...";
+write_map_tail([], _D, _D0, _Enc) -> "";
+write_map_tail([{K, V} | KVs], D, D0, Enc) ->
+    [$,, write_assoc(K, V, D0, Enc) | write_map_tail(KVs, D - 1, D0, Enc)].
 
 write_assoc(K, V, D, Enc) ->
     [write(K, D, Enc), " => ", write(V, D, Enc)].
@@ -111,7 +114,7 @@ bin_body(<<X:8, Rest/bitstring>>, D) ->
 bin_body(Bits, _D) ->
     Size = bit_size(Bits),
     <<X:Size>> = Bits,
-    [integer_to_list(Size), $:, integer_to_list(X)].
+    [integer_to_list(X), $:, integer_to_list(Size)].
 
 %% ---------------------------------------------------------------------
 %% Atoms

@@ -44,7 +44,6 @@ field_width(Fmt0, Args0) ->
     {F, Fmt, Args} = field_value(Fmt0, Args0),
     width_adjust(F, Fmt, Args).
 
-negate(none) -> none;
 negate(F) -> -F.
 
 width_adjust(none, Fmt, Args) -> {none, right, Fmt, Args};

@@ -152,19 +152,18 @@ printable_bin(Bin, Len, D, latin1) ->
         _ -> false
     end;
 printable_bin(Bin, Len, D, unicode) ->
-    case printable_utf8_bin(Bin, Len) of
-        not_utf8 ->
-            printable_bin(Bin, Len, D, latin1);
-        {N, <<>>} when Len - N =:= byte_size(Bin) ->
-            {true, binary_to_list(Bin)};
-        {_N, <<>>} ->
-            {false, unicode:characters_to_list(Bin)};
-        {N, Rest} when D > 0, Len - N >= D ->
-            Size = byte_size(Bin) - byte_size(Rest),
-            Part = binary_part(Bin, 0, Size),
-            {Size =:= Len - N, true, unicode:characters_to_list(Part)};
-        _ ->
-            false
+    case valid_utf8(Bin, Len) of
+        true ->
+            case printable_utf8(Bin, Len, []) of
+                {_, <<>>, L} ->
+                    {byte_size(Bin) =:= length(L), L};
+                {NC, Rest, L} when D > 0, Len - NC >= D ->
+                    {byte_size(Bin) - byte_size(Rest) =:= length(L), true, L};
+                _ ->
+                    false
+            end;
+        false ->
+            printable_bin(Bin, Len, D, latin1)
     end.
 
 printable_latin1_bin(<<>>, _N) -> all;
@@ -175,15 +174,21 @@ printable_latin1_bin(<<C:8, Rest/binary>>, N) ->
         false -> N
     end.
 
+%% The first Len characters must be valid UTF-8 for ~tp to read the
+%% binary as UTF-8; otherwise it is treated as latin1.
+valid_utf8(<<>>, _) -> true;
+valid_utf8(_, 0) -> true;
+valid_utf8(<<_/utf8, R/binary>>, N) -> valid_utf8(R, N - 1);
+valid_utf8(_, _) -> false.
+
 %% The printable range is latin1 (erl's default), also for ~tp.
-printable_utf8_bin(<<C/utf8, R/binary>> = Bin, I) when I > 0 ->
+printable_utf8(<<C/utf8, R/binary>> = Bin, I, L) when I > 0 ->
     case printable_char(C) of
-        true -> printable_utf8_bin(R, I - 1);
-        false -> {I, Bin}
+        true -> printable_utf8(R, I - 1, [C | L]);
+        false -> {I, Bin, lists:reverse(L, [])}
     end;
-printable_utf8_bin(<<_/utf8, _/binary>> = Bin, I) -> {I, Bin};
-printable_utf8_bin(<<>>, I) -> {I, <<>>};
-printable_utf8_bin(_, _) -> not_utf8.
+printable_utf8(Bin, I, L) ->
+    {I, Bin, lists:reverse(L, [])}.
 
 printable_char(C) when C >= $\s, C =< $~ -> true;
 printable_char(C) when C >= 16#A0, C =< 16#FF -> true;

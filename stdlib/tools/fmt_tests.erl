@@ -2,16 +2,17 @@
 %% fixed format cases and on random terms printed with ~p/~w/~P at many
 %% columns and line lengths. Run: stdlib/tools/run_tests.sh
 -module(fmt_tests).
--export([main/0, run/0, gen/1]).
+-export([main/0, run/0, run/1, gen/1]).
 
 main() ->
     Bad = run(),
     io:format("fmt_tests: ~p failures~n", [Bad]).
 
-run() ->
+run() -> run(3000).
+run(N) ->
     rand:seed(exsss, {1, 2, 3}),
     Fixed = fixed_cases(),
-    Random = [{F, A} || _ <- lists:seq(1, 3000), {F, A} <- [random_case()]],
+    Random = [{F, A} || _ <- lists:seq(1, N), {F, A} <- [random_case()]],
     Fails = [C || C <- Fixed ++ Random, not same(C)],
     [report(C) || C <- lists:sublist(Fails, 8)],
     length(Fails).
@@ -19,9 +20,16 @@ run() ->
 same({F, A}) -> result(io_lib, F, A) =:= result(kr_io_lib, F, A).
 
 result(M, F, A) ->
-    try lists:flatten(M:format(F, A)) of
-        S -> {ok, S}
-    catch C:R -> {C, reason(R)}
+    Self = self(),
+    Pid = spawn_opt(fun() ->
+                        R = try lists:flatten(M:format(F, A)) of
+                                S -> {ok, S}
+                            catch C:Rs -> {C, reason(Rs)}
+                            end,
+                        Self ! {self(), R}
+                    end, [{max_heap_size, 20000000}]),
+    receive {Pid, Res} -> Res
+    after 5000 -> exit(Pid, kill), timeout
     end.
 
 reason({R, _}) when is_atom(R) -> R;
@@ -82,7 +90,7 @@ args("~p~p", T) -> [T, T];
 args(_, T) -> [T].
 
 random_case() ->
-    T = gen(4),
+    T = gen(rand:uniform(6)),
     case rand:uniform(10) of
         1 -> {"~w", [T]};
         2 -> {"~P", [T, rand:uniform(8)]};
@@ -94,7 +102,7 @@ random_case() ->
         _ -> {"~p", [T]}
     end.
 
-gen(0) -> leaf();
+gen(D) when D =< 0 -> leaf();
 gen(D) ->
     case rand:uniform(12) of
         1 -> list_to_tuple([gen(D - 1) || _ <- lists:seq(1, rand:uniform(5) - 1)]);
