@@ -5,7 +5,8 @@
 # compiles with erlc into a temporary directory, runs main/0 of the entry module and writes
 #   FOO.out     - exactly the stdout erl printed
 #   FOO.status  - the exit status, only when it is non-zero (an uncaught exception gives 1)
-# compile_errors/ is skipped (those files are meant not to compile).
+# compile_errors/ is skipped (those files are meant not to compile). The newcomer programs in
+# ../examples/*.erl get their EXAMPLE.out the same way, so the test suite checks them too.
 #
 # Usage: lang-tests/regen.sh [PATH-SUBSTRING]   (only programs whose path contains it)
 # Never edit a .out by hand: change the program and rerun this script.
@@ -35,12 +36,16 @@ list_cases() {
             echo "$f $dir/$base"
         fi
     done
+    for f in "$here"/../examples/*.erl; do
+        [ -f "$f" ] && echo "$f ${f%.erl}"
+    done
 }
 
 failures=0
 count=0
 while read -r entry outbase; do
     rel="${outbase#"$here"/}"
+    rel="${rel#../}"
     if [ -n "$filter" ] && [[ "$rel" != *"$filter"* ]]; then
         continue
     fi

@@ -85,6 +85,40 @@ fn conformance() {
     report("conformance", &cases, &results);
 }
 
+/// The newcomer programs in `examples/` print what erl printed (`examples/NAME.out`, from `regen.sh`).
+#[test]
+fn examples() {
+    let dir = lang_tests_dir().join("../examples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("examples/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("erl"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no examples found");
+    let cases: Vec<Case> = files
+        .into_iter()
+        .map(|f| {
+            let stem = f
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
+            Case {
+                name: format!("examples/{stem}"),
+                expected_out: f.with_extension("out"),
+                expected_status: f.with_extension("status"),
+                sources: vec![f],
+            }
+        })
+        .collect();
+    let limit = timeout();
+    let results = parallel_map(&cases, workers(), |case| {
+        run_case(case, |c| krarup_run(&c.sources, limit))
+    });
+    report("examples", &cases, &results);
+}
+
 /// Programs under `lang-tests/wishlist/` are run and reported but never fail the build.
 #[test]
 fn wishlist() {
