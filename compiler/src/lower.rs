@@ -694,9 +694,9 @@ impl<'a> Lowerer<'a> {
             } => self.try_expr(body, of_clauses, catch_clauses, after, *span),
             Expr::Catch(inner, span) => {
                 let before = self.cx().scope.clone();
+                let tag = self.fresh();
                 let body = self.block(|lw| lw.expr(inner));
                 self.make_unsafe_since(&before, "catch", *span);
-                let tag = self.fresh();
                 self.emit(CExpr::Catch { body, tag }, *span)
             }
             Expr::Block(es, _) => self.body(es),

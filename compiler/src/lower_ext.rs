@@ -704,6 +704,9 @@ impl<'a> Lowerer<'a> {
         let result = if after.is_empty() {
             self.try_core(body, of_clauses, catch_clauses, span)
         } else {
+            // The marker of an enclosing construct must sit in a lower Y slot than the markers of
+            // the constructs nested in it (the VM takes the highest marker as the innermost).
+            let tag = self.fresh();
             let protected = self.block(|lw| {
                 if of_clauses.is_empty() && catch_clauses.is_empty() {
                     lw.body(body)
@@ -730,7 +733,6 @@ impl<'a> Lowerer<'a> {
                     span,
                 )
             });
-            let tag = self.fresh();
             self.emit(
                 CExpr::Try {
                     body: protected,
@@ -757,6 +759,7 @@ impl<'a> Lowerer<'a> {
         span: Span,
     ) -> Operand {
         let before = self.cx().scope.clone();
+        let tag = self.fresh();
         let protected = self.block(|lw| lw.body(body));
         let result = self.fresh();
         let of = if of_clauses.is_empty() {
@@ -791,7 +794,6 @@ impl<'a> Lowerer<'a> {
             self.block(|lw| lw.catch_clauses(catch_clauses, class, reason, stack, span))
         };
         self.cx().scope = after_of;
-        let tag = self.fresh();
         self.emit(
             CExpr::Try {
                 body: protected,
