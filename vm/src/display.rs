@@ -53,10 +53,10 @@ pub fn write_atom(out: &mut String, name: &str) {
             '\u{b}' => out.push_str("\\v"),
             '\u{1b}' => out.push_str("\\e"),
             '\u{7f}' => out.push_str("\\d"),
-            c if (c as u32) < 32 => {
-                out.push('^');
-                out.push(char::from_u32(c as u32 + 64).unwrap_or('?'));
+            c if (c as u32) < 32 || (128..160).contains(&(c as u32)) => {
+                out.push_str(&format!("\\{:03o}", c as u32));
             }
+            c if (c as u32) > 255 => out.push_str(&format!("\\x{{{:X}}}", c as u32)),
             c => out.push(c),
         }
     }
@@ -310,5 +310,36 @@ mod tests {
         let mut out = String::new();
         write_term(&mut out, t, &atoms);
         assert_eq!(out.len(), 200_002);
+    }
+}
+
+#[cfg(test)]
+mod conformance {
+    use crate::bif::test_support::Env;
+
+    fn unhex(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    /// Every row of `vm/tests/data/write.tsv` (made by `gen_write.escript` with real `erl`).
+    #[test]
+    fn write_matches_io_lib_write() {
+        let table = include_str!("../tests/data/write.tsv");
+        let mut env = Env::new();
+        let mut failures = Vec::new();
+        for line in table.lines() {
+            let (term_hex, text_hex) = line.split_once('\t').unwrap();
+            let b = env.heap.binary(&unhex(term_hex));
+            let t = env.call("erlang", "binary_to_term", &[b]).unwrap();
+            let want = String::from_utf8(unhex(text_hex)).unwrap();
+            let got = env.show(t);
+            if got != want {
+                failures.push(format!("got {got:?} want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
