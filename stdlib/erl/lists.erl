@@ -1,0 +1,445 @@
+%% lists: list functions with OTP 25 results. The VM provides natively
+%% (so they are NOT defined here): reverse/2, keyfind/3, keymember/3,
+%% keysearch/3, member/2. Sorting is a stable merge sort.
+-module(lists).
+
+-export([append/1, append/2, all/2, any/2, concat/1, delete/2, droplast/1,
+         dropwhile/2, duplicate/2, enumerate/1, enumerate/2, filter/2,
+         filtermap/2, flatlength/1, flatmap/2, flatten/1, flatten/2,
+         foldl/3, foldr/3, foreach/2, join/2, keydelete/3, keymap/3,
+         keymerge/3, keyreplace/4, keysort/2, keystore/4, keytake/3, last/1,
+         map/2, mapfoldl/3, mapfoldr/3, max/1, merge/1, merge/2, merge/3,
+         merge3/3, min/1, nth/2, nthtail/2, partition/2, prefix/2, reverse/1,
+         rkeymerge/3, search/2, seq/2, seq/3, sort/1, sort/2, split/2,
+         splitwith/2, sublist/2, sublist/3, subtract/2, suffix/2, sum/1,
+         takewhile/2, ukeymerge/3, ukeysort/2, umerge/1, umerge/2, umerge/3,
+         umerge3/3, uniq/1, uniq/2, unzip/1, unzip3/1, usort/1, usort/2,
+         zf/2, zip/2, zip3/3, zipwith/3, zipwith3/4]).
+
+%% ---------------------------------------------------------------------
+%% Basics
+
+reverse(L) -> lists:reverse(L, []).
+
+append(L1, L2) -> L1 ++ L2.
+
+append([E]) -> E;
+append([H | T]) -> H ++ append(T);
+append([]) -> [].
+
+concat(List) ->
+    flatten(thing_to_list(List)).
+
+thing_to_list([H | T]) -> [to_chars(H) | thing_to_list(T)];
+thing_to_list([]) -> [].
+
+to_chars(X) when is_integer(X) -> integer_to_list(X);
+to_chars(X) when is_float(X) -> float_to_list(X);
+to_chars(X) when is_atom(X) -> atom_to_list(X);
+to_chars(X) when is_list(X) -> X.
+
+nth(1, [H | _]) -> H;
+nth(N, [_ | T]) when N > 1 -> nth(N - 1, T).
+
+nthtail(1, [_ | T]) -> T;
+nthtail(N, [_ | T]) when N > 1 -> nthtail(N - 1, T);
+nthtail(0, L) when is_list(L) -> L.
+
+prefix([X | P], [X | L]) -> prefix(P, L);
+prefix([], L) when is_list(L) -> true;
+prefix([_ | _], L) when is_list(L) -> false.
+
+suffix(Suffix, List) ->
+    Delta = length(List) - length(Suffix),
+    Delta >= 0 andalso nthtail(Delta, List) =:= Suffix.
+
+droplast([_]) -> [];
+droplast([H | T]) -> [H | droplast(T)].
+
+last([E | Es]) -> last(E, Es).
+
+last(_, [E | Es]) -> last(E, Es);
+last(E, []) -> E.
+
+seq(First, Last)
+  when is_integer(First), is_integer(Last), First - 1 =< Last ->
+    seq_down(Last, First, []).
+
+seq_down(N, First, Acc) when N >= First -> seq_down(N - 1, First, [N | Acc]);
+seq_down(_, _, Acc) -> Acc.
+
+seq(First, Last, Inc)
+  when is_integer(First), is_integer(Last), is_integer(Inc) ->
+    if
+        Inc > 0, First - Inc =< Last; Inc < 0, First - Inc >= Last ->
+            N = (Last - First + Inc) div Inc,
+            seq_n(N, Inc, First + (N - 1) * Inc, []);
+        Inc =:= 0, First =:= Last ->
+            [First];
+        true ->
+            erlang:error(badarg, [First, Last, Inc])
+    end;
+seq(First, Last, Inc) ->
+    erlang:error(badarg, [First, Last, Inc]).
+
+seq_n(0, _Inc, _X, Acc) -> Acc;
+seq_n(N, Inc, X, Acc) -> seq_n(N - 1, Inc, X - Inc, [X | Acc]).
+
+sum(L) -> sum(L, 0).
+
+sum([H | T], Acc) -> sum(T, Acc + H);
+sum([], Acc) -> Acc.
+
+duplicate(N, X) when is_integer(N), N >= 0 -> duplicate(N, X, []).
+
+duplicate(0, _, L) -> L;
+duplicate(N, X, L) -> duplicate(N - 1, X, [X | L]).
+
+min([H | T]) -> min(T, H).
+
+min([H | T], Min) when H < Min -> min(T, H);
+min([_ | T], Min) -> min(T, Min);
+min([], Min) -> Min.
+
+max([H | T]) -> max(T, H).
+
+max([H | T], Max) when H > Max -> max(T, H);
+max([_ | T], Max) -> max(T, Max);
+max([], Max) -> Max.
+
+sublist(List, L) when is_integer(L), is_list(List) -> sublist_2(List, L).
+
+sublist_2([H | T], L) when L > 0 -> [H | sublist_2(T, L - 1)];
+sublist_2(_, 0) -> [];
+sublist_2(List, L) when is_list(List), L > 0 -> [].
+
+sublist(List, 1, L) when is_list(List), is_integer(L), L >= 0 ->
+    sublist(List, L);
+sublist([], S, _L) when is_integer(S), S >= 2 -> [];
+sublist([_ | T], S, L) when is_integer(S), S >= 2 -> sublist(T, S - 1, L).
+
+delete(Item, [Item | Rest]) -> Rest;
+delete(Item, [H | Rest]) -> [H | delete(Item, Rest)];
+delete(_, []) -> [].
+
+subtract(L1, L2) -> L1 -- L2.
+
+split(N, List) when is_integer(N), N >= 0, is_list(List) ->
+    case split(N, List, []) of
+        {_, _} = Result -> Result;
+        Fault when is_atom(Fault) -> erlang:error(badarg, [N, List])
+    end;
+split(N, List) ->
+    erlang:error(badarg, [N, List]).
+
+split(0, L, R) -> {lists:reverse(R, []), L};
+split(N, [H | T], R) -> split(N - 1, T, [H | R]);
+split(_, [], _) -> badarg.
+
+join(_Sep, []) -> [];
+join(Sep, [H | T]) -> [H | join_prepend(Sep, T)].
+
+join_prepend(_Sep, []) -> [];
+join_prepend(Sep, [H | T]) -> [Sep, H | join_prepend(Sep, T)].
+
+%% ---------------------------------------------------------------------
+%% Flattening
+
+flatten(List) when is_list(List) -> do_flatten(List, []).
+
+flatten(List, Tail) when is_list(List), is_list(Tail) -> do_flatten(List, Tail).
+
+do_flatten([H | T], Tail) when is_list(H) -> do_flatten(H, do_flatten(T, Tail));
+do_flatten([H | T], Tail) -> [H | do_flatten(T, Tail)];
+do_flatten([], Tail) -> Tail.
+
+flatlength(List) -> flatlength(List, 0).
+
+flatlength([H | T], L) when is_list(H) -> flatlength(H, flatlength(T, L));
+flatlength([_ | T], L) -> flatlength(T, L + 1);
+flatlength([], L) -> L.
+
+%% ---------------------------------------------------------------------
+%% Higher order
+
+map(F, [H | T]) -> [F(H) | map(F, T)];
+map(F, []) when is_function(F, 1) -> [].
+
+flatmap(F, [H | T]) -> F(H) ++ flatmap(F, T);
+flatmap(F, []) when is_function(F, 1) -> [].
+
+foldl(F, Acc, [H | T]) -> foldl(F, F(H, Acc), T);
+foldl(F, Acc, []) when is_function(F, 2) -> Acc.
+
+foldr(F, Acc, [H | T]) -> F(H, foldr(F, Acc, T));
+foldr(F, Acc, []) when is_function(F, 2) -> Acc.
+
+filter(Pred, List) when is_function(Pred, 1) ->
+    [E || E <- List, Pred(E)].
+
+partition(Pred, L) -> partition(Pred, L, [], []).
+
+partition(Pred, [H | T], As, Bs) ->
+    case Pred(H) of
+        true -> partition(Pred, T, [H | As], Bs);
+        false -> partition(Pred, T, As, [H | Bs])
+    end;
+partition(Pred, [], As, Bs) when is_function(Pred, 1) ->
+    {lists:reverse(As, []), lists:reverse(Bs, [])}.
+
+filtermap(F, [H | T]) ->
+    case F(H) of
+        false -> filtermap(F, T);
+        true -> [H | filtermap(F, T)];
+        {true, V} -> [V | filtermap(F, T)]
+    end;
+filtermap(F, []) when is_function(F, 1) -> [].
+
+zf(F, L) -> filtermap(F, L).
+
+foreach(F, [H | T]) -> F(H), foreach(F, T);
+foreach(F, []) when is_function(F, 1) -> ok.
+
+all(Pred, [H | T]) ->
+    case Pred(H) of
+        true -> all(Pred, T);
+        false -> false
+    end;
+all(Pred, []) when is_function(Pred, 1) -> true.
+
+any(Pred, [H | T]) ->
+    case Pred(H) of
+        true -> true;
+        false -> any(Pred, T)
+    end;
+any(Pred, []) when is_function(Pred, 1) -> false.
+
+dropwhile(Pred, [H | T] = Rest) ->
+    case Pred(H) of
+        true -> dropwhile(Pred, T);
+        false -> Rest
+    end;
+dropwhile(Pred, []) when is_function(Pred, 1) -> [].
+
+takewhile(Pred, [H | T]) ->
+    case Pred(H) of
+        true -> [H | takewhile(Pred, T)];
+        false -> []
+    end;
+takewhile(Pred, []) when is_function(Pred, 1) -> [].
+
+splitwith(Pred, List) when is_function(Pred, 1) -> splitwith(Pred, List, []).
+
+splitwith(Pred, [H | T], Acc) ->
+    case Pred(H) of
+        true -> splitwith(Pred, T, [H | Acc]);
+        false -> {lists:reverse(Acc, []), [H | T]}
+    end;
+splitwith(_Pred, [], Acc) -> {lists:reverse(Acc, []), []}.
+
+mapfoldl(F, Acc0, [H | T]) ->
+    {R, Acc1} = F(H, Acc0),
+    {Rs, Acc2} = mapfoldl(F, Acc1, T),
+    {[R | Rs], Acc2};
+mapfoldl(F, Acc, []) when is_function(F, 2) -> {[], Acc}.
+
+mapfoldr(F, Acc0, [H | T]) ->
+    {Rs, Acc1} = mapfoldr(F, Acc0, T),
+    {R, Acc2} = F(H, Acc1),
+    {[R | Rs], Acc2};
+mapfoldr(F, Acc, []) when is_function(F, 2) -> {[], Acc}.
+
+search(Pred, [H | T]) ->
+    case Pred(H) of
+        true -> {value, H};
+        false -> search(Pred, T)
+    end;
+search(Pred, []) when is_function(Pred, 1) -> false.
+
+enumerate(List) -> enumerate(1, List).
+
+enumerate(Index, List) when is_integer(Index), is_list(List) ->
+    enumerate_1(Index, List).
+
+enumerate_1(I, [H | T]) -> [{I, H} | enumerate_1(I + 1, T)];
+enumerate_1(_I, []) -> [].
+
+uniq(L) -> uniq_1(L, #{}).
+
+uniq_1([X | Xs], M) ->
+    case maps:is_key(X, M) of
+        true -> uniq_1(Xs, M);
+        false -> [X | uniq_1(Xs, maps:put(X, true, M))]
+    end;
+uniq_1([], _) -> [].
+
+uniq(F, L) when is_function(F, 1) -> uniq_2(L, F, #{}).
+
+uniq_2([X | Xs], F, M) ->
+    Key = F(X),
+    case maps:is_key(Key, M) of
+        true -> uniq_2(Xs, F, M);
+        false -> [X | uniq_2(Xs, F, maps:put(Key, true, M))]
+    end;
+uniq_2([], _, _) -> [].
+
+%% ---------------------------------------------------------------------
+%% Zipping
+
+zip([X | Xs], [Y | Ys]) -> [{X, Y} | zip(Xs, Ys)];
+zip([], []) -> [].
+
+zip3([X | Xs], [Y | Ys], [Z | Zs]) -> [{X, Y, Z} | zip3(Xs, Ys, Zs)];
+zip3([], [], []) -> [].
+
+zipwith(F, [X | Xs], [Y | Ys]) -> [F(X, Y) | zipwith(F, Xs, Ys)];
+zipwith(F, [], []) when is_function(F, 2) -> [].
+
+zipwith3(F, [X | Xs], [Y | Ys], [Z | Zs]) -> [F(X, Y, Z) | zipwith3(F, Xs, Ys, Zs)];
+zipwith3(F, [], [], []) when is_function(F, 3) -> [].
+
+unzip(Ts) -> unzip(Ts, [], []).
+
+unzip([{X, Y} | Ts], Xs, Ys) -> unzip(Ts, [X | Xs], [Y | Ys]);
+unzip([], Xs, Ys) -> {lists:reverse(Xs, []), lists:reverse(Ys, [])}.
+
+unzip3(Ts) -> unzip3(Ts, [], [], []).
+
+unzip3([{X, Y, Z} | Ts], Xs, Ys, Zs) -> unzip3(Ts, [X | Xs], [Y | Ys], [Z | Zs]);
+unzip3([], Xs, Ys, Zs) ->
+    {lists:reverse(Xs, []), lists:reverse(Ys, []), lists:reverse(Zs, [])}.
+
+%% ---------------------------------------------------------------------
+%% Tuple lists
+
+keydelete(K, N, L) when is_integer(N), N > 0 -> keydelete3(K, N, L).
+
+keydelete3(Key, N, [H | T]) when element(N, H) == Key -> T;
+keydelete3(Key, N, [H | T]) -> [H | keydelete3(Key, N, T)];
+keydelete3(_, _, []) -> [].
+
+keyreplace(K, N, L, New) when is_integer(N), N > 0, is_tuple(New) ->
+    keyreplace3(K, N, L, New).
+
+keyreplace3(Key, Pos, [Tup | Tail], New) when element(Pos, Tup) == Key ->
+    [New | Tail];
+keyreplace3(Key, Pos, [H | T], New) -> [H | keyreplace3(Key, Pos, T, New)];
+keyreplace3(_, _, [], _) -> [].
+
+keytake(Key, N, L) when is_integer(N), N > 0 -> keytake(Key, N, L, []).
+
+keytake(Key, N, [H | T], L) when element(N, H) == Key ->
+    {value, H, lists:reverse(L, T)};
+keytake(Key, N, [H | T], L) -> keytake(Key, N, T, [H | L]);
+keytake(_K, _N, [], _L) -> false.
+
+keystore(K, N, L, New) when is_integer(N), N > 0, is_tuple(New) ->
+    keystore2(K, N, L, New).
+
+keystore2(Key, N, [H | T], New) when element(N, H) == Key -> [New | T];
+keystore2(Key, N, [H | T], New) -> [H | keystore2(Key, N, T, New)];
+keystore2(_Key, _N, [], New) -> [New].
+
+keymap(Fun, Index, [Tup | Tail]) ->
+    [setelement(Index, Tup, Fun(element(Index, Tup))) | keymap(Fun, Index, Tail)];
+keymap(Fun, Index, []) when is_integer(Index), Index >= 1, is_function(Fun, 1) ->
+    [].
+
+keysort(I, L) when is_integer(I), I > 0 ->
+    sort(fun(A, B) -> element(I, A) =< element(I, B) end, L).
+
+ukeysort(I, L) when is_integer(I), I > 0 ->
+    ukeydedup(I, keysort(I, L)).
+
+ukeydedup(I, [A, B | T]) when element(I, A) == element(I, B) ->
+    ukeydedup(I, [A | T]);
+ukeydedup(I, [A | T]) -> [A | ukeydedup(I, T)];
+ukeydedup(_I, []) -> [].
+
+keymerge(I, L1, L2) when is_integer(I), I > 0 ->
+    merge(fun(A, B) -> element(I, A) =< element(I, B) end, L1, L2).
+
+rkeymerge(I, L1, L2) when is_integer(I), I > 0 ->
+    merge(fun(A, B) -> element(I, A) > element(I, B) end, L1, L2).
+
+ukeymerge(I, L1, L2) when is_integer(I), I > 0 ->
+    ukeymerge_1(I, L1, L2).
+
+ukeymerge_1(I, [A | As] = L1, [B | Bs] = L2) ->
+    KA = element(I, A),
+    KB = element(I, B),
+    if
+        KA == KB -> [A | ukeymerge_1(I, As, Bs)];
+        KA < KB -> [A | ukeymerge_1(I, As, L2)];
+        true -> [B | ukeymerge_1(I, L1, Bs)]
+    end;
+ukeymerge_1(_I, [], L2) -> L2;
+ukeymerge_1(_I, L1, []) -> L1.
+
+%% ---------------------------------------------------------------------
+%% Sorting and merging (stable: equal elements keep their order)
+
+sort(L) when is_list(L) -> msort(fun(A, B) -> A =< B end, L).
+
+sort(Fun, L) when is_function(Fun, 2), is_list(L) -> msort(Fun, L).
+
+usort(L) when is_list(L) -> dedup(sort(L)).
+
+usort(Fun, L) when is_function(Fun, 2) -> dedup_fun(Fun, sort(Fun, L)).
+
+dedup([A, B | T]) when A == B -> dedup([A | T]);
+dedup([A | T]) -> [A | dedup(T)];
+dedup([]) -> [].
+
+%% Two neighbours are equal when Fun says B comes before A too.
+dedup_fun(Fun, [A, B | T]) ->
+    case Fun(B, A) of
+        true -> dedup_fun(Fun, [A | T]);
+        false -> [A | dedup_fun(Fun, [B | T])]
+    end;
+dedup_fun(_Fun, L) -> L.
+
+msort(_Fun, []) -> [];
+msort(_Fun, [_] = L) -> L;
+msort(Fun, L) ->
+    {A, B} = halve(L, length(L) div 2, []),
+    mergef(Fun, msort(Fun, A), msort(Fun, B)).
+
+halve(L, 0, Acc) -> {lists:reverse(Acc, []), L};
+halve([H | T], N, Acc) -> halve(T, N - 1, [H | Acc]).
+
+mergef(Fun, [A | As] = L1, [B | Bs] = L2) ->
+    case Fun(A, B) of
+        true -> [A | mergef(Fun, As, L2)];
+        false -> [B | mergef(Fun, L1, Bs)]
+    end;
+mergef(_Fun, [], L2) -> L2;
+mergef(_Fun, L1, []) -> L1.
+
+merge(L1, L2) -> mergef(fun(A, B) -> A =< B end, L1, L2).
+
+merge(Fun, L1, L2) when is_function(Fun, 2) -> mergef(Fun, L1, L2).
+
+merge(Lists) -> foldl(fun(L, Acc) -> merge(Acc, L) end, [], Lists).
+
+merge3(L1, L2, L3) -> merge(merge(L1, L2), L3).
+
+umerge(L1, L2) -> umergef(fun(A, B) -> A =< B end, L1, L2).
+
+umerge(Fun, L1, L2) when is_function(Fun, 2) -> umergef(Fun, L1, L2).
+
+umerge(Lists) -> foldl(fun(L, Acc) -> umerge(Acc, L) end, [], Lists).
+
+umerge3(L1, L2, L3) -> umerge(umerge(L1, L2), L3).
+
+umergef(Fun, [A | As] = L1, [B | Bs] = L2) ->
+    case Fun(A, B) of
+        true ->
+            case Fun(B, A) of
+                true -> [A | umergef(Fun, As, Bs)];
+                false -> [A | umergef(Fun, As, L2)]
+            end;
+        false -> [B | umergef(Fun, L1, Bs)]
+    end;
+umergef(_Fun, [], L2) -> L2;
+umergef(_Fun, L1, []) -> L1.
