@@ -90,13 +90,19 @@ pub fn display_term(out: &mut String, t: Term, atoms: &AtomTable) {
     write_styled(out, t, atoms, Style::Display);
 }
 
-/// A non-empty flat list of printable ASCII characters, as text.
+/// Characters the emulator's `%T` prints inside a string: Latin-1 printable, tab, newline and
+/// carriage return.
+fn printable(c: i64) -> bool {
+    (32..=126).contains(&c) || (160..=255).contains(&c) || c == 9 || c == 10 || c == 13
+}
+
+/// A non-empty flat list of printable Latin-1 characters, as text.
 fn printable_list(t: Term) -> Option<String> {
     let mut s = String::new();
     let mut cur = t;
     while let Some((h, tl)) = cur.as_cons() {
         match h.as_small() {
-            Some(c) if (32..=126).contains(&c) => s.push(c as u8 as char),
+            Some(c) if printable(c) => s.push(c as u8 as char),
             _ => return None,
         }
         cur = tl;
@@ -107,10 +113,12 @@ fn printable_list(t: Term) -> Option<String> {
 fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
-        if c == '"' || c == '\\' {
-            out.push('\\');
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
         }
-        out.push(c);
     }
     out.push('"');
 }
@@ -149,9 +157,9 @@ fn write_one(out: &mut String, t: Term, atoms: &AtomTable, stack: &mut Vec<Item>
             return;
         }
         if let Some((bytes, bits)) = binary::bytes(t) {
-            if bits % 8 == 0 && !bytes.is_empty() && bytes.iter().all(|b| (32..=126).contains(b)) {
+            if bits % 8 == 0 && !bytes.is_empty() && bytes.iter().all(|&b| printable(b as i64)) {
                 out.push_str("<<");
-                push_quoted(out, &String::from_utf8_lossy(&bytes));
+                push_quoted(out, &bytes.iter().map(|&b| b as char).collect::<String>());
                 out.push_str(">>");
                 return;
             }
@@ -325,6 +333,21 @@ mod conformance {
     }
 
     /// Every row of `vm/tests/data/write.tsv` (made by `gen_write.escript` with real `erl`).
+    /// Every row of `vm/tests/data/display.tsv` (made by `gen_display.sh` with real `erl`).
+    #[test]
+    fn display_matches_erlang_display() {
+        let table = include_str!("../tests/data/display.tsv");
+        let mut env = Env::new();
+        for line in table.lines() {
+            let (term_hex, want) = line.split_once('\t').unwrap();
+            let b = env.heap.binary(&unhex(term_hex));
+            let t = env.call("erlang", "binary_to_term", &[b]).unwrap();
+            let mut got = String::new();
+            super::display_term(&mut got, t, &env.shared.atoms);
+            assert_eq!(got, want);
+        }
+    }
+
     #[test]
     fn write_matches_io_lib_write() {
         let table = include_str!("../tests/data/write.tsv");

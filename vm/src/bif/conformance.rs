@@ -62,7 +62,9 @@ fn natives_match_otp() {
             let want_bin = env.heap.binary(&unhex(want_hex));
             let want = env.call("erlang", "binary_to_term", &[want_bin]).unwrap();
             // Large maps encode in OTP's internal order; equal terms are a match there.
-            let large_map = outcome.as_tuple().is_some_and(|t| crate::ops::map::size(t[1]) > 32);
+            let large_map = outcome
+                .as_tuple()
+                .is_some_and(|t| crate::ops::map::size(t[1]) > 32);
             if large_map && crate::ops::compare::exact_eq(outcome, want) {
                 continue;
             }

@@ -187,9 +187,18 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(e, "display", 1, |c, a| {
         let mut s = String::new();
         crate::display::display_term(&mut s, a[0], &c.shared.atoms);
-        s.push('\n');
+        // OTP 25 ends the line with CR LF and writes Latin-1 characters as single bytes.
+        s.push_str("\r\n");
+        let mut bytes = Vec::with_capacity(s.len());
+        for ch in s.chars() {
+            if (ch as u32) < 256 {
+                bytes.push(ch as u8);
+            } else {
+                bytes.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
         let mut out = c.shared.stdout.lock().unwrap_or_else(|e| e.into_inner());
-        let _ = out.write_all(s.as_bytes());
+        let _ = out.write_all(&bytes);
         Ok(Term::bool(true))
     });
 }
@@ -290,6 +299,6 @@ mod tests {
         assert!(t.is_small());
         let s = env.heap.string("x");
         env.call("erlang", "display", &[s]).unwrap();
-        assert_eq!(env.out.0.lock().unwrap().as_slice(), b"\"x\"\n");
+        assert_eq!(env.out.0.lock().unwrap().as_slice(), b"\"x\"\r\n");
     }
 }
