@@ -264,6 +264,9 @@ pub enum Tok {
     /// `--`
     #[token("--")]
     MinusMinus,
+    /// Any other character (`~`, `\\`, a control character): no rule accepts it, so the parser
+    /// reports it as a syntax error.
+    Other(char),
 }
 
 /// A token with its byte span in the original source.
@@ -303,6 +306,15 @@ pub fn lex(source: &str) -> (Vec<Token>, Vec<Diagnostic>) {
                 span,
             }),
             Ok(tok) => tokens.push(Token { tok, span }),
+            // Like erl_scan, a character that starts no token is a token of its own; the parser
+            // then reports "syntax error before: '~'" once for the form.
+            Err(LexError::Unexpected) => match lexer.slice().chars().next() {
+                Some(c) => tokens.push(Token {
+                    tok: Tok::Other(c),
+                    span,
+                }),
+                None => diags.push(lex_error_diagnostic(LexError::Unexpected, span, "")),
+            },
             Err(e) => diags.push(lex_error_diagnostic(e, span, lexer.slice())),
         }
     }
@@ -361,27 +373,32 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
     let after = &full[int_len..];
     if let Some(digits) = after.strip_prefix('#') {
         let base: u32 = int_text.parse().unwrap_or(0);
-        let is_alnum = |c: char| c.is_ascii_alphanumeric();
-        let n = digit_run(digits, is_alnum);
-        if n == 0 {
-            // `2#` with no digits: just the integer; `#` is lexed next.
-            lex.bump(int_len - first.len());
-            return int_text
-                .parse()
-                .map(Number::Int)
-                .map_err(|_| LexError::BadNumber("bad integer".into()));
-        }
-        lex.bump(int_len - first.len() + 1 + n);
-        let text = &full[..int_len + 1 + n];
         if !(2..=36).contains(&base) {
+            let n = digit_run(digits, |c| c.is_ascii_alphanumeric());
+            lex.bump(int_len - first.len() + 1 + n);
+            let text = &full[..int_len + 1 + n];
             return Err(LexError::BadNumber(format!(
                 "illegal base {base} in {text} (must be 2..36)"
             )));
         }
+        // As erl_scan: the digits end at the first character that is not a digit of the base, so
+        // `16#ffat` is `16#ff` followed by the atom `at`.
+        let n = digit_run(digits, |c| c.is_digit(base));
+        if n == 0 {
+            // `2#` with no digit of the base after it (`2#r`, `16#`): illegal, as in erl_scan.
+            let bad = digit_run(digits, |c| c.is_ascii_alphanumeric());
+            lex.bump(int_len - first.len() + 1 + bad);
+            return Err(LexError::BadNumber(format!(
+                "illegal integer {}",
+                &full[..int_len + 1 + bad]
+            )));
+        }
+        lex.bump(int_len - first.len() + 1 + n);
+        let text = &full[..int_len + 1 + n];
         let ds: String = digits[..n].chars().filter(|c| *c != '_').collect();
         return BigInt::from_str_radix(&ds, base)
             .map(Number::Int)
-            .map_err(|_| LexError::BadNumber(format!("illegal digit for base {base} in {text}")));
+            .map_err(|_| LexError::BadNumber(format!("bad integer {text}")));
     }
     let frac = after.strip_prefix('.').map_or(0, |f| {
         if f.starts_with(|c: char| c.is_ascii_digit()) {
@@ -557,6 +574,7 @@ impl fmt::Display for Tok {
                 _ => write!(f, "$\\x{{{c:X}}}"),
             },
             Tok::String(s) => write!(f, "{s:?}"),
+            Tok::Other(c) => write!(f, "{c}"),
             other => write!(f, "{}", other.punct_text()),
         }
     }
@@ -640,6 +658,7 @@ impl Tok {
             | Tok::Float(_)
             | Tok::Number(_)
             | Tok::Char(_)
+            | Tok::Other(_)
             | Tok::String(_) => "",
         }
     }
@@ -795,10 +814,20 @@ mod tests {
     #[test]
     fn errors_do_not_stop_lexing() {
         let (t, d) = lex("a \u{1} b \"unterminated");
-        assert_eq!(d.len(), 2);
+        assert_eq!(d.len(), 1);
         assert_eq!(t[0].tok, Tok::Atom("a".into()));
-        assert_eq!(t[1].tok, Tok::Atom("b".into()));
-        let (_, d) = lex("37#1 2#3");
-        assert_eq!(d.len(), 2);
+        assert_eq!(t[1].tok, Tok::Other('\u{1}'));
+        assert_eq!(t[2].tok, Tok::Atom("b".into()));
+        let (_, d) = lex("37#1 1#0 2#r 16#");
+        assert_eq!(d.len(), 4);
+        assert_eq!(
+            toks("16#ffat 2#102"),
+            vec![
+                Tok::Integer(0xffa.into()),
+                Tok::Atom("t".into()),
+                Tok::Integer(2.into()),
+                Tok::Integer(2.into())
+            ]
+        );
     }
 }

@@ -270,6 +270,7 @@ pub fn parse_module_unchecked(
     let (tokens, mut diags) = lex(source);
     let lex_errors: Vec<Span> = diags.iter().map(|d| d.span).collect();
     let (tokens, pp_diags) = preprocess(tokens, source, file_name, resolver);
+    let pp_errors: Vec<Span> = pp_diags.iter().map(|d| d.span).collect();
     diags.extend(pp_diags);
     let mut module_seen = false;
     let forms = split_forms(tokens);
@@ -278,13 +279,18 @@ pub fn parse_module_unchecked(
         .map(|f| f.first().map_or(0, |t| t.span.start))
         .collect();
     for (i, form) in forms.into_iter().enumerate() {
-        // A form with a lex error is already reported; its syntax errors would only be noise (OTP's
-        // epp drops such forms too). The form owns the text up to the next form's first token.
+        // A form with a lex or preprocessor error reports only that error (epp drops such forms).
+        // A lex error belongs to the form whose text it is in, up to the next form's first token
+        // (an unterminated string swallows the rest); a macro error lies among the form's tokens.
         let first = starts[i];
         let next = starts.get(i + 1).copied().unwrap_or(u32::MAX);
+        let last = form.last().map_or(first, |t| t.span.end);
         let quiet = lex_errors
             .iter()
-            .any(|s| s.start >= first && s.start < next);
+            .any(|s| s.start >= first && s.start < next)
+            || pp_errors
+                .iter()
+                .any(|s| s.start >= first && s.start <= last);
         let mut form_diags = Vec::new();
         let parsed = parse_form(form, source, &mut form_diags);
         if !quiet {
