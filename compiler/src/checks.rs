@@ -735,3 +735,26 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     prev[b.len()]
 }
+
+/// Checks that the module name matches the file name (without directory and `.erl`), as `erlc` and
+/// the code loader require. Not part of [`check_module`], because tests compile snippets under
+/// made-up file names; the `krarup` binary calls it for files it reads. Returns `None` when the names
+/// match, when the file name does not end in `.erl`, or when `-module` is missing (reported
+/// elsewhere).
+pub fn check_module_file_name(m: &Module) -> Option<Diagnostic> {
+    let base = m.file.rsplit(['/', '\\']).next().unwrap_or(&m.file);
+    let stem = base.strip_suffix(".erl")?;
+    if m.name.is_empty() || m.name == stem {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            format!("Module name '{}' does not match file name '{stem}'", m.name),
+            m.span,
+        )
+        .with_hint(format!(
+            "rename the file to {}.erl or the module to {stem}",
+            m.name
+        )),
+    )
+}

@@ -220,3 +220,16 @@ fn agrees_with_epp_on_edge_cases() {
     let src = "-module(t).\n-export([f/0]).\n-x(?FUNCTION_NAME).\nf() -> ok.\n";
     assert_eq!(first(src), "undefined macro 'FUNCTION_NAME'");
 }
+
+#[test]
+fn module_name_must_match_file_name() {
+    use krarup_compiler::checks::check_module_file_name;
+    let (m, _) = parse_module("-module(other).\n", "dir/ce.erl").unwrap();
+    let d = check_module_file_name(&m).expect("mismatch");
+    assert_eq!(
+        d.message,
+        "Module name 'other' does not match file name 'ce'"
+    );
+    let (m, _) = parse_module("-module(ce).\n", "dir/ce.erl").unwrap();
+    assert!(check_module_file_name(&m).is_none());
+}
