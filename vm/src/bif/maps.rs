@@ -1,4 +1,6 @@
-//! `maps` natives and the map BIFs of `erlang` (`map_size/1`, `map_get/2`, `is_map_key/2`).
+//! `maps` natives and the map BIFs of `erlang` (`map_size/1`, `map_get/2`, `is_map_key/2`), and
+//! `krarup_maps:iteration_list/1`: the `{K, V}` pairs in OTP's `maps:iterator`/`maps:next`
+//! order, which is the order `~p` prints (it differs from `maps:to_list/1` above 32 keys).
 //! Errors as OTP: `{badmap, M}` when a map argument is not a map, `{badkey, K}` for a missing
 //! key where one is required, `badarg` for a bad list argument.
 
@@ -72,6 +74,13 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(m, "to_list", 1, |c, a| {
         check_map(c, a[0])?;
         let pairs = map::to_pairs(a[0]);
+        c.charge(pairs.len() / 16);
+        let ts: Vec<Term> = pairs.iter().map(|&(k, v)| c.heap.tuple(&[k, v])).collect();
+        Ok(c.heap.list(&ts))
+    });
+    r.add("krarup_maps", "iteration_list", 1, |c, a| {
+        check_map(c, a[0])?;
+        let pairs = map::iter_pairs(a[0]);
         c.charge(pairs.len() / 16);
         let ts: Vec<Term> = pairs.iter().map(|&(k, v)| c.heap.tuple(&[k, v])).collect();
         Ok(c.heap.list(&ts))

@@ -5,7 +5,8 @@
 //! A map of up to `FLATMAP_MAX` keys is a `SUB_FLATMAP` object `[keys tuple, values...]` whose
 //! keys ascend in the exact key order (`compare::compare_exact`), as OTP's flatmaps. Lookups scan
 //! the keys (at most 32 exact comparisons); updates that keep the key set share the keys tuple.
-//! Larger maps are hash tries (`hamt`), see that module for their layout and iteration order.
+//! Larger maps are hash tries (`hamt`), see that module for their layout; they list their pairs
+//! in OTP's order (`otp_order`).
 
 use super::compare::{compare_exact, exact_eq};
 use crate::atom::{self, AtomTable};
@@ -74,8 +75,8 @@ pub fn size(map: Term) -> usize {
     0
 }
 
-/// The `(key, value)` pairs in `maps:to_list` order: ascending key order for flat maps; the
-/// trie's deterministic hash order for large maps.
+/// The `(key, value)` pairs in `maps:to_list` order: ascending key order for flat maps; OTP's
+/// order for large maps (see `otp_order`; atom keys excepted).
 pub fn to_pairs(map: Term) -> Vec<(Term, Term)> {
     if let Some((keys, values)) = flat_parts(map) {
         return keys.iter().copied().zip(values.iter().copied()).collect();
@@ -83,9 +84,21 @@ pub fn to_pairs(map: Term) -> Vec<(Term, Term)> {
     if is_hashmap(map) {
         let mut out = Vec::with_capacity(super::hamt::size(map));
         super::hamt::for_each(map, &mut |k, v| out.push((k, v)));
+        super::otp_order::sort_pairs(&mut out);
+        out.reverse();
         return out;
     }
     Vec::new()
+}
+
+/// The pairs in the order OTP's `maps:iterator/1` + `maps:next/1` visit them (and so the order
+/// `~p` prints them): key order for flat maps, the reverse of `to_pairs` for large maps.
+pub fn iter_pairs(map: Term) -> Vec<(Term, Term)> {
+    let mut pairs = to_pairs(map);
+    if is_hashmap(map) {
+        pairs.reverse();
+    }
+    pairs
 }
 
 /// The pairs in ascending key order (term order with integers before floats), for any size.

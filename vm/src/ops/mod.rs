@@ -9,6 +9,7 @@ mod bits_conformance;
 pub mod compare;
 pub mod hamt;
 pub mod map;
+pub mod otp_order;
 
 use crate::term::Term;
 
