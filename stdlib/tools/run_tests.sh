@@ -8,3 +8,4 @@ for t in "$HERE"/*_tests.erl; do
   m=$(basename "$t" .erl)
   erl -noshell -pa "$OUT" -eval "$m:main(), halt()."
 done
+"$HERE/io_tests.sh"
