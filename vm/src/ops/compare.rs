@@ -304,6 +304,12 @@ fn cmp_maps(
 }
 
 fn cmp_bits(a: Term, b: Term) -> Ordering {
+    // Fast path: whole bytes at byte offsets compare in place, without copying.
+    if let (Some((sa, oa, la)), Some((sb, ob, lb))) = (binary::view(a), binary::view(b)) {
+        if [oa, ob, la, lb].iter().all(|x| x.is_multiple_of(8)) {
+            return sa[oa / 8..oa / 8 + la / 8].cmp(&sb[ob / 8..ob / 8 + lb / 8]);
+        }
+    }
     let (Some((ba, la)), Some((bb, lb))) = (binary::bytes(a), binary::bytes(b)) else {
         return Ordering::Equal;
     };
