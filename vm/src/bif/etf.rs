@@ -120,7 +120,8 @@ pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
             }
             stack.extend(es.iter().rev());
         } else if t.is_map() {
-            let pairs = map::sorted_pairs(t, &c.shared.atoms);
+            // Flat maps in key order, large maps in maps:to_list order (both as OTP writes them).
+            let pairs = map::to_pairs(t);
             out.push(MAP);
             out.extend_from_slice(&(pairs.len() as u32).to_be_bytes());
             for (k, v) in pairs.into_iter().rev() {
