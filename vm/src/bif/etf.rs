@@ -1,7 +1,8 @@
 //! `term_to_binary/1` and `binary_to_term/1,2`: the external term format as OTP 25 writes it
 //! (atoms as `ATOM_EXT` when Latin-1, else `SMALL_ATOM_UTF8_EXT`; floats as `NEW_FLOAT_EXT`;
-//! lists of bytes as `STRING_EXT`; map pairs in `maps:to_list` order). Both directions are iterative, and
-//! decoding checks every length, so a corrupt or hostile binary gives `badarg`, never a panic.
+//! lists of bytes as `STRING_EXT`; map pairs in `maps:to_list` order). Both directions are
+//! iterative, and decoding checks every length, so a corrupt or hostile binary gives `badarg`,
+//! never a panic.
 //! Local funs and references cannot be decoded (no code or node to bind them to): `badarg`.
 
 use super::{badarg, Reg};
