@@ -329,3 +329,66 @@ mod tests {
         assert_eq!(sorted_pairs(big, &atoms)[49].0, Term::small(49));
     }
 }
+
+#[cfg(test)]
+mod model_tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// Random puts, removes and lookups agree with a `BTreeMap` model, across the flat/trie
+    /// boundary in both directions, and listings stay sorted by key for flat maps.
+    #[test]
+    fn random_ops_match_model() {
+        let atoms = AtomTable::new();
+        let mut h = Heap::new();
+        let mut m = new_map(&mut h);
+        let mut model: BTreeMap<i64, i64> = BTreeMap::new();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for step in 0..60_000 {
+            let r = next();
+            // Key ranges grow and shrink so the map crosses 32 keys many times.
+            let range = if (step / 5000) % 2 == 0 { 40 } else { 3000 };
+            let k = (r % range) as i64;
+            let key = if k % 3 == 0 {
+                h.tuple(&[Term::small(k)])
+            } else {
+                Term::small(k)
+            };
+            match (r >> 32) % 3 {
+                0 => {
+                    m = put(&mut h, m, key, Term::small(step), &atoms);
+                    model.insert(k, step);
+                }
+                1 => {
+                    m = remove(&mut h, m, key, &atoms);
+                    model.remove(&k);
+                }
+                _ => {
+                    let got = get(m, key).map(|v| v.small_value());
+                    assert_eq!(got, model.get(&k).copied(), "step {step}");
+                }
+            }
+            assert_eq!(size(m), model.len(), "step {step}");
+            assert_eq!(
+                m.boxed_subtag() == Some(SUB_FLATMAP),
+                model.len() <= FLATMAP_MAX
+            );
+        }
+        let listed: Vec<i64> = sorted_pairs(m, &atoms)
+            .iter()
+            .map(|(k, _)| {
+                k.as_small()
+                    .unwrap_or_else(|| k.as_tuple().unwrap()[0].small_value())
+            })
+            .collect();
+        let mut want: Vec<i64> = model.keys().copied().collect();
+        want.sort_by_key(|k| (k % 3 == 0, *k));
+        assert_eq!(listed, want);
+    }
+}
