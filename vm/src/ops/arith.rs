@@ -7,7 +7,6 @@ use crate::heap::Heap;
 use crate::native::Exception;
 use crate::term::{Term, SUB_NEG_BIG, SUB_POS_BIG};
 use num_bigint::{BigInt, Sign};
-use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
 
 /// Largest integer, in bits, before `system_limit` (OTP 25 refuses `1 bsl 33554431` but
@@ -223,10 +222,6 @@ pub fn unary(heap: &mut Heap, op: UnaryOp, a: Term) -> Result<Term, Exception> {
     }
 }
 
-/// Floor division and modulo helpers used by builtins (e.g. `floor/1` of integers is identity).
-pub fn div_floor(a: &BigInt, b: &BigInt) -> BigInt {
-    a.div_floor(b)
-}
 
 #[cfg(test)]
 mod tests {
