@@ -451,6 +451,32 @@ impl<'g> FnGen<'g> {
                 self.finish(mode);
             }
             CExpr::Call(c, args) => self.call(c, args, mode),
+            CExpr::Bif(name, args)
+                if (args.len() == 1 && crate::codegen_match::type_test(name).is_some())
+                    || (name == "is_function" && args.len() == 2) =>
+            {
+                // Type tests as values: a test and two moves, no builtin call.
+                let fail = self.g.new_label();
+                let done = self.g.new_label();
+                let src = self.src(&args[0]);
+                match crate::codegen_match::type_test(name) {
+                    Some(ty) if args.len() == 1 => {
+                        self.g.emit(Instruction::Test { fail, src, ty });
+                    }
+                    _ => {
+                        let arity = self.src(&args[1]);
+                        self.g.emit(Instruction::IsFunction2 { fail, src, arity });
+                    }
+                }
+                let t = self.g.atom("true");
+                let f = self.g.atom("false");
+                self.mov(Src::Atom(t), d);
+                self.g.emit(Instruction::Jump { target: done });
+                self.g.bind(fail);
+                self.mov(Src::Atom(f), d);
+                self.g.bind(done);
+                self.finish(mode);
+            }
             CExpr::Bif(name, args) => {
                 let import = self.g.import("erlang", name, args.len() as u8);
                 let args = args.iter().map(|o| self.src(o)).collect();

@@ -540,7 +540,7 @@ fn dst_src(d: Dst) -> Src {
 }
 
 /// The `Test` type for a type-test BIF.
-fn type_test(name: &str) -> Option<TypeTest> {
+pub(crate) fn type_test(name: &str) -> Option<TypeTest> {
     Some(match name {
         "is_atom" => TypeTest::Atom,
         "is_binary" => TypeTest::Binary,

@@ -912,6 +912,38 @@ impl<'a> Lowerer<'a> {
                 {
                     return self.record_info(&args[0], &args[1], span);
                 }
+                if name == "is_record"
+                    && arity == 2
+                    && !self.locals.contains(&(name.clone(), 2))
+                    && matches!(&args[1], Expr::Atom(r, _) if self.records.contains_key(r))
+                {
+                    // `is_record(X, r)` as a value: the guard test in a two-clause match.
+                    let g = self.gexpr(&Expr::Call {
+                        target: target.clone(),
+                        args: args.to_vec(),
+                        span,
+                    });
+                    let line = self.line(span);
+                    let clause = |guard, v: &str| CClause {
+                        pats: Vec::new(),
+                        guard,
+                        body: Block::of(Operand::atom(v)),
+                        line,
+                        span,
+                    };
+                    return self.emit(
+                        CExpr::Case {
+                            args: Vec::new(),
+                            clauses: vec![
+                                clause(Some(Guard(vec![vec![g]])), "true"),
+                                clause(None, "false"),
+                            ],
+                            fail: Fail::IfClause,
+                            tree: None,
+                        },
+                        span,
+                    );
+                }
                 let ops: Vec<Operand> = args.iter().map(|a| self.expr(a)).collect();
                 if self.locals.contains(&(name.clone(), arity)) {
                     return self.emit(CExpr::Call(Callee::Local(name.clone(), arity), ops), span);

@@ -49,10 +49,16 @@ main() ->
     self() ! {msg, 2},
     Msgs = {drain([]), selective(), receive first -> got_first after 0 -> none end},
     Nums = {123456789012345678901234567890, -0.5, 1.0e100, 16#ff, $a, 7 rem 3, -7 div 2},
-    {Recs, Maps, Bins, Msgs, Nums}.
+    {Recs, Maps, Bins, Msgs, Nums, types()}.
 
 id(X) -> X.
 
 maps_get(K, M) ->
     #{K := V} = M,
     V.
+
+%% Type tests as values.
+types() ->
+    F = fun(X) -> X end,
+    [is_function(F, 1), is_function(F, 2), is_record(#person{}, person), is_record(x, person),
+     is_atom(id(a)), is_list(id(3))].
