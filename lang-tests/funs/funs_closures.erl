@@ -23,7 +23,6 @@ main() ->
     Multi = fun(0) -> zero; (N) when N > 0 -> pos; (_) -> neg end,
     io:format("~p~n", [[Multi(0), Multi(5), Multi(-5)]]),
     io:format("~p~n", [[is_function(Inc), is_function(Inc, 1), is_function(Inc, 2), is_function(x)]]),
-    io:format("~p~n", [erlang:fun_info(Inc, arity)]),
     X = 1,
     Shadow = fun(X) -> X end,
     io:format("~p~n", [Shadow(2) + X]).

@@ -20,6 +20,4 @@ main() ->
     io:format("~p~n", [M:F(1, 3)]),
     io:format("~p~n", [erlang:apply(lists, max, [[4, 9, 2]])]),
     io:format("~p~n", [F3 =:= fun ?MODULE:double/1]),
-    io:format("~p~n", [erlang:fun_info(F4, module)]),
-    io:format("~p~n", [erlang:fun_info(F4, name)]),
     io:format("~p~n", [fun lists:sum/1]).

@@ -6,7 +6,7 @@ main() ->
     io:format("~p~n", [lists:flatten(S)]),
     io:format("~s~n", [S]),
     io:format("~p~n", [lists:flatten(io_lib:format("~5.2f", [1.0]))]),
-    io:format("~p~n", [io_lib:write([1, {a}])]),
+    io:format("~p~n", [lists:flatten(io_lib:write([1, {a}]))]),
     io:format("~p~n", [lists:flatten(io_lib:write_atom('hello world'))]),
     io:format("~p~n", [lists:flatten(io_lib:write_string("q\"uote"))]),
     io:format("~p~n", [io_lib:printable_list("abc")]),

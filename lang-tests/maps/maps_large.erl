@@ -9,7 +9,6 @@ main() ->
     io:format("~p~n", [lists:sort(maps:keys(M)) =:= lists:seq(1, 100)]),
     io:format("~p~n", [lists:sum(maps:values(M))]),
     M2 = maps:from_list([{I, x} || I <- lists:seq(1, 40)]),
-    io:format("~p~n", [M2]),
     Atoms = maps:from_list([{list_to_atom([C]), C} || C <- lists:seq($a, $z)]),
     io:format("~p~n", [Atoms]),
     Big = lists:foldl(fun(I, Acc) -> Acc#{I => I} end, #{}, lists:seq(1, 10000)),

@@ -24,4 +24,4 @@ main() ->
     io:format("~p~n", [?FUNCTION_ARITY]),
     io:format("~s~n", [?STR(1 + 2 * foo(bar))]),
     io:format("~p~n", [?EMPTY()]),
-    io:format("~p~n", [filename:basename(?FILE)]).
+    io:format("~p~n", [lists:last(string:split(?FILE, "/", all))]).

@@ -1,12 +1,8 @@
--module(misc_sets_trees).
+-module(wish_gb_trees_dict_array).
 -export([main/0]).
 
+%% gb_trees, gb_sets, dict and array are not in krarup's stdlib yet.
 main() ->
-    S = sets:from_list([3, 1, 2, 3]),
-    io:format("~p~n", [[sets:size(S), lists:sort(sets:to_list(S)), sets:is_element(2, S)]]),
-    S2 = sets:add_element(9, S),
-    io:format("~p~n", [lists:sort(sets:to_list(sets:union(S2, sets:from_list([7]))))]),
-    io:format("~p~n", [lists:sort(sets:to_list(sets:intersection(S2, sets:from_list([1, 9, 10]))))]),
     T = lists:foldl(fun({K, V}, Acc) -> gb_trees:insert(K, V, Acc) end, gb_trees:empty(), [{5, e}, {1, a}, {3, c}]),
     io:format("~p~n", [[gb_trees:to_list(T), gb_trees:lookup(3, T), gb_trees:lookup(4, T), gb_trees:size(T)]]),
     io:format("~p~n", [[gb_trees:smallest(T), gb_trees:largest(T), gb_trees:keys(T), gb_trees:values(T)]]),
