@@ -71,25 +71,45 @@ impl Diagnostic {
 }
 
 /// The 1-based `(line, column)` of byte offset `offset` in `source`; columns count characters.
-/// Offsets past the end map to the end of the text.
+/// Offsets past the end map to the end of the text. O(n); use [`LineIndex`] for many lookups.
 pub fn line_col(source: &str, offset: u32) -> (usize, usize) {
-    let mut offset = (offset as usize).min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
+    LineIndex::new(source).line_col(offset)
+}
+
+/// Line starts of a source text, for fast offset to `(line, column)` lookups.
+pub struct LineIndex<'s> {
+    source: &'s str,
+    /// Byte offset of the start of each line.
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    /// Indexes `source` (one pass).
+    pub fn new(source: &'s str) -> LineIndex<'s> {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { source, starts }
     }
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+
+    /// The 1-based `(line, column)` of a byte offset, as [`line_col`].
+    pub fn line_col(&self, offset: u32) -> (usize, usize) {
+        let mut offset = (offset as usize).min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|s| *s <= offset).max(1);
+        let start = self.starts[line - 1];
+        (line, self.source[start..offset].chars().count() + 1)
+    }
 }
 
 /// One line per diagnostic, `file:line:col: error: message` (plus ` (hint: ...)`), as compilers like
 /// `erlc` print them. Useful for tests and terse output.
 pub fn render_short(diags: &[Diagnostic], source: &str, file_name: &str) -> String {
+    let index = LineIndex::new(source);
     let mut out = String::new();
     for d in diags {
-        let (line, col) = line_col(source, d.span.start);
+        let (line, col) = index.line_col(d.span.start);
         let kind = if d.is_error() { "error" } else { "warning" };
         out.push_str(&format!("{file_name}:{line}:{col}: {kind}: {}", d.message));
         if let Some(h) = &d.hint {
@@ -104,9 +124,11 @@ pub fn render_short(diags: &[Diagnostic], source: &str, file_name: &str) -> Stri
 /// line, then ariadne's labelled excerpt (which names `file:line:col` again) and the hint.
 /// `color` turns on ANSI colours. Spans outside `source` are clamped, never a panic.
 pub fn render(diags: &[Diagnostic], source: &str, file_name: &str, color: bool) -> String {
+    let index = LineIndex::new(source);
+    let cache_source = Source::from(source);
     let mut out = String::new();
     for d in diags {
-        let (line, col) = line_col(source, d.span.start);
+        let (line, col) = index.line_col(d.span.start);
         let kind_word = if d.is_error() { "error" } else { "warning" };
         out.push_str(&format!(
             "{file_name}:{line}:{col}: {kind_word}: {}\n",
@@ -137,7 +159,7 @@ pub fn render(diags: &[Diagnostic], source: &str, file_name: &str, color: bool) 
         let mut buf = Vec::new();
         if builder
             .finish()
-            .write((file, Source::from(source)), &mut buf)
+            .write((file, &cache_source), &mut buf)
             .is_ok()
         {
             out.push_str(&String::from_utf8_lossy(&buf));

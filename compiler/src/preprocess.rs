@@ -9,7 +9,7 @@
 //! span points into the original source.
 
 use crate::ast::Span;
-use crate::diagnostics::{line_col, Diagnostic};
+use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::lexer::{lex, Tok, Token};
 use num_bigint::BigInt;
 use std::collections::HashMap;
@@ -47,7 +47,7 @@ struct Cond {
 
 /// The preprocessor state for one module.
 struct Pp<'a> {
-    source: &'a str,
+    lines: LineIndex<'a>,
     file_name: &'a str,
     /// Macros by name, each name possibly defined at several arities (`None` = no parentheses).
     macros: HashMap<String, Vec<Macro>>,
@@ -68,7 +68,7 @@ pub fn preprocess(
     resolver: Option<IncludeResolver<'_>>,
 ) -> (Vec<Token>, Vec<Diagnostic>) {
     let mut pp = Pp {
-        source,
+        lines: LineIndex::new(source),
         file_name,
         macros: HashMap::new(),
         conds: Vec::new(),
@@ -580,7 +580,7 @@ impl Pp<'_> {
             "MODULE" => Tok::Atom(self.module.clone()?),
             "MODULE_STRING" => Tok::String(self.module.clone()?),
             "FILE" => Tok::String(self.file_name.to_string()),
-            "LINE" => Tok::Integer(BigInt::from(line_col(self.source, span.start).0)),
+            "LINE" => Tok::Integer(BigInt::from(self.lines.line_col(span.start).0)),
             "FUNCTION_NAME" => Tok::Atom(self.function.as_ref()?.0.clone()),
             "FUNCTION_ARITY" => Tok::Integer(BigInt::from(self.function.as_ref()?.1)),
             "MACHINE" => Tok::Atom("BEAM".into()),
