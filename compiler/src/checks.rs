@@ -434,7 +434,10 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
         }
         for f in &m.functions {
             let key = (f.name.as_str(), f.arity);
-            if !reachable.contains(&key)
+            let silenced = compile.nowarn_unused_all
+                || compile.nowarn_unused.contains(&(f.name.clone(), f.arity));
+            if !silenced
+                && !reachable.contains(&key)
                 && defined.get(&key).is_some_and(|s| s.start == f.span.start)
             {
                 let head = Span::new(f.span.start, f.span.start + f.name.len() as u32);
@@ -452,6 +455,8 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
 #[derive(Default)]
 struct CompileOptions {
     export_all: bool,
+    nowarn_unused_all: bool,
+    nowarn_unused: HashSet<(String, u32)>,
     no_auto_import_all: bool,
     no_auto_import: HashSet<(String, u32)>,
     on_load: Vec<(String, u32)>,
@@ -485,20 +490,22 @@ impl CompileOptions {
         match item {
             Expr::Atom(a, _) if a == "export_all" => self.export_all = true,
             Expr::Atom(a, _) if a == "no_auto_import" => self.no_auto_import_all = true,
+            Expr::Atom(a, _) if a == "nowarn_unused_function" => self.nowarn_unused_all = true,
             Expr::Tuple(kv, _) => {
-                if let [Expr::Atom(k, _), v] = kv.as_slice() {
-                    if k == "no_auto_import" {
-                        let mut fas = Vec::new();
-                        list_items(v, &mut fas);
-                        for fa in fas {
-                            if let Expr::BinaryOp(BinOp::FDiv, f, n, _) = fa {
-                                if let (Expr::Atom(f, _), Expr::Integer(n, _)) =
-                                    (f.as_ref(), n.as_ref())
-                                {
-                                    self.no_auto_import
-                                        .insert((f.clone(), u32::try_from(n).unwrap_or(u32::MAX)));
-                                }
-                            }
+                let [Expr::Atom(k, _), v] = kv.as_slice() else {
+                    return;
+                };
+                let set = match k.as_str() {
+                    "no_auto_import" => &mut self.no_auto_import,
+                    "nowarn_unused_function" => &mut self.nowarn_unused,
+                    _ => return,
+                };
+                let mut fas = Vec::new();
+                list_items(v, &mut fas);
+                for fa in fas {
+                    if let Expr::BinaryOp(BinOp::FDiv, f, n, _) = fa {
+                        if let (Expr::Atom(f, _), Expr::Integer(n, _)) = (f.as_ref(), n.as_ref()) {
+                            set.insert((f.clone(), u32::try_from(n).unwrap_or(u32::MAX)));
                         }
                     }
                 }
@@ -569,16 +576,25 @@ fn check_expr<'a>(
             let key = (name.as_str(), arity);
             if defined.contains_key(&key) {
                 callees.push(key);
-                if is_old_bif(name, arity) && !compile.auto_import_off(name, arity) {
-                    diags.push(
+                if is_auto_imported_bif(name, arity) && !compile.auto_import_off(name, arity) {
+                    // erl_lint: an error for BIFs that predate R14, a warning for newer ones.
+                    let hint = format!(
+                        "use erlang:{name}/{arity} or \"-compile({{no_auto_import,[{name}/{arity}]}}).\" to resolve name clash"
+                    );
+                    let d = if is_old_bif(name, arity) {
                         Diagnostic::error(
                             format!("ambiguous call of overridden pre R14 auto-imported BIF {name}/{arity}"),
                             *span,
                         )
-                        .with_hint(format!(
-                            "use erlang:{name}/{arity} or \"-compile({{no_auto_import,[{name}/{arity}]}}).\" to resolve name clash"
-                        )),
-                    );
+                    } else {
+                        Diagnostic::warning(
+                            format!(
+                                "ambiguous call of overridden auto-imported BIF {name}/{arity}"
+                            ),
+                            *span,
+                        )
+                    };
+                    diags.push(d.with_hint(hint));
                 }
             } else if !imported.contains(&key) && !is_auto_imported_bif(name, arity) {
                 diags.push(with_suggestion(

@@ -170,7 +170,20 @@ fn bifs_imports_and_old_bif_clashes() {
         .message
         .contains("ambiguous call of overridden pre R14 auto-imported BIF length/1"));
     let resolved = "-module(t).\n-export([f/1]).\n-compile({no_auto_import, [length/1]}).\nf(L) -> length(L).\nlength(_) -> 0.\n";
-    assert!(parse_module(resolved, "t.erl").is_ok());
+    assert!(parse_module(resolved, "t.erl").unwrap().1.is_empty());
+    // Newer BIFs: a warning, as erl_lint.
+    let newer =
+        "-module(t).\n-export([f/1]).\nf(L) -> binary_part(L, 1).\nbinary_part(_, _) -> 0.\n";
+    let w = parse_module(newer, "t.erl").unwrap().1;
+    assert_eq!(
+        w[0].message,
+        "ambiguous call of overridden auto-imported BIF binary_part/2"
+    );
+    // nowarn_unused_function silences the unused warning for the listed functions only.
+    let src = "-module(t).\n-export([f/0]).\n-compile({nowarn_unused_function, [g/0]}).\nf() -> ok.\ng() -> ok.\nh() -> ok.\n";
+    let w = parse_module(src, "t.erl").unwrap().1;
+    let msgs: Vec<&str> = w.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(msgs, ["function h/0 is unused"]);
 }
 
 #[test]
