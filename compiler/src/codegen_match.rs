@@ -339,7 +339,7 @@ impl FnGen<'_> {
             self.temp = 0;
             let f = if i + 1 == n { fail } else { self.g.new_label() };
             for t in alt {
-                self.gtest(t, f);
+                self.gtest(t, f, f);
             }
             if i + 1 < n {
                 self.g.emit(Instruction::Jump { target: ok });
@@ -349,25 +349,27 @@ impl FnGen<'_> {
         self.g.bind(ok);
     }
 
-    fn gtest(&mut self, g: &GExpr, fail: Label) {
+    /// Jumps to `fail` if the test is false and to `err` if evaluating it raises (they differ only
+    /// on the left of `orelse`, where an error fails the whole guard but `false` does not).
+    fn gtest(&mut self, g: &GExpr, fail: Label, err: Label) {
         match g {
             GExpr::Op(Operand::Lit(Literal::Atom(a))) if a == "true" => {}
             GExpr::Op(Operand::Lit(_)) => self.g.emit(Instruction::Jump { target: fail }),
             GExpr::AndAlso(a, b) => {
-                self.gtest(a, fail);
-                self.gtest(b, fail);
+                self.gtest(a, fail, err);
+                self.gtest(b, fail, err);
             }
             GExpr::OrElse(a, b) => {
                 let next = self.g.new_label();
                 let ok = self.g.new_label();
-                self.gtest(a, next);
+                self.gtest(a, next, err);
                 self.g.emit(Instruction::Jump { target: ok });
                 self.g.bind(next);
-                self.gtest(b, fail);
+                self.gtest(b, fail, err);
                 self.g.bind(ok);
             }
             GExpr::IsRecord(e, tag, size) => {
-                let src = self.gval(e, fail);
+                let src = self.gval(e, err);
                 let tag = self.g.atom(tag);
                 self.g.emit(Instruction::IsTaggedTuple {
                     fail,
@@ -377,26 +379,26 @@ impl FnGen<'_> {
                 });
             }
             GExpr::Bif(name, args) if args.len() == 1 && type_test(name).is_some() => {
-                let src = self.gval(&args[0], fail);
+                let src = self.gval(&args[0], err);
                 if let Some(ty) = type_test(name) {
                     self.g.emit(Instruction::Test { fail, src, ty });
                 }
             }
             GExpr::Bif(name, args) if name == "is_function" && args.len() == 2 => {
-                let src = self.gval(&args[0], fail);
-                let arity = self.gval(&args[1], fail);
+                let src = self.gval(&args[0], err);
+                let arity = self.gval(&args[1], err);
                 self.g.emit(Instruction::IsFunction2 { fail, src, arity });
             }
             GExpr::Bif(name, args) if args.len() == 2 && cmp_op(name).is_some() => {
-                let a = self.gval(&args[0], fail);
-                let b = self.gval(&args[1], fail);
+                let a = self.gval(&args[0], err);
+                let b = self.gval(&args[1], err);
                 if let Some((op, swap)) = cmp_op(name) {
                     let (a, b) = if swap { (b, a) } else { (a, b) };
                     self.g.emit(Instruction::Cmp { fail, op, a, b });
                 }
             }
             GExpr::Bif(name, args) if name == "not" && args.len() == 1 => {
-                let a = self.gval(&args[0], fail);
+                let a = self.gval(&args[0], err);
                 let f = self.g.atom("false");
                 self.g.emit(Instruction::Cmp {
                     fail,
@@ -406,7 +408,7 @@ impl FnGen<'_> {
                 });
             }
             other => {
-                let a = self.gval(other, fail);
+                let a = self.gval(other, err);
                 let t = self.g.atom("true");
                 self.g.emit(Instruction::Cmp {
                     fail,
@@ -512,7 +514,7 @@ impl FnGen<'_> {
                 let dst = self.temp();
                 let f = self.g.new_label();
                 let done = self.g.new_label();
-                self.gtest(g, f);
+                self.gtest(g, f, fail);
                 let t = self.g.atom("true");
                 self.g.emit(Instruction::Move {
                     src: Src::Atom(t),

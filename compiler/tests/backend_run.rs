@@ -69,3 +69,8 @@ fn exceptions() {
 fn records_maps_binaries_messages() {
     run("bk_data");
 }
+
+#[test]
+fn edge_cases() {
+    run("bk_edge");
+}
