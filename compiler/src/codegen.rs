@@ -238,6 +238,31 @@ pub fn generate(m: &CModule) -> Result<Module, Vec<Diagnostic>> {
 
 /// Removes jumps to the next instruction, remapping labels, function bounds and the line table.
 fn peephole(g: &mut ModGen, functions: &mut [FunctionInfo]) {
+    // Jump threading: a branch to a `Jump` goes straight to that jump's target.
+    let jump_at: HashMap<u32, Label> = g
+        .code
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ins)| match ins {
+            Instruction::Jump { target } => Some((i as u32, *target)),
+            _ => None,
+        })
+        .collect();
+    let labels = g.labels.clone();
+    let mut code = std::mem::take(&mut g.code);
+    for ins in code.iter_mut() {
+        map_labels(ins, &mut |mut l| {
+            for _ in 0..16 {
+                let pos = labels.get(l.0 as usize).copied().flatten();
+                match pos.and_then(|p| jump_at.get(&p)) {
+                    Some(t) if *t != l => l = *t,
+                    _ => break,
+                }
+            }
+            l
+        });
+    }
+    g.code = code;
     let n = g.code.len();
     let mut keep = vec![true; n];
     for (i, ins) in g.code.iter().enumerate() {

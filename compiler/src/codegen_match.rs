@@ -277,7 +277,18 @@ impl FnGen<'_> {
                 others.push((s, t));
             }
         }
-        if !selectable.is_empty() {
+        if selectable.len() == 1 {
+            let (b, t) = selectable[0];
+            let next = self.g.new_label();
+            self.g.emit(Instruction::Cmp {
+                fail: next,
+                op: CmpOp::EqExact,
+                a: src,
+                b,
+            });
+            self.tree(t, fail, cx);
+            self.g.bind(next);
+        } else if !selectable.is_empty() {
             let next = self.g.new_label();
             let labels: Vec<Label> = selectable.iter().map(|_| self.g.new_label()).collect();
             let cases = selectable

@@ -612,11 +612,7 @@ impl<'a> Lowerer<'a> {
                 let ops: Vec<Operand> = es.iter().map(|e| self.expr(e)).collect();
                 self.make_tuple(ops, *span)
             }
-            Expr::Cons(h, t, span) => {
-                let h = self.expr(h);
-                let t = self.expr(t);
-                self.make_cons(h, t, *span)
-            }
+            Expr::Cons(..) => self.list(e),
             Expr::Map(assocs, span) => self.map_new(assocs, *span),
             Expr::MapUpdate(m, assocs, span) => {
                 let m = self.expr(m);
@@ -759,6 +755,47 @@ impl<'a> Lowerer<'a> {
             return Operand::Lit(Literal::Tuple(lits));
         }
         self.emit(CExpr::Tuple(ops), span)
+    }
+
+    /// A cons chain `[A, B, ... | T]`, walked iteratively (long list literals must not exhaust the
+    /// stack); a constant suffix becomes one literal.
+    fn list(&mut self, e: &Expr) -> Operand {
+        let mut heads = Vec::new();
+        let mut cur = e;
+        while let Expr::Cons(h, t, span) = cur {
+            heads.push((&**h, *span));
+            cur = t;
+        }
+        let mut ops: Vec<(Operand, Span)> = heads.iter().map(|(h, s)| (self.expr(h), *s)).collect();
+        let mut tail = self.expr(cur);
+        if let Operand::Lit(t) = &tail {
+            let n = ops
+                .iter()
+                .rev()
+                .take_while(|(o, _)| matches!(o, Operand::Lit(_)))
+                .count();
+            if n > 0 {
+                let items: Vec<Literal> = ops
+                    .drain(ops.len() - n..)
+                    .filter_map(|(o, _)| match o {
+                        Operand::Lit(l) => Some(l),
+                        Operand::Var(_) => None,
+                    })
+                    .collect();
+                tail = Operand::Lit(match t {
+                    Literal::List(more, rest) => {
+                        let mut all = items;
+                        all.extend(more.iter().cloned());
+                        Literal::List(all, rest.clone())
+                    }
+                    other => Literal::List(items, Box::new(other.clone())),
+                });
+            }
+        }
+        while let Some((h, span)) = ops.pop() {
+            tail = self.make_cons(h, tail, span);
+        }
+        tail
     }
 
     /// `[H | T]`, folded when constant.

@@ -279,3 +279,18 @@ fn rejected_programs_never_panic() {
         }
     }
 }
+
+#[test]
+fn long_list_literals_do_not_exhaust_the_stack() {
+    let items: Vec<String> = (0..20000).map(|i| i.to_string()).collect();
+    let src = format!(
+        "-module(t).\n-export([f/1]).\nf(X) -> [X, {}].\n",
+        items.join(", ")
+    );
+    let m = module(&src);
+    let Some(Literal::List(items, _)) = m.literals.iter().find(|l| matches!(l, Literal::List(..)))
+    else {
+        panic!("no list literal");
+    };
+    assert_eq!(items.len(), 20000);
+}
