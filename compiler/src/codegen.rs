@@ -11,7 +11,7 @@ use krarup_vm::bytecode::module::{Export, FunctionInfo, Import, Lambda, Literal,
 use krarup_vm::bytecode::opcode::*;
 use krarup_vm::term::{SMALL_MAX, SMALL_MIN};
 use num_traits::ToPrimitive;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Module-wide tables being built.
 pub(crate) struct ModGen {
@@ -263,15 +263,53 @@ fn peephole(g: &mut ModGen, functions: &mut [FunctionInfo]) {
         });
     }
     g.code = code;
-    let n = g.code.len();
-    let mut keep = vec![true; n];
-    for (i, ins) in g.code.iter().enumerate() {
-        if let Instruction::Jump { target } = ins {
-            if g.resolve(*target).0 as usize == i + 1 {
-                keep[i] = false;
+    // Dead code: instructions after a terminator that no label targets.
+    let mut targeted: HashSet<u32> = HashSet::new();
+    let mut code = std::mem::take(&mut g.code);
+    for ins in code.iter_mut() {
+        map_labels(ins, &mut |l| {
+            if let Some(p) = labels.get(l.0 as usize).copied().flatten() {
+                targeted.insert(p);
             }
-        }
+            l
+        });
     }
+    g.code = code;
+    for (fi, entry) in g.funs.values() {
+        targeted.insert(g.resolve(*fi).0);
+        targeted.insert(g.resolve(*entry).0);
+    }
+    let mut live = true;
+    let keep: Vec<bool> = g
+        .code
+        .iter()
+        .enumerate()
+        .map(|(i, ins)| {
+            if targeted.contains(&(i as u32)) {
+                live = true;
+            }
+            let kept = live;
+            if kept && ins.is_terminator() {
+                live = false;
+            }
+            kept
+        })
+        .collect();
+    compact(g, functions, keep);
+    // Jumps to the next instruction.
+    let keep: Vec<bool> = g
+        .code
+        .iter()
+        .enumerate()
+        .map(|(i, ins)| !matches!(ins, Instruction::Jump { target } if g.resolve(*target).0 as usize == i + 1))
+        .collect();
+    compact(g, functions, keep);
+}
+
+/// Drops the instructions whose `keep` entry is false, remapping labels, function bounds and
+/// the line table (a label of a dropped instruction moves to the next kept one).
+fn compact(g: &mut ModGen, functions: &mut [FunctionInfo], keep: Vec<bool>) {
+    let n = g.code.len();
     let mut new_index = Vec::with_capacity(n + 1);
     let mut k = 0u32;
     for &kept in &keep {
