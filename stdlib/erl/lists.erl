@@ -162,71 +162,92 @@ flatlength([], L) -> L.
 %% ---------------------------------------------------------------------
 %% Higher order
 
-map(F, [H | T]) -> [F(H) | map(F, T)];
-map(F, []) when is_function(F, 1) -> [].
+%% Like OTP 25, the higher-order functions check the fun before the list.
+map(F, L) when is_function(F, 1) -> map_1(F, L).
 
-flatmap(F, [H | T]) -> F(H) ++ flatmap(F, T);
-flatmap(F, []) when is_function(F, 1) -> [].
+map_1(F, [H | T]) -> [F(H) | map_1(F, T)];
+map_1(_F, []) -> [].
 
-foldl(F, Acc, [H | T]) -> foldl(F, F(H, Acc), T);
-foldl(F, Acc, []) when is_function(F, 2) -> Acc.
+flatmap(F, L) when is_function(F, 1) -> flatmap_1(F, L).
 
-foldr(F, Acc, [H | T]) -> F(H, foldr(F, Acc, T));
-foldr(F, Acc, []) when is_function(F, 2) -> Acc.
+flatmap_1(F, [H | T]) -> F(H) ++ flatmap_1(F, T);
+flatmap_1(_F, []) -> [].
+
+foldl(F, Acc, L) when is_function(F, 2) -> foldl_1(F, Acc, L).
+
+foldl_1(F, Acc, [H | T]) -> foldl_1(F, F(H, Acc), T);
+foldl_1(_F, Acc, []) -> Acc.
+
+foldr(F, Acc, L) when is_function(F, 2) -> foldr_1(F, Acc, L).
+
+foldr_1(F, Acc, [H | T]) -> F(H, foldr_1(F, Acc, T));
+foldr_1(_F, Acc, []) -> Acc.
 
 filter(Pred, List) when is_function(Pred, 1) ->
     [E || E <- List, Pred(E)].
 
-partition(Pred, L) -> partition(Pred, L, [], []).
+partition(Pred, L) when is_function(Pred, 1) -> partition(Pred, L, [], []).
 
 partition(Pred, [H | T], As, Bs) ->
     case Pred(H) of
         true -> partition(Pred, T, [H | As], Bs);
         false -> partition(Pred, T, As, [H | Bs])
     end;
-partition(Pred, [], As, Bs) when is_function(Pred, 1) ->
+partition(_Pred, [], As, Bs) ->
     {lists:reverse(As, []), lists:reverse(Bs, [])}.
 
-filtermap(F, [H | T]) ->
+filtermap(F, L) when is_function(F, 1) -> filtermap_1(F, L).
+
+filtermap_1(F, [H | T]) ->
     case F(H) of
-        false -> filtermap(F, T);
-        true -> [H | filtermap(F, T)];
-        {true, V} -> [V | filtermap(F, T)]
+        false -> filtermap_1(F, T);
+        true -> [H | filtermap_1(F, T)];
+        {true, V} -> [V | filtermap_1(F, T)]
     end;
-filtermap(F, []) when is_function(F, 1) -> [].
+filtermap_1(_F, []) -> [].
 
 zf(F, L) -> filtermap(F, L).
 
-foreach(F, [H | T]) -> F(H), foreach(F, T);
-foreach(F, []) when is_function(F, 1) -> ok.
+foreach(F, L) when is_function(F, 1) -> foreach_1(F, L).
 
-all(Pred, [H | T]) ->
+foreach_1(F, [H | T]) -> F(H), foreach_1(F, T);
+foreach_1(_F, []) -> ok.
+
+all(Pred, L) when is_function(Pred, 1) -> all_1(Pred, L).
+
+all_1(Pred, [H | T]) ->
     case Pred(H) of
-        true -> all(Pred, T);
+        true -> all_1(Pred, T);
         false -> false
     end;
-all(Pred, []) when is_function(Pred, 1) -> true.
+all_1(_Pred, []) -> true.
 
-any(Pred, [H | T]) ->
+any(Pred, L) when is_function(Pred, 1) -> any_1(Pred, L).
+
+any_1(Pred, [H | T]) ->
     case Pred(H) of
         true -> true;
-        false -> any(Pred, T)
+        false -> any_1(Pred, T)
     end;
-any(Pred, []) when is_function(Pred, 1) -> false.
+any_1(_Pred, []) -> false.
 
-dropwhile(Pred, [H | T] = Rest) ->
+dropwhile(Pred, L) when is_function(Pred, 1) -> dropwhile_1(Pred, L).
+
+dropwhile_1(Pred, [H | T] = Rest) ->
     case Pred(H) of
-        true -> dropwhile(Pred, T);
+        true -> dropwhile_1(Pred, T);
         false -> Rest
     end;
-dropwhile(Pred, []) when is_function(Pred, 1) -> [].
+dropwhile_1(_Pred, []) -> [].
 
-takewhile(Pred, [H | T]) ->
+takewhile(Pred, L) when is_function(Pred, 1) -> takewhile_1(Pred, L).
+
+takewhile_1(Pred, [H | T]) ->
     case Pred(H) of
-        true -> [H | takewhile(Pred, T)];
+        true -> [H | takewhile_1(Pred, T)];
         false -> []
     end;
-takewhile(Pred, []) when is_function(Pred, 1) -> [].
+takewhile_1(_Pred, []) -> [].
 
 splitwith(Pred, List) when is_function(Pred, 1) -> splitwith(Pred, List, []).
 
@@ -237,24 +258,30 @@ splitwith(Pred, [H | T], Acc) ->
     end;
 splitwith(_Pred, [], Acc) -> {lists:reverse(Acc, []), []}.
 
-mapfoldl(F, Acc0, [H | T]) ->
-    {R, Acc1} = F(H, Acc0),
-    {Rs, Acc2} = mapfoldl(F, Acc1, T),
-    {[R | Rs], Acc2};
-mapfoldl(F, Acc, []) when is_function(F, 2) -> {[], Acc}.
+mapfoldl(F, Acc, L) when is_function(F, 2) -> mapfoldl_1(F, Acc, L).
 
-mapfoldr(F, Acc0, [H | T]) ->
-    {Rs, Acc1} = mapfoldr(F, Acc0, T),
+mapfoldl_1(F, Acc0, [H | T]) ->
+    {R, Acc1} = F(H, Acc0),
+    {Rs, Acc2} = mapfoldl_1(F, Acc1, T),
+    {[R | Rs], Acc2};
+mapfoldl_1(_F, Acc, []) -> {[], Acc}.
+
+mapfoldr(F, Acc, L) when is_function(F, 2) -> mapfoldr_1(F, Acc, L).
+
+mapfoldr_1(F, Acc0, [H | T]) ->
+    {Rs, Acc1} = mapfoldr_1(F, Acc0, T),
     {R, Acc2} = F(H, Acc1),
     {[R | Rs], Acc2};
-mapfoldr(F, Acc, []) when is_function(F, 2) -> {[], Acc}.
+mapfoldr_1(_F, Acc, []) -> {[], Acc}.
 
-search(Pred, [H | T]) ->
+search(Pred, L) when is_function(Pred, 1) -> search_1(Pred, L).
+
+search_1(Pred, [H | T]) ->
     case Pred(H) of
         true -> {value, H};
-        false -> search(Pred, T)
+        false -> search_1(Pred, T)
     end;
-search(Pred, []) when is_function(Pred, 1) -> false.
+search_1(_Pred, []) -> false.
 
 enumerate(List) -> enumerate(1, List).
 
@@ -379,11 +406,153 @@ ukeymerge_1(_I, L1, []) -> L1.
 %% ---------------------------------------------------------------------
 %% Sorting and merging (stable: equal elements keep their order)
 
-sort(L) when is_list(L) -> msort(fun(A, B) -> A =< B end, L).
+%% sort/1 follows OTP's algorithm step for step, because terms that are
+%% == but not =:= (1 and 1.0) end up in an order that depends on it. It
+%% collects ascending (up_*) or descending (down_*) runs of two-element
+%% steps, then merges the runs three at a time, alternating between
+%% building ascending (asc_*) and reversed (desc_*) results.
+sort([X, Y | L] = L0) when X =< Y ->
+    case L of
+        [] -> L0;
+        [Z] when Y =< Z -> L0;
+        [Z] when X =< Z -> [X, Z, Y];
+        [Z] -> [Z, X, Y];
+        _ when X == Y -> sort_equal(Y, L, [X]);
+        _ -> up(X, Y, L, [], [])
+    end;
+sort([X, Y | L]) ->
+    case L of
+        [] -> [Y, X];
+        [Z] when X =< Z -> [Y, X | L];
+        [Z] when Y =< Z -> [Y, Z, X];
+        [Z] -> [Z, Y, X];
+        _ -> down(X, Y, L, [], [])
+    end;
+sort([_] = L) -> L;
+sort([] = L) -> L.
+
+sort_equal(X, [Y | L], R) when X == Y -> sort_equal(Y, L, [X | R]);
+sort_equal(X, [Y | L], R) when X < Y -> up(X, Y, L, R, []);
+sort_equal(X, [Y | L], R) -> down(X, Y, L, R, []);
+sort_equal(X, [], R) -> lists:reverse(R, [X]).
+
+%% Ascending runs: X =< Y are the two newest elements, R the run so far
+%% (reversed), Rs the finished runs.
+up(X, Y, [Z | L], R, Rs) when Z >= Y -> up(Y, Z, L, [X | R], Rs);
+up(X, Y, [Z | L], R, Rs) when Z >= X -> up(Z, Y, L, [X | R], Rs);
+up(X, Y, [Z | L], [], Rs) -> up(X, Y, L, [Z], Rs);
+up(X, Y, [Z | L], R, Rs) -> up_s(X, Y, L, R, Rs, Z);
+up(X, Y, [], R, Rs) -> desc_runs([[Y, X | R] | Rs], []).
+
+up_s(X, Y, [Z | L], R, Rs, S) when Z >= Y -> up_s(Y, Z, L, [X | R], Rs, S);
+up_s(X, Y, [Z | L], R, Rs, S) when Z >= X -> up_s(Z, Y, L, [X | R], Rs, S);
+up_s(X, Y, [Z | L], R, Rs, S) when S =< Z -> up(S, Z, L, [], [[Y, X | R] | Rs]);
+up_s(X, Y, [Z | L], R, Rs, S) -> up(Z, S, L, [], [[Y, X | R] | Rs]);
+up_s(X, Y, [], R, Rs, S) -> desc_runs([[S], [Y, X | R] | Rs], []).
+
+down(X, Y, [Z | L], R, Rs) when Z =< Y -> down(Y, Z, L, [X | R], Rs);
+down(X, Y, [Z | L], R, Rs) when Z =< X -> down(Z, Y, L, [X | R], Rs);
+down(X, Y, [Z | L], [], Rs) -> down(X, Y, L, [Z], Rs);
+down(X, Y, [Z | L], R, Rs) -> down_s(X, Y, L, R, Rs, Z);
+down(X, Y, [], R, Rs) -> asc_runs([[Y, X | R] | Rs], []).
+
+down_s(X, Y, [Z | L], R, Rs, S) when Z =< Y -> down_s(Y, Z, L, [X | R], Rs, S);
+down_s(X, Y, [Z | L], R, Rs, S) when Z =< X -> down_s(Z, Y, L, [X | R], Rs, S);
+down_s(X, Y, [Z | L], R, Rs, S) when S > Z -> down(S, Z, L, [], [[Y, X | R] | Rs]);
+down_s(X, Y, [Z | L], R, Rs, S) -> down(Z, S, L, [], [[Y, X | R] | Rs]);
+down_s(X, Y, [], R, Rs, S) -> asc_runs([[S], [Y, X | R] | Rs], []).
+
+%% asc_runs: runs are descending lists; merge them in threes into
+%% ascending-built (hence reversed) results, then switch direction.
+asc_runs([[] | L], Acc) -> asc_runs(L, Acc);
+asc_runs([T1, [H2 | T2], [H3 | T3] | L], Acc) ->
+    asc_runs(L, [am3(T1, [], H2, T2, H3, T3) | Acc]);
+asc_runs([T1, [H2 | T2]], Acc) ->
+    desc_runs([am2(T1, H2, T2, []) | Acc], []);
+asc_runs([L], []) -> L;
+asc_runs([L], Acc) -> desc_runs([lists:reverse(L, []) | Acc], []);
+asc_runs([], []) -> [];
+asc_runs([], Acc) -> desc_runs(Acc, []);
+asc_runs([A, [] | L], Acc) -> asc_runs([A | L], Acc);
+asc_runs([A, B, [] | L], Acc) -> asc_runs([A, B | L], Acc).
+
+desc_runs([[H3 | T3], [H2 | T2], T1 | L], Acc) ->
+    desc_runs(L, [dm3(T1, [], H2, T2, H3, T3) | Acc]);
+desc_runs([[H2 | T2], T1], Acc) ->
+    asc_runs([dm2(T1, H2, T2, []) | Acc], []);
+desc_runs([L], Acc) -> asc_runs([lists:reverse(L, []) | Acc], []);
+desc_runs([], Acc) -> asc_runs(Acc, []).
+
+%% Three-way merges into M (accumulated in reverse).
+am3([H1 | T1], M, H2, T2, H3, T3) when H1 =< H2 -> am3_12(T1, H1, H2, T2, H3, T3, M);
+am3([H1 | T1], M, H2, T2, H3, T3) -> am3_21(T1, H1, H2, T2, H3, T3, M);
+am3([], M, H2, T2, H3, T3) when H2 =< H3 -> am2(T2, H3, T3, [H2 | M]);
+am3([], M, H2, T2, H3, T3) -> am2_h(T2, H3, T3, M, H2).
+
+am3_b(T1, H1, M, [H2 | T2], H3, T3) when H1 =< H2 -> am3_12(T1, H1, H2, T2, H3, T3, M);
+am3_b(T1, H1, M, [H2 | T2], H3, T3) -> am3_21(T1, H1, H2, T2, H3, T3, M);
+am3_b(T1, H1, M, [], H3, T3) when H1 =< H3 -> am2(T1, H3, T3, [H1 | M]);
+am3_b(T1, H1, M, [], H3, T3) -> am2_h(T1, H3, T3, M, H1).
+
+am3_12(T1, H1, H2, T2, H3, T3, M) when H1 =< H3 -> am3(T1, [H1 | M], H2, T2, H3, T3);
+am3_12(T1, H1, H2, T2, H3, T3, M) -> am3_12_3(T1, H1, H2, T2, [H3 | M], T3).
+
+am3_12_3(T1, H1, H2, T2, M, [H3 | T3]) when H1 =< H3 -> am3(T1, [H1 | M], H2, T2, H3, T3);
+am3_12_3(T1, H1, H2, T2, M, [H3 | T3]) -> am3_12_3(T1, H1, H2, T2, [H3 | M], T3);
+am3_12_3(T1, H1, H2, T2, M, []) -> am2(T1, H2, T2, [H1 | M]).
+
+am3_21(T1, H1, H2, T2, H3, T3, M) when H2 =< H3 -> am3_b(T1, H1, [H2 | M], T2, H3, T3);
+am3_21(T1, H1, H2, T2, H3, T3, M) -> am3_21_3(T1, H1, H2, T2, [H3 | M], T3).
+
+am3_21_3(T1, H1, H2, T2, M, [H3 | T3]) when H2 =< H3 -> am3_b(T1, H1, [H2 | M], T2, H3, T3);
+am3_21_3(T1, H1, H2, T2, M, [H3 | T3]) -> am3_21_3(T1, H1, H2, T2, [H3 | M], T3);
+am3_21_3(T1, H1, H2, T2, M, []) -> am2_h(T1, H2, T2, M, H1).
+
+dm3([H1 | T1], M, H2, T2, H3, T3) when H1 =< H2 -> dm3_12(T1, H1, H2, T2, H3, T3, M);
+dm3([H1 | T1], M, H2, T2, H3, T3) -> dm3_21(T1, H1, H2, T2, H3, T3, M);
+dm3([], M, H2, T2, H3, T3) when H2 =< H3 -> dm2_h(T2, H3, T3, M, H2);
+dm3([], M, H2, T2, H3, T3) -> dm2(T2, H3, T3, [H2 | M]).
+
+dm3_b(T1, H1, M, [H2 | T2], H3, T3) when H1 =< H2 -> dm3_12(T1, H1, H2, T2, H3, T3, M);
+dm3_b(T1, H1, M, [H2 | T2], H3, T3) -> dm3_21(T1, H1, H2, T2, H3, T3, M);
+dm3_b(T1, H1, M, [], H3, T3) when H1 =< H3 -> dm2_h(T1, H3, T3, M, H1);
+dm3_b(T1, H1, M, [], H3, T3) -> dm2(T1, H3, T3, [H1 | M]).
+
+dm3_12(T1, H1, H2, T2, H3, T3, M) when H2 =< H3 -> dm3_12_3(T1, H1, H2, T2, [H3 | M], T3);
+dm3_12(T1, H1, H2, T2, H3, T3, M) -> dm3_b(T1, H1, [H2 | M], T2, H3, T3).
+
+dm3_12_3(T1, H1, H2, T2, M, [H3 | T3]) when H2 =< H3 -> dm3_12_3(T1, H1, H2, T2, [H3 | M], T3);
+dm3_12_3(T1, H1, H2, T2, M, [H3 | T3]) -> dm3_b(T1, H1, [H2 | M], T2, H3, T3);
+dm3_12_3(T1, H1, H2, T2, M, []) -> dm2_h(T1, H2, T2, M, H1).
+
+dm3_21(T1, H1, H2, T2, H3, T3, M) when H1 =< H3 -> dm3_21_3(T1, H1, H2, T2, [H3 | M], T3);
+dm3_21(T1, H1, H2, T2, H3, T3, M) -> dm3(T1, [H1 | M], H2, T2, H3, T3).
+
+dm3_21_3(T1, H1, H2, T2, M, [H3 | T3]) when H1 =< H3 -> dm3_21_3(T1, H1, H2, T2, [H3 | M], T3);
+dm3_21_3(T1, H1, H2, T2, M, [H3 | T3]) -> dm3(T1, [H1 | M], H2, T2, H3, T3);
+dm3_21_3(T1, H1, H2, T2, M, []) -> dm2(T1, H2, T2, [H1 | M]).
+
+%% Two-way merges; the _h forms hold one element of the first list.
+am2([H1 | T1], H2, T2, M) when H1 =< H2 -> am2(T1, H2, T2, [H1 | M]);
+am2([H1 | T1], H2, T2, M) -> am2_h(T1, H2, T2, M, H1);
+am2([], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+am2_h(T1, HdM, [H2 | T2], M, H1) when H1 =< H2 -> am2(T1, H2, T2, [H1, HdM | M]);
+am2_h(T1, HdM, [H2 | T2], M, H1) -> am2_h(T1, H2, T2, [HdM | M], H1);
+am2_h(T1, HdM, [], M, H1) -> lists:reverse(T1, [H1, HdM | M]).
+
+dm2([H1 | T1], H2, T2, M) when H1 =< H2 -> dm2_h(T1, H2, T2, M, H1);
+dm2([H1 | T1], H2, T2, M) -> dm2(T1, H2, T2, [H1 | M]);
+dm2([], H2, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+dm2_h(T1, HdM, [H2 | T2], M, H1) when H1 =< H2 -> dm2_h(T1, H2, T2, [HdM | M], H1);
+dm2_h(T1, HdM, [H2 | T2], M, H1) -> dm2(T1, H2, T2, [H1, HdM | M]);
+dm2_h(T1, HdM, [], M, H1) -> lists:reverse(T1, [H1, HdM | M]).
 
 sort(Fun, L) when is_function(Fun, 2), is_list(L) -> msort(Fun, L).
 
-usort(L) when is_list(L) -> dedup(sort(L)).
+%% usort keeps the first of equal elements, which a stable sort gives.
+usort(L) when is_list(L) -> dedup(msort(fun(A, B) -> A =< B end, L)).
 
 usort(Fun, L) when is_function(Fun, 2) -> dedup_fun(Fun, sort(Fun, L)).
 

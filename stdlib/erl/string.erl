@@ -347,6 +347,11 @@ lower_cp(C) -> C.
 
 %% to_integer("-12abc") -> {-12, "abc"}; no digits -> {error, no_integer}
 to_integer(S) ->
+    try to_integer_1(S)
+    catch _:_ -> {error, badarg}
+    end.
+
+to_integer_1(S) ->
     L = cps(S),
     {Sign, Rest} = sign(L),
     case digits(Rest, []) of
@@ -363,6 +368,11 @@ digits(R, Acc) -> {lists:reverse(Acc, []), R}.
 
 %% to_float("1.5e3x") -> {1.5e3, "x"}; a comma may stand for the point.
 to_float(S) ->
+    try to_float_1(S)
+    catch _:_ -> {error, badarg}
+    end.
+
+to_float_1(S) ->
     L = cps(S),
     {SignChars, Rest0} = case L of
                              [$- | R0] -> {"-", R0};
