@@ -43,7 +43,11 @@ pub fn format_exception(class: Class, reason: Term, stacktrace: Term, atoms: &At
     }
     out.push('\n');
     for (i, e) in entries.iter().enumerate() {
-        let label = if i == 0 { "in function " } else { "in call from" };
+        let label = if i == 0 {
+            "in function "
+        } else {
+            "in call from"
+        };
         if let Some(op) = operator_entry(*e, atoms) {
             let _ = writeln!(out, "     in operator  {op}");
             continue;
@@ -51,7 +55,12 @@ pub fn format_exception(class: Class, reason: Term, stacktrace: Term, atoms: &At
         let _ = writeln!(out, "     {label} {}", mfa_text(*e, atoms, true));
         if let Some(args) = entry_args(*e) {
             let shown: Vec<String> = args.iter().map(|a| w(*a)).collect();
-            let _ = writeln!(out, "        called as {}({})", short_name(*e, atoms), shown.join(","));
+            let _ = writeln!(
+                out,
+                "        called as {}({})",
+                short_name(*e, atoms),
+                shown.join(",")
+            );
         }
     }
     out
@@ -146,7 +155,9 @@ fn location_text(loc: Term, atoms: &AtomTable) -> String {
     for item in crate::ops::list_to_vec(loc).unwrap_or_default() {
         if let Some(&[k, v]) = item.as_tuple() {
             match k.as_atom() {
-                Some(atom::FILE) => file = Some(string_text(v).unwrap_or_else(|| term_text(v, atoms))),
+                Some(atom::FILE) => {
+                    file = Some(string_text(v).unwrap_or_else(|| term_text(v, atoms)))
+                }
                 Some(atom::LINE) => line = v.as_small(),
                 _ => {}
             }
@@ -209,7 +220,11 @@ fn string_text(t: Term) -> Option<String> {
     let items = crate::ops::list_to_vec(t)?;
     items
         .into_iter()
-        .map(|c| c.as_small().and_then(|n| u32::try_from(n).ok()).and_then(char::from_u32))
+        .map(|c| {
+            c.as_small()
+                .and_then(|n| u32::try_from(n).ok())
+                .and_then(char::from_u32)
+        })
         .collect()
 }
 

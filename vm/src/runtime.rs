@@ -115,7 +115,11 @@ impl Runtime {
 
     /// Runs `module:function()` like `run_main` and renders what it returned as `~w` would
     /// (`None` if it halted). For tests and the shell.
-    pub fn call_and_render(&mut self, module: &str, function: &str) -> Result<Option<String>, Uncaught> {
+    pub fn call_and_render(
+        &mut self,
+        module: &str,
+        function: &str,
+    ) -> Result<Option<String>, Uncaught> {
         Ok(match self.run_to_end(module, function)? {
             Finished::Returned(text) => Some(text),
             Finished::Halted(_) => None,
@@ -166,7 +170,9 @@ impl Runtime {
             };
             match outcome {
                 SliceOutcome::Yielded => continue,
-                SliceOutcome::Waiting { timeout_ms: Some(ms) } => {
+                SliceOutcome::Waiting {
+                    timeout_ms: Some(ms),
+                } => {
                     // The only process: nothing can send it a message while it sleeps.
                     std::thread::sleep(Duration::from_millis(ms));
                 }

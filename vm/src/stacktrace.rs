@@ -62,7 +62,11 @@ pub fn build(
         let Some(f) = m.module.function_at(pos.pc) else {
             continue;
         };
-        let name = m.atoms.get(f.function.0 as usize).copied().unwrap_or(atom::UNDEFINED);
+        let name = m
+            .atoms
+            .get(f.function.0 as usize)
+            .copied()
+            .unwrap_or(atom::UNDEFINED);
         let arity = args.take().unwrap_or(Term::small(f.arity as i64));
         let loc = location(heap, &m.module.file, m.module.line_at(pos.pc));
         entries.push(heap.tuple(&[Term::atom(m.name), Term::atom(name), arity, loc]));

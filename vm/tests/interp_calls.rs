@@ -20,22 +20,66 @@ use krarup_vm::bytecode::opcode::{ArithOp, CmpOp, Instruction as I, Label};
 fn fib_module(n: i64) -> krarup_vm::bytecode::module::Module {
     let mut a = Asm::new("fibm");
     let e = a.begin("fib", 1, true);
-    a.emit(I::Cmp { fail: Label(e.0 + 2), op: CmpOp::Lt, a: x(0), b: int(2) });
+    a.emit(I::Cmp {
+        fail: Label(e.0 + 2),
+        op: CmpOp::Lt,
+        a: x(0),
+        b: int(2),
+    });
     a.emit(I::Return);
     a.emit(I::Allocate { slots: 1, live: 1 });
-    a.emit(I::Move { src: x(0), dst: dy(0) });
-    a.emit(I::Arith { op: ArithOp::Sub, a: x(0), b: int(1), dst: dx(0), fail: None });
-    a.emit(I::Call { arity: 1, target: e });
-    a.emit(I::Move { src: y(0), dst: dx(1) });
-    a.emit(I::Move { src: x(0), dst: dy(0) });
-    a.emit(I::Arith { op: ArithOp::Sub, a: x(1), b: int(2), dst: dx(0), fail: None });
-    a.emit(I::Call { arity: 1, target: e });
-    a.emit(I::Arith { op: ArithOp::Add, a: y(0), b: x(0), dst: dx(0), fail: None });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: x(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: e,
+    });
+    a.emit(I::Move {
+        src: y(0),
+        dst: dx(1),
+    });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: x(1),
+        b: int(2),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: e,
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Add,
+        a: y(0),
+        b: x(0),
+        dst: dx(0),
+        fail: None,
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     a.begin("main", 0, true);
-    a.emit(I::Move { src: int(n), dst: dx(0) });
-    a.emit(I::CallOnly { arity: 1, target: e });
+    a.emit(I::Move {
+        src: int(n),
+        dst: dx(0),
+    });
+    a.emit(I::CallOnly {
+        arity: 1,
+        target: e,
+    });
     a.finish()
 }
 
@@ -48,16 +92,48 @@ fn fib_body_recursion() {
 fn ten_million_tail_calls_in_constant_space() {
     let mut a = Asm::new("tl");
     let e = a.begin("loop", 2, false);
-    a.emit(I::Cmp { fail: Label(e.0 + 3), op: CmpOp::EqExact, a: x(0), b: int(0) });
-    a.emit(I::Move { src: x(1), dst: dx(0) });
+    a.emit(I::Cmp {
+        fail: Label(e.0 + 3),
+        op: CmpOp::EqExact,
+        a: x(0),
+        b: int(0),
+    });
+    a.emit(I::Move {
+        src: x(1),
+        dst: dx(0),
+    });
     a.emit(I::Return);
-    a.emit(I::Arith { op: ArithOp::Sub, a: x(0), b: int(1), dst: dx(0), fail: None });
-    a.emit(I::Arith { op: ArithOp::Add, a: x(1), b: int(2), dst: dx(1), fail: None });
-    a.emit(I::CallOnly { arity: 2, target: e });
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: x(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Add,
+        a: x(1),
+        b: int(2),
+        dst: dx(1),
+        fail: None,
+    });
+    a.emit(I::CallOnly {
+        arity: 2,
+        target: e,
+    });
     a.begin("main", 0, true);
-    a.emit(I::Move { src: int(scaled(10_000_000)), dst: dx(0) });
-    a.emit(I::Move { src: int(0), dst: dx(1) });
-    a.emit(I::CallOnly { arity: 2, target: e });
+    a.emit(I::Move {
+        src: int(scaled(10_000_000)),
+        dst: dx(0),
+    });
+    a.emit(I::Move {
+        src: int(0),
+        dst: dx(1),
+    });
+    a.emit(I::CallOnly {
+        arity: 2,
+        target: e,
+    });
     assert_eq!(value(a.finish()), (2 * scaled(10_000_000)).to_string());
 }
 
@@ -65,20 +141,58 @@ fn ten_million_tail_calls_in_constant_space() {
 fn sum_module(n: i64) -> krarup_vm::bytecode::module::Module {
     let mut a = Asm::new("sum");
     let e = a.begin("sum", 1, false);
-    a.emit(I::Cmp { fail: Label(e.0 + 3), op: CmpOp::EqExact, a: x(0), b: int(0) });
-    a.emit(I::Move { src: int(0), dst: dx(0) });
+    a.emit(I::Cmp {
+        fail: Label(e.0 + 3),
+        op: CmpOp::EqExact,
+        a: x(0),
+        b: int(0),
+    });
+    a.emit(I::Move {
+        src: int(0),
+        dst: dx(0),
+    });
     a.emit(I::Return);
     a.emit(I::Allocate { slots: 1, live: 1 });
-    a.emit(I::Move { src: x(0), dst: dy(0) });
-    a.emit(I::Arith { op: ArithOp::Sub, a: x(0), b: int(1), dst: dx(0), fail: None });
-    a.emit(I::Call { arity: 1, target: e });
-    a.emit(I::Arith { op: ArithOp::Mul, a: y(0), b: x(0), dst: dx(1), fail: None });
-    a.emit(I::Arith { op: ArithOp::Add, a: y(0), b: x(0), dst: dx(0), fail: None });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: x(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: e,
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Mul,
+        a: y(0),
+        b: x(0),
+        dst: dx(1),
+        fail: None,
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Add,
+        a: y(0),
+        b: x(0),
+        dst: dx(0),
+        fail: None,
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     a.begin("main", 0, true);
-    a.emit(I::Move { src: int(n), dst: dx(0) });
-    a.emit(I::CallOnly { arity: 1, target: e });
+    a.emit(I::Move {
+        src: int(n),
+        dst: dx(0),
+    });
+    a.emit(I::CallOnly {
+        arity: 1,
+        target: e,
+    });
     a.finish()
 }
 
@@ -93,19 +207,51 @@ fn million_deep_body_recursion() {
 fn factorial_bignum() {
     let mut a = Asm::new("fact");
     let e = a.begin("fact", 1, false);
-    a.emit(I::Cmp { fail: Label(e.0 + 3), op: CmpOp::EqExact, a: x(0), b: int(0) });
-    a.emit(I::Move { src: int(1), dst: dx(0) });
+    a.emit(I::Cmp {
+        fail: Label(e.0 + 3),
+        op: CmpOp::EqExact,
+        a: x(0),
+        b: int(0),
+    });
+    a.emit(I::Move {
+        src: int(1),
+        dst: dx(0),
+    });
     a.emit(I::Return);
     a.emit(I::Allocate { slots: 1, live: 1 });
-    a.emit(I::Move { src: x(0), dst: dy(0) });
-    a.emit(I::Arith { op: ArithOp::Sub, a: x(0), b: int(1), dst: dx(0), fail: None });
-    a.emit(I::Call { arity: 1, target: e });
-    a.emit(I::Arith { op: ArithOp::Mul, a: y(0), b: x(0), dst: dx(0), fail: None });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: x(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: e,
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Mul,
+        a: y(0),
+        b: x(0),
+        dst: dx(0),
+        fail: None,
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     a.begin("main", 0, true);
-    a.emit(I::Move { src: int(30), dst: dx(0) });
-    a.emit(I::CallOnly { arity: 1, target: e });
+    a.emit(I::Move {
+        src: int(30),
+        dst: dx(0),
+    });
+    a.emit(I::CallOnly {
+        arity: 1,
+        target: e,
+    });
     assert_eq!(value(a.finish()), "265252859812191058636308480000000");
 }
 
@@ -115,14 +261,33 @@ fn fun_with_free_variable() {
     let mut a = Asm::new("funs");
     // The lambda's code: '-main/0-fun-0-'/2 (argument, then the free variable).
     let le = a.begin("-main/0-fun-0-", 2, false);
-    a.emit(I::Arith { op: ArithOp::Add, a: x(0), b: x(1), dst: dx(0), fail: None });
+    a.emit(I::Arith {
+        op: ArithOp::Add,
+        a: x(0),
+        b: x(1),
+        dst: dx(0),
+        fail: None,
+    });
     a.emit(I::Return);
     let l = a.lambda("-main/0-fun-0-", 1, 1, le);
     a.begin("main", 0, true);
-    a.emit(I::Move { src: int(10), dst: dx(0) });
-    a.emit(I::MakeFun { lambda: l, free: vec![x(0)], dst: dx(1) });
-    a.emit(I::Move { src: int(5), dst: dx(0) });
-    a.emit(I::CallFunLast { arity: 1, dealloc: 0 });
+    a.emit(I::Move {
+        src: int(10),
+        dst: dx(0),
+    });
+    a.emit(I::MakeFun {
+        lambda: l,
+        free: vec![x(0)],
+        dst: dx(1),
+    });
+    a.emit(I::Move {
+        src: int(5),
+        dst: dx(0),
+    });
+    a.emit(I::CallFunLast {
+        arity: 1,
+        dealloc: 0,
+    });
     assert_eq!(value(a.finish()), "15");
 }
 
@@ -135,23 +300,58 @@ fn badarity_and_badfun() {
     let l = a.lambda("-main/0-fun-0-", 1, 0, le);
     a.begin("main", 0, true);
     a.emit(I::Allocate { slots: 2, live: 0 });
-    let c1 = a.emit(I::Catch { y: krarup_vm::bytecode::opcode::YReg(0), handler: Label(0) });
-    a.emit(I::MakeFun { lambda: l, free: vec![], dst: dx(2) });
-    a.emit(I::Move { src: int(1), dst: dx(0) });
-    a.emit(I::Move { src: int(2), dst: dx(1) });
+    let c1 = a.emit(I::Catch {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+        handler: Label(0),
+    });
+    a.emit(I::MakeFun {
+        lambda: l,
+        free: vec![],
+        dst: dx(2),
+    });
+    a.emit(I::Move {
+        src: int(1),
+        dst: dx(0),
+    });
+    a.emit(I::Move {
+        src: int(2),
+        dst: dx(1),
+    });
     a.emit(I::CallFun { arity: 2 });
-    let h1 = a.emit(I::CatchEnd { y: krarup_vm::bytecode::opcode::YReg(0) });
-    a.emit(I::Move { src: x(0), dst: dy(1) });
-    let c2 = a.emit(I::Catch { y: krarup_vm::bytecode::opcode::YReg(0), handler: Label(0) });
+    let h1 = a.emit(I::CatchEnd {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+    });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(1),
+    });
+    let c2 = a.emit(I::Catch {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+        handler: Label(0),
+    });
     let foo = a.a("foo");
-    a.emit(I::Move { src: foo, dst: dx(0) });
+    a.emit(I::Move {
+        src: foo,
+        dst: dx(0),
+    });
     a.emit(I::CallFun { arity: 0 });
-    let h2 = a.emit(I::CatchEnd { y: krarup_vm::bytecode::opcode::YReg(0) });
-    a.emit(I::PutTuple { elements: vec![y(1), x(0)], dst: dx(0) });
+    let h2 = a.emit(I::CatchEnd {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+    });
+    a.emit(I::PutTuple {
+        elements: vec![y(1), x(0)],
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 2 });
     a.emit(I::Return);
-    a.m.code[c1.0 as usize] = I::Catch { y: krarup_vm::bytecode::opcode::YReg(0), handler: h1 };
-    a.m.code[c2.0 as usize] = I::Catch { y: krarup_vm::bytecode::opcode::YReg(0), handler: h2 };
+    a.m.code[c1.0 as usize] = I::Catch {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+        handler: h1,
+    };
+    a.m.code[c2.0 as usize] = I::Catch {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+        handler: h2,
+    };
     let v = value(a.finish());
     assert!(v.starts_with("{{'EXIT',{{badarity,{#Fun<badf."), "{v}");
     assert!(v.contains(",[1,2]}},[{badf,main,0,"), "{v}");
@@ -163,7 +363,13 @@ fn badarity_and_badfun() {
 fn apply_and_undef() {
     let mut a = Asm::new("ap");
     let d = a.begin("double", 1, true);
-    a.emit(I::Arith { op: ArithOp::Add, a: x(0), b: x(0), dst: dx(0), fail: None });
+    a.emit(I::Arith {
+        op: ArithOp::Add,
+        a: x(0),
+        b: x(0),
+        dst: dx(0),
+        fail: None,
+    });
     a.emit(I::Return);
     let _ = d;
     let apply3 = a.import("erlang", "apply", 3);
@@ -172,18 +378,36 @@ fn apply_and_undef() {
     // apply(ap, double, [21])
     let m = a.a("ap");
     let f = a.a("double");
-    let args = a.lit(Literal::List(vec![Literal::Int(21.into())], Box::new(Literal::Nil)));
+    let args = a.lit(Literal::List(
+        vec![Literal::Int(21.into())],
+        Box::new(Literal::Nil),
+    ));
     a.emit(I::Move { src: m, dst: dx(0) });
     a.emit(I::Move { src: f, dst: dx(1) });
-    a.emit(I::Move { src: args, dst: dx(2) });
-    a.emit(I::CallExt { arity: 3, import: apply3 });
-    a.emit(I::Move { src: x(0), dst: dy(0) });
+    a.emit(I::Move {
+        src: args,
+        dst: dx(2),
+    });
+    a.emit(I::CallExt {
+        arity: 3,
+        import: apply3,
+    });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
     // ap:double(4) via the Apply instruction.
-    a.emit(I::Move { src: int(4), dst: dx(0) });
+    a.emit(I::Move {
+        src: int(4),
+        dst: dx(0),
+    });
     a.emit(I::Move { src: m, dst: dx(1) });
     a.emit(I::Move { src: f, dst: dx(2) });
     a.emit(I::Apply { arity: 1 });
-    a.emit(I::PutTuple { elements: vec![y(0), x(0)], dst: dx(0) });
+    a.emit(I::PutTuple {
+        elements: vec![y(0), x(0)],
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     assert_eq!(value(a.finish()), "{42,8}");
@@ -193,8 +417,14 @@ fn apply_and_undef() {
     b.line(7);
     let nope = b.import("un", "nope", 1);
     b.emit(I::Allocate { slots: 0, live: 0 });
-    b.emit(I::Move { src: int(1), dst: dx(0) });
-    b.emit(I::CallExt { arity: 1, import: nope });
+    b.emit(I::Move {
+        src: int(1),
+        dst: dx(0),
+    });
+    b.emit(I::CallExt {
+        arity: 1,
+        import: nope,
+    });
     b.emit(I::Deallocate { slots: 0 });
     b.emit(I::Return);
     let r = uncaught(b.finish());

@@ -25,23 +25,58 @@ fn map_put_get_and_badkey() {
         fail: None,
     });
     let fail_at = Label(a.here().0 + 1);
-    a.emit(I::GetMapElements { fail: fail_at, src: x(0), pairs: vec![(kb, dy(1))] });
-    let c = a.emit(I::Catch { y: krarup_vm::bytecode::opcode::YReg(0), handler: Label(0) });
-    a.emit(I::PutMap { kind: MapPut::Exact, src: x(0), dst: dx(0), pairs: vec![(kc, int(3))], fail: None });
-    let h = a.emit(I::CatchEnd { y: krarup_vm::bytecode::opcode::YReg(0) });
-    a.emit(I::GetTupleElement { src: x(0), index: 1, dst: dx(0) });
-    a.emit(I::GetTupleElement { src: x(0), index: 0, dst: dx(0) });
-    a.emit(I::PutTuple { elements: vec![y(1), x(0)], dst: dx(0) });
+    a.emit(I::GetMapElements {
+        fail: fail_at,
+        src: x(0),
+        pairs: vec![(kb, dy(1))],
+    });
+    let c = a.emit(I::Catch {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+        handler: Label(0),
+    });
+    a.emit(I::PutMap {
+        kind: MapPut::Exact,
+        src: x(0),
+        dst: dx(0),
+        pairs: vec![(kc, int(3))],
+        fail: None,
+    });
+    let h = a.emit(I::CatchEnd {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+    });
+    a.emit(I::GetTupleElement {
+        src: x(0),
+        index: 1,
+        dst: dx(0),
+    });
+    a.emit(I::GetTupleElement {
+        src: x(0),
+        index: 0,
+        dst: dx(0),
+    });
+    a.emit(I::PutTuple {
+        elements: vec![y(1), x(0)],
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 2 });
     a.emit(I::Return);
-    a.m.code[c.0 as usize] = I::Catch { y: krarup_vm::bytecode::opcode::YReg(0), handler: h };
+    a.m.code[c.0 as usize] = I::Catch {
+        y: krarup_vm::bytecode::opcode::YReg(0),
+        handler: h,
+    };
     // GetMapElements' fail label points at the Catch (never taken here: b exists).
     assert_eq!(fail_at, c);
     assert_eq!(value(a.finish()), "{2,{badkey,c}}");
 }
 
 fn seg(ty: BsType, value: krarup_vm::bytecode::opcode::Src, size: BsSize) -> BsSegment {
-    BsSegment { ty, value, size, unit: 1, flags: BsFlags::default() }
+    BsSegment {
+        ty,
+        value,
+        size,
+        unit: 1,
+        flags: BsFlags::default(),
+    }
 }
 
 /// <<1:8, 258:16, "xy">> then <<A:8, B:16, Rest/binary>> = Bin.
@@ -54,22 +89,61 @@ fn binary_build_and_match() {
         segments: vec![
             seg(BsType::Integer, int(1), BsSize::Src(int(8))),
             seg(BsType::Integer, int(258), BsSize::Src(int(16))),
-            BsSegment { ty: BsType::Binary, value: xy, size: BsSize::All, unit: 8, flags: BsFlags::default() },
+            BsSegment {
+                ty: BsType::Binary,
+                value: xy,
+                size: BsSize::All,
+                unit: 8,
+                flags: BsFlags::default(),
+            },
         ],
         dst: dx(0),
         fail: None,
     });
     let bad = a.here().0 + 7;
-    a.emit(I::BsStartMatch { fail: Label(bad), src: x(0), dst: dx(1) });
-    a.emit(I::BsGet { fail: Label(bad), ctx: x(1), ty: BsType::Integer, size: BsSize::Src(int(8)), unit: 1, flags: BsFlags::default(), dst: dx(2) });
-    a.emit(I::BsGet { fail: Label(bad), ctx: x(1), ty: BsType::Integer, size: BsSize::Src(int(16)), unit: 1, flags: BsFlags::default(), dst: dx(3) });
-    a.emit(I::BsTestUnit { fail: Label(bad), ctx: x(1), unit: 8 });
-    a.emit(I::BsGetTail { ctx: x(1), dst: dx(4) });
-    a.emit(I::PutTuple { elements: vec![x(0), x(2), x(3), x(4)], dst: dx(0) });
+    a.emit(I::BsStartMatch {
+        fail: Label(bad),
+        src: x(0),
+        dst: dx(1),
+    });
+    a.emit(I::BsGet {
+        fail: Label(bad),
+        ctx: x(1),
+        ty: BsType::Integer,
+        size: BsSize::Src(int(8)),
+        unit: 1,
+        flags: BsFlags::default(),
+        dst: dx(2),
+    });
+    a.emit(I::BsGet {
+        fail: Label(bad),
+        ctx: x(1),
+        ty: BsType::Integer,
+        size: BsSize::Src(int(16)),
+        unit: 1,
+        flags: BsFlags::default(),
+        dst: dx(3),
+    });
+    a.emit(I::BsTestUnit {
+        fail: Label(bad),
+        ctx: x(1),
+        unit: 8,
+    });
+    a.emit(I::BsGetTail {
+        ctx: x(1),
+        dst: dx(4),
+    });
+    a.emit(I::PutTuple {
+        elements: vec![x(0), x(2), x(3), x(4)],
+        dst: dx(0),
+    });
     a.emit(I::Return);
     assert_eq!(a.here().0, bad);
     let no = a.a("no_match");
-    a.emit(I::Move { src: no, dst: dx(0) });
+    a.emit(I::Move {
+        src: no,
+        dst: dx(0),
+    });
     a.emit(I::Return);
     assert_eq!(value(a.finish()), "{<<1,1,2,120,121>>,1,258,<<120,121>>}");
 }
@@ -81,25 +155,50 @@ fn self_send_and_receive_after() {
     let self_ = a.import("erlang", "self", 0);
     a.begin("main", 0, true);
     a.emit(I::Allocate { slots: 1, live: 0 });
-    a.emit(I::Bif { import: self_, args: vec![], dst: dx(0), fail: None });
+    a.emit(I::Bif {
+        import: self_,
+        args: vec![],
+        dst: dx(0),
+        fail: None,
+    });
     let hi = a.a("hi");
-    a.emit(I::Move { src: hi, dst: dx(1) });
+    a.emit(I::Move {
+        src: hi,
+        dst: dx(1),
+    });
     a.emit(I::Send);
     // receive M -> M end
     let l1 = a.here();
-    a.emit(I::LoopRec { fail: Label(l1.0 + 3), dst: dx(0) });
+    a.emit(I::LoopRec {
+        fail: Label(l1.0 + 3),
+        dst: dx(0),
+    });
     a.emit(I::RemoveMessage);
-    a.emit(I::Jump { target: Label(l1.0 + 4) });
+    a.emit(I::Jump {
+        target: Label(l1.0 + 4),
+    });
     a.emit(I::Wait { target: l1 });
-    a.emit(I::Move { src: x(0), dst: dy(0) });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
     // receive M -> M after 50 -> timeout end
     let l2 = a.here();
-    a.emit(I::LoopRec { fail: Label(l2.0 + 2), dst: dx(0) });
+    a.emit(I::LoopRec {
+        fail: Label(l2.0 + 2),
+        dst: dx(0),
+    });
     a.emit(I::LoopRecEnd { target: l2 });
-    a.emit(I::WaitTimeout { target: l2, timeout: int(50) });
+    a.emit(I::WaitTimeout {
+        target: l2,
+        timeout: int(50),
+    });
     a.emit(I::Timeout);
     let to = a.a("timeout");
-    a.emit(I::PutTuple { elements: vec![y(0), to], dst: dx(0) });
+    a.emit(I::PutTuple {
+        elements: vec![y(0), to],
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     let start = std::time::Instant::now();
@@ -112,8 +211,14 @@ fn halt_returns_status() {
     let mut a = Asm::new("hl");
     let halt = a.import("erlang", "halt", 1);
     a.begin("main", 0, true);
-    a.emit(I::Move { src: int(3), dst: dx(0) });
-    a.emit(I::CallExtOnly { arity: 1, import: halt });
+    a.emit(I::Move {
+        src: int(3),
+        dst: dx(0),
+    });
+    a.emit(I::CallExtOnly {
+        arity: 1,
+        import: halt,
+    });
     let mut rt = Runtime::new(Box::new(Sink::default()));
     rt.load(a.finish()).unwrap();
     assert_eq!(rt.run_main("hl", "main"), Ok(3));
@@ -127,12 +232,32 @@ fn module_info_and_function_exported() {
     a.begin("main", 0, true);
     a.emit(I::Allocate { slots: 1, live: 0 });
     let (mi, exports, main) = (a.a("mi"), a.a("exports"), a.a("main"));
-    a.emit(I::Move { src: mi, dst: dx(0) });
-    a.emit(I::Move { src: exports, dst: dx(1) });
-    a.emit(I::CallExt { arity: 2, import: info });
-    a.emit(I::Move { src: x(0), dst: dy(0) });
-    a.emit(I::Bif { import: fe, args: vec![mi, main, int(0)], dst: dx(1), fail: None });
-    a.emit(I::PutTuple { elements: vec![y(0), x(1)], dst: dx(0) });
+    a.emit(I::Move {
+        src: mi,
+        dst: dx(0),
+    });
+    a.emit(I::Move {
+        src: exports,
+        dst: dx(1),
+    });
+    a.emit(I::CallExt {
+        arity: 2,
+        import: info,
+    });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
+    a.emit(I::Bif {
+        import: fe,
+        args: vec![mi, main, int(0)],
+        dst: dx(1),
+        fail: None,
+    });
+    a.emit(I::PutTuple {
+        elements: vec![y(0), x(1)],
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     assert_eq!(value(a.finish()), "{[{main,0}],true}");
@@ -141,7 +266,10 @@ fn module_info_and_function_exported() {
 fn const_module(v: i64) -> krarup_vm::bytecode::module::Module {
     let mut a = Asm::new("hot");
     a.begin("main", 0, true);
-    a.emit(I::Move { src: int(v), dst: dx(0) });
+    a.emit(I::Move {
+        src: int(v),
+        dst: dx(0),
+    });
     a.emit(I::Return);
     a.finish()
 }
@@ -165,31 +293,94 @@ fn gc_keeps_live_data() {
     let mut a = Asm::new("gcl");
     // mk(0) -> []; mk(N) -> [N | mk(N - 1)].
     let mk = a.begin("mk", 1, false);
-    a.emit(I::Cmp { fail: Label(mk.0 + 3), op: CmpOp::EqExact, a: x(0), b: int(0) });
-    a.emit(I::Move { src: krarup_vm::bytecode::opcode::Src::Nil, dst: dx(0) });
+    a.emit(I::Cmp {
+        fail: Label(mk.0 + 3),
+        op: CmpOp::EqExact,
+        a: x(0),
+        b: int(0),
+    });
+    a.emit(I::Move {
+        src: krarup_vm::bytecode::opcode::Src::Nil,
+        dst: dx(0),
+    });
     a.emit(I::Return);
     a.emit(I::Allocate { slots: 1, live: 1 });
-    a.emit(I::Move { src: x(0), dst: dy(0) });
-    a.emit(I::Arith { op: ArithOp::Sub, a: x(0), b: int(1), dst: dx(0), fail: None });
-    a.emit(I::Call { arity: 1, target: mk });
-    a.emit(I::PutList { head: y(0), tail: x(0), dst: dx(0) });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: x(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: mk,
+    });
+    a.emit(I::PutList {
+        head: y(0),
+        tail: x(0),
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     // sum([], Acc) -> Acc; sum([H | T], Acc) -> sum(T, Acc + H).
     let sum = a.begin("sum", 2, false);
-    a.emit(I::Test { fail: Label(sum.0 + 3), src: x(0), ty: krarup_vm::bytecode::opcode::TypeTest::NonEmptyList });
-    a.emit(I::GetList { src: x(0), head: dx(2), tail: dx(0) });
-    a.emit(I::Jump { target: Label(sum.0 + 5) });
-    a.emit(I::Move { src: x(1), dst: dx(0) });
+    a.emit(I::Test {
+        fail: Label(sum.0 + 3),
+        src: x(0),
+        ty: krarup_vm::bytecode::opcode::TypeTest::NonEmptyList,
+    });
+    a.emit(I::GetList {
+        src: x(0),
+        head: dx(2),
+        tail: dx(0),
+    });
+    a.emit(I::Jump {
+        target: Label(sum.0 + 5),
+    });
+    a.emit(I::Move {
+        src: x(1),
+        dst: dx(0),
+    });
     a.emit(I::Return);
-    a.emit(I::Arith { op: ArithOp::Add, a: x(1), b: x(2), dst: dx(1), fail: None });
-    a.emit(I::CallOnly { arity: 2, target: sum });
+    a.emit(I::Arith {
+        op: ArithOp::Add,
+        a: x(1),
+        b: x(2),
+        dst: dx(1),
+        fail: None,
+    });
+    a.emit(I::CallOnly {
+        arity: 2,
+        target: sum,
+    });
     a.begin("main", 0, true);
     a.emit(I::Allocate { slots: 0, live: 0 });
-    let n: i64 = if cfg!(feature = "gc-stress") { 2_000 } else { 200_000 };
-    a.emit(I::Move { src: int(n), dst: dx(0) });
-    a.emit(I::Call { arity: 1, target: mk });
-    a.emit(I::Move { src: int(0), dst: dx(1) });
-    a.emit(I::CallLast { arity: 2, target: sum, dealloc: 0 });
+    let n: i64 = if cfg!(feature = "gc-stress") {
+        2_000
+    } else {
+        200_000
+    };
+    a.emit(I::Move {
+        src: int(n),
+        dst: dx(0),
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: mk,
+    });
+    a.emit(I::Move {
+        src: int(0),
+        dst: dx(1),
+    });
+    a.emit(I::CallLast {
+        arity: 2,
+        target: sum,
+        dealloc: 0,
+    });
     assert_eq!(value(a.finish()), (n * (n + 1) / 2).to_string());
 }

@@ -11,23 +11,44 @@ fn try_catches_badarith_from_a_callee() {
     let mut a = Asm::new("tc");
     let bad = a.begin("bad", 1, false);
     a.line(3);
-    a.emit(I::Arith { op: ArithOp::Add, a: x(0), b: int(1), dst: dx(0), fail: None });
+    a.emit(I::Arith {
+        op: ArithOp::Add,
+        a: x(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
     a.emit(I::Return);
     a.begin("main", 0, true);
     a.line(12);
     a.emit(I::Allocate { slots: 1, live: 0 });
-    let t = a.emit(I::Try { y: YReg(0), handler: Label(0) });
+    let t = a.emit(I::Try {
+        y: YReg(0),
+        handler: Label(0),
+    });
     let atom_a = a.a("a");
-    a.emit(I::Move { src: atom_a, dst: dx(0) });
-    a.emit(I::Call { arity: 1, target: bad });
+    a.emit(I::Move {
+        src: atom_a,
+        dst: dx(0),
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: bad,
+    });
     a.emit(I::TryEnd { y: YReg(0) });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     let h = a.emit(I::TryCase { y: YReg(0) });
-    a.emit(I::PutTuple { elements: vec![x(0), x(1), x(2)], dst: dx(0) });
+    a.emit(I::PutTuple {
+        elements: vec![x(0), x(1), x(2)],
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
-    a.m.code[t.0 as usize] = I::Try { y: YReg(0), handler: h };
+    a.m.code[t.0 as usize] = I::Try {
+        y: YReg(0),
+        handler: h,
+    };
     let v = value(a.finish());
     assert_eq!(
         v,
@@ -48,21 +69,39 @@ fn catch_values() {
     a.emit(I::Allocate { slots: 4, live: 0 });
     let mut patches = Vec::new();
     for (i, imp) in [throw, error, exit].into_iter().enumerate() {
-        let c = a.emit(I::Catch { y: YReg(0), handler: Label(0) });
+        let c = a.emit(I::Catch {
+            y: YReg(0),
+            handler: Label(0),
+        });
         let v = a.a("v");
         a.emit(I::Move { src: v, dst: dx(0) });
-        a.emit(I::CallExt { arity: 1, import: imp });
+        a.emit(I::CallExt {
+            arity: 1,
+            import: imp,
+        });
         let h = a.emit(I::CatchEnd { y: YReg(0) });
-        a.emit(I::Move { src: x(0), dst: dy(1 + i as u16) });
+        a.emit(I::Move {
+            src: x(0),
+            dst: dy(1 + i as u16),
+        });
         patches.push((c, h));
     }
-    a.emit(I::PutTuple { elements: vec![y(1), y(2), y(3)], dst: dx(0) });
+    a.emit(I::PutTuple {
+        elements: vec![y(1), y(2), y(3)],
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 4 });
     a.emit(I::Return);
     for (c, h) in patches {
-        a.m.code[c.0 as usize] = I::Catch { y: YReg(0), handler: h };
+        a.m.code[c.0 as usize] = I::Catch {
+            y: YReg(0),
+            handler: h,
+        };
     }
-    assert_eq!(value(a.finish()), "{v,{'EXIT',{v,[{cv,main,0,[]}]}},{'EXIT',v}}");
+    assert_eq!(
+        value(a.finish()),
+        "{v,{'EXIT',{v,[{cv,main,0,[]}]}},{'EXIT',v}}"
+    );
 }
 
 /// A throw raised 50 frames deep unwinds to the catch in main, dropping the frames.
@@ -71,27 +110,62 @@ fn unwinds_many_frames() {
     let mut a = Asm::new("uw");
     let throw = a.import("erlang", "throw", 1);
     let e = a.begin("down", 1, false);
-    a.emit(I::Cmp { fail: Label(e.0 + 2), op: CmpOp::EqExact, a: x(0), b: int(0) });
-    a.emit(I::CallExtOnly { arity: 1, import: throw });
+    a.emit(I::Cmp {
+        fail: Label(e.0 + 2),
+        op: CmpOp::EqExact,
+        a: x(0),
+        b: int(0),
+    });
+    a.emit(I::CallExtOnly {
+        arity: 1,
+        import: throw,
+    });
     a.emit(I::Allocate { slots: 0, live: 1 });
-    a.emit(I::Arith { op: ArithOp::Sub, a: x(0), b: int(1), dst: dx(0), fail: None });
-    a.emit(I::Call { arity: 1, target: e });
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: x(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: e,
+    });
     a.emit(I::Deallocate { slots: 0 });
     a.emit(I::Return);
     a.begin("main", 0, true);
     a.emit(I::Allocate { slots: 2, live: 0 });
-    a.emit(I::Move { src: int(7), dst: dy(1) });
-    let t = a.emit(I::Try { y: YReg(0), handler: Label(0) });
-    a.emit(I::Move { src: int(50), dst: dx(0) });
-    a.emit(I::Call { arity: 1, target: e });
+    a.emit(I::Move {
+        src: int(7),
+        dst: dy(1),
+    });
+    let t = a.emit(I::Try {
+        y: YReg(0),
+        handler: Label(0),
+    });
+    a.emit(I::Move {
+        src: int(50),
+        dst: dx(0),
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: e,
+    });
     a.emit(I::TryEnd { y: YReg(0) });
     a.emit(I::Deallocate { slots: 2 });
     a.emit(I::Return);
     let h = a.emit(I::TryCase { y: YReg(0) });
-    a.emit(I::PutTuple { elements: vec![x(0), x(1), y(1)], dst: dx(0) });
+    a.emit(I::PutTuple {
+        elements: vec![x(0), x(1), y(1)],
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 2 });
     a.emit(I::Return);
-    a.m.code[t.0 as usize] = I::Try { y: YReg(0), handler: h };
+    a.m.code[t.0 as usize] = I::Try {
+        y: YReg(0),
+        handler: h,
+    };
     assert_eq!(value(a.finish()), "{throw,0,7}");
 }
 
@@ -102,15 +176,29 @@ fn function_clause_report() {
     a.line(4);
     let f = a.begin("f", 1, false);
     let fi = Label(f.0 - 1);
-    a.emit(I::Cmp { fail: fi, op: CmpOp::EqExact, a: x(0), b: int(1) });
+    a.emit(I::Cmp {
+        fail: fi,
+        op: CmpOp::EqExact,
+        a: x(0),
+        b: int(1),
+    });
     let one = a.a("one");
-    a.emit(I::Move { src: one, dst: dx(0) });
+    a.emit(I::Move {
+        src: one,
+        dst: dx(0),
+    });
     a.emit(I::Return);
     a.begin("main", 0, true);
     a.line(8);
     a.emit(I::Allocate { slots: 0, live: 0 });
-    a.emit(I::Move { src: int(2), dst: dx(0) });
-    a.emit(I::Call { arity: 1, target: f });
+    a.emit(I::Move {
+        src: int(2),
+        dst: dx(0),
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: f,
+    });
     a.emit(I::Deallocate { slots: 0 });
     a.emit(I::Return);
     assert_eq!(
@@ -140,8 +228,14 @@ fn throw_and_operator_reports() {
     a.begin("main", 0, true);
     a.line(6);
     let up = a.a("up");
-    a.emit(I::Move { src: up, dst: dx(0) });
-    a.emit(I::CallExtOnly { arity: 1, import: throw });
+    a.emit(I::Move {
+        src: up,
+        dst: dx(0),
+    });
+    a.emit(I::CallExtOnly {
+        arity: 1,
+        import: throw,
+    });
     assert_eq!(
         uncaught(a.finish()),
         "** exception throw: up\n     in function  th:main/0 (th.erl, line 6)\n"
@@ -151,7 +245,13 @@ fn throw_and_operator_reports() {
     b.begin("main", 0, true);
     b.line(2);
     let at = b.a("a");
-    b.emit(I::Arith { op: ArithOp::Add, a: int(1), b: at, dst: dx(0), fail: None });
+    b.emit(I::Arith {
+        op: ArithOp::Add,
+        a: int(1),
+        b: at,
+        dst: dx(0),
+        fail: None,
+    });
     b.emit(I::Return);
     assert_eq!(
         uncaught(b.finish()),
@@ -170,24 +270,49 @@ fn error2_args_in_trace() {
     a.line(9);
     let foo = a.a("foo");
     a.emit(I::Allocate { slots: 0, live: 1 });
-    a.emit(I::PutList { head: x(0), tail: Src::Nil, dst: dx(1) });
-    a.emit(I::Move { src: foo, dst: dx(0) });
-    a.emit(I::CallExt { arity: 2, import: error2 });
+    a.emit(I::PutList {
+        head: x(0),
+        tail: Src::Nil,
+        dst: dx(1),
+    });
+    a.emit(I::Move {
+        src: foo,
+        dst: dx(0),
+    });
+    a.emit(I::CallExt {
+        arity: 2,
+        import: error2,
+    });
     a.emit(I::Deallocate { slots: 0 });
     a.emit(I::Return);
     a.begin("main", 0, true);
     a.emit(I::Allocate { slots: 1, live: 0 });
-    let t = a.emit(I::Try { y: YReg(0), handler: Label(0) });
-    a.emit(I::Move { src: int(5), dst: dx(0) });
-    a.emit(I::Call { arity: 1, target: e });
+    let t = a.emit(I::Try {
+        y: YReg(0),
+        handler: Label(0),
+    });
+    a.emit(I::Move {
+        src: int(5),
+        dst: dx(0),
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: e,
+    });
     a.emit(I::TryEnd { y: YReg(0) });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
     let h = a.emit(I::TryCase { y: YReg(0) });
-    a.emit(I::Move { src: x(2), dst: dx(0) });
+    a.emit(I::Move {
+        src: x(2),
+        dst: dx(0),
+    });
     a.emit(I::Deallocate { slots: 1 });
     a.emit(I::Return);
-    a.m.code[t.0 as usize] = I::Try { y: YReg(0), handler: h };
+    a.m.code[t.0 as usize] = I::Try {
+        y: YReg(0),
+        handler: h,
+    };
     // ~w writes the file name as a list of character codes.
     assert_eq!(
         value(a.finish()),
@@ -204,13 +329,23 @@ fn raise_rethrows_with_original_stack() {
     let mut a = Asm::new("rr");
     a.begin("main", 0, true);
     a.emit(I::Allocate { slots: 1, live: 0 });
-    let t = a.emit(I::Try { y: YReg(0), handler: Label(0) });
+    let t = a.emit(I::Try {
+        y: YReg(0),
+        handler: Label(0),
+    });
     a.line(3);
     a.emit(I::CaseEnd { src: int(4) });
     let h = a.emit(I::TryCase { y: YReg(0) });
     a.line(10);
-    a.emit(I::Raise { class: x(0), reason: x(1), stack: x(2) });
-    a.m.code[t.0 as usize] = I::Try { y: YReg(0), handler: h };
+    a.emit(I::Raise {
+        class: x(0),
+        reason: x(1),
+        stack: x(2),
+    });
+    a.m.code[t.0 as usize] = I::Try {
+        y: YReg(0),
+        handler: h,
+    };
     assert_eq!(
         uncaught(a.finish()),
         "** exception error: no case clause matching 4\n     in function  rr:main/0 (rr.erl, line 3)\n"

@@ -134,7 +134,14 @@ impl<'a> Vm<'a> {
     }
 
     /// Calls `target` (named `m:f`) with `x0..x[arity-1]`, leaving the caller as `kind` says.
-    pub(crate) fn invoke(&mut self, target: Target, m: Atom, f: Atom, arity: u8, kind: Kind) -> Step {
+    pub(crate) fn invoke(
+        &mut self,
+        target: Target,
+        m: Atom,
+        f: Atom,
+        arity: u8,
+        kind: Kind,
+    ) -> Step {
         match target {
             Target::Code { version, pc } => {
                 self.leave(kind);
@@ -177,7 +184,13 @@ impl<'a> Vm<'a> {
     /// Runs a builtin on `x0..x[arity-1]`, charging its extra reductions. On error the exception
     /// gets the builtin's own stack entry `{M, F, Args}` as OTP reports BIF errors (except for
     /// the raising builtins `error`, `exit`, `throw`).
-    pub(crate) fn call_native(&mut self, nf: NativeFn, m: Atom, f: Atom, arity: usize) -> Result<Term, Interrupt> {
+    pub(crate) fn call_native(
+        &mut self,
+        nf: NativeFn,
+        m: Atom,
+        f: Atom,
+        arity: usize,
+    ) -> Result<Term, Interrupt> {
         let p = &mut *self.p;
         let mut ctx = NativeCtx {
             heap: &mut p.heap,
@@ -193,10 +206,21 @@ impl<'a> Vm<'a> {
     }
 
     /// Decorates a builtin's exception with the builtin's stack entry.
-    pub(crate) fn native_error(&mut self, e: Exception, m: Atom, f: Atom, arity: usize) -> Interrupt {
+    pub(crate) fn native_error(
+        &mut self,
+        e: Exception,
+        m: Atom,
+        f: Atom,
+        arity: usize,
+    ) -> Interrupt {
         if e.stacktrace.is_none() && e.args.is_none() && !self.is_raising_bif(m, f) {
             let args = self.args_list(arity);
-            self.pending_entry = Some(NativeEntry { module: m, function: f, args, error_info: true });
+            self.pending_entry = Some(NativeEntry {
+                module: m,
+                function: f,
+                args,
+                error_info: true,
+            });
         }
         Interrupt::Raise(e)
     }
@@ -204,7 +228,12 @@ impl<'a> Vm<'a> {
     /// `undef` for `m:f/arity` with the arguments in `x0..`, as OTP reports it.
     pub(crate) fn undef(&mut self, m: Atom, f: Atom, arity: usize) -> Interrupt {
         let args = self.args_list(arity);
-        self.pending_entry = Some(NativeEntry { module: m, function: f, args, error_info: false });
+        self.pending_entry = Some(NativeEntry {
+            module: m,
+            function: f,
+            args,
+            error_info: false,
+        });
         Interrupt::Raise(Exception::error(Term::atom(atom::UNDEF)))
     }
 
@@ -217,7 +246,13 @@ impl<'a> Vm<'a> {
 
     // ---- direct builtin calls ----
 
-    pub(crate) fn op_bif(&mut self, import: ImportIdx, args: &[Src], dst: Dst, fail: Option<Label>) -> Step {
+    pub(crate) fn op_bif(
+        &mut self,
+        import: ImportIdx,
+        args: &[Src],
+        dst: Dst,
+        fail: Option<Label>,
+    ) -> Step {
         let target = self.import_target(import)?;
         let (m, f) = self.import_name(import);
         // Builtins take their arguments in x registers; a `Bif` names them as operands, so stage
@@ -249,7 +284,9 @@ impl<'a> Vm<'a> {
             }
             Target::Runtime(rb) => self.runtime_bif_value(rb, argv),
             Target::Code { .. } | Target::Undef => {
-                return Err(self.internal("Bif instruction names a function that is not a builtin".into()))
+                return Err(
+                    self.internal("Bif instruction names a function that is not a builtin".into())
+                )
             }
         };
         match r {
@@ -265,7 +302,12 @@ impl<'a> Vm<'a> {
                 // Report the operands as the builtin's arguments.
                 let args_term = self.p.heap.list(argv);
                 if e.stacktrace.is_none() && e.args.is_none() && !self.is_raising_bif(m, f) {
-                    self.pending_entry = Some(NativeEntry { module: m, function: f, args: args_term, error_info: true });
+                    self.pending_entry = Some(NativeEntry {
+                        module: m,
+                        function: f,
+                        args: args_term,
+                        error_info: true,
+                    });
                 }
                 Err(Interrupt::Raise(e))
             }
@@ -276,7 +318,10 @@ impl<'a> Vm<'a> {
     /// does not list them in the stack trace.
     fn is_raising_bif(&self, m: Atom, f: Atom) -> bool {
         m == atom::ERLANG
-            && matches!(&*self.ctx.shared.atoms.name(f), "error" | "exit" | "throw" | "raise" | "nif_error")
+            && matches!(
+                &*self.ctx.shared.atoms.name(f),
+                "error" | "exit" | "throw" | "raise" | "nif_error"
+            )
     }
 
     // ---- funs ----

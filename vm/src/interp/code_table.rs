@@ -93,7 +93,8 @@ impl CodeTable {
         for e in &loaded.module.exports {
             let f = loaded.atoms.get(e.function.0 as usize).copied();
             if let Some(f) = f {
-                self.exports.insert((name, f, e.arity), (version, e.entry.0));
+                self.exports
+                    .insert((name, f, e.arity), (version, e.entry.0));
             }
         }
         self.by_unique.insert(loaded.unique, version);

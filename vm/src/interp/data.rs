@@ -2,7 +2,7 @@
 //! `MakeFun`, and arithmetic (`Arith` with an inline small-integer fast path, `Unary`).
 
 use super::{Interrupt, Step, Vm};
-use crate::bytecode::opcode::{ArithOp, Dst, LambdaIdx, Label, Src, UnaryOp};
+use crate::bytecode::opcode::{ArithOp, Dst, Label, LambdaIdx, Src, UnaryOp};
 use crate::native::Exception;
 use crate::ops::arith;
 use crate::stacktrace::NativeEntry;
@@ -95,7 +95,14 @@ impl<'a> Vm<'a> {
     // ---- arithmetic ----
 
     #[inline(always)]
-    pub(crate) fn op_arith(&mut self, op: ArithOp, a: Src, b: Src, dst: Dst, fail: Option<Label>) -> Step {
+    pub(crate) fn op_arith(
+        &mut self,
+        op: ArithOp,
+        a: Src,
+        b: Src,
+        dst: Dst,
+        fail: Option<Label>,
+    ) -> Step {
         let (x, y) = (self.get(a), self.get(b));
         if x.is_small() && y.is_small() {
             let (i, j) = (x.small_value(), y.small_value());

@@ -104,7 +104,11 @@ impl<'a> Vm<'a> {
             });
         }
         let frame = self.p.frames[k - 1];
-        let end = self.p.frames.get(k).map_or(self.p.stack.len(), |f| f.base as usize);
+        let end = self
+            .p
+            .frames
+            .get(k)
+            .map_or(self.p.stack.len(), |f| f.base as usize);
         self.p.stack.truncate(end);
         self.p.frames.truncate(k);
         self.ybase = frame.base as usize;
@@ -123,7 +127,11 @@ impl<'a> Vm<'a> {
 
     /// The stack trace of an exception raised at `fault_pc`: the faulting function, then `cp` if
     /// it is live, then every frame's return address, at most `stacktrace::MAX_DEPTH` entries.
-    fn build_stacktrace(&mut self, top: Option<stacktrace::NativeEntry>, args: Option<Term>) -> Term {
+    fn build_stacktrace(
+        &mut self,
+        top: Option<stacktrace::NativeEntry>,
+        args: Option<Term>,
+    ) -> Term {
         let mut positions = Vec::with_capacity(stacktrace::MAX_DEPTH);
         positions.push(stacktrace::Position {
             version: self.version,

@@ -11,9 +11,19 @@ use crate::term::Term;
 impl<'a> Vm<'a> {
     // ---- maps ----
 
-    pub(crate) fn op_put_map(&mut self, kind: MapPut, src: Src, dst: Dst, pairs: &[(Src, Src)], fail: Option<Label>) -> Step {
+    pub(crate) fn op_put_map(
+        &mut self,
+        kind: MapPut,
+        src: Src,
+        dst: Dst,
+        pairs: &[(Src, Src)],
+        fail: Option<Label>,
+    ) -> Step {
         let m = self.get(src);
-        let kv: Vec<(Term, Term)> = pairs.iter().map(|(k, v)| (self.get(*k), self.get(*v))).collect();
+        let kv: Vec<(Term, Term)> = pairs
+            .iter()
+            .map(|(k, v)| (self.get(*k), self.get(*v)))
+            .collect();
         match map::put_many(&mut self.p.heap, kind, m, &kv, &self.ctx.shared.atoms) {
             Ok(t) => {
                 self.put(dst, t);
@@ -59,7 +69,12 @@ impl<'a> Vm<'a> {
         }
     }
 
-    pub(crate) fn op_bs_create(&mut self, segments: &[BsSegment], dst: Dst, fail: Option<Label>) -> Step {
+    pub(crate) fn op_bs_create(
+        &mut self,
+        segments: &[BsSegment],
+        dst: Dst,
+        fail: Option<Label>,
+    ) -> Step {
         let segs: Vec<binary::SegmentValue> = segments
             .iter()
             .map(|s| {
@@ -96,7 +111,16 @@ impl<'a> Vm<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn op_bs_get(&mut self, fail: Label, ctx: Src, ty: BsType, size: BsSize, unit: u16, flags: BsFlags, dst: Dst) -> Step {
+    pub(crate) fn op_bs_get(
+        &mut self,
+        fail: Label,
+        ctx: Src,
+        ty: BsType,
+        size: BsSize,
+        unit: u16,
+        flags: BsFlags,
+        dst: Dst,
+    ) -> Step {
         let c = self.get(ctx);
         let (size, all) = self.seg_size(size);
         if let Some(s) = size {
@@ -133,7 +157,8 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn op_bs_test_unit(&mut self, fail: Label, ctx: Src, unit: u16) {
         let unit = unit.max(1) as usize;
-        if binary::remaining_bits(self.get(ctx)) % unit != 0 {
+        let left_over = binary::remaining_bits(self.get(ctx)) % unit;
+        if left_over > 0 {
             self.jump(fail);
         }
     }

@@ -64,7 +64,9 @@ impl<'a> Vm<'a> {
                 return Err(Exception::error(Term::atom(atom::TIMEOUT_VALUE)).into());
             }
             n as u64
-        } else if t.is_bignum() && crate::ops::arith::to_bigint(t).is_some_and(|b| b.sign() == num_bigint::Sign::Plus) {
+        } else if t.is_bignum()
+            && crate::ops::arith::to_bigint(t).is_some_and(|b| b.sign() == num_bigint::Sign::Plus)
+        {
             u64::MAX / 4
         } else {
             return Err(Exception::error(Term::atom(atom::TIMEOUT_VALUE)).into());
@@ -74,7 +76,9 @@ impl<'a> Vm<'a> {
             Some(d) => d,
             None if ms == 0 => return Ok(()),
             None => {
-                let d = now.checked_add(Duration::from_millis(ms)).unwrap_or(now + Duration::from_secs(1 << 32));
+                let d = now
+                    .checked_add(Duration::from_millis(ms))
+                    .unwrap_or(now + Duration::from_secs(1 << 32));
                 self.p.timer = Some(d);
                 d
             }
@@ -87,7 +91,9 @@ impl<'a> Vm<'a> {
         self.jump(target);
         let left = deadline.duration_since(now);
         let left_ms = left.as_nanos().div_ceil(1_000_000).min(u64::MAX as u128) as u64;
-        Err(Interrupt::Stop(SliceOutcome::Waiting { timeout_ms: Some(left_ms) }))
+        Err(Interrupt::Stop(SliceOutcome::Waiting {
+            timeout_ms: Some(left_ms),
+        }))
     }
 
     pub(crate) fn op_timeout(&mut self) {

@@ -35,7 +35,10 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("halt"), 1), RuntimeBif::Halt1),
         ((e, f("get_module_info"), 1), RuntimeBif::GetModuleInfo1),
         ((e, f("get_module_info"), 2), RuntimeBif::GetModuleInfo2),
-        ((e, f("function_exported"), 3), RuntimeBif::FunctionExported3),
+        (
+            (e, f("function_exported"), 3),
+            RuntimeBif::FunctionExported3,
+        ),
         ((e, f("raise"), 3), RuntimeBif::Raise3),
     ]
 }
@@ -70,8 +73,12 @@ impl<'a> Vm<'a> {
             RuntimeBif::Halt1 => {
                 let status = self.p.x[0];
                 match status.as_small() {
-                    Some(n) if n >= 0 => Err(Interrupt::Stop(SliceOutcome::Halted(n.min(255) as i32))),
-                    _ if status.is_list() || status == Term::atom(self.ctx.shared.atoms.intern("abort")) => {
+                    Some(n) if n >= 0 => {
+                        Err(Interrupt::Stop(SliceOutcome::Halted(n.min(255) as i32)))
+                    }
+                    _ if status.is_list()
+                        || status == Term::atom(self.ctx.shared.atoms.intern("abort")) =>
+                    {
                         Err(Interrupt::Stop(SliceOutcome::Halted(1)))
                     }
                     _ => Err(self.runtime_bif_error(rb, arity, Exception::badarg())),
@@ -109,7 +116,11 @@ impl<'a> Vm<'a> {
     }
 
     /// The value of a runtime builtin that returns (not apply or halt).
-    pub(crate) fn runtime_bif_value(&mut self, rb: RuntimeBif, args: &[Term]) -> Result<Term, Exception> {
+    pub(crate) fn runtime_bif_value(
+        &mut self,
+        rb: RuntimeBif,
+        args: &[Term],
+    ) -> Result<Term, Exception> {
         match (rb, args) {
             (RuntimeBif::GetModuleInfo1, &[m]) => {
                 let m = m.as_atom().ok_or_else(Exception::badarg)?;
@@ -188,7 +199,11 @@ impl<'a> Vm<'a> {
                     .functions
                     .iter()
                     .map(|f| {
-                        let name = loaded.atoms.get(f.function.0 as usize).copied().unwrap_or(atom::EMPTY);
+                        let name = loaded
+                            .atoms
+                            .get(f.function.0 as usize)
+                            .copied()
+                            .unwrap_or(atom::EMPTY);
                         heap.tuple(&[Term::atom(name), Term::small(f.arity as i64)])
                     })
                     .collect();

@@ -18,7 +18,11 @@ impl<'a> Vm<'a> {
                 CmpOp::Eq | CmpOp::EqExact => i == j,
                 CmpOp::Ne | CmpOp::NeExact => i != j,
             }
-        } else if is_immediate(x) && is_immediate(y) && x.is_small() == y.is_small() && !matches!(op, CmpOp::Lt | CmpOp::Ge) {
+        } else if is_immediate(x)
+            && is_immediate(y)
+            && x.is_small() == y.is_small()
+            && !matches!(op, CmpOp::Lt | CmpOp::Ge)
+        {
             // Two non-number immediates (atoms, [], pids) are equal exactly when their words are.
             let same = x == y;
             matches!(op, CmpOp::Eq | CmpOp::EqExact) == same
@@ -46,7 +50,7 @@ impl<'a> Vm<'a> {
             TypeTest::NonEmptyList => t.is_cons(),
             TypeTest::Tuple => t.is_tuple(),
             TypeTest::Map => t.is_map(),
-            TypeTest::Binary => t.is_bitstring() && bit_size(t) % 8 == 0,
+            TypeTest::Binary => t.is_bitstring() && bit_size(t) & 7 == 0,
             TypeTest::Bitstring => t.is_bitstring(),
             TypeTest::Function => t.is_fun(),
         };
@@ -74,7 +78,15 @@ impl<'a> Vm<'a> {
                 let unique = payload.get(2)?.as_small()? as u64;
                 let index = payload.get(1)?.as_small()? as usize;
                 let version = *self.ctx.code.by_unique.get(&unique)?;
-                Some(self.ctx.code.module(version)?.module.lambdas.get(index)?.arity)
+                Some(
+                    self.ctx
+                        .code
+                        .module(version)?
+                        .module
+                        .lambdas
+                        .get(index)?
+                        .arity,
+                )
             }
             SUB_EXPORT => u8::try_from(payload.get(2)?.as_small()?).ok(),
             _ => None,
@@ -103,14 +115,19 @@ impl<'a> Vm<'a> {
         let target = if is_immediate(v) {
             cases.iter().find(|(c, _)| self.get(*c) == v)
         } else {
-            cases.iter().find(|(c, _)| compare::exact_eq(self.get(*c), v))
+            cases
+                .iter()
+                .find(|(c, _)| compare::exact_eq(self.get(*c), v))
         };
         self.jump(target.map_or(fail, |c| c.1));
     }
 
     pub(crate) fn op_select_tuple_arity(&mut self, src: Src, fail: Label, cases: &[(u32, Label)]) {
         let target = match self.get(src).as_tuple() {
-            Some(t) => cases.iter().find(|c| c.0 as usize == t.len()).map_or(fail, |c| c.1),
+            Some(t) => cases
+                .iter()
+                .find(|c| c.0 as usize == t.len())
+                .map_or(fail, |c| c.1),
             None => fail,
         };
         self.jump(target);

@@ -4,7 +4,7 @@
 
 use krarup_vm::bytecode::module::{Export, FunctionInfo, Import, Lambda, Literal, Module};
 use krarup_vm::bytecode::opcode::{
-    AtomIdx, ImportIdx, Instruction, Label, LambdaIdx, LitIdx, Src, XReg, YReg, Dst,
+    AtomIdx, Dst, ImportIdx, Instruction, Label, LambdaIdx, LitIdx, Src, XReg, YReg,
 };
 use krarup_vm::runtime::{Runtime, Uncaught};
 use std::io::Write;
@@ -57,7 +57,11 @@ impl Asm {
     }
 
     pub fn import(&mut self, m: &str, f: &str, arity: u8) -> ImportIdx {
-        let imp = Import { module: self.atom(m), function: self.atom(f), arity };
+        let imp = Import {
+            module: self.atom(m),
+            function: self.atom(f),
+            arity,
+        };
         if let Some(i) = self.m.imports.iter().position(|i| *i == imp) {
             return ImportIdx(i as u32);
         }
@@ -80,10 +84,18 @@ impl Asm {
         self.end();
         let f = self.atom(name);
         let start = self.m.code.len() as u32;
-        self.m.code.push(Instruction::FuncInfo { module: AtomIdx(0), function: f, arity });
+        self.m.code.push(Instruction::FuncInfo {
+            module: AtomIdx(0),
+            function: f,
+            arity,
+        });
         let entry = Label(start + 1);
         if export {
-            self.m.exports.push(Export { function: f, arity, entry });
+            self.m.exports.push(Export {
+                function: f,
+                arity,
+                entry,
+            });
         }
         self.open = Some((start, f.0, arity));
         entry
@@ -92,7 +104,12 @@ impl Asm {
     /// Declares a lambda whose code is the function started next (call before `begin`).
     pub fn lambda(&mut self, name: &str, arity: u8, num_free: u8, entry: Label) -> LambdaIdx {
         let function = self.atom(name);
-        self.m.lambdas.push(Lambda { function, arity, num_free, entry });
+        self.m.lambdas.push(Lambda {
+            function,
+            arity,
+            num_free,
+            entry,
+        });
         LambdaIdx(self.m.lambdas.len() as u32 - 1)
     }
 
