@@ -20,6 +20,9 @@ pub type IncludeResolver<'a> = &'a dyn Fn(&str, bool) -> Option<String>;
 
 /// Macro expansion nesting limit (guards against `-define(A, ?B). -define(B, ?A).` loops).
 const MAX_DEPTH: usize = 100;
+/// Most tokens macro expansion may produce for one module (guards against exponential definitions
+/// such as `-define(A, {?B, ?B}). -define(B, {?C, ?C}). ...`).
+const MAX_EXPANDED_TOKENS: usize = 1_000_000;
 /// Include nesting limit.
 const MAX_INCLUDE_DEPTH: usize = 20;
 
@@ -55,6 +58,8 @@ struct Pp<'a> {
     module: Option<String>,
     function: Option<(String, usize)>,
     resolver: Option<IncludeResolver<'a>>,
+    /// Tokens produced by macro expansion so far (see [`MAX_EXPANDED_TOKENS`]).
+    expanded: usize,
     diags: Vec<Diagnostic>,
     out: Vec<Token>,
 }
@@ -75,6 +80,7 @@ pub fn preprocess(
         module: None,
         function: None,
         resolver,
+        expanded: 0,
         diags: Vec::new(),
         out: Vec::new(),
     };
@@ -546,6 +552,17 @@ impl Pp<'_> {
                 (None, args) => (def.body.clone(), args),
                 (Some(_), None) => (def.body.clone(), None),
             };
+            let before = self.expanded;
+            self.expanded += body.len();
+            if self.expanded > MAX_EXPANDED_TOKENS {
+                if before <= MAX_EXPANDED_TOKENS {
+                    self.diags.push(Diagnostic::error(
+                        format!("macro expansion too large (over {MAX_EXPANDED_TOKENS} tokens)"),
+                        call_span,
+                    ));
+                }
+                return out;
+            }
             out.extend(self.expand(&body, Some(call_span), depth + 1));
             // A parameterless macro followed by `(`: the parenthesised arguments stay as written.
             if let Some(args) = rest_args {

@@ -197,7 +197,7 @@ fn e(x: &Expr) -> String {
 }
 
 /// Prints a parsed module in the `astsx.erl` format: `name/arity clauses` per function.
-fn print_module(m: &Module) -> Vec<String> {
+pub fn print_module(m: &Module) -> Vec<String> {
     m.functions
         .iter()
         .map(|f| format!("{}/{} {}", f.name, f.arity, clauses(&f.clauses)))

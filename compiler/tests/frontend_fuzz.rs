@@ -42,6 +42,7 @@ fn exercise(src: &str) {
         );
     }
     let _ = render(&diags, src, "fuzz.erl", false);
+    let _ = render(&diags, src, "fuzz.erl", true);
 }
 
 #[test]
@@ -247,4 +248,20 @@ fn deep_nesting_is_an_error_not_a_crash() {
         vec!["1"; 20000].join(",")
     );
     assert!(parse_module(&long_list, "m.erl").is_ok());
+}
+
+#[test]
+fn exponential_macros_are_an_error_not_a_hang() {
+    let mut src = String::from("-module(m).\n-export([f/0]).\n");
+    for i in 0..40 {
+        src.push_str(&format!("-define(M{i}, {{?M{}, ?M{}}}).\n", i + 1, i + 1));
+    }
+    src.push_str("-define(M40, x).\nf() -> ?M0.\n");
+    let d = parse_module(&src, "m.erl").unwrap_err();
+    assert_eq!(
+        d.iter()
+            .filter(|d| d.message.contains("macro expansion too large"))
+            .count(),
+        1
+    );
 }
