@@ -16,7 +16,7 @@ main() ->
     Kept = lists:nth(50, Parts),
     io:format("~p ~p~n", [length(Parts), byte_size(Kept)]),
     io:format("~p~n", [binary:part(Kept, 0, 8)]),
-    Appended = append(200000, <<>>),
+    Appended = append(20000, <<>>),
     io:format("~p ~p~n", [byte_size(Appended), binary:last(Appended)]),
     Sums = [lists:sum(binary_to_list(P)) || P <- Parts],
     io:format("~p~n", [lists:sum(Sums)]),
