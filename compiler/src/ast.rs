@@ -679,3 +679,279 @@ impl UnOp {
         }
     }
 }
+
+/// A compact S-expression rendering of the AST, used by `--dump=ast` (spans omitted). Operators and
+/// calls print as `(op a b)`, `(call m:f args)`, `(apply F args)`; clauses as
+/// `(clause (patterns) [guard alternative]... body...)`; strings as `"..."`; records as
+/// `(record name (field value)...)`; binaries as `<<value:size/specs, ...>>`.
+pub mod sexp {
+    use super::*;
+
+    fn list(v: &[Expr]) -> String {
+        v.iter().map(expr).collect::<Vec<_>>().join(" ")
+    }
+
+    fn guards(g: &[Vec<Expr>]) -> String {
+        g.iter()
+            .map(|alt| format!("[{}]", list(alt)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// One clause: `(clause (patterns) [guards] body)`.
+    pub fn clause(c: &Clause) -> String {
+        let g = guards(&c.guards);
+        let g = if g.is_empty() {
+            String::new()
+        } else {
+            format!(" when {g}")
+        };
+        format!("(clause ({}){g} -> {})", list(&c.patterns), list(&c.body))
+    }
+
+    fn clauses(cs: &[Clause]) -> String {
+        cs.iter().map(clause).collect::<Vec<_>>().join(" ")
+    }
+
+    fn catch_clause(c: &CatchClause) -> String {
+        let class = c.class.as_ref().map_or("throw".to_string(), expr);
+        let stack = c
+            .stacktrace
+            .as_ref()
+            .map(|s| format!(":{s}"))
+            .unwrap_or_default();
+        let g = guards(&c.guards);
+        let g = if g.is_empty() {
+            String::new()
+        } else {
+            format!(" when {g}")
+        };
+        format!(
+            "(catch-clause {class}:{}{stack}{g} -> {})",
+            expr(&c.reason),
+            list(&c.body)
+        )
+    }
+
+    fn assoc(a: &MapAssoc) -> String {
+        let op = if a.kind == MapAssocKind::Assoc {
+            "=>"
+        } else {
+            ":="
+        };
+        format!("({op} {} {})", expr(&a.key), expr(&a.value))
+    }
+
+    fn field(f: &RecordField) -> String {
+        format!("({} {})", f.name.as_deref().unwrap_or("_"), expr(&f.value))
+    }
+
+    fn segment(s: &BinSegment) -> String {
+        let size = s
+            .size
+            .as_ref()
+            .map(|z| format!(":{}", expr(z)))
+            .unwrap_or_default();
+        let specs: Vec<String> = s
+            .specifiers
+            .iter()
+            .map(|sp| match sp {
+                BinSpecifier::Unit(n) => format!("unit:{n}"),
+                other => format!("{other:?}").to_lowercase(),
+            })
+            .collect();
+        let specs = if specs.is_empty() {
+            String::new()
+        } else {
+            format!("/{}", specs.join("-"))
+        };
+        format!("{}{size}{specs}", expr(&s.value))
+    }
+
+    fn qualifiers(qs: &[Qualifier]) -> String {
+        qs.iter()
+            .map(|q| match q {
+                Qualifier::Generator(p, e, _) => format!("(<- {} {})", expr(p), expr(e)),
+                Qualifier::BinaryGenerator(p, e, _) => format!("(<= {} {})", expr(p), expr(e)),
+                Qualifier::Filter(e) => expr(e),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// One expression.
+    pub fn expr(e: &Expr) -> String {
+        match e {
+            Expr::Integer(i, _) => i.to_string(),
+            Expr::Float(f, _) => format!("{f:?}"),
+            Expr::Atom(a, _) => crate::lexer::quote_atom(a),
+            Expr::String(s, _) => format!("{s:?}"),
+            Expr::Var(v, _) => v.clone(),
+            Expr::AnonymousVar(_) => "_".into(),
+            Expr::Tuple(items, _) => format!("{{{}}}", list(items)),
+            Expr::Nil(_) => "[]".into(),
+            Expr::Cons(h, t, _) => format!("(cons {} {})", expr(h), expr(t)),
+            Expr::Map(a, _) => format!(
+                "(map {})",
+                a.iter().map(assoc).collect::<Vec<_>>().join(" ")
+            ),
+            Expr::MapUpdate(m, a, _) => {
+                format!(
+                    "(map-update {} {})",
+                    expr(m),
+                    a.iter().map(assoc).collect::<Vec<_>>().join(" ")
+                )
+            }
+            Expr::Record { name, fields, .. } => {
+                format!(
+                    "(record {name} {})",
+                    fields.iter().map(field).collect::<Vec<_>>().join(" ")
+                )
+            }
+            Expr::RecordField {
+                expr: r,
+                name,
+                field,
+                ..
+            } => format!("(field {} {name} {field})", expr(r)),
+            Expr::RecordUpdate {
+                expr: r,
+                name,
+                fields,
+                ..
+            } => format!(
+                "(record-update {} {name} {})",
+                expr(r),
+                fields.iter().map(field).collect::<Vec<_>>().join(" ")
+            ),
+            Expr::RecordIndex { name, field, .. } => format!("(index {name} {field})"),
+            Expr::Binary(segs, _) => {
+                format!(
+                    "<<{}>>",
+                    segs.iter().map(segment).collect::<Vec<_>>().join(", ")
+                )
+            }
+            Expr::BinaryOp(op, a, b, _) => format!("({} {} {})", op.as_str(), expr(a), expr(b)),
+            Expr::UnaryOp(op, a, _) => format!("({} {})", op.as_str(), expr(a)),
+            Expr::Match(a, b, _) => format!("(= {} {})", expr(a), expr(b)),
+            Expr::Call { target, args, .. } => match target {
+                CallTarget::Local(n, _) => format!("(call {n} {})", list(args)),
+                CallTarget::Remote(m, f) => {
+                    format!("(call {}:{} {})", expr(m), expr(f), list(args))
+                }
+                CallTarget::Expr(f) => format!("(apply {} {})", expr(f), list(args)),
+            },
+            Expr::Case(e, cs, _) => format!("(case {} {})", expr(e), clauses(cs)),
+            Expr::If(cs, _) => format!("(if {})", clauses(cs)),
+            Expr::Receive {
+                clauses: cs, after, ..
+            } => {
+                let a = after
+                    .as_ref()
+                    .map(|(t, b)| format!(" (after {} -> {})", expr(t), list(b)))
+                    .unwrap_or_default();
+                format!("(receive {}{a})", clauses(cs))
+            }
+            Expr::Try {
+                body,
+                of_clauses,
+                catch_clauses,
+                after,
+                ..
+            } => {
+                let mut s = format!("(try ({})", list(body));
+                if !of_clauses.is_empty() {
+                    s.push_str(&format!(" (of {})", clauses(of_clauses)));
+                }
+                for c in catch_clauses {
+                    s.push(' ');
+                    s.push_str(&catch_clause(c));
+                }
+                if !after.is_empty() {
+                    s.push_str(&format!(" (after {})", list(after)));
+                }
+                s.push(')');
+                s
+            }
+            Expr::Catch(e, _) => format!("(catch {})", expr(e)),
+            Expr::Block(b, _) => format!("(begin {})", list(b)),
+            Expr::Fun(cs, _) => format!("(fun {})", clauses(cs)),
+            Expr::NamedFun {
+                name, clauses: cs, ..
+            } => format!("(named-fun {name} {})", clauses(cs)),
+            Expr::FunRef { name, arity, .. } => format!("(fun-ref {name}/{arity})"),
+            Expr::RemoteFunRef {
+                module,
+                function,
+                arity,
+                ..
+            } => {
+                format!(
+                    "(fun-ref {}:{}/{})",
+                    expr(module),
+                    expr(function),
+                    expr(arity)
+                )
+            }
+            Expr::ListComprehension(e, qs, _) => format!("(lc {} || {})", expr(e), qualifiers(qs)),
+            Expr::BinaryComprehension(e, qs, _) => {
+                format!("(bc {} || {})", expr(e), qualifiers(qs))
+            }
+            Expr::MapComprehension(k, v, qs, _) => {
+                format!("(mc {} {} || {})", expr(k), expr(v), qualifiers(qs))
+            }
+        }
+    }
+
+    /// A whole module: header, exports, imports, records, other attributes, then one block per
+    /// function: a `clause (patterns) when [guards]` line per clause and one line per body expression.
+    pub fn module(m: &Module) -> String {
+        let mut out = format!(
+            "module {} ({})\n",
+            crate::lexer::quote_atom(&m.name),
+            m.file
+        );
+        if !m.exports.is_empty() {
+            let ex: Vec<String> = m
+                .exports
+                .iter()
+                .map(|(n, a, _)| format!("{n}/{a}"))
+                .collect();
+            out.push_str(&format!("export {}\n", ex.join(" ")));
+        }
+        for (module, f, a, _) in &m.imports {
+            out.push_str(&format!("import {module}:{f}/{a}\n"));
+        }
+        for r in &m.records {
+            let fields: Vec<String> = r
+                .fields
+                .iter()
+                .map(|f| match &f.default {
+                    Some(d) => format!("({} {})", f.name, expr(d)),
+                    None => f.name.clone(),
+                })
+                .collect();
+            out.push_str(&format!("record {} {}\n", r.name, fields.join(" ")));
+        }
+        for a in &m.attributes {
+            let v = a.value.as_ref().map(expr).unwrap_or_else(|| "...".into());
+            out.push_str(&format!("attribute {} {v}\n", a.name));
+        }
+        for f in &m.functions {
+            out.push_str(&format!("\n{}/{}\n", f.name, f.arity));
+            for c in &f.clauses {
+                let g = guards(&c.guards);
+                let g = if g.is_empty() {
+                    String::new()
+                } else {
+                    format!(" when {g}")
+                };
+                out.push_str(&format!("  clause ({}){g}\n", list(&c.patterns)));
+                for e in &c.body {
+                    out.push_str(&format!("    {}\n", expr(e)));
+                }
+            }
+        }
+        out
+    }
+}

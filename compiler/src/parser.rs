@@ -717,7 +717,8 @@ fn record_fields(fields: &[Expr]) -> Result<Vec<RecordFieldDef>, Diagnostic> {
     Ok(out)
 }
 
-/// A readable dump of the AST (`--dump=ast`): Rust's pretty Debug format.
+/// A readable dump of the AST (`--dump=ast`): the compact S-expression form of
+/// [`crate::ast::sexp::module`], one clause per line, spans omitted.
 pub fn dump_ast(m: &Module) -> String {
-    format!("{m:#?}")
+    crate::ast::sexp::module(m)
 }

@@ -380,9 +380,12 @@ fn spans_are_byte_offsets() {
 
 #[test]
 fn dump_ast_is_readable() {
-    let (m, _) = parse_module("-module(t).\n-export([f/0]).\nf() -> ok.\n", "t.erl").unwrap();
-    let d = krarup_compiler::dump_ast(&m);
-    assert!(d.contains("Atom(") && d.contains("\"ok\""), "{d}");
+    let src = "-module(t).\n-export([f/1]).\n-record(r, {a = 1, b}).\nf(X) when X > 0 -> {ok, X};\nf(_) -> m:g(#r{}).\n";
+    let (m, _) = parse_module(src, "t.erl").unwrap();
+    assert_eq!(
+        krarup_compiler::dump_ast(&m),
+        "module t (t.erl)\nexport f/1\nrecord r (a 1) b\n\nf/1\n  clause (X) when [(> X 0)]\n    {ok X}\n  clause (_)\n    (call m:g (record r ))\n"
+    );
 }
 
 #[test]
