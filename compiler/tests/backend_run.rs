@@ -74,3 +74,8 @@ fn records_maps_binaries_messages() {
 fn edge_cases() {
     run("bk_edge");
 }
+
+#[test]
+fn scoping_guards_and_operators() {
+    run("bk_more");
+}
