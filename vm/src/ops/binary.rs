@@ -156,6 +156,13 @@ impl BitWriter {
 
     /// The finished bitstring as a term.
     pub fn finish(self, heap: &mut Heap) -> Term {
+        if self.bytes.len() > crate::heap::HEAP_BIN_LIMIT {
+            // Hand the buffer over without another copy.
+            let rc = std::sync::Arc::new(RefcBinary {
+                bytes: self.bytes.into_boxed_slice(),
+            });
+            return heap.refc_binary(rc, self.bits);
+        }
         heap.bitstring(&self.bytes, self.bits)
     }
 }
@@ -329,7 +336,20 @@ pub fn write_segment(w: &mut BitWriter, s: &SegmentValue) -> Result<(), Exceptio
 /// Builds a bitstring from segments (`<<...>>`). Errors: `badarg` for a bad value or size,
 /// `system_limit` for an absurd size.
 pub fn build(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Term, Exception> {
-    let mut w = BitWriter::default();
+    // Reserve the whole result up front when the sizes are known (one copy of each input).
+    let estimate: usize = segs
+        .iter()
+        .map(|s| match (s.ty, s.size) {
+            (BsType::Binary, None) => view(s.value).map_or(0, |v| v.2),
+            (_, Some(n)) => n.as_small().map_or(0, |n| n.max(0) as usize) * s.unit as usize,
+            (BsType::Float, None) => 64,
+            _ => 32,
+        })
+        .sum();
+    let mut w = BitWriter {
+        bytes: Vec::with_capacity(estimate.div_ceil(8).min(1 << 30)),
+        bits: 0,
+    };
     for s in segs {
         write_segment(&mut w, s)?;
     }

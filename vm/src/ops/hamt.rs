@@ -199,10 +199,9 @@ fn put_at(heap: &mut Heap, node: Term, key: Term, value: Term, h: u64, depth: u3
     let bit = 1u32 << slot(h, depth);
     let idx = (bitmap & (bit - 1)).count_ones() as usize;
     if bitmap & bit == 0 {
-        let mut es = entries.to_vec();
         let leaf = heap.cons(key, value);
-        es.insert(idx, leaf);
-        return (alloc_node(heap, bitmap | bit, size + 1, &es), true);
+        let n = alloc_edited(heap, bitmap | bit, size + 1, entries, idx, leaf, true);
+        return (n, true);
     }
     let e = entries[idx];
     let (new_entry, added) = match e.as_cons() {
@@ -227,9 +226,47 @@ fn put_at(heap: &mut Heap, node: Term, key: Term, value: Term, h: u64, depth: u3
             (child, added)
         }
     };
-    let mut es = entries.to_vec();
-    es[idx] = new_entry;
-    (alloc_node(heap, bitmap, size + added as usize, &es), added)
+    let n = alloc_edited(
+        heap,
+        bitmap,
+        size + added as usize,
+        entries,
+        idx,
+        new_entry,
+        false,
+    );
+    (n, added)
+}
+
+/// A copy of a node's entries with `entry` inserted at (or, if `!insert`, replacing) `idx`,
+/// written straight into the heap.
+fn alloc_edited(
+    heap: &mut Heap,
+    bitmap: u32,
+    size: usize,
+    entries: &[Term],
+    idx: usize,
+    entry: Term,
+    insert: bool,
+) -> Term {
+    let n = entries.len() + insert as usize;
+    let p = heap.alloc(n + 2);
+    let after = if insert { idx } else { idx + 1 };
+    // SAFETY: `p` points at `n + 2` freshly allocated words; the copies write entries
+    // `0..idx`, `idx` and `idx + 1..n`, all below `n` (`after <= entries.len()`).
+    unsafe {
+        p.write(Header::new(SUB_HASHMAP, n + 1).as_term());
+        p.add(1)
+            .write(Term::from_raw(bitmap as u64 | (size as u64) << 32));
+        std::ptr::copy_nonoverlapping(entries.as_ptr(), p.add(2), idx);
+        p.add(2 + idx).write(entry);
+        std::ptr::copy_nonoverlapping(
+            entries.as_ptr().add(after),
+            p.add(3 + idx),
+            entries.len() - after,
+        );
+    }
+    Term::boxed_from_ptr(p)
 }
 
 /// The trie without `key` (the same term if absent).
