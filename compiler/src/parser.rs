@@ -430,12 +430,18 @@ fn strip_record_types(form: Vec<Token>) -> Vec<Token> {
     out
 }
 
-/// Renders a token for "syntax error before: X" (OTP's wording).
+/// Renders a token for "syntax error before: X" as erl_parse does (`yecctoken2string`): atoms
+/// quoted only when needed, variables and numbers bare, strings in double quotes, punctuation and
+/// keywords in single quotes.
 fn describe(tok: &Tok) -> String {
     match tok {
-        Tok::Dot => "'.'".to_string(),
-        Tok::String(s) => format!("{s:?}"),
-        t => format!("'{t}'").replace("''", "'"),
+        Tok::Atom(a) => crate::lexer::quote_atom(a),
+        Tok::Var(v) => v.clone(),
+        Tok::Integer(i) => i.to_string(),
+        Tok::Float(f) => format!("{f:?}"),
+        Tok::Char(_) | Tok::String(_) => tok.to_string(),
+        Tok::Other(c) => format!("'{c}'"),
+        other => format!("'{}'", other.punct_text()),
     }
 }
 

@@ -70,8 +70,8 @@ fn compile_errors_are_reported_by_the_front_end() {
     let expected = [
         ("ce_bad_token.erl", "unterminated string"),
         ("ce_macro.erl", "undefined macro 'UNDEFINED_MACRO'"),
-        ("ce_missing_dot.erl", "syntax error before: 'helper'"),
-        ("ce_missing_semicolon.erl", "syntax error before: 'f'"),
+        ("ce_missing_dot.erl", "syntax error before: helper"),
+        ("ce_missing_semicolon.erl", "syntax error before: f"),
         ("ce_several.erl", "function missing/0 undefined"),
         ("ce_syntax.erl", "syntax error before: '.'"),
         ("ce_undefined_function.erl", "function helper/1 undefined"),
