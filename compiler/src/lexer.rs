@@ -269,6 +269,9 @@ pub enum Tok {
     Other(char),
 }
 
+/// The longest atom Erlang accepts, in characters (`erl_scan` reports longer ones as an error).
+pub const MAX_ATOM_CHARS: usize = 255;
+
 /// A token with its byte span in the original source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -305,6 +308,10 @@ pub fn lex(source: &str) -> (Vec<Token>, Vec<Diagnostic>) {
                 tok: Tok::Float(x),
                 span,
             }),
+            Ok(Tok::Atom(a)) if a.chars().count() > MAX_ATOM_CHARS => diags.push(
+                Diagnostic::error("atom too long", span)
+                    .with_hint(format!("atoms are limited to {MAX_ATOM_CHARS} characters")),
+            ),
             Ok(tok) => tokens.push(Token { tok, span }),
             // Like erl_scan, a character that starts no token is a token of its own; the parser
             // then reports "syntax error before: '~'" once for the form.
@@ -818,6 +825,8 @@ mod tests {
         assert_eq!(t[0].tok, Tok::Atom("a".into()));
         assert_eq!(t[1].tok, Tok::Other('\u{1}'));
         assert_eq!(t[2].tok, Tok::Atom("b".into()));
+        let (_, d) = lex(&format!("'{}' {}", "a".repeat(256), "b".repeat(255)));
+        assert_eq!(d.len(), 1);
         let (_, d) = lex("37#1 1#0 2#r 16#");
         assert_eq!(d.len(), 4);
         assert_eq!(
