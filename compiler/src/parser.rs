@@ -480,10 +480,32 @@ fn syntax_error(e: ParseError<usize, Tok, UserError>, form: &[Token], source: &s
                     .position(|t| t.span == span)
                     .and_then(|i| form.get(i + 1))
                     .is_some_and(|n| n.tok == Tok::LParen);
+            let prev_tok = prev.map(|p| &p.tok);
             let hint = if new_line && looks_like_clause_head && has(";") && has(".") {
                 Some("expected `;` (another clause) or `.` (end of the function) after the previous clause".to_string())
             } else if new_line && has(",") {
                 Some("missing `,` at the end of the previous line?".to_string())
+            } else if new_line && has(".") && expected.len() <= 2 {
+                Some("missing `.` at the end of the previous line?".to_string())
+            } else if prev_tok == Some(&Tok::Comma)
+                && matches!(
+                    tok,
+                    Tok::End | Tok::Dot | Tok::Semi | Tok::RParen | Tok::RBracket | Tok::RBrace
+                )
+            {
+                Some(format!(
+                    "remove the `,` before {}: the last expression has no trailing comma",
+                    describe(&tok)
+                ))
+            } else if prev_tok == Some(&Tok::Semi)
+                && matches!(tok, Tok::End | Tok::Dot | Tok::After | Tok::Catch)
+            {
+                Some(format!(
+                    "remove the `;` before {}: the last clause has no trailing semicolon",
+                    describe(&tok)
+                ))
+            } else if tok == Tok::Arrow && (has("=>") || has(":=")) {
+                Some("map associations use `=>` (or `:=` to update or match), not `->`".to_string())
             } else if tok == Tok::Dot && has("end") {
                 Some("missing `end`? (a `case`, `if`, `receive`, `try`, `fun` or `begin` is not closed)".to_string())
             } else if tok == Tok::Dot && (has(")") || has("]") || has("}") || has(">>")) {

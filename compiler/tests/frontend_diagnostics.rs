@@ -243,3 +243,21 @@ fn module_name_must_match_file_name() {
     let (m, _) = parse_module("-module(ce).\n", "dir/ce.erl").unwrap();
     assert!(check_module_file_name(&m).is_none());
 }
+
+#[test]
+fn hints_for_common_mistakes() {
+    let hint = |body: &str| {
+        let src = format!("-module(t).\n-export([f/1]).\n{body}\n");
+        let d = errors(&src);
+        d[0].hint.clone().unwrap_or_default()
+    };
+    assert!(hint("f(X) -> case X of 1 -> a, end.").contains("remove the `,` before 'end'"));
+    assert!(hint("f(X) -> case X of 1 -> a; end.").contains("remove the `;` before 'end'"));
+    assert!(hint("f(X) -> X,.").contains("remove the `,` before '.'"));
+    assert!(hint("f(X) -> #{a -> X}.").contains("use `=>`"));
+    let src = "-module(t)\n-export([f/1]).\nf(X) -> X.\n";
+    assert_eq!(
+        errors(src)[0].hint.as_deref(),
+        Some("missing `.` at the end of the previous line?")
+    );
+}
