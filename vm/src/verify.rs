@@ -34,6 +34,10 @@ pub const MAX_REGISTERS: u16 = 1024;
 ///   when it is 0 (so the interpreter can tell the two apart);
 ///   `Return`, `CallOnly`, `CallExtOnly` only with no frame; body calls only inside a frame;
 ///   Y operands only below the open frame's size; paths that meet agree on the frame.
+/// - X registers (a second dataflow pass, `verify_regs.rs`): every X register read holds a value
+///   on every path — only `x0` survives a body call, `Allocate{live}` keeps `x0..x[live-1]`, an
+///   exception handler starts with none — so no instruction can read a register the collector
+///   did not update.
 pub fn verify(module: &Module) -> Result<(), LoadError> {
     let v = Verifier::new(module);
     v.tables()
@@ -225,7 +229,8 @@ impl<'m> Verifier<'m> {
                 "the last instruction {last:?} falls through past the end of the function"
             ));
         }
-        self.frames(f)
+        self.frames(f)?;
+        regs::check(&self.m.code, f)
     }
 
     /// Checks one instruction's operands and targets (everything but frames).
@@ -657,6 +662,9 @@ fn for_each_operand<'a>(ins: &'a Instruction, f: &mut dyn FnMut(Operand<'a>)) {
         }
     }
 }
+
+#[path = "verify_regs.rs"]
+mod regs;
 
 #[cfg(test)]
 #[path = "verify_tests.rs"]

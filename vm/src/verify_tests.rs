@@ -366,7 +366,7 @@ fn frames_must_pair() {
             Allocate { slots: 0, live: 0 }, // 1
             Test {
                 fail: Label(4),
-                src: x(0),
+                src: Src::Nil,
                 ty: crate::bytecode::opcode::TypeTest::Atom,
             }, // 2
             Deallocate { slots: 0 },        // 3
@@ -378,12 +378,12 @@ fn frames_must_pair() {
     // The same shape with both paths closing the frame passes.
     let m = module(vec![(
         1,
-        0,
+        1,
         vec![
-            Allocate { slots: 0, live: 0 }, // 1
+            Allocate { slots: 0, live: 1 }, // 1
             Test {
                 fail: Label(4),
-                src: x(0),
+                src: Src::Nil,
                 ty: crate::bytecode::opcode::TypeTest::Atom,
             }, // 2
             Jump { target: Label(4) },      // 3
@@ -444,9 +444,9 @@ fn fun_tail_call_with_zero_dealloc_needs_no_frame() {
     rejects(&ambiguous, "dealloc 0 means no frame");
     let closed = module(vec![(
         1,
-        1,
+        2,
         vec![
-            Allocate { slots: 0, live: 1 },
+            Allocate { slots: 0, live: 2 },
             Deallocate { slots: 0 },
             ApplyLast {
                 arity: 0,
@@ -504,4 +504,98 @@ fn extreme_function_bounds_are_errors_not_overflows() {
     let mut m = good();
     m.exports[0].entry = Label(u32::MAX);
     rejects(&m, "does not point at the entry");
+}
+
+#[test]
+fn x_registers_must_hold_values() {
+    // x1 read after a body call: only x0 survives.
+    let mut m = good();
+    m.code[6] = Move {
+        src: x(1),
+        dst: dy(0),
+    };
+    rejects(&m, "x1 is read but holds no value");
+
+    // Allocate keeps only x0..x[live-1].
+    let m = module(vec![(
+        1,
+        2,
+        vec![
+            Allocate { slots: 1, live: 1 },
+            Move {
+                src: x(1),
+                dst: dy(0),
+            },
+            Deallocate { slots: 1 },
+            Return,
+        ],
+    )]);
+    rejects(&m, "x1 is read");
+
+    // An exception handler starts with no X registers.
+    let mut m = good();
+    m.code[10] = Move {
+        src: x(0),
+        dst: dx(1),
+    };
+    m.code[9] = Jump { target: Label(10) };
+    rejects(&m, "instruction 10");
+
+    // Defined on one path only.
+    let m = module(vec![(
+        1,
+        1,
+        vec![
+            Test {
+                fail: Label(3),
+                src: x(0),
+                ty: crate::bytecode::opcode::TypeTest::Atom,
+            }, // 1
+            Move {
+                src: x(0),
+                dst: dx(5),
+            }, // 2
+            Move {
+                src: x(5),
+                dst: dx(0),
+            }, // 3
+            Return, // 4
+        ],
+    )]);
+    rejects(&m, "x5 is read");
+
+    // function_clause reports the arguments, so they must be defined at the jump.
+    let m = module(vec![(
+        1,
+        2,
+        vec![
+            Allocate { slots: 0, live: 1 },
+            Deallocate { slots: 0 },
+            Jump { target: Label(0) },
+        ],
+    )]);
+    rejects(&m, "raising function_clause: x1");
+
+    // Registers written before a branch are defined on both paths; TryCase defines x0..x2.
+    let m = module(vec![(
+        1,
+        1,
+        vec![
+            Allocate { slots: 1, live: 1 }, // 1
+            Try {
+                y: YReg(0),
+                handler: Label(6),
+            }, // 2
+            Call {
+                arity: 1,
+                target: Label(1),
+            }, // 3
+            TryEnd { y: YReg(0) },          // 4
+            Jump { target: Label(7) },      // 5
+            TryCase { y: YReg(0) },         // 6
+            Deallocate { slots: 1 },        // 7
+            Return,                         // 8
+        ],
+    )]);
+    assert_eq!(verify(&m), Ok(()));
 }
