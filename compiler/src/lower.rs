@@ -26,7 +26,8 @@ pub(crate) struct FnCtx {
     pub blocks: Vec<Vec<Stmt>>,
     /// Named bindings for the unused-variable warning.
     pub bindings: Vec<(String, VarId, Span)>,
-    pub used: HashSet<VarId>,
+    /// `(variable, name)` pairs that were read (one variable may carry several names).
+    pub used: HashSet<(VarId, String)>,
 }
 
 impl FnCtx {
@@ -360,7 +361,7 @@ impl<'a> Lowerer<'a> {
         let depth = self.ctxs.len() - 1;
         match self.lookup_in(depth, name) {
             Ok(v) => {
-                self.cx().used.insert(v);
+                self.cx().used.insert((v, name.to_string()));
                 Operand::Var(v)
             }
             Err(Some(kind)) => {
@@ -405,7 +406,7 @@ impl<'a> Lowerer<'a> {
             return Err(None);
         }
         let outer = self.lookup_in(d - 1, name)?;
-        self.ctxs[d - 1].used.insert(outer);
+        self.ctxs[d - 1].used.insert((outer, name.to_string()));
         let c = &mut self.ctxs[d];
         let inner = c.next_var;
         c.next_var += 1;
@@ -427,7 +428,7 @@ impl<'a> Lowerer<'a> {
     /// Reports unused variables of the closing context.
     fn warn_unused(&mut self, c: &FnCtx) {
         for (name, v, span) in &c.bindings {
-            if !name.starts_with('_') && !c.used.contains(v) {
+            if !name.starts_with('_') && !c.used.contains(&(*v, name.clone())) {
                 self.diags.push(Diagnostic::warning(
                     format!("variable '{name}' is unused"),
                     *span,
@@ -487,7 +488,7 @@ impl<'a> Lowerer<'a> {
         kind: &'static str,
         span: Span,
     ) -> Operand {
-        let cclauses = self.lower_clauses(clauses, shadow, kind, span);
+        let cclauses = self.lower_clauses(&args, clauses, shadow, kind, span);
         self.emit(
             CExpr::Case {
                 args,
@@ -502,6 +503,7 @@ impl<'a> Lowerer<'a> {
     /// Lowers clauses with branch scoping and export joining.
     pub(crate) fn lower_clauses(
         &mut self,
+        args: &[VarId],
         clauses: &[ast::Clause],
         shadow: bool,
         kind: &'static str,
@@ -512,7 +514,7 @@ impl<'a> Lowerer<'a> {
         let mut scopes = Vec::new();
         for c in clauses {
             self.cx().scope = before.clone();
-            let cc = self.clause(c, shadow);
+            let cc = self.clause(c, shadow, args);
             scopes.push(self.cx().scope.clone());
             out.push(cc);
         }
@@ -551,7 +553,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             for v in &vars {
-                self.cx().used.insert(*v);
+                self.cx().used.insert((*v, name.clone()));
             }
             scope.bind(&name, e);
         }
@@ -574,12 +576,18 @@ impl<'a> Lowerer<'a> {
     }
 
     /// One clause: patterns (binding into the current scope), guard, body.
-    pub(crate) fn clause(&mut self, c: &ast::Clause, shadow: bool) -> CClause {
+    /// `args` are the matched variables: a head pattern that is just a new variable names the
+    /// argument itself (no copy).
+    pub(crate) fn clause(&mut self, c: &ast::Clause, shadow: bool, args: &[VarId]) -> CClause {
         let mut ps = self.pat_state(shadow);
         let pats: Vec<Pat> = c
             .patterns
             .iter()
-            .map(|p| self.pattern(p, &mut ps))
+            .enumerate()
+            .map(|(i, p)| match args.get(i) {
+                Some(a) => self.head_pattern(p, *a, &mut ps),
+                None => self.pattern(p, &mut ps),
+            })
             .collect();
         let eqs = self.commit_pattern(ps);
         let guard = self.guard(&c.guards, eqs);

@@ -237,7 +237,7 @@ impl<'a> Lowerer<'a> {
             None => return (name, 0, Vec::new()),
         };
         for (n, v, s) in &ctx.bindings {
-            if !n.starts_with('_') && !ctx.used.contains(v) {
+            if !n.starts_with('_') && !ctx.used.contains(&(*v, n.clone())) {
                 self.diags.push(crate::diagnostics::Diagnostic::warning(
                     format!("variable '{n}' is unused"),
                     *s,
@@ -658,7 +658,7 @@ impl<'a> Lowerer<'a> {
         let mut scopes = Vec::new();
         for c in clauses {
             self.cx().scope = before.clone();
-            let cc = self.clause(c, false);
+            let cc = self.clause(c, false, &[msg]);
             scopes.push(self.cx().scope.clone());
             cclauses.push(cc);
         }

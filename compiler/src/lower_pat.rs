@@ -119,7 +119,7 @@ impl Lowerer<'_> {
             let v = *v;
             let f = self.fresh();
             ps.eqs.push((v, f));
-            self.cx().used.insert(v);
+            self.cx().used.insert((v, name.to_string()));
             return Pat::Var(f);
         }
         if !ps.shadow {
@@ -127,7 +127,7 @@ impl Lowerer<'_> {
                 Ok(Some(v)) => {
                     let f = self.fresh();
                     ps.eqs.push((v, f));
-                    self.cx().used.insert(v);
+                    self.cx().used.insert((v, name.to_string()));
                     return Pat::Var(f);
                 }
                 Err(kind) => {
@@ -142,6 +142,20 @@ impl Lowerer<'_> {
         let v = self.fresh();
         ps.new.push((name.to_string(), v, span));
         Pat::Var(v)
+    }
+
+    /// Lowers a top-level head pattern matched against variable `arg`: a new variable is bound to
+    /// `arg` itself instead of a copy.
+    pub(crate) fn head_pattern(&mut self, e: &Expr, arg: VarId, ps: &mut PatState) -> Pat {
+        if let Expr::Var(name, span) = e {
+            let fresh = !ps.new.iter().any(|(n, _, _)| n == name)
+                && (ps.shadow || matches!(self.is_bound(name), Ok(None)));
+            if fresh {
+                ps.new.push((name.clone(), arg, *span));
+                return Pat::Wild;
+            }
+        }
+        self.pattern(e, ps)
     }
 
     /// Lowers a pattern.
@@ -255,7 +269,7 @@ impl Lowerer<'_> {
                     Expr::Var(name, span) => {
                         if let Some((_, v, _)) = ps.new.iter().find(|(n, _, _)| n == name) {
                             let v = *v;
-                            self.cx().used.insert(v);
+                            self.cx().used.insert((v, name.to_string()));
                             SegSize::Op(Operand::Var(v))
                         } else {
                             SegSize::Op(self.use_var(name, *span))
