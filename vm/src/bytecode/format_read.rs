@@ -257,9 +257,11 @@ impl<'a> Reader<'a> {
                     }
                     let n = self.count(if kind == 6 { 2 } else { 1 })?;
                     stack.push(match kind {
-                        4 => Open::List(Vec::with_capacity(n), n),
-                        5 => Open::Tuple(Vec::with_capacity(n), n),
-                        _ => Open::Map(Vec::with_capacity(n), None, n),
+                        // Reserve little up front: nested compounds may each claim up to
+                        // the bytes left, and memory must stay proportional to the input.
+                        4 => Open::List(Vec::with_capacity(n.min(64)), n),
+                        5 => Open::Tuple(Vec::with_capacity(n.min(64)), n),
+                        _ => Open::Map(Vec::with_capacity(n.min(64)), None, n),
                     });
                     match stack.last() {
                         // A list always reads its tail next, even with no elements.

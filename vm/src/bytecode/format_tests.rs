@@ -547,3 +547,37 @@ fn deep_literal_nesting_is_capped() {
     let err = decode(&encode(&m)).unwrap_err();
     assert!(err.to_string().contains("nested too deeply"), "{err}");
 }
+
+#[test]
+fn nested_length_claims_do_not_reserve_memory() {
+    // 500 nested lists each claiming as many elements as there are bytes left: must fail fast
+    // (running out of input) without reserving 500 times the input size.
+    let mut w = Writer(Vec::new());
+    w.str("m");
+    w.str("");
+    for _ in 0..7 {
+        w.uint(0); // atoms, imports, exports, functions, lambdas, ... empty
+    }
+    let mut payload = w.0;
+    // Replace: literal table with one literal made of nested list headers.
+    payload.truncate(payload.len() - 2);
+    payload.push(1); // one literal
+    let filler = 200_000usize;
+    for _ in 0..500 {
+        payload.push(4);
+        let mut n = Writer(Vec::new());
+        n.uint(filler as u64);
+        payload.extend(n.0);
+    }
+    payload.extend(std::iter::repeat(3u8).take(filler));
+    let mut b = Vec::new();
+    b.extend_from_slice(MAGIC);
+    b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    b.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
+    b.extend_from_slice(&payload);
+    let err = decode(&b).unwrap_err().to_string();
+    // The parser got through every header and element and ran out of input for the tails.
+    assert!(err.contains("unexpected end of payload"), "{err}");
+    assert!(err.contains(&format!("byte {}", b.len())), "{err}");
+}
