@@ -569,7 +569,7 @@ fn nested_length_claims_do_not_reserve_memory() {
         n.uint(filler as u64);
         payload.extend(n.0);
     }
-    payload.extend(std::iter::repeat(3u8).take(filler));
+    payload.resize(payload.len() + filler, 3);
     let mut b = Vec::new();
     b.extend_from_slice(MAGIC);
     b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
