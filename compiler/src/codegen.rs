@@ -400,6 +400,10 @@ pub(crate) struct FnGen<'g> {
     pub func_info: Label,
     /// Next free scratch X register in a guard.
     pub temp: u16,
+    /// Read counts of the function's variables.
+    pub counts: HashMap<VarId, u32>,
+    /// Single-use call arguments computed straight into their argument register.
+    pub in_arg: HashMap<VarId, Src>,
 }
 
 impl<'g> FnGen<'g> {
@@ -412,6 +416,8 @@ impl<'g> FnGen<'g> {
             fun: f,
             func_info: fi,
             temp: 0,
+            counts: crate::regalloc::use_counts(&f.body),
+            in_arg: HashMap::new(),
         };
         fg.g.set_line(f.line);
         fg.g.bind(fi);
@@ -438,7 +444,10 @@ impl<'g> FnGen<'g> {
 
     pub fn src(&mut self, o: &Operand) -> Src {
         match o {
-            Operand::Var(v) => self.frame.src(*v),
+            Operand::Var(v) => match self.in_arg.get(v) {
+                Some(s) => *s,
+                None => self.frame.src(*v),
+            },
             Operand::Lit(l) => self.g.lit_src(l),
         }
     }
@@ -485,6 +494,11 @@ impl<'g> FnGen<'g> {
             if Some(i) == t {
                 self.stmt(s, Mode::Tail);
                 return;
+            }
+            if let Some(k) = crate::regalloc::arg_register(b, i, &self.counts) {
+                self.stmt(s, Mode::Into(Dst::X(XReg(k))));
+                self.in_arg.insert(s.var, Src::X(XReg(k)));
+                continue;
             }
             let dst = self.frame.loc(s.var);
             self.stmt(s, Mode::Into(dst));

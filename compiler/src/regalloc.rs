@@ -7,8 +7,9 @@
 //!
 //! X registers below `X_BASE` are scratch: call arguments, return values, guard temporaries.
 
-use crate::core::{Block, CExpr, CFun, VarId};
+use crate::core::{Block, CClause, CExpr, CFun, Callee, Fail, GExpr, Operand, Pat, SegSize, VarId};
 use krarup_vm::bytecode::opcode::{Dst, Src, XReg, YReg};
+use std::collections::HashMap;
 
 /// First X register used for variables in frameless functions.
 pub const X_BASE: u32 = 256;
@@ -82,4 +83,211 @@ pub fn needs_frame(b: &Block, tail: bool) -> bool {
             _ => false,
         }
     })
+}
+
+/// How many times each variable is read in a function body (patterns, guards, failure values,
+/// statements and block results). Used to place single-use call arguments straight into the
+/// argument registers.
+pub fn use_counts(b: &Block) -> HashMap<VarId, u32> {
+    let mut c = HashMap::new();
+    count_block(b, &mut c);
+    c
+}
+
+fn op(o: &Operand, c: &mut HashMap<VarId, u32>) {
+    if let Operand::Var(v) = o {
+        *c.entry(*v).or_insert(0) += 1;
+    }
+}
+
+fn count_block(b: &Block, c: &mut HashMap<VarId, u32>) {
+    for s in &b.stmts {
+        count_expr(&s.expr, c);
+    }
+    op(&b.ret, c);
+}
+
+fn count_pat(p: &Pat, c: &mut HashMap<VarId, u32>) {
+    match p {
+        Pat::Tuple(ps) => ps.iter().for_each(|p| count_pat(p, c)),
+        Pat::Cons(h, t) => {
+            count_pat(h, c);
+            count_pat(t, c);
+        }
+        Pat::Map(kvs) => kvs.iter().for_each(|(k, p)| {
+            op(k, c);
+            count_pat(p, c);
+        }),
+        Pat::Bin(segs) => segs.iter().for_each(|s| {
+            if let SegSize::Op(o) = &s.size {
+                op(o, c);
+            }
+            count_pat(&s.value, c);
+        }),
+        Pat::Alias(_, p) => count_pat(p, c),
+        Pat::Wild | Pat::Var(_) | Pat::Lit(_) => {}
+    }
+}
+
+fn count_g(g: &GExpr, c: &mut HashMap<VarId, u32>) {
+    match g {
+        GExpr::Op(o) => op(o, c),
+        GExpr::Tuple(es) | GExpr::Bif(_, es) => es.iter().for_each(|e| count_g(e, c)),
+        GExpr::Cons(a, b) | GExpr::Arith(_, a, b) | GExpr::AndAlso(a, b) | GExpr::OrElse(a, b) => {
+            count_g(a, c);
+            count_g(b, c);
+        }
+        GExpr::Unary(_, a) | GExpr::IsRecord(a, _, _) => count_g(a, c),
+        GExpr::RecordField { src, .. } => count_g(src, c),
+        GExpr::MapPut(_, m, kvs) => {
+            count_g(m, c);
+            kvs.iter().for_each(|(k, v)| {
+                count_g(k, c);
+                count_g(v, c);
+            });
+        }
+    }
+}
+
+fn count_clauses(cs: &[CClause], c: &mut HashMap<VarId, u32>) {
+    for cl in cs {
+        cl.pats.iter().for_each(|p| count_pat(p, c));
+        if let Some(g) = &cl.guard {
+            g.0.iter().flatten().for_each(|e| count_g(e, c));
+        }
+        count_block(&cl.body, c);
+    }
+}
+
+fn count_fail(f: &Fail, c: &mut HashMap<VarId, u32>) {
+    match f {
+        Fail::CaseClause(o)
+        | Fail::Badmatch(o)
+        | Fail::TryClause(o)
+        | Fail::Badrecord(o)
+        | Fail::Error(o) => op(o, c),
+        Fail::Reraise(a, b, d) => {
+            op(a, c);
+            op(b, c);
+            op(d, c);
+        }
+        Fail::IfClause | Fail::FunctionClause => {}
+    }
+}
+
+fn count_expr(e: &CExpr, c: &mut HashMap<VarId, u32>) {
+    match e {
+        CExpr::Value(o) | CExpr::Unary(_, o) | CExpr::Error(o) => op(o, c),
+        CExpr::Tuple(os) | CExpr::Bif(_, os) => os.iter().for_each(|o| op(o, c)),
+        CExpr::Cons(a, b) | CExpr::Arith(_, a, b) | CExpr::Send(a, b) => {
+            op(a, c);
+            op(b, c);
+        }
+        CExpr::Call(callee, args) => {
+            match callee {
+                Callee::Fun(f) => op(f, c),
+                Callee::Apply(m, f) => {
+                    op(m, c);
+                    op(f, c);
+                }
+                _ => {}
+            }
+            args.iter().for_each(|o| op(o, c));
+        }
+        CExpr::MakeFun { free, .. } => free.iter().for_each(|o| op(o, c)),
+        CExpr::SelfFun => {}
+        CExpr::Binary(segs) => segs.iter().for_each(|s| {
+            op(&s.value, c);
+            if let SegSize::Op(o) = &s.size {
+                op(o, c);
+            }
+        }),
+        CExpr::MapPut { map, pairs, .. } => {
+            op(map, c);
+            pairs.iter().for_each(|(k, v)| {
+                op(k, c);
+                op(v, c);
+            });
+        }
+        CExpr::Case {
+            args,
+            clauses,
+            fail,
+            ..
+        } => {
+            for a in args {
+                *c.entry(*a).or_insert(0) += 1;
+            }
+            count_clauses(clauses, c);
+            count_fail(fail, c);
+        }
+        CExpr::Receive { clauses, after, .. } => {
+            count_clauses(clauses, c);
+            if let Some((t, b)) = after {
+                op(t, c);
+                count_block(b, c);
+            }
+        }
+        CExpr::Try {
+            body, of, handler, ..
+        } => {
+            count_block(body, c);
+            count_block(of, c);
+            count_block(handler, c);
+        }
+        CExpr::Catch { body, .. } => count_block(body, c),
+        CExpr::Raise(a, b, d) => {
+            op(a, c);
+            op(b, c);
+            op(d, c);
+        }
+    }
+}
+
+/// True for computations that write only their destination register (no call, no clobbered X
+/// registers), so a value computed into an argument register before them survives.
+pub fn writes_only_dst(e: &CExpr) -> bool {
+    matches!(
+        e,
+        CExpr::Value(_)
+            | CExpr::Tuple(_)
+            | CExpr::Cons(..)
+            | CExpr::Bif(..)
+            | CExpr::Arith(..)
+            | CExpr::Unary(..)
+            | CExpr::MakeFun { .. }
+            | CExpr::SelfFun
+            | CExpr::Binary(_)
+            | CExpr::MapPut { .. }
+    )
+}
+
+/// If statement `i` of `b` computes a value read once, as an argument of a call that follows it
+/// with only [`writes_only_dst`] statements in between, the argument register to compute it in.
+pub fn arg_register(b: &Block, i: usize, counts: &HashMap<VarId, u32>) -> Option<u16> {
+    let s = &b.stmts[i];
+    if s.export || counts.get(&s.var) != Some(&1) {
+        return None;
+    }
+    if !writes_only_dst(&s.expr) && !matches!(s.expr, CExpr::Call(..)) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < b.stmts.len() && !b.stmts[j].export && writes_only_dst(&b.stmts[j].expr) {
+        j += 1;
+    }
+    let CExpr::Call(callee, args) = &b.stmts.get(j)?.expr else {
+        return None;
+    };
+    let me = Operand::Var(s.var);
+    if let Some(k) = args.iter().position(|a| *a == me) {
+        return Some(k as u16);
+    }
+    let n = args.len() as u16;
+    match callee {
+        Callee::Fun(f) if *f == me => Some(n),
+        Callee::Apply(m, _) if *m == me => Some(n),
+        Callee::Apply(_, f) if *f == me => Some(n + 1),
+        _ => None,
+    }
 }
