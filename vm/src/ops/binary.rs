@@ -347,7 +347,7 @@ pub fn build(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Term, Exception> 
         })
         .sum();
     let mut w = BitWriter {
-        bytes: Vec::with_capacity(estimate.div_ceil(8).min(1 << 30)),
+        bytes: Vec::with_capacity(estimate.div_ceil(8).min(1 << 26)),
         bits: 0,
     };
     for s in segs {
