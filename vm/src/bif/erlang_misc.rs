@@ -147,6 +147,11 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let h = crate::bif::phash::phash2(a[0], &c.shared.atoms) as u64;
         Ok(Term::small((h % range) as i64))
     });
+    r.add(e, "system_info", 1, system_info);
+    r.add("os", "type", 0, |c, _| {
+        let (unix, linux) = (c.atom("unix"), c.atom("linux"));
+        Ok(c.heap.tuple(&[unix, linux]))
+    });
     r.add(e, "is_alive", 0, |_, _| Ok(Term::bool(false)));
     r.add(e, "nodes", 0, |_, _| Ok(Term::NIL));
     r.add(e, "nodes", 1, |_, _| Ok(Term::NIL));
@@ -201,6 +206,30 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let _ = out.write_all(&bytes);
         Ok(Term::bool(true))
     });
+}
+
+/// `erlang:system_info/1` for the keys whose answers do not depend on a scheduler: the values
+/// OTP 25 gives on x86-64 Linux, with one scheduler; other keys raise `badarg`.
+fn system_info(c: &mut NativeCtx<'_>, a: &[Term]) -> crate::native::NativeResult {
+    let key = if let Some(&[k, v]) = a[0].as_tuple() {
+        let (k, v) = (super::atom_name(c, k)?, super::atom_name(c, v)?);
+        format!("{{{k},{v}}}")
+    } else {
+        super::atom_name(c, a[0])?.to_string()
+    };
+    match key.as_str() {
+        "otp_release" => Ok(c.heap.string("25")),
+        "version" => Ok(c.heap.string("13.1.5")),
+        "machine" => Ok(c.heap.string("BEAM")),
+        "system_architecture" => Ok(c.heap.string("x86_64-pc-linux-gnu")),
+        "wordsize" | "{wordsize,internal}" | "{wordsize,external}" => Ok(Term::small(8)),
+        "smp_support" | "threads" => Ok(Term::bool(true)),
+        "schedulers" | "schedulers_online" | "logical_processors" => Ok(Term::small(1)),
+        "atom_limit" => Ok(Term::small(1_048_576)),
+        "atom_count" => Ok(Term::small(c.shared.atoms.len() as i64)),
+        "process_limit" => Ok(Term::small(262_144)),
+        _ => badarg(),
+    }
 }
 
 /// `{{Y, M, D}, {H, Mi, S}}` in UTC (krarup treats local time as UTC).
