@@ -7,7 +7,8 @@
 -export([date_to_gregorian_days/1, date_to_gregorian_days/3,
          datetime_to_gregorian_seconds/1, day_of_the_week/1,
          day_of_the_week/3, gregorian_days_to_date/1,
-         gregorian_seconds_to_datetime/1, is_leap_year/1, iso_week_number/1,
+         gregorian_seconds_to_datetime/1, is_leap_year/1, iso_week_number/0,
+         iso_week_number/1, now_to_datetime/1, now_to_universal_time/1,
          last_day_of_the_month/2, local_time/0, universal_time/0,
          seconds_to_daystime/1, seconds_to_time/1, time_difference/2,
          time_to_seconds/1, valid_date/1, valid_date/3]).
@@ -18,6 +19,16 @@
 local_time() -> erlang:localtime().
 
 universal_time() -> erlang:universaltime().
+
+%% Seconds from year 0 to the Unix epoch.
+-define(EPOCH, 62167219200).
+
+now_to_datetime({MegaSecs, Secs, _MicroSecs}) ->
+    gregorian_seconds_to_datetime(MegaSecs * 1000000 + Secs + ?EPOCH).
+
+now_to_universal_time(Now) -> now_to_datetime(Now).
+
+iso_week_number() -> iso_week_number(erlang:date()).
 
 is_leap_year(Y) when is_integer(Y), Y >= 0 ->
     (Y rem 4 =:= 0 andalso Y rem 100 > 0) orelse Y rem 400 =:= 0.

@@ -10,7 +10,7 @@
          write_string/1, write_string/2, write_latin1_string/1,
          write_latin1_string/2, write_string_as_latin1/1,
          write_string_as_latin1/2, write_char/1, write_latin1_char/1,
-         write_char_as_latin1/1,
+         write_char_as_latin1/1, write_unicode_string/1, write_unicode_char/1,
          char_list/1, latin1_char_list/1, deep_char_list/1,
          deep_latin1_char_list/1, deep_unicode_char_list/1,
          printable_list/1, printable_latin1_list/1,
@@ -231,6 +231,10 @@ escape_char(C, _Q, latin1, Tail) ->
 
 write_char($\s) -> "$\\s";
 write_char(C) when is_integer(C), C >= 0 -> [$$ | escape_char(C, -1, unicode, [])].
+
+write_unicode_string(S) -> write_string(S).
+
+write_unicode_char(C) -> write_char(C).
 
 write_latin1_char(C) when is_integer(C), C >= 0, C =< 255 -> write_char(C).
 

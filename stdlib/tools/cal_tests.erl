@@ -15,7 +15,7 @@ main() ->
          {calendar, datetime_to_gregorian_seconds, [{rdate(), {rand:uniform(24) - 1, rand:uniform(60) - 1, rand:uniform(60) - 1}}]},
          {calendar, gregorian_seconds_to_datetime, [rand:uniform(80000000000)]},
          {calendar, seconds_to_daystime, [rand:uniform(10000000) - 5000000]},
-         {calendar, seconds_to_time, [rand:uniform(86400) - 1]}]
+         {calendar, seconds_to_time, [rand:uniform(86400) - 1]}, {calendar, now_to_datetime, [{rand:uniform(2000), rand:uniform(999999), 5}]}]
         || _ <- lists:seq(1, 1000)]) ++
         [{calendar, date_to_gregorian_days, [2023, 2, 29]}, {calendar, iso_week_number, [{2021, 1, 3}]},
          {calendar, iso_week_number, [{2020, 12, 31}]}, {calendar, iso_week_number, [{2019, 12, 30}]},
