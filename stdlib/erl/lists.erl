@@ -373,7 +373,7 @@ keymap(Fun, Index, []) when is_integer(Index), Index >= 1, is_function(Fun, 1) -
     [].
 
 keysort(I, L) when is_integer(I), I > 0 ->
-    sort(fun(A, B) -> element(I, A) =< element(I, B) end, L).
+    msort(fun(A, B) -> element(I, A) =< element(I, B) end, L).
 
 ukeysort(I, L) when is_integer(I), I > 0 ->
     ukeydedup(I, keysort(I, L)).
@@ -549,12 +549,120 @@ dm2_h(T1, HdM, [H2 | T2], M, H1) when H1 =< H2 -> dm2_h(T1, H2, T2, [HdM | M], H
 dm2_h(T1, HdM, [H2 | T2], M, H1) -> dm2(T1, H2, T2, [H1, HdM | M]);
 dm2_h(T1, HdM, [], M, H1) -> lists:reverse(T1, [H1, HdM | M]).
 
-sort(Fun, L) when is_function(Fun, 2), is_list(L) -> msort(Fun, L).
+%% sort/2 also follows OTP's algorithm, so a Fun that is not an order
+%% (or one with side effects) sees the same calls in the same order.
+sort(Fun, []) when is_function(Fun, 2) -> [];
+sort(Fun, [_] = L) when is_function(Fun, 2) -> L;
+sort(Fun, [X, Y | T]) when is_function(Fun, 2) ->
+    case Fun(X, Y) of
+        true -> f_up(Y, X, Fun, T, [], []);
+        false -> f_down(Y, X, Fun, T, [], [])
+    end.
+
+%% Runs where Fun holds between neighbours (Y is the newest element).
+f_up(Y, X, Fun, [Z | L], R, Rs) ->
+    case Fun(Y, Z) of
+        true -> f_up(Z, Y, Fun, L, [X | R], Rs);
+        false ->
+            case Fun(X, Z) of
+                true -> f_up(Y, Z, Fun, L, [X | R], Rs);
+                false when R == [] -> f_up(Y, X, Fun, L, [Z], Rs);
+                false -> f_up_s(Y, X, Fun, L, R, Rs, Z)
+            end
+    end;
+f_up(Y, X, Fun, [], R, Rs) -> f_desc_runs([[Y, X | R] | Rs], [], Fun, asc).
+
+f_up_s(Y, X, Fun, [Z | L], R, Rs, S) ->
+    case Fun(Y, Z) of
+        true -> f_up_s(Z, Y, Fun, L, [X | R], Rs, S);
+        false ->
+            case Fun(X, Z) of
+                true -> f_up_s(Y, Z, Fun, L, [X | R], Rs, S);
+                false ->
+                    case Fun(S, Z) of
+                        true -> f_up(Z, S, Fun, L, [], [[Y, X | R] | Rs]);
+                        false -> f_up(S, Z, Fun, L, [], [[Y, X | R] | Rs])
+                    end
+            end
+    end;
+f_up_s(Y, X, Fun, [], R, Rs, S) -> f_desc_runs([[S], [Y, X | R] | Rs], [], Fun, asc).
+
+f_down(Y, X, Fun, [Z | L], R, Rs) ->
+    case Fun(Y, Z) of
+        false -> f_down(Z, Y, Fun, L, [X | R], Rs);
+        true ->
+            case Fun(X, Z) of
+                false -> f_down(Y, Z, Fun, L, [X | R], Rs);
+                true when R == [] -> f_down(Y, X, Fun, L, [Z], Rs);
+                true -> f_down_s(Y, X, Fun, L, R, Rs, Z)
+            end
+    end;
+f_down(Y, X, Fun, [], R, Rs) -> f_asc_runs([[Y, X | R] | Rs], [], Fun, desc).
+
+f_down_s(Y, X, Fun, [Z | L], R, Rs, S) ->
+    case Fun(Y, Z) of
+        false -> f_down_s(Z, Y, Fun, L, [X | R], Rs, S);
+        true ->
+            case Fun(X, Z) of
+                false -> f_down_s(Y, Z, Fun, L, [X | R], Rs, S);
+                true ->
+                    case Fun(S, Z) of
+                        false -> f_down(Z, S, Fun, L, [], [[Y, X | R] | Rs]);
+                        true -> f_down(S, Z, Fun, L, [], [[Y, X | R] | Rs])
+                    end
+            end
+    end;
+f_down_s(Y, X, Fun, [], R, Rs, S) -> f_asc_runs([[S], [Y, X | R] | Rs], [], Fun, desc).
+
+%% Pairwise merging of runs, alternating direction; O says which way the
+%% original runs went.
+f_asc_runs([T1, [H2 | T2] | L], Acc, Fun, asc) ->
+    f_asc_runs(L, [fm2(T1, H2, Fun, T2, []) | Acc], Fun, asc);
+f_asc_runs([[H2 | T2], T1 | L], Acc, Fun, desc) ->
+    f_asc_runs(L, [fm2(T1, H2, Fun, T2, []) | Acc], Fun, desc);
+f_asc_runs([L], [], _Fun, _O) -> L;
+f_asc_runs([L], Acc, Fun, O) -> f_desc_runs([lists:reverse(L, []) | Acc], [], Fun, O);
+f_asc_runs([], Acc, Fun, O) -> f_desc_runs(Acc, [], Fun, O).
+
+f_desc_runs([[H2 | T2], T1 | L], Acc, Fun, asc) ->
+    f_desc_runs(L, [rfm2(T1, H2, Fun, T2, []) | Acc], Fun, asc);
+f_desc_runs([T1, [H2 | T2] | L], Acc, Fun, desc) ->
+    f_desc_runs(L, [rfm2(T1, H2, Fun, T2, []) | Acc], Fun, desc);
+f_desc_runs([L], Acc, Fun, O) -> f_asc_runs([lists:reverse(L, []) | Acc], [], Fun, O);
+f_desc_runs([], Acc, Fun, O) -> f_asc_runs(Acc, [], Fun, O).
+
+fm2([H1 | T1], H2, Fun, T2, M) ->
+    case Fun(H1, H2) of
+        true -> fm2(T1, H2, Fun, T2, [H1 | M]);
+        false -> fm2_h(H1, T1, Fun, T2, [H2 | M])
+    end;
+fm2([], H2, _Fun, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+fm2_h(H1, T1, Fun, [H2 | T2], M) ->
+    case Fun(H1, H2) of
+        true -> fm2(T1, H2, Fun, T2, [H1 | M]);
+        false -> fm2_h(H1, T1, Fun, T2, [H2 | M])
+    end;
+fm2_h(H1, T1, _Fun, [], M) -> lists:reverse(T1, [H1 | M]).
+
+rfm2([H1 | T1], H2, Fun, T2, M) ->
+    case Fun(H1, H2) of
+        true -> rfm2_h(H1, T1, Fun, T2, [H2 | M]);
+        false -> rfm2(T1, H2, Fun, T2, [H1 | M])
+    end;
+rfm2([], H2, _Fun, T2, M) -> lists:reverse(T2, [H2 | M]).
+
+rfm2_h(H1, T1, Fun, [H2 | T2], M) ->
+    case Fun(H1, H2) of
+        true -> rfm2_h(H1, T1, Fun, T2, [H2 | M]);
+        false -> rfm2(T1, H2, Fun, T2, [H1 | M])
+    end;
+rfm2_h(H1, T1, _Fun, [], M) -> lists:reverse(T1, [H1 | M]).
 
 %% usort keeps the first of equal elements, which a stable sort gives.
 usort(L) when is_list(L) -> dedup(msort(fun(A, B) -> A =< B end, L)).
 
-usort(Fun, L) when is_function(Fun, 2) -> dedup_fun(Fun, sort(Fun, L)).
+usort(Fun, L) when is_function(Fun, 2) -> dedup_fun(Fun, msort(Fun, L)).
 
 dedup([A, B | T]) when A == B -> dedup([A | T]);
 dedup([A | T]) -> [A | dedup(T)];
