@@ -17,6 +17,8 @@ mod lists;
 mod maps;
 mod math;
 mod phash;
+mod re;
+mod re_engine;
 mod unicode;
 
 use crate::atom::AtomTable;
@@ -36,6 +38,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     maps::register(&mut r);
     math::register(&mut r);
     binary_mod::register(&mut r);
+    re::register(&mut r);
     unicode::register(&mut r);
 }
 

@@ -94,7 +94,19 @@ main(_) ->
             [a | b], "abc", "abd", [1, 2], {}, {a}, {a, b}, {b}, #{}, #{a => 1}, #{b => 0},
             #{1 => a}, #{1.0 => a}, <<>>, <<1>>, <<1:7>>, <<1, 2>>, <<0:1>>, {1, 1.0}, [1.0]],
     Nums = [0, 3, -3, 7, 1 bsl 59, -(1 bsl 60), Big, -Big, 0.5, -2.0, 1.0e300, 3.0],
-    Calls2 = Calls
+    Subjects = ["hello 42 world", "a.b.c", "a1b22c", "", "aaa", "abab", <<"x,y,,z,">>, "ABC abc",
+                "line1\nline2", "foo_bar baz99"],
+    Patterns = ["[0-9]+", "\\.", "a*", "(a)(b)?", "b", "^l", "e$", ",", "(x)|(y)", "[a-c]+",
+                "\\w+", "\\s", "\\bb", "a{2}", "(?:ab)+", "[^a-z]", "o.", "", "(", "z+?"],
+    RunOpts = [[], [global], [{capture, all, list}], [{capture, first, binary}],
+               [global, {capture, all_but_first, list}], [caseless], [multiline, global],
+               [{capture, none}], [{capture, [1], index}]],
+    ReCalls = [{re, run, [S, P, O]} || S <- Subjects, P <- Patterns, O <- RunOpts]
+        ++ [{re, replace, [S, P, R, O]} || S <- Subjects, P <- Patterns, R <- ["-", "<&>", "[\\1]"],
+                                           O <- [[], [global], [{return, list}], [global, {return, binary}]]]
+        ++ [{re, split, [S, P, O]} || S <- Subjects, P <- Patterns,
+                                      O <- [[], [{return, list}], [trim], [{parts, 2}]]],
+    Calls2 = Calls ++ ReCalls
         ++ [{erlang, Op, [X, Y]} || Op <- ['<', '==', '=:='], X <- Vals, Y <- Vals]
         ++ [{erlang, Op, [X, Y]} || Op <- ['+', '-', '*', '/', 'div', 'rem', 'band', 'bxor',
                                            'bsl', 'bsr'],
