@@ -400,10 +400,12 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
         }
         calls.insert((f.name.as_str(), f.arity), callees);
     }
+    // Functions called from record field defaults count as used (OTP expands defaults into the
+    // functions that build the record, so they are reachable whenever the record is built).
+    let mut default_callees = Vec::new();
     for r in &m.records {
         for field in &r.fields {
             if let Some(d) = &field.default {
-                let mut ignored = Vec::new();
                 d.walk(&mut |e| {
                     check_expr(
                         e,
@@ -411,10 +413,23 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
                         &imported,
                         &compile,
                         &records,
-                        &mut ignored,
+                        &mut default_callees,
                         &mut diags,
                     )
                 });
+            }
+        }
+    }
+
+    // Unused records (erl_lint's `unused_record` warning).
+    if !compile.nowarn_unused_record {
+        let used = used_records(m);
+        for r in &m.records {
+            if !used.contains(r.name.as_str()) {
+                diags.push(Diagnostic::warning(
+                    format!("record {} is unused", r.name),
+                    r.span,
+                ));
             }
         }
     }
@@ -425,6 +440,7 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
         let mut stack: Vec<(&str, u32)> =
             m.exports.iter().map(|(n, a, _)| (n.as_str(), *a)).collect();
         stack.extend(compile.on_load.iter().map(|(n, a)| (n.as_str(), *a)));
+        stack.extend(default_callees.iter().copied());
         while let Some(fa) = stack.pop() {
             if reachable.insert(fa) {
                 if let Some(cs) = calls.get(&fa) {
@@ -455,6 +471,7 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
 #[derive(Default)]
 struct CompileOptions {
     export_all: bool,
+    nowarn_unused_record: bool,
     nowarn_unused_all: bool,
     nowarn_unused: HashSet<(String, u32)>,
     no_auto_import_all: bool,
@@ -491,6 +508,7 @@ impl CompileOptions {
             Expr::Atom(a, _) if a == "export_all" => self.export_all = true,
             Expr::Atom(a, _) if a == "no_auto_import" => self.no_auto_import_all = true,
             Expr::Atom(a, _) if a == "nowarn_unused_function" => self.nowarn_unused_all = true,
+            Expr::Atom(a, _) if a == "nowarn_unused_record" => self.nowarn_unused_record = true,
             Expr::Tuple(kv, _) => {
                 let [Expr::Atom(k, _), v] = kv.as_slice() else {
                     return;
@@ -517,6 +535,43 @@ impl CompileOptions {
     fn auto_import_off(&self, name: &str, arity: u32) -> bool {
         self.no_auto_import_all || self.no_auto_import.contains(&(name.to_string(), arity))
     }
+}
+
+/// Names of records used anywhere: in function clauses, in other records' defaults, and in
+/// `record_info(_, Name)`.
+fn used_records(m: &Module) -> HashSet<&str> {
+    fn note<'a>(e: &'a Expr, used: &mut HashSet<&'a str>) {
+        match e {
+            Expr::Record { name, .. }
+            | Expr::RecordField { name, .. }
+            | Expr::RecordUpdate { name, .. }
+            | Expr::RecordIndex { name, .. } => {
+                used.insert(name.as_str());
+            }
+            Expr::Call {
+                target: CallTarget::Local(f, _),
+                args,
+                ..
+            } if f == "record_info" => {
+                if let [_, Expr::Atom(r, _)] = args.as_slice() {
+                    used.insert(r.as_str());
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut used = HashSet::new();
+    for f in &m.functions {
+        for c in &f.clauses {
+            clause_exprs(c).for_each(|e| e.walk(&mut |x| note(x, &mut used)));
+        }
+    }
+    for r in &m.records {
+        for d in r.fields.iter().filter_map(|f| f.default.as_ref()) {
+            d.walk(&mut |x| note(x, &mut used));
+        }
+    }
+    used
 }
 
 /// The elements of a proper list expression, or the expression itself if it is not a list.

@@ -261,3 +261,19 @@ fn hints_for_common_mistakes() {
         Some("missing `.` at the end of the previous line?")
     );
 }
+
+#[test]
+fn unused_records_warn() {
+    let src = "-module(t).\n-export([f/0]).\n-record(used, {a}).\n-record(unused, {b}).\n-record(via_default, {c}).\n-record(holder, {d = #via_default{}}).\nf() -> #holder{}#holder.d#used.a.\n";
+    let (_, w) = parse_module(src, "t.erl").unwrap();
+    let msgs: Vec<&str> = w.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(msgs, ["record unused is unused"]);
+    let off = "-module(t).\n-compile(nowarn_unused_record).\n-record(unused, {b}).\n";
+    assert!(parse_module(off, "t.erl").unwrap().1.is_empty());
+}
+
+#[test]
+fn functions_called_from_record_defaults_are_used() {
+    let src = "-module(t).\n-export([f/0]).\n-record(r, {a = default_a()}).\ndefault_a() -> 1.\nf() -> #r{}.\n";
+    assert!(parse_module(src, "t.erl").unwrap().1.is_empty());
+}
