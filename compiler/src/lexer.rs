@@ -33,6 +33,7 @@ pub enum LexError {
 #[logos(error = LexError)]
 #[logos(skip r"[ \t\r\n\x0C\x0B]+")]
 #[logos(skip r"%[^\n]*")]
+#[logos(skip "\u{FEFF}")]
 pub enum Tok {
     /// An atom, unquoted or quoted, escapes resolved.
     #[regex(r"[a-zß-öø-ÿ][A-Za-z0-9_@À-ÖØ-öø-ÿ]*", |lex| lex.slice().to_string())]
