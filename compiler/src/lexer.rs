@@ -788,6 +788,38 @@ mod tests {
         );
     }
 
+    /// Values checked against `erl_scan:string/1` (OTP 25).
+    #[test]
+    fn escapes_and_numbers_match_erl_scan() {
+        assert_eq!(
+            toks(r#""\1234" "\777" "\8" "\e\d\s\v\f\b""#),
+            vec![
+                Tok::String("\u{53}4".into()),
+                Tok::String("\u{1FF}".into()),
+                Tok::String("8".into()),
+                Tok::String("\u{1b}\u{7f} \u{b}\u{c}\u{8}".into())
+            ]
+        );
+        assert_eq!(
+            toks(r"$\^? $\^[ $\x{10FFFF} $\z"),
+            vec![
+                Tok::Char(31),
+                Tok::Char(27),
+                Tok::Char(0x10FFFF),
+                Tok::Char(122)
+            ]
+        );
+        assert_eq!(
+            toks("16#Ff_Ff 1.0e-0_1 2#1_0"),
+            vec![
+                Tok::Integer(65535.into()),
+                Tok::Float(0.1),
+                Tok::Integer(2.into())
+            ]
+        );
+        assert_eq!(lex(r#""\x{}" "\x4g""#).1.len(), 2);
+    }
+
     #[test]
     fn keywords_and_ops() {
         assert_eq!(
