@@ -2,11 +2,8 @@
 %% record layout (so dict:new() prints as in OTP) and the same growth and
 %% shrink rules. Keys match with =:=.
 %%
-%% Difference from OTP: buckets are chosen with erlang:phash2/2 (OTP uses
-%% the older erlang:phash/2, which krarup does not provide), so to_list/1,
-%% fetch_keys/1 and fold/3 visit keys in another order when a dict holds
-%% more than one key. Switching slot_hash/2 to erlang:phash/2 gives OTP's
-%% order.
+%% Buckets are chosen with krarup_phash:phash/2 (OTP's legacy
+%% erlang:phash/2), so dicts are identical to OTP's, element order included.
 -module(dict).
 
 -export([new/0, is_key/2, to_list/1, from_list/1, size/1, is_empty/1,
@@ -20,7 +17,7 @@
                exp_size = ?SEG * 5, con_size = ?SEG * 3, empty, segs}).
 
 %% 1..Range
-slot_hash(Key, Range) -> erlang:phash2(Key, Range) + 1.
+slot_hash(Key, Range) -> krarup_phash:phash(Key, Range).
 
 new() ->
     Empty = erlang:make_tuple(?SEG, []),

@@ -97,9 +97,10 @@ get_bool(Key, [P | Ps]) ->
     end;
 get_bool(_Key, []) -> false.
 
-%% Unique keys, in sorted order (OTP's order comes from its sets module).
+%% Unique keys, in the order OTP's (version 1) sets module lists them.
 get_keys(Ps) ->
-    lists:usort([key_of(P) || P <- Ps, is_atom(P) orelse tuple_size(P) >= 1]).
+    sets:to_list(lists:foldl(fun(K, S) -> sets:add_element(K, S) end, sets:new(),
+                             [key_of(P) || P <- Ps, is_atom(P) orelse tuple_size(P) >= 1])).
 
 key_of(P) when is_atom(P) -> P;
 key_of(P) -> element(1, P).

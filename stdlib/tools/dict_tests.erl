@@ -1,32 +1,40 @@
-%% Checks kr_dict against OTP's dict by contents (sorted lists): bucket
-%% order differs by design (phash2 vs phash, see dict.erl).
+%% Checks kr_dict and kr_sets against OTP's dict and sets: whole terms
+%% (layout, bucket order) after random operation sequences.
 -module(dict_tests).
 -export([main/0]).
 
 main() ->
     rand:seed(exsss, {51, 52, 53}),
-    Ops = [fun(M, D) -> M:store(rand:uniform(200), rand:uniform(9), D) end,
-           fun(M, D) -> M:erase(rand:uniform(200), D) end,
-           fun(M, D) -> M:append(300 + rand:uniform(100), x, D) end,
-           fun(M, D) -> M:update_counter(rand:uniform(200), 1, D) end,
-           fun(M, D) -> M:filter(fun(K, _) -> K rem 7 =/= 0 end, D) end],
-    Bad = lists:sum([run(Ops) || _ <- lists:seq(1, 100)]),
-    Same = kr_dict:new() =:= dict:new() andalso
-        (catch kr_dict:fetch(a, kr_dict:new())) =:= (catch kr_dict:fetch(a, kr_dict:new())),
-    io:format("dict_tests: ~p failures, new() identical: ~p~n", [Bad, Same]).
+    DOps = [fun(M, D) -> M:store(key(), rand:uniform(9), D) end,
+            fun(M, D) -> M:erase(key(), D) end,
+            fun(M, D) -> M:append(300 + rand:uniform(100), x, D) end,
+            fun(M, D) -> M:update_counter(rand:uniform(200), 1, D) end,
+            fun(M, D) -> M:filter(fun(K, _) -> erlang:phash2(K) rem 7 =/= 0 end, D) end],
+    SOps = [fun(M, S) -> M:add_element(key(), S) end,
+            fun(M, S) -> M:del_element(key(), S) end,
+            fun(M, S) -> M:filter(fun(E) -> erlang:phash2(E) rem 9 =/= 0 end, S) end,
+            fun(M, S) -> M:union(S, M:from_list([key() || _ <- lists:seq(1, 5)])) end,
+            fun(M, S) -> M:subtract(S, M:from_list([key() || _ <- lists:seq(1, 5)])) end],
+    BadD = lists:sum([run(DOps, dict, kr_dict) || _ <- lists:seq(1, 60)]),
+    BadS = lists:sum([run(SOps, sets, kr_sets) || _ <- lists:seq(1, 60)]),
+    Terms = [a, 'é', [], 0, -1, 1 bsl 40, -(1 bsl 70), 1.5, -0.0, "abc", [a | b], {}, {a, [1]},
+             <<1, 2>>, <<5:3>>, #{a => 1}] ++ [fmt_tests:gen(3) || _ <- lists:seq(1, 2000)],
+    BadH = length([T || T <- Terms, erlang:phash(T, 1 bsl 32) =/= kr_krarup_phash:phash(T, 1 bsl 32)]),
+    io:format("dict_tests: ~p dict failures, ~p sets failures, ~p phash failures~n", [BadD, BadS, BadH]).
 
-run(Ops) ->
+key() ->
+    case rand:uniform(4) of
+        1 -> rand:uniform(200);
+        2 -> list_to_atom([$a + rand:uniform(20)]);
+        3 -> {k, rand:uniform(30)};
+        _ -> integer_to_list(rand:uniform(50))
+    end.
+
+run(Ops, M1, M2) ->
     Seq = [{lists:nth(rand:uniform(length(Ops)), Ops), rand:seed_s(exsss)} || _ <- lists:seq(1, 300)],
-    {D1, D2} = lists:foldl(fun({Op, S}, {A, B}) ->
-                                   rand:seed(S), A1 = Op(dict, A),
-                                   rand:seed(S), B1 = Op(kr_dict, B),
-                                   {A1, B1}
-                           end, {dict:new(), kr_dict:new()}, Seq),
-    Checks = [lists:sort(dict:to_list(D1)) =:= lists:sort(kr_dict:to_list(D2)),
-              dict:size(D1) =:= kr_dict:size(D2),
-              lists:sort(dict:fetch_keys(D1)) =:= lists:sort(kr_dict:fetch_keys(D2)),
-              [dict:find(K, D1) || K <- lists:seq(1, 200)] =:= [kr_dict:find(K, D2) || K <- lists:seq(1, 200)],
-              lists:sort(dict:to_list(dict:map(fun(_, V) -> {V} end, D1))) =:=
-                  lists:sort(kr_dict:to_list(kr_dict:map(fun(_, V) -> {V} end, D2))),
-              element(3, D1) =:= element(3, D2), element(4, D1) =:= element(4, D2)],
-    length([x || false <- Checks]).
+    {D1, D2, Bad} = lists:foldl(fun({Op, S}, {A, B, N}) ->
+                                        rand:seed(S), A1 = Op(M1, A),
+                                        rand:seed(S), B1 = Op(M2, B),
+                                        {A1, B1, N + case A1 =:= B1 of true -> 0; false -> 1 end}
+                                end, {M1:new(), M2:new(), 0}, Seq),
+    Bad + case M1:to_list(D1) =:= M2:to_list(D2) of true -> 0; false -> 1 end.
