@@ -24,7 +24,7 @@ pub(crate) struct ModGen {
     pub code: Vec<Instruction>,
     pub lines: Vec<(u32, u32)>,
     /// Label id to instruction index.
-    labels: Vec<Option<u32>>,
+    pub labels: Vec<Option<u32>>,
     /// `(name, arity)` to `(FuncInfo label, entry label)`.
     pub funs: HashMap<(String, u32), (Label, Label)>,
     /// Lambda function name to lambda-table index.
@@ -419,6 +419,7 @@ impl<'g> FnGen<'g> {
             counts: crate::regalloc::use_counts(&f.body),
             in_arg: HashMap::new(),
         };
+        let start = fg.g.code.len();
         fg.g.set_line(f.line);
         fg.g.bind(fi);
         let module = fg.g.module_atom;
@@ -440,6 +441,11 @@ impl<'g> FnGen<'g> {
             fg.mov(Src::X(XReg(i as u16)), dst);
         }
         fg.block(&f.body, Mode::Tail);
+        if let Frame::Slots(_) = frame {
+            let labels = fg.g.labels.clone();
+            let resolve = |l: Label| labels.get(l.0 as usize).copied().flatten().unwrap_or(0);
+            crate::regalloc::compact_frame(&mut fg.g.code[start..], start as u32, &resolve);
+        }
     }
 
     pub fn src(&mut self, o: &Operand) -> Src {

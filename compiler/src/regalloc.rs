@@ -291,3 +291,274 @@ pub fn arg_register(b: &Block, i: usize, counts: &HashMap<VarId, u32>) -> Option
         _ => None,
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Frame compaction
+// ---------------------------------------------------------------------------------------------
+
+use krarup_vm::bytecode::opcode::{BsSize, Instruction, Label};
+
+/// Calls `f` on every Y register an instruction names.
+pub fn for_each_y(ins: &mut Instruction, f: &mut dyn FnMut(&mut YReg)) {
+    use Instruction::*;
+    let mut s = |x: &mut Src, f: &mut dyn FnMut(&mut YReg)| {
+        if let Src::Y(y) = x {
+            f(y)
+        }
+    };
+    fn d(x: &mut Dst, f: &mut dyn FnMut(&mut YReg)) {
+        if let Dst::Y(y) = x {
+            f(y)
+        }
+    }
+    fn size(x: &mut BsSize, f: &mut dyn FnMut(&mut YReg)) {
+        if let BsSize::Src(Src::Y(y)) = x {
+            f(y)
+        }
+    }
+    match ins {
+        Bif { args, dst, .. } => {
+            args.iter_mut().for_each(|a| s(a, f));
+            d(dst, f);
+        }
+        Move { src, dst } => {
+            s(src, f);
+            d(dst, f);
+        }
+        Init { dst } => d(dst, f),
+        GetList { src, head, tail } => {
+            s(src, f);
+            d(head, f);
+            d(tail, f);
+        }
+        GetHd { src, dst } | GetTl { src, dst } | GetTupleElement { src, dst, .. } => {
+            s(src, f);
+            d(dst, f);
+        }
+        PutList { head, tail, dst } => {
+            s(head, f);
+            s(tail, f);
+            d(dst, f);
+        }
+        PutTuple { elements, dst } => {
+            elements.iter_mut().for_each(|a| s(a, f));
+            d(dst, f);
+        }
+        MakeFun { free, dst, .. } => {
+            free.iter_mut().for_each(|a| s(a, f));
+            d(dst, f);
+        }
+        Arith { a, b, dst, .. } => {
+            s(a, f);
+            s(b, f);
+            d(dst, f);
+        }
+        Unary { a, dst, .. } => {
+            s(a, f);
+            d(dst, f);
+        }
+        Cmp { a, b, .. } => {
+            s(a, f);
+            s(b, f);
+        }
+        Test { src, .. } | TestArity { src, .. } | IsTaggedTuple { src, .. } => s(src, f),
+        IsFunction2 { src, arity, .. } => {
+            s(src, f);
+            s(arity, f);
+        }
+        SelectVal { src, cases, .. } => {
+            s(src, f);
+            cases.iter_mut().for_each(|c| s(&mut c.0, f));
+        }
+        SelectTupleArity { src, .. } => s(src, f),
+        PutMap {
+            src, dst, pairs, ..
+        } => {
+            s(src, f);
+            pairs.iter_mut().for_each(|(k, v)| {
+                s(k, f);
+                s(v, f);
+            });
+            d(dst, f);
+        }
+        HasMapFields { src, keys, .. } => {
+            s(src, f);
+            keys.iter_mut().for_each(|k| s(k, f));
+        }
+        GetMapElements { src, pairs, .. } => {
+            s(src, f);
+            pairs.iter_mut().for_each(|(k, v)| {
+                s(k, f);
+                d(v, f);
+            });
+        }
+        BsCreate { segments, dst, .. } => {
+            segments.iter_mut().for_each(|seg| {
+                s(&mut seg.value, f);
+                size(&mut seg.size, f);
+            });
+            d(dst, f);
+        }
+        BsStartMatch { src, dst, .. } => {
+            s(src, f);
+            d(dst, f);
+        }
+        BsGet {
+            ctx, size: sz, dst, ..
+        } => {
+            s(ctx, f);
+            size(sz, f);
+            d(dst, f);
+        }
+        BsSkip { ctx, size: sz, .. } => {
+            s(ctx, f);
+            size(sz, f);
+        }
+        BsTestTail { ctx, .. } | BsTestUnit { ctx, .. } => s(ctx, f),
+        BsGetPosition { ctx, dst } | BsGetTail { ctx, dst } => {
+            s(ctx, f);
+            d(dst, f);
+        }
+        BsSetPosition { ctx, pos } => {
+            s(ctx, f);
+            s(pos, f);
+        }
+        Try { y, .. } | TryEnd { y } | TryCase { y } | Catch { y, .. } | CatchEnd { y } => f(y),
+        TryCaseEnd { src } | Badmatch { src } | CaseEnd { src } | Badrecord { src } => s(src, f),
+        Error { reason } => s(reason, f),
+        Raise {
+            class,
+            reason,
+            stack,
+        } => {
+            s(class, f);
+            s(reason, f);
+            s(stack, f);
+        }
+        LoopRec { dst, .. } => d(dst, f),
+        WaitTimeout { timeout, .. } => s(timeout, f),
+        FuncInfo { .. }
+        | Allocate { .. }
+        | Deallocate { .. }
+        | Return
+        | Call { .. }
+        | CallLast { .. }
+        | CallOnly { .. }
+        | CallExt { .. }
+        | CallExtLast { .. }
+        | CallExtOnly { .. }
+        | CallFun { .. }
+        | CallFunLast { .. }
+        | Apply { .. }
+        | ApplyLast { .. }
+        | Jump { .. }
+        | IfEnd
+        | Send
+        | LoopRecEnd { .. }
+        | RemoveMessage
+        | Wait { .. }
+        | Timeout => {}
+    }
+}
+
+/// Shrinks a function's frame: Y slots whose live ranges (first to last mention in code order,
+/// stretched over the backward jumps of `receive` loops) do not overlap share a slot. Catch
+/// markers keep their relative order above every other slot, because the VM takes the highest
+/// marker as the innermost. `target` resolves a label to an instruction index; `base` is the
+/// index of `code[0]`.
+pub fn compact_frame(code: &mut [Instruction], base: u32, target: &dyn Fn(Label) -> u32) {
+    let mut first: HashMap<u16, usize> = HashMap::new();
+    let mut last: HashMap<u16, usize> = HashMap::new();
+    let mut tags: Vec<u16> = Vec::new();
+    for (i, ins) in code.iter_mut().enumerate() {
+        if let Instruction::Try { y, .. } | Instruction::Catch { y, .. } = ins {
+            if !tags.contains(&y.0) {
+                tags.push(y.0);
+            }
+        }
+        for_each_y(ins, &mut |y| {
+            first.entry(y.0).or_insert(i);
+            last.insert(y.0, i);
+        });
+    }
+    if first.is_empty() {
+        return;
+    }
+    // Backward jumps: a slot live into a loop head stays live to the jump.
+    let back: Vec<(usize, usize)> = code
+        .iter()
+        .enumerate()
+        .flat_map(|(i, ins)| {
+            ins.branch_targets()
+                .into_iter()
+                .map(move |l| (i, l))
+                .collect::<Vec<_>>()
+        })
+        .filter_map(|(i, l)| {
+            let t = target(l).checked_sub(base)? as usize;
+            (t <= i).then_some((t, i))
+        })
+        .collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(t, i) in &back {
+            for (y, f) in first.iter() {
+                let l = last.get_mut(y).expect("every first has a last");
+                if *f < t && *l >= t && *l < i {
+                    *l = i;
+                    changed = true;
+                }
+            }
+        }
+    }
+    // Linear scan over the non-marker slots.
+    let mut order: Vec<u16> = first
+        .keys()
+        .copied()
+        .filter(|y| !tags.contains(y))
+        .collect();
+    order.sort_by_key(|y| (first[y], *y));
+    let mut assign: HashMap<u16, u16> = HashMap::new();
+    let mut slot_free_after: Vec<usize> = Vec::new();
+    for y in order {
+        let start = first[&y];
+        let slot = match slot_free_after.iter().position(|&end| end < start) {
+            Some(s) => s,
+            None => {
+                slot_free_after.push(0);
+                slot_free_after.len() - 1
+            }
+        };
+        slot_free_after[slot] = last[&y];
+        assign.insert(y, slot as u16);
+    }
+    tags.sort_unstable();
+    let mut n = slot_free_after.len() as u16;
+    for t in tags {
+        assign.insert(t, n);
+        n += 1;
+    }
+    let slots = n.max(1);
+    for ins in code.iter_mut() {
+        for_each_y(ins, &mut |y| {
+            if let Some(s) = assign.get(&y.0) {
+                y.0 = *s;
+            }
+        });
+        match ins {
+            Instruction::Allocate { slots: s, .. } | Instruction::Deallocate { slots: s } => {
+                *s = slots
+            }
+            Instruction::CallLast { dealloc, .. }
+            | Instruction::CallExtLast { dealloc, .. }
+            | Instruction::CallFunLast { dealloc, .. }
+            | Instruction::ApplyLast { dealloc, .. } => {
+                if *dealloc != 0 {
+                    *dealloc = slots;
+                }
+            }
+            _ => {}
+        }
+    }
+}
