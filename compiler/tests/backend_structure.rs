@@ -294,3 +294,29 @@ fn long_list_literals_do_not_exhaust_the_stack() {
     };
     assert_eq!(items.len(), 20000);
 }
+
+#[test]
+fn nested_catch_markers_are_ordered_and_frames_compact() {
+    let src = "-module(t).\n-export([f/0, g/1]).\nf() -> try (catch g(1)) of V -> V catch _:_ -> x end.\n\
+               g(X) -> A = g(X), B = g(A), C = g(B), C.\n";
+    let m = module(src);
+    let code = code_of(&m, "f", 0);
+    let try_y = code.iter().find_map(|i| match i {
+        Instruction::Try { y, .. } => Some(y.0),
+        _ => None,
+    });
+    let catch_y = code.iter().find_map(|i| match i {
+        Instruction::Catch { y, .. } => Some(y.0),
+        _ => None,
+    });
+    assert!(
+        try_y.expect("try") < catch_y.expect("catch"),
+        "outer marker must be lower"
+    );
+    // g/1 keeps at most the argument and one intermediate alive across each call.
+    let slots = code_of(&m, "g", 1).iter().find_map(|i| match i {
+        Instruction::Allocate { slots, .. } => Some(*slots),
+        _ => None,
+    });
+    assert!(slots.expect("frame") <= 2, "{slots:?}");
+}
