@@ -434,3 +434,16 @@ fn macro_arguments_with_blocks() {
         "{(named-fun F (clause (0)  0) (clause (N)  (apply F (- N 1)))) (case 1 (clause (1)  a))}"
     );
 }
+
+#[test]
+fn catch_as_an_operand() {
+    // erl_parse: `catch` has the lowest precedence but may be any operator's right operand.
+    assert_eq!(body("1 + catch 2 * 3"), "(+ 1 (catch (* 2 3)))");
+    assert_eq!(body("not catch X"), "(not (catch X))");
+    assert_eq!(
+        body("A andalso catch B orelse C"),
+        "(andalso A (catch (orelse B C)))"
+    );
+    assert_eq!(body("- catch 1 + 2"), "(- (catch (+ 1 2)))");
+    assert_eq!(body("[1 | catch T]"), "(cons 1 (catch T))");
+}
