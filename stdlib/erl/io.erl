@@ -1,6 +1,8 @@
 %% io: standard output only. Everything goes through the native
-%% krarup_io:put_chars/1; the device argument may be standard_io or user
-%% (anything else is badarg). Input functions are not provided.
+%% krarup_io:put_chars/1; the device argument may be standard_io or user.
+%% Output to standard_error is formatted (so errors are raised as in OTP)
+%% and then dropped: krarup has no stderr native yet, and only stdout is
+%% compared with erl. Any other device is badarg. No input functions.
 -module(io).
 
 -export([format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3,
@@ -17,6 +19,12 @@ format(Format, Args) ->
         _:_ -> erlang:error(badarg, [Format, Args])
     end.
 
+format(standard_error, Format, Args) ->
+    try io_lib_format:fwrite(Format, Args) of
+        _Chars -> ok
+    catch
+        _:_ -> erlang:error(badarg, [standard_error, Format, Args])
+    end;
 format(Dev, Format, Args) ->
     case device(Dev) of
         true -> format(Format, Args);
@@ -33,6 +41,11 @@ put_chars(Chars) ->
         false -> erlang:error(badarg, [Chars])
     end.
 
+put_chars(standard_error, Chars) ->
+    case is_chardata(Chars) of
+        true -> ok;
+        false -> erlang:error(badarg, [standard_error, Chars])
+    end;
 put_chars(Dev, Chars) ->
     case device(Dev) of
         true -> put_chars(Chars);
@@ -41,6 +54,7 @@ put_chars(Dev, Chars) ->
 
 nl() -> krarup_io:put_chars("\n").
 
+nl(standard_error) -> ok;
 nl(Dev) ->
     case device(Dev) of
         true -> nl();
