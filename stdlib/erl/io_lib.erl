@@ -48,67 +48,93 @@ indentation(Chars, Start) ->
     io_lib_format:indentation(Chars, Start).
 
 %% ---------------------------------------------------------------------
-%% write: one-line rendering of a term, as ~w does.
+%% write: one-line rendering of a term, as ~w does. The nesting of the
+%% returned deep list is OTP's too (it shows when the result is printed
+%% with ~p without flattening).
 
-write(Term) -> write(Term, -1, latin1).
+write(Term) -> write1(Term, -1, latin1).
 
-write(Term, Depth) -> write(Term, Depth, latin1).
+%% write(Term, Depth) or write(Term, Options): options depth and encoding
+%% (chars_limit is accepted and ignored).
+write(Term, Options) when is_list(Options) ->
+    Depth = option(depth, Options, -1),
+    Enc = option(encoding, Options, latin1),
+    case Depth of
+        0 -> "...";
+        _ -> write1(Term, Depth, Enc)
+    end;
+write(Term, Depth) ->
+    write(Term, [{depth, Depth}, {encoding, latin1}]).
 
-%% write(Term, Depth, Encoding): Encoding decides how atoms with code
+%% write(Term, Depth, Pretty)
+write(Term, D, true) -> io_lib_pretty:print(Term, 1, 80, D);
+write(Term, D, false) -> write(Term, D).
+
+option(Key, Options, Default) ->
+    case lists:keyfind(Key, 1, Options) of
+        {Key, Value} -> Value;
+        _ -> Default
+    end.
+
+%% write1(Term, Depth, Encoding): Encoding decides how atoms with code
 %% points above 255 are shown (latin1: escaped as \x{...}).
-write(_Term, 0, _Enc) -> "...";
-write(Term, _D, _Enc) when is_integer(Term) -> integer_to_list(Term);
-write(Term, _D, _Enc) when is_float(Term) -> float_to_list(Term, [short]);
-write(Atom, _D, latin1) when is_atom(Atom) -> write_atom_as_latin1(Atom);
-write(Atom, _D, _Enc) when is_atom(Atom) -> write_atom(Atom);
-write(Term, _D, _Enc) when is_port(Term) -> port_to_list(Term);
-write(Term, _D, _Enc) when is_pid(Term) -> pid_to_list(Term);
-write(Term, _D, _Enc) when is_reference(Term) -> erlang:ref_to_list(Term);
-write(Term, _D, _Enc) when is_function(Term) -> erlang:fun_to_list(Term);
-write(<<_/bitstring>> = Bin, D, _Enc) -> write_binary(Bin, D);
-write([], _D, _Enc) -> "[]";
-write({}, _D, _Enc) -> "{}";
-write([_ | _], 1, _Enc) -> "[...]";
-write([H | T], D, Enc) ->
-    [$[, write(H, D - 1, Enc), write_tail(T, D - 1, Enc, $|), $]];
-write(Tuple, 1, _Enc) when is_tuple(Tuple) -> "{...}";
-write(Tuple, D, Enc) when is_tuple(Tuple) ->
-    [First | Rest] = tuple_to_list(Tuple),
-    [${, write(First, D - 1, Enc), write_tail(Rest, D - 1, Enc, $,), $}];
-write(Map, D, Enc) when is_map(Map) ->
-    write_map(Map, D, Enc).
+write1(_Term, 0, _Enc) -> "...";
+write1(Term, _D, _Enc) when is_integer(Term) -> integer_to_list(Term);
+write1(Term, _D, _Enc) when is_float(Term) -> float_to_list(Term, [short]);
+write1(Atom, _D, latin1) when is_atom(Atom) -> write_atom_as_latin1(Atom);
+write1(Atom, _D, _Enc) when is_atom(Atom) -> write_atom(Atom);
+write1(Term, _D, _Enc) when is_port(Term) -> erlang:port_to_list(Term);
+write1(Term, _D, _Enc) when is_pid(Term) -> pid_to_list(Term);
+write1(Term, _D, _Enc) when is_reference(Term) -> erlang:ref_to_list(Term);
+write1(<<_/bitstring>> = Bin, D, _Enc) -> write_binary(Bin, D);
+write1([], _D, _Enc) -> "[]";
+write1({}, _D, _Enc) -> "{}";
+write1([_ | _], 1, _Enc) -> "[...]";
+write1([H | T], D, Enc) ->
+    [$[, [write1(H, D - 1, Enc) | write_tail(T, D - 1, Enc)], $]];
+write1(F, _D, _Enc) when is_function(F) -> erlang:fun_to_list(F);
+write1(Map, D, Enc) when is_map(Map) -> write_map(Map, D, Enc);
+write1(T, 1, _Enc) when is_tuple(T) -> "{...}";
+write1(T, D, Enc) when is_tuple(T) ->
+    [${, [write1(element(1, T), D - 1, Enc) | write_tuple(T, 2, D - 1, Enc)], $}].
 
-write_tail([], _D, _Enc, _Sep) -> "";
-write_tail(_, 1, _Enc, Sep) -> [Sep | "..."];
-write_tail([H | T], D, Enc, Sep) ->
-    [$,, write(H, D - 1, Enc) | write_tail(T, D - 1, Enc, Sep)];
-write_tail(Other, D, Enc, Sep) ->
-    [Sep, write(Other, D - 1, Enc)].
+write_tail([], _D, _Enc) -> "";
+write_tail(_, 1, _Enc) -> [$| | "..."];
+write_tail([H | T], D, Enc) -> [$,, write1(H, D - 1, Enc) | write_tail(T, D - 1, Enc)];
+write_tail(Other, D, Enc) -> [$|, write1(Other, D - 1, Enc)].
+
+write_tuple(T, I, _D, _Enc) when I > tuple_size(T) -> "";
+write_tuple(_T, _I, 1, _Enc) -> [$, | "..."];
+write_tuple(T, I, D, Enc) ->
+    [$,, write1(element(I, T), D - 1, Enc) | write_tuple(T, I + 1, D - 1, Enc)].
 
 %% OTP 25 quirks kept: depth 1 gives "#{}", and the "..." is added as
 %% soon as the depth budget runs out, even after the last pair.
-write_map(Map, _D, _Enc) when map_size(Map) =:= 0 -> "#{}";
 write_map(_Map, 1, _Enc) -> "#{}";
 write_map(Map, D, Enc) ->
-    [{K, V} | KVs] = maps:to_list(Map),
-    [$#, ${, write_assoc(K, V, D - 1, Enc),
-     write_map_tail(KVs, D - 1, D - 1, Enc), $}].
+    case maps:to_list(Map) of
+        [{K, V} | KVs] ->
+            D0 = D - 1,
+            [$#, ${, [write_assoc(K, V, D0, Enc) | write_map_body(KVs, D0, D0, Enc)], $}];
+        [] -> "#{}"
+    end.
 
-write_map_tail(_, 1, _D0, _Enc) -> ",...";
-write_map_tail([], _D, _D0, _Enc) -> "";
-write_map_tail([{K, V} | KVs], D, D0, Enc) ->
-    [$,, write_assoc(K, V, D0, Enc) | write_map_tail(KVs, D - 1, D0, Enc)].
+write_map_body(_, 1, _D0, _Enc) -> ",...";
+write_map_body([{K, V} | KVs], D, D0, Enc) ->
+    [$,, write_assoc(K, V, D0, Enc) | write_map_body(KVs, D - 1, D0, Enc)];
+write_map_body([], _D, _D0, _Enc) -> "".
 
 write_assoc(K, V, D, Enc) ->
-    [write(K, D, Enc), " => ", write(V, D, Enc)].
+    [write1(K, D, Enc), " => ", write1(V, D, Enc)].
 
-%% write_binary(Bin, Depth): <<1,2,3>> with at most Depth-1 bytes shown.
+%% write_binary(Bin, Depth): <<1,2,3>>; the body is a flat list of the
+%% number strings and separators (io_lib_pretty relies on that shape).
 write_binary(Bin, D) ->
     [$<, $<, bin_body(Bin, D), $>, $>].
 
 bin_body(<<>>, _D) -> [];
-bin_body(_, 1) -> "...";
-bin_body(<<X:8>>, _D) -> integer_to_list(X);
+bin_body(_, 1) -> ["..."];
+bin_body(<<X:8>>, _D) -> [integer_to_list(X)];
 bin_body(<<X:8, Rest/bitstring>>, D) ->
     [integer_to_list(X), $, | bin_body(Rest, D - 1)];
 bin_body(Bits, _D) ->

@@ -91,9 +91,15 @@ control_args([C | Fmt], Args) when C =:= $~; C =:= $n ->
 %% ---------------------------------------------------------------------
 %% Building; Col is the current column (0-based) of the output so far.
 
-build([{ctl, _, _, _, _, _, _, _, _} = Ctl | Rest], Col) ->
+%% Like OTP, the results of "small" controls are flattened into the
+%% output list; ~s (of a non-atom), ~w, ~W, ~p, ~P stay one deep element.
+build([{ctl, C, As, _, _, _, _, _, _} = Ctl | Rest], Col) ->
     S = render(Ctl, Col),
-    [S | build(Rest, indentation(S, Col))];
+    Col1 = indentation(S, Col),
+    case is_big(C, As) of
+        true -> [S | build(Rest, Col1)];
+        false -> lists:flatten(S) ++ build(Rest, Col1)
+    end;
 build([$\n | Rest], _Col) ->
     [$\n | build(Rest, 0)];
 build([$\t | Rest], Col) ->
@@ -102,6 +108,9 @@ build([C | Rest], Col) ->
     [C | build(Rest, Col + 1)];
 build([], _Col) ->
     [].
+
+is_big($s, [A]) -> not is_atom(A);
+is_big(C, _) -> C =:= $w orelse C =:= $W orelse C =:= $p orelse C =:= $P.
 
 %% indentation(Chars, StartColumn) -> column after writing Chars.
 indentation([$\n | Cs], _I) -> indentation(Cs, 0);
@@ -154,9 +163,9 @@ control($n, [], F, Adj, _P, _Pad, _Enc, _Str, _Col) ->
 control($i, [_], _F, _Adj, _P, _Pad, _Enc, _Str, _Col) ->
     [];
 control($w, [A], F, Adj, P, Pad, Enc, _Str, _Col) ->
-    term(io_lib:write(A, -1, Enc), F, Adj, P, Pad, Enc);
+    term(io_lib:write(A, [{depth, -1}, {encoding, Enc}]), F, Adj, P, Pad, Enc);
 control($W, [A, Depth], F, Adj, P, Pad, Enc, _Str, _Col) when is_integer(Depth) ->
-    term(io_lib:write(A, Depth, Enc), F, Adj, P, Pad, Enc);
+    term(io_lib:write(A, [{depth, Depth}, {encoding, Enc}]), F, Adj, P, Pad, Enc);
 control($p, [A], F, Adj, P, Pad, Enc, Str, Col) ->
     print(A, -1, F, Adj, P, Pad, Enc, Str, Col);
 control($P, [A, Depth], F, Adj, P, Pad, Enc, Str, Col) when is_integer(Depth) ->
@@ -265,8 +274,17 @@ adjust(Data, [], _) -> Data;
 adjust(Data, Pad, left) -> [Data | Pad];
 adjust(Data, Pad, right) -> [Pad | Data].
 
+%% A deep list of N copies of C, shaped as OTP builds it.
 chars(_C, 0) -> [];
-chars(C, N) when is_integer(N), N > 0 -> [C | chars(C, N - 1)].
+chars(C, 1) -> [C];
+chars(C, 2) -> [C, C];
+chars(C, 3) -> [C, C, C];
+chars(C, N) when is_integer(N), N band 1 =:= 0 ->
+    S = chars(C, N bsr 1),
+    [S | S];
+chars(C, N) when is_integer(N), N > 0 ->
+    S = chars(C, N bsr 1),
+    [C, S | S].
 
 %% ---------------------------------------------------------------------
 %% Floats: ~e ~f ~g work from the 21 significant digits that

@@ -465,10 +465,20 @@ ci_element(E, Col, Ll, M, Ind, LD, W) ->
 last_depth([_ | _], _LD) -> 0;
 last_depth(_, LD) -> LD + 1.
 
-%% indent(Col): Col-1 spaces; indent(N, Ind): N more spaces.
+%% indent(Col): Col-1 spaces; indent(N, Ind): N more spaces. The deep
+%% shapes are OTP's (visible only in the unflattened result).
 indent(N) when is_integer(N), N > 0 -> spaces(N - 1).
 
+indent(1, Ind) -> [$\s | Ind];
+indent(4, Ind) -> [[$\s, $\s], [$\s, $\s] | Ind];
 indent(N, Ind) when is_integer(N), N > 0 -> [spaces(N) | Ind].
 
 spaces(0) -> [];
-spaces(N) -> [$\s | spaces(N - 1)].
+spaces(2) -> [$\s, $\s];
+spaces(3) -> [$\s, $\s, $\s];
+spaces(N) when N band 1 =:= 0 ->
+    S = spaces(N bsr 1),
+    [S | S];
+spaces(N) ->
+    S = spaces(N bsr 1),
+    [$\s, S | S].

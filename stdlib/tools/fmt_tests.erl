@@ -15,7 +15,13 @@ run(N) ->
     Random = [{F, A} || _ <- lists:seq(1, N), {F, A} <- [random_case()]],
     Fails = [C || C <- Fixed ++ Random, not same(C)],
     [report(C) || C <- lists:sublist(Fails, 8)],
-    length(Fails).
+    %% the unflattened deep lists must have OTP's shape too
+    Raw = [C || {F, A} = C <- Fixed ++ Random,
+                (catch io_lib:format(F, A)) =/= (catch kr_io_lib:format(F, A)),
+                element(1, result(io_lib, F, A)) =:= ok],
+    [io:format("SHAPE ~p ~p~n  otp: ~w~n  kr:  ~w~n", [F, A, io_lib:format(F, A), kr_io_lib:format(F, A)])
+     || {F, A} <- lists:sublist(Raw, 4)],
+    length(Fails) + length(Raw).
 
 same({F, A}) -> result(io_lib, F, A) =:= result(kr_io_lib, F, A).
 

@@ -14,7 +14,9 @@ main(N) ->
      || C <- lists:sublist(Fails, 8)],
     io:format("fuzz_tests: ~p cases, ~p failures~n", [N, length(Fails)]).
 
-same(C) -> res(io_lib, C) =:= res(kr_io_lib, C).
+same(C) -> res(io_lib, C) =:= res(kr_io_lib, C) andalso raw(io_lib, C) =:= raw(kr_io_lib, C).
+
+raw(M, {F, A}) -> try M:format(F, A) catch _:_ -> error end.
 
 res(M, {F, A}) ->
     try lists:flatten(M:format(F, A)) of S -> {ok, S}
