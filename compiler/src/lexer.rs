@@ -577,11 +577,8 @@ impl fmt::Display for Tok {
             Tok::Integer(i) => write!(f, "{i}"),
             Tok::Float(x) | Tok::Number(Number::Float(x)) => write!(f, "{x:?}"),
             Tok::Number(Number::Int(i)) => write!(f, "{i}"),
-            Tok::Char(c) => match char::from_u32(*c) {
-                Some(ch) if !ch.is_control() => write!(f, "${ch}"),
-                _ => write!(f, "$\\x{{{c:X}}}"),
-            },
-            Tok::String(s) => write!(f, "{s:?}"),
+            Tok::Char(c) => write!(f, "{}", write_char(*c)),
+            Tok::String(s) => write!(f, "{}", write_string(s, '"')),
             Tok::Other(c) => write!(f, "{c}"),
             other => write!(f, "{}", other.punct_text()),
         }
@@ -678,28 +675,69 @@ impl Tok {
     }
 }
 
-/// Writes an atom as Erlang source, quoting it when needed (`'hello world'`, `'Caps'`).
+/// Writes an atom as Erlang source, quoting it when needed (`'hello world'`, `'Caps'`), as
+/// `io_lib:write_atom/1` does.
 pub fn quote_atom(a: &str) -> String {
-    let mut chars = a.chars();
-    let plain = matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
-        && a.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
+    let lower_start = |c: char| c.is_ascii_lowercase() || (('ß'..='ÿ').contains(&c) && c != '÷');
+    let name_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || c == '_'
+            || c == '@'
+            || (('À'..='ÿ').contains(&c) && c != '×' && c != '÷')
+    };
+    let plain = a.chars().next().is_some_and(lower_start)
+        && a.chars().all(name_char)
         && !is_reserved_word(a);
     if plain {
-        return a.to_string();
+        a.to_string()
+    } else {
+        write_string(a, '\'')
     }
-    let mut out = String::from("'");
-    for c in a.chars() {
-        match c {
-            '\'' => out.push_str("\\'"),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
+}
+
+/// Writes text between `quote` characters with Erlang escapes (`io_lib:write_string/2`): the quote
+/// and backslash are escaped, control characters use `\n`-style or octal escapes, everything else
+/// (including non-ASCII) is kept.
+pub fn write_string(s: &str, quote: char) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        if c == quote || c == '\\' {
+            out.push('\\');
+            out.push(c);
+        } else {
+            push_escaped(&mut out, c, false);
         }
     }
-    out.push('\'');
+    out.push(quote);
     out
+}
+
+/// Writes a character literal as `io_lib:write_char/1` does: `$a`, `$\n`, `$\s` for space.
+pub fn write_char(c: u32) -> String {
+    let mut out = String::from("$");
+    match char::from_u32(c) {
+        Some('\\') => out.push_str("\\\\"),
+        Some(ch) => push_escaped(&mut out, ch, true),
+        None => out.push_str(&format!("\\x{{{c:X}}}")),
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, c: char, space_escape: bool) {
+    match c {
+        ' ' if space_escape => out.push_str("\\s"),
+        '\u{8}' => out.push_str("\\b"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        '\u{b}' => out.push_str("\\v"),
+        '\u{c}' => out.push_str("\\f"),
+        '\r' => out.push_str("\\r"),
+        '\u{1b}' => out.push_str("\\e"),
+        '\u{7f}' => out.push_str("\\d"),
+        c if (c as u32) < 32 => out.push_str(&format!("\\{:03o}", c as u32)),
+        c => out.push(c),
+    }
 }
 
 /// True for Erlang's reserved words, which must be quoted to be used as atoms.
