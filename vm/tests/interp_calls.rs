@@ -433,3 +433,16 @@ fn apply_and_undef() {
         "** exception error: undefined function un:nope/1\n     in function  un:main/0 (un.erl, line 7)\n"
     );
 }
+
+/// Timing of fib(30) (run with `cargo test --release -p krarup-vm --test interp_calls --
+/// --ignored --nocapture`); BEAM's JIT takes about 6 ms here.
+#[test]
+#[ignore]
+fn fib_30_timing() {
+    let t0 = std::time::Instant::now();
+    let mut rt = krarup_vm::runtime::Runtime::new(Box::new(Sink::default()));
+    rt.load(fib_module(30)).unwrap();
+    let start = std::time::Instant::now();
+    assert_eq!(rt.call_and_render("fibm", "main"), Ok(Some("832040".into())));
+    eprintln!("fib(30): {:?} (runtime set-up {:?})", start.elapsed(), start - t0);
+}

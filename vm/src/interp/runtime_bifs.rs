@@ -1,7 +1,8 @@
 //! Builtins that need the runtime rather than just a heap: `erlang:apply/2,3` (they call),
 //! `erlang:halt/0,1` (they stop the runtime), `erlang:get_module_info/1,2` and
-//! `erlang:function_exported/3` (they read the code table), `erlang:raise/3` (it raises with a
-//! given stack trace). Every other builtin is a `NativeFn` in `bif/`.
+//! `erlang:function_exported/3`, `erlang:fun_info/2` and `erlang:is_function/2` (they read the
+//! code table), `erlang:raise/3` (it raises with a given stack trace). Every other builtin is a
+//! `NativeFn` in `bif/`.
 
 use super::calls::Kind;
 use super::exceptions::class_of;
@@ -22,6 +23,8 @@ pub enum RuntimeBif {
     GetModuleInfo2,
     FunctionExported3,
     Raise3,
+    FunInfo2,
+    IsFunction2,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -40,6 +43,8 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
             RuntimeBif::FunctionExported3,
         ),
         ((e, f("raise"), 3), RuntimeBif::Raise3),
+        ((e, f("fun_info"), 2), RuntimeBif::FunInfo2),
+        ((e, f("is_function"), 2), RuntimeBif::IsFunction2),
     ]
 }
 
@@ -51,6 +56,8 @@ impl RuntimeBif {
             RuntimeBif::GetModuleInfo1 | RuntimeBif::GetModuleInfo2 => "get_module_info",
             RuntimeBif::FunctionExported3 => "function_exported",
             RuntimeBif::Raise3 => "raise",
+            RuntimeBif::FunInfo2 => "fun_info",
+            RuntimeBif::IsFunction2 => "is_function",
         }
     }
 }
@@ -159,8 +166,72 @@ impl<'a> Vm<'a> {
                 // OTP: "If Class, Reason, or Stacktrace are invalid, raise/3 returns badarg".
                 _ => Ok(Term::atom(atom::BADARG)),
             },
+            (RuntimeBif::FunInfo2, &[fun, item]) => self.fun_info(fun, item),
+            (RuntimeBif::IsFunction2, &[fun, arity]) => {
+                let Some(n) = arity.as_small().filter(|n| *n >= 0) else {
+                    return Err(Exception::badarg());
+                };
+                Ok(Term::bool(
+                    self.fun_arity(fun).is_some_and(|a| a as i64 == n),
+                ))
+            }
             _ => Err(Exception::badarg()),
         }
+    }
+
+    /// `erlang:fun_info(Fun, Item)`: `{Item, Value}` for arity, module, name, type, env, index,
+    /// new_index, uniq, pid (as OTP reports them for local and external funs).
+    fn fun_info(&mut self, fun: Term, item: Term) -> Result<Term, Exception> {
+        let Some(item_atom) = item.as_atom() else {
+            return Err(Exception::badarg());
+        };
+        let Some(payload) = fun.payload().filter(|_| fun.is_fun()) else {
+            return Err(Exception::badarg());
+        };
+        let atoms = &self.ctx.shared.atoms;
+        let name = atoms.name(item_atom);
+        let local = fun.boxed_subtag() == Some(crate::term::SUB_FUN);
+        let value = if local {
+            let index = payload.get(1).and_then(|t| t.as_small()).unwrap_or(0);
+            let unique = payload.get(2).and_then(|t| t.as_small()).unwrap_or(0);
+            let lambda = self
+                .ctx
+                .code
+                .by_unique
+                .get(&(unique as u64))
+                .and_then(|v| self.ctx.code.module(*v))
+                .and_then(|m| Some((m, *m.module.lambdas.get(index as usize)?)));
+            match &*name {
+                "module" => payload[0],
+                "name" => match lambda {
+                    Some((m, l)) => Term::atom(
+                        m.atoms
+                            .get(l.function.0 as usize)
+                            .copied()
+                            .unwrap_or(atom::EMPTY),
+                    ),
+                    None => Term::atom(atom::UNDEFINED),
+                },
+                "arity" => Term::small(lambda.map_or(0, |(_, l)| l.arity as i64)),
+                "type" => Term::atom(atom::LOCAL),
+                "env" => self.p.heap.list(payload.get(3..).unwrap_or(&[])),
+                "index" | "new_index" => Term::small(index),
+                "uniq" | "new_uniq" => Term::small(unique),
+                "pid" => Term::pid(self.p.pid),
+                _ => return Err(Exception::badarg()),
+            }
+        } else {
+            match &*name {
+                "module" => payload[0],
+                "name" => payload.get(1).copied().unwrap_or(Term::NIL),
+                "arity" => payload.get(2).copied().unwrap_or(Term::small(0)),
+                "type" => Term::atom(atom::EXTERNAL),
+                "env" => Term::NIL,
+                "pid" | "index" | "new_index" | "uniq" | "new_uniq" => Term::atom(atom::UNDEFINED),
+                _ => return Err(Exception::badarg()),
+            }
+        };
+        Ok(self.p.heap.tuple(&[item, value]))
     }
 
     /// `erlang:get_module_info(M, Key)` for the current version of `m`.
