@@ -77,6 +77,8 @@ pub fn compile(source: &str, file_name: &str) -> Result<Compiled, Vec<diagnostic
         errs
     })?;
     let module = codegen::generate(&cm)?;
+    // Report in source order, as erlc does.
+    warnings.sort_by_key(|d| d.span.start);
     Ok(Compiled { module, warnings })
 }
 

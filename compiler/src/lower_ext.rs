@@ -511,6 +511,7 @@ impl<'a> Lowerer<'a> {
             };
             // Clause 1: the element matches the pattern.
             let mut ps = lw.pat_state(true);
+            ps.shadow_in = "generate";
             let p = if binary {
                 match lw.pattern(pat, &mut ps) {
                     Pat::Bin(mut segs) => {

@@ -21,6 +21,8 @@ pub(crate) struct PatState {
     new: Vec<(String, VarId, Span)>,
     /// Equality tests `(existing, fresh)` for repeated or already-bound variables.
     eqs: Vec<(VarId, VarId)>,
+    /// Where shadowing happens, for the warning (`'fun'` or `generate`, as OTP words it).
+    pub shadow_in: &'static str,
 }
 
 /// Type, unit and flags from a segment's specifiers (defaults: integer, unsigned, big).
@@ -102,6 +104,7 @@ impl Lowerer<'_> {
             shadow,
             new: Vec::new(),
             eqs: Vec::new(),
+            shadow_in: "'fun'",
         }
     }
 
@@ -136,12 +139,30 @@ impl Lowerer<'_> {
                 }
                 Ok(None) => {}
             }
-        } else if let Some(Binding::Unsafe(..)) = self.cx().scope.get(name) {
-            // A fresh binding in a fun head is fine even if the outer name is unsafe.
+        } else {
+            self.warn_shadow(name, span, ps);
         }
         let v = self.fresh();
         ps.new.push((name.to_string(), v, span));
         Pat::Var(v)
+    }
+
+    /// Warns when a fresh variable of a fun head or generator hides a variable of an enclosing
+    /// function ("variable 'X' shadowed in 'fun'").
+    fn warn_shadow(&mut self, name: &str, span: Span, ps: &PatState) {
+        if !ps.shadow || name.starts_with('_') {
+            return;
+        }
+        let n = self.ctxs.len();
+        let outer = self.ctxs[..n.saturating_sub(1)].iter().any(|c| {
+            matches!(c.scope.get(name), Some(Binding::Bound(_))) || c.captured.contains_key(name)
+        }) || self.ctxs[n - 1].captured.contains_key(name);
+        if outer {
+            self.diags.push(crate::diagnostics::Diagnostic::warning(
+                format!("variable '{name}' shadowed in {}", ps.shadow_in),
+                span,
+            ));
+        }
     }
 
     /// Lowers a top-level head pattern matched against variable `arg`: a new variable is bound to
@@ -151,6 +172,7 @@ impl Lowerer<'_> {
             let fresh = !ps.new.iter().any(|(n, _, _)| n == name)
                 && (ps.shadow || matches!(self.is_bound(name), Ok(None)));
             if fresh {
+                self.warn_shadow(name, *span, ps);
                 ps.new.push((name.clone(), arg, *span));
                 return Pat::Wild;
             }

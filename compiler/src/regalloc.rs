@@ -301,7 +301,7 @@ use krarup_vm::bytecode::opcode::{BsSize, Instruction, Label};
 /// Calls `f` on every Y register an instruction names.
 pub fn for_each_y(ins: &mut Instruction, f: &mut dyn FnMut(&mut YReg)) {
     use Instruction::*;
-    let mut s = |x: &mut Src, f: &mut dyn FnMut(&mut YReg)| {
+    let s = |x: &mut Src, f: &mut dyn FnMut(&mut YReg)| {
         if let Src::Y(y) = x {
             f(y)
         }

@@ -320,3 +320,18 @@ fn nested_catch_markers_are_ordered_and_frames_compact() {
     });
     assert!(slots.expect("frame") <= 2, "{slots:?}");
 }
+
+#[test]
+fn shadowing_in_funs_and_generators_warns_as_otp() {
+    let src = "-module(t).\n-export([f/1]).\nf(X) ->\n    F = fun(X) -> X end,\n    L = [X || X <- [1]],\n    {F, L}.\n";
+    let w = warnings(src);
+    let msgs: Vec<&str> = w.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "variable 'X' is unused",
+            "variable 'X' shadowed in 'fun'",
+            "variable 'X' shadowed in generate"
+        ]
+    );
+}
