@@ -107,7 +107,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
             return Ok(map::from_pairs(c.heap, &pairs, &c.shared.atoms));
         }
         let mut out = a[0];
-        for (k, v) in map::to_pairs(a[1]) {
+        for (k, v) in map::raw_pairs(a[1]) {
             out = map::put(c.heap, out, k, v, &c.shared.atoms);
         }
         Ok(out)

@@ -194,7 +194,7 @@ pub fn phash2(t: Term, atoms: &AtomTable) -> u32 {
             hash1(&mut hash, es.len() as u32, HCONST_9);
             stack.extend(es.iter().rev().map(|&e| Op::Term(e)));
         } else if t.is_map() {
-            let pairs = map::to_pairs(t);
+            let pairs = map::raw_pairs(t);
             hash1(&mut hash, pairs.len() as u32, HCONST_16);
             if pairs.is_empty() {
                 continue;

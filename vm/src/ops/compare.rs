@@ -280,7 +280,7 @@ fn cmp_maps(
     match atoms {
         None => {
             // Equality only: same keys (exactly) and equal values.
-            for (k, va) in map::to_pairs(a) {
+            for (k, va) in map::raw_pairs(a) {
                 match map::get(b, k) {
                     Some(vb) => stack.push((va, vb, exact)),
                     None => return Ordering::Less,

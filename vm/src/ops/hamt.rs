@@ -81,7 +81,7 @@ pub fn hash(t: Term) -> u64 {
             // Order-independent: flat maps and tries with the same pairs hash alike.
             let mut acc: u64 = 0;
             let mut n = 0u64;
-            for (k, v) in super::map::to_pairs(t) {
+            for (k, v) in super::map::raw_pairs(t) {
                 acc = acc.wrapping_add(mix(hash(k), hash(v)));
                 n += 1;
             }

@@ -91,6 +91,17 @@ pub fn to_pairs(map: Term) -> Vec<(Term, Term)> {
     Vec::new()
 }
 
+/// The pairs in no particular order (cheapest: no sorting), for order-independent uses such
+/// as equality, hashing and merging.
+pub fn raw_pairs(map: Term) -> Vec<(Term, Term)> {
+    if is_hashmap(map) {
+        let mut out = Vec::with_capacity(super::hamt::size(map));
+        super::hamt::for_each(map, &mut |k, v| out.push((k, v)));
+        return out;
+    }
+    to_pairs(map)
+}
+
 /// The pairs in the order OTP's `maps:iterator/1` + `maps:next/1` visit them (and so the order
 /// `~p` prints them): key order for flat maps, the reverse of `to_pairs` for large maps.
 pub fn iter_pairs(map: Term) -> Vec<(Term, Term)> {
