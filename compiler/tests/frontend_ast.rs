@@ -196,12 +196,33 @@ fn e(x: &Expr) -> String {
     }
 }
 
-/// Prints a parsed module in the `astsx.erl` format: `name/arity clauses` per function.
+/// Prints a parsed module in the `astsx.erl` format: `name/arity clauses` per function and
+/// `record name (field default)...` per record, in source order.
 pub fn print_module(m: &Module) -> Vec<String> {
-    m.functions
+    // Forms in source order: records and functions interleave as in the file.
+    let mut forms: Vec<(u32, String)> = m
+        .functions
         .iter()
-        .map(|f| format!("{}/{} {}", f.name, f.arity, clauses(&f.clauses)))
-        .collect()
+        .map(|f| {
+            (
+                f.span.start,
+                format!("{}/{} {}", f.name, f.arity, clauses(&f.clauses)),
+            )
+        })
+        .collect();
+    for r in &m.records {
+        let fields: Vec<String> = r
+            .fields
+            .iter()
+            .map(|f| match &f.default {
+                Some(d) => format!("({} {})", f.name, e(d)),
+                None => format!("({})", f.name),
+            })
+            .collect();
+        forms.push((r.span.start, format!("record {} {}", r.name, j(fields))));
+    }
+    forms.sort_by_key(|(at, _)| *at);
+    forms.into_iter().map(|(_, s)| s).collect()
 }
 
 fn check_file(erl: &Path) -> Result<(), String> {

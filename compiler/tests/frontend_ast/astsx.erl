@@ -6,8 +6,14 @@ main(Files) ->
     io:setopts([{encoding, unicode}]),
     lists:foreach(fun(F) ->
         {ok, Forms} = epp:parse_file(F, [{includes, [filename:dirname(F)]}]),
-        [io:format("~ts/~w ~ts~n", [N, A, cls(Cs)]) || {function, _, N, A, Cs} <- Forms]
+        [io:format("~ts~n", [form(Form)]) || Form <- Forms, is_list(form(Form))]
     end, Files).
+form({function, _, N, A, Cs}) -> io_lib:format("~ts/~w ~ts", [N, A, cls(Cs)]);
+form({attribute, _, record, {N, Fs}}) -> ["record ", a(N), " ", j([recdef(F) || F <- Fs])];
+form(_) -> none.
+recdef({typed_record_field, F, _Type}) -> recdef(F);
+recdef({record_field, _, {atom, _, F}}) -> ["(", a(F), ")"];
+recdef({record_field, _, {atom, _, F}, D}) -> ["(", a(F), " ", e(D), ")"].
 j(L) -> lists:join(" ", L).
 cls(Cs) -> j([cl(C) || C <- Cs]).
 cl({clause, _, Ps, Gs, B}) ->
