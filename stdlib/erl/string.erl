@@ -45,28 +45,77 @@ graphemes_1(L) ->
     [G | graphemes_1(Rest)].
 
 %% next_gc(CodePoints) -> {Grapheme, Rest}; Grapheme is a code point or a
-%% list of code points.
+%% list of code points. A simplified form of Unicode's extended grapheme
+%% clusters: CR LF, Hangul syllable sequences, regional-indicator pairs,
+%% extending and spacing marks (common blocks), and emoji joined by ZWJ.
 next_gc([$\r, $\n | Rest]) -> {[$\r, $\n], Rest};
 next_gc([C | Rest]) ->
-    case marks(Rest, []) of
+    case extend(C, C, Rest, []) of
         {[], Rest1} -> {C, Rest1};
-        {Ms, Rest1} -> {[C | Ms], Rest1}
+        {More, Rest1} -> {[C | More], Rest1}
     end.
 
-marks([M | Rest], Acc) ->
-    case is_mark(M) of
-        true -> marks(Rest, [M | Acc]);
-        false -> {lists:reverse(Acc, []), [M | Rest]}
+%% extend(Base, Prev, Rest, Acc): take the code points that join the
+%% cluster that starts with Base.
+extend(Base, Prev, [N | Rest] = All, Acc) ->
+    case joins(Base, Prev, N, Acc) of
+        true -> extend(Base, N, Rest, [N | Acc]);
+        false -> {lists:reverse(Acc, []), All}
     end;
-marks([], Acc) -> {lists:reverse(Acc, []), []}.
+extend(_Base, _Prev, [], Acc) -> {lists:reverse(Acc, []), []}.
 
+joins(_Base, _Prev, N, _Acc) when N =:= $\r; N =:= $\n -> false;
+joins(_Base, Prev, _N, _Acc) when Prev =:= $\r; Prev =:= $\n -> false;
+joins(Base, 16#200D, N, Acc) ->
+    %% in an emoji sequence only another pictograph follows a ZWJ
+    case is_pictographic(Base) of
+        true -> is_pictographic(N);
+        false -> joins(Base, none, N, Acc)
+    end;
+joins(_Base, Prev, N, Acc) ->
+    is_mark(N)
+        orelse hangul_joins(hangul(Prev), hangul(N))
+        orelse (is_ri(Prev) andalso is_ri(N) andalso Acc =:= []).
+
+is_ri(C) -> C >= 16#1F1E6 andalso C =< 16#1F1FF.
+
+is_pictographic(C) ->
+    (C >= 16#1F000 andalso C =< 16#1FAFF andalso not (C >= 16#1F1E6 andalso C =< 16#1F1FF)
+     andalso not (C >= 16#1F3FB andalso C =< 16#1F3FF)) orelse (C >= 16#2600 andalso C =< 16#27BF)
+        orelse (C >= 16#2B00 andalso C =< 16#2BFF).
+
+hangul(C) when C >= 16#1100, C =< 16#115F; C >= 16#A960, C =< 16#A97C -> l;
+hangul(C) when C >= 16#1160, C =< 16#11A7; C >= 16#D7B0, C =< 16#D7C6 -> v;
+hangul(C) when C >= 16#11A8, C =< 16#11FF; C >= 16#D7CB, C =< 16#D7FB -> t;
+hangul(C) when C >= 16#AC00, C =< 16#D7A3 ->
+    case (C - 16#AC00) rem 28 of
+        0 -> lv;
+        _ -> lvt
+    end;
+hangul(_) -> none.
+
+hangul_joins(l, N) -> N =:= l orelse N =:= v orelse N =:= lv orelse N =:= lvt;
+hangul_joins(P, N) when P =:= lv; P =:= v -> N =:= v orelse N =:= t;
+hangul_joins(P, N) when P =:= lvt; P =:= t -> N =:= t;
+hangul_joins(_, _) -> false.
+
+%% Extending and spacing marks of the common scripts, ZWJ, variation
+%% selectors and emoji modifiers.
 is_mark(C) when C >= 16#300, C =< 16#36F -> true;
+is_mark(C) when C >= 16#483, C =< 16#489 -> true;
+is_mark(C) when C >= 16#591, C =< 16#5BD -> true;
+is_mark(C) when C >= 16#610, C =< 16#61A; C >= 16#64B, C =< 16#65F -> true;
+is_mark(C) when C >= 16#900, C =< 16#903; C >= 16#93A, C =< 16#94F -> true;
+is_mark(C) when C >= 16#951, C =< 16#957; C =:= 16#962; C =:= 16#963 -> true;
+is_mark(C) when C =:= 16#E31; C >= 16#E33, C =< 16#E3A; C >= 16#E47, C =< 16#E4E -> true;
 is_mark(C) when C >= 16#1AB0, C =< 16#1AFF -> true;
 is_mark(C) when C >= 16#1DC0, C =< 16#1DFF -> true;
 is_mark(C) when C >= 16#20D0, C =< 16#20FF -> true;
 is_mark(C) when C >= 16#FE20, C =< 16#FE2F -> true;
-is_mark(C) when C =:= 16#200D -> true;
+is_mark(C) when C =:= 16#200C; C =:= 16#200D -> true;
 is_mark(C) when C >= 16#FE00, C =< 16#FE0F -> true;
+is_mark(C) when C >= 16#1F3FB, C =< 16#1F3FF -> true;
+is_mark(C) when C >= 16#E0020, C =< 16#E007F -> true;
 is_mark(_) -> false.
 
 gc_cps(G) when is_integer(G) -> [G];

@@ -9,7 +9,14 @@ main() ->
     Cases = cases(),
     Fails = [C || {M, F, A} = C <- Cases, not lists_tests:check(M, F, A)],
     [lists_tests:report(C) || C <- lists:sublist(Fails, 12)],
-    io:format("string_tests: ~p cases, ~p failures~n", [length(Cases), length(Fails)]).
+    Pool = [$a, $b, 13, 10, 16#301, 16#1F1EB, 16#1F1F7, 16#1F44D, 16#1F3FD, 16#200D, 16#1F468,
+            16#1F469, 16#1100, 16#1161, 16#11A8, 16#AC00, 16#AC01, 16#FE0F, 16#0915, 16#094D,
+            16#0903, 16#0E01, 16#0E33, 16#2764, 16#20, 16#E9],
+    Gs = [[lists:nth(rand:uniform(length(Pool)), Pool) || _ <- lists:seq(1, rand:uniform(8))]
+          || _ <- lists:seq(1, 5000)],
+    GFails = [S || S <- Gs, not lists_tests:check(string, to_graphemes, [S])],
+    io:format("string_tests: ~p cases, ~p failures, ~p grapheme failures~n",
+              [length(Cases), length(Fails), length(GFails)]).
 
 rs() ->
     [lists:nth(rand:uniform(12), " ,abcAB\t\nxé1") || _ <- lists:seq(1, rand:uniform(12) - 1)].
