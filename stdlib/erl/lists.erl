@@ -10,7 +10,7 @@
          keymerge/3, keyreplace/4, keysort/2, keystore/4, keytake/3, last/1,
          map/2, mapfoldl/3, mapfoldr/3, max/1, merge/1, merge/2, merge/3,
          merge3/3, min/1, nth/2, nthtail/2, partition/2, prefix/2, reverse/1,
-         rkeymerge/3, search/2, seq/2, seq/3, sort/1, sort/2, split/2,
+         rkeymerge/3, rmerge/2, rmerge/3, rmerge3/3, search/2, seq/2, seq/3, sort/1, sort/2, split/2,
          splitwith/2, sublist/2, sublist/3, subtract/2, suffix/2, sum/1,
          takewhile/2, ukeymerge/3, ukeysort/2, umerge/1, umerge/2, umerge/3,
          umerge3/3, uniq/1, uniq/2, unzip/1, unzip3/1, usort/1, usort/2,
@@ -700,6 +700,19 @@ merge(Fun, L1, L2) when is_function(Fun, 2) -> mergef(Fun, L1, L2).
 merge(Lists) -> foldl(fun(L, Acc) -> merge(Acc, L) end, [], Lists).
 
 merge3(L1, L2, L3) -> merge(merge(L1, L2), L3).
+
+%% Merges of lists sorted in descending order (OTP's internal helpers,
+%% exported as in OTP).
+rmerge(T1, []) -> T1;
+rmerge(T1, [H2 | T2]) -> lists:reverse(dm2(T1, H2, T2, []), []).
+
+rmerge(Fun, T1, [H2 | T2]) when is_function(Fun, 2) ->
+    lists:reverse(rfm2(T1, H2, Fun, T2, []), []);
+rmerge(Fun, T1, []) when is_function(Fun, 2) -> T1.
+
+rmerge3(L1, [], L3) -> rmerge(L1, L3);
+rmerge3(L1, L2, []) -> rmerge(L1, L2);
+rmerge3(L1, [H2 | T2], [H3 | T3]) -> lists:reverse(dm3(L1, [], H2, T2, H3, T3), []).
 
 umerge(L1, L2) -> umergef(fun(A, B) -> A =< B end, L1, L2).
 
