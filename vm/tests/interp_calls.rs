@@ -443,6 +443,13 @@ fn fib_30_timing() {
     let mut rt = krarup_vm::runtime::Runtime::new(Box::new(Sink::default()));
     rt.load(fib_module(30)).unwrap();
     let start = std::time::Instant::now();
-    assert_eq!(rt.call_and_render("fibm", "main"), Ok(Some("832040".into())));
-    eprintln!("fib(30): {:?} (runtime set-up {:?})", start.elapsed(), start - t0);
+    assert_eq!(
+        rt.call_and_render("fibm", "main"),
+        Ok(Some("832040".into()))
+    );
+    eprintln!(
+        "fib(30): {:?} (runtime set-up {:?})",
+        start.elapsed(),
+        start - t0
+    );
 }

@@ -32,6 +32,8 @@ pub struct Version {
     pub loaded: Arc<LoadedModule>,
     /// `imports[i]` is where import `i` currently leads.
     pub imports: Vec<Target>,
+    /// The code in the form the dispatch loop runs.
+    pub packed: super::packed::Packed,
 }
 
 /// All code of a runtime.
@@ -98,9 +100,11 @@ impl CodeTable {
             }
         }
         self.by_unique.insert(loaded.unique, version);
+        let packed = super::packed::pack(&loaded);
         self.versions.push(Version {
             loaded: Arc::new(loaded),
             imports: Vec::new(),
+            packed,
         });
         self.relink();
         version

@@ -1,6 +1,7 @@
 //! Handlers that move and build data: `Move`, list and tuple access and construction,
 //! `MakeFun`, and arithmetic (`Arith` with an inline small-integer fast path, `Unary`).
 
+use super::packed::{Opnd, NO_FAIL};
 use super::{Interrupt, Step, Vm};
 use crate::bytecode::opcode::{ArithOp, Dst, Label, LambdaIdx, Src, UnaryOp};
 use crate::native::Exception;
@@ -16,8 +17,26 @@ impl<'a> Vm<'a> {
     }
 
     #[inline(always)]
+    pub(crate) fn op_move_packed(&mut self, src: Opnd, dst: Dst) {
+        let t = self.get_op(src);
+        self.put(dst, t);
+    }
+
+    #[inline(always)]
     pub(crate) fn op_get_list(&mut self, src: Src, head: Dst, tail: Dst) -> Step {
-        let Some((h, t)) = self.get(src).as_cons() else {
+        let v = self.get(src);
+        self.get_list_term(v, head, tail)
+    }
+
+    #[inline(always)]
+    pub(crate) fn op_get_list_packed(&mut self, src: Opnd, head: Dst, tail: Dst) -> Step {
+        let v = self.get_op(src);
+        self.get_list_term(v, head, tail)
+    }
+
+    #[inline(always)]
+    fn get_list_term(&mut self, v: Term, head: Dst, tail: Dst) -> Step {
+        let Some((h, t)) = v.as_cons() else {
             return Err(self.internal("GetList on a non-list".into()));
         };
         self.put(head, h);
@@ -43,7 +62,19 @@ impl<'a> Vm<'a> {
 
     #[inline(always)]
     pub(crate) fn op_get_tuple_element(&mut self, src: Src, index: u32, dst: Dst) -> Step {
-        let Some(&e) = self.get(src).as_tuple().and_then(|t| t.get(index as usize)) else {
+        let v = self.get(src);
+        self.get_tuple_element_term(v, index, dst)
+    }
+
+    #[inline(always)]
+    pub(crate) fn op_get_tuple_element_packed(&mut self, src: Opnd, index: u32, dst: Dst) -> Step {
+        let v = self.get_op(src);
+        self.get_tuple_element_term(v, index, dst)
+    }
+
+    #[inline(always)]
+    fn get_tuple_element_term(&mut self, v: Term, index: u32, dst: Dst) -> Step {
+        let Some(&e) = v.as_tuple().and_then(|t| t.get(index as usize)) else {
             return Err(self.internal("GetTupleElement out of range or on a non-tuple".into()));
         };
         self.put(dst, e);
@@ -53,6 +84,13 @@ impl<'a> Vm<'a> {
     #[inline(always)]
     pub(crate) fn op_put_list(&mut self, head: Src, tail: Src, dst: Dst) {
         let (h, t) = (self.get(head), self.get(tail));
+        let c = self.p.heap.cons(h, t);
+        self.put(dst, c);
+    }
+
+    #[inline(always)]
+    pub(crate) fn op_put_list_packed(&mut self, head: Opnd, tail: Opnd, dst: Dst) {
+        let (h, t) = (self.get_op(head), self.get_op(tail));
         let c = self.p.heap.cons(h, t);
         self.put(dst, c);
     }
@@ -104,6 +142,32 @@ impl<'a> Vm<'a> {
         fail: Option<Label>,
     ) -> Step {
         let (x, y) = (self.get(a), self.get(b));
+        self.arith_terms(op, x, y, dst, fail)
+    }
+
+    #[inline(always)]
+    pub(crate) fn op_arith_packed(
+        &mut self,
+        op: ArithOp,
+        a: Opnd,
+        b: Opnd,
+        dst: Dst,
+        fail: u32,
+    ) -> Step {
+        let (x, y) = (self.get_op(a), self.get_op(b));
+        self.arith_terms(op, x, y, dst, (fail != NO_FAIL).then_some(Label(fail)))
+    }
+
+    /// `dst := x op y`: inline for small integers, `ops::arith` otherwise.
+    #[inline(always)]
+    fn arith_terms(
+        &mut self,
+        op: ArithOp,
+        x: Term,
+        y: Term,
+        dst: Dst,
+        fail: Option<Label>,
+    ) -> Step {
         if x.is_small() && y.is_small() {
             let (i, j) = (x.small_value(), y.small_value());
             // Smalls have 61 bits, so + and - cannot overflow i64; the result may leave the small

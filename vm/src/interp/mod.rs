@@ -16,6 +16,7 @@ pub mod code_table;
 mod data;
 mod exceptions;
 mod maps_bins;
+pub mod packed;
 mod receive;
 pub mod runtime_bifs;
 mod tests;
@@ -26,6 +27,7 @@ use crate::native::{Exception, Shared};
 use crate::process::{CaughtException, Process, Status};
 use crate::term::Term;
 use code_table::CodeTable;
+use packed::{Op, Opnd};
 
 /// What a slice ended with.
 #[derive(Debug)]
@@ -81,6 +83,9 @@ pub(crate) struct Vm<'a> {
     /// The current module version and its code.
     pub m: &'a LoadedModule,
     pub code: &'a [Instruction],
+    /// The packed form of `code` and its constant table.
+    pub ops: &'a [Op],
+    pub consts: &'a [Term],
     pub version: u32,
     /// Index of the next instruction to run.
     pub pc: usize,
@@ -95,16 +100,19 @@ pub(crate) struct Vm<'a> {
 
 /// Runs `process` for at most `budget` reductions.
 pub fn run_slice(ctx: Ctx<'_>, process: &mut Process, budget: usize) -> SliceOutcome {
-    let Some(m) = ctx.code.module(process.version) else {
+    let Some(v) = ctx.code.versions.get(process.version as usize) else {
         return SliceOutcome::Exited {
             reason: ExitReason::Internal(format!("no code version {}", process.version)),
         };
     };
+    let m: &LoadedModule = &v.loaded;
     let ybase = process.frames.last().map_or(0, |f| f.base as usize);
     let mut vm = Vm {
         ctx,
         m,
         code: &m.module.code,
+        ops: &v.packed.ops,
+        consts: &v.packed.consts,
         version: process.version,
         pc: process.pc as usize,
         ybase,
@@ -142,18 +150,51 @@ impl<'a> Vm<'a> {
         }
     }
 
-    /// The dispatch loop: one arm per instruction, each a call to a named handler.
+    /// The dispatch loop over the packed code: one arm per packed instruction; `Slow` runs the
+    /// readable instruction (`step_readable`).
     #[rustfmt::skip]
     fn dispatch_until_interrupt(&mut self) -> Step {
-        use Instruction as I;
         loop {
-            let code: &'a [Instruction] = self.code;
-            let Some(ins) = code.get(self.pc) else {
+            let ops: &'a [Op] = self.ops;
+            let Some(&op) = ops.get(self.pc) else {
                 return Err(self.internal(format!("pc {} past the end of the code", self.pc)));
             };
             #[cfg(feature = "trace")]
-            eprintln!("[{}:{}] {:?}", self.version, self.pc, ins);
+            eprintln!("[{}:{}] {:?}", self.version, self.pc, self.code.get(self.pc));
             self.pc += 1;
+            match op {
+                Op::Slow => self.step_readable()?,
+                Op::Move(s, d) => self.op_move_packed(s, d),
+                Op::Init(d) => self.put(d, Term::NIL),
+                Op::Allocate { slots, live } => self.op_allocate(slots, live),
+                Op::Deallocate { slots } => self.op_deallocate(slots),
+                Op::Return => self.op_return()?,
+                Op::Call { arity, target } => self.op_call(arity, Label(target))?,
+                Op::CallLast { arity, target, dealloc } => self.op_call_last(arity, Label(target), dealloc)?,
+                Op::CallOnly { arity, target } => self.op_call_only(arity, Label(target))?,
+                Op::Jump(target) => self.pc = target as usize,
+                Op::Arith { op, a, b, dst, fail } => self.op_arith_packed(op, a, b, dst, fail)?,
+                Op::Cmp { op, a, b, fail } => self.op_cmp_packed(op, a, b, fail),
+                Op::Test { ty, src, fail } => self.op_test_packed(ty, src, fail),
+                Op::GetList { src, head, tail } => self.op_get_list_packed(src, head, tail)?,
+                Op::PutList { head, tail, dst } => self.op_put_list_packed(head, tail, dst),
+                Op::GetTupleElement { src, index, dst } => self.op_get_tuple_element_packed(src, index, dst)?,
+                Op::TestArity { src, arity, fail } => self.op_test_arity_packed(src, arity, fail),
+                Op::IsTaggedTuple { src, arity, tag, fail } => self.op_is_tagged_tuple_packed(src, arity, tag, fail),
+            }
+        }
+    }
+
+    /// Runs the readable instruction before `pc`: one arm per instruction, each a call to a
+    /// named handler.
+    #[rustfmt::skip]
+    fn step_readable(&mut self) -> Step {
+        use Instruction as I;
+        {
+            let code: &'a [Instruction] = self.code;
+            let Some(ins) = code.get(self.pc - 1) else {
+                return Err(self.internal(format!("pc {} past the end of the code", self.pc)));
+            };
             match ins {
                 I::FuncInfo { arity, .. } => self.op_func_info(*arity)?,
                 I::Allocate { slots, live } => self.op_allocate(*slots, *live),
@@ -221,6 +262,7 @@ impl<'a> Vm<'a> {
                 I::Timeout => self.op_timeout(),
             }
         }
+        Ok(())
     }
 
     // ---- operands ----
@@ -235,6 +277,17 @@ impl<'a> Vm<'a> {
             Src::Int(n) => Term::small(n),
             Src::Nil => Term::NIL,
             Src::Lit(i) => self.m.literals[i.0 as usize],
+        }
+    }
+
+    /// Reads a packed source operand.
+    #[inline(always)]
+    pub fn get_op(&self, o: Opnd) -> Term {
+        let i = o.index();
+        match o.kind() {
+            packed::OPND_X => self.p.x[i],
+            packed::OPND_Y => self.p.stack[self.ybase + i],
+            _ => self.consts[i],
         }
     }
 
@@ -256,11 +309,14 @@ impl<'a> Vm<'a> {
     #[inline]
     pub fn enter(&mut self, version: u32, pc: u32) -> Step {
         if version != self.version {
-            let Some(m) = self.ctx.code.module(version) else {
+            let code = self.ctx.code;
+            let Some(v) = code.versions.get(version as usize) else {
                 return Err(self.internal(format!("no code version {version}")));
             };
-            self.m = m;
-            self.code = &m.module.code;
+            self.m = &v.loaded;
+            self.code = &v.loaded.module.code;
+            self.ops = &v.packed.ops;
+            self.consts = &v.packed.consts;
             self.version = version;
         }
         self.pc = pc as usize;

@@ -1,6 +1,7 @@
 //! Handlers for tests and branches: `Cmp` (inline fast path for small integers and atoms),
 //! type tests, tuple shape tests and the `Select*` jump tables. A failed test jumps to `fail`.
 
+use super::packed::Opnd;
 use super::Vm;
 use crate::bytecode::opcode::{AtomIdx, CmpOp, Label, Src, TypeTest};
 use crate::ops::compare;
@@ -10,7 +11,23 @@ impl<'a> Vm<'a> {
     #[inline(always)]
     pub(crate) fn op_cmp(&mut self, fail: Label, op: CmpOp, a: Src, b: Src) {
         let (x, y) = (self.get(a), self.get(b));
-        let ok = if x.is_small() && y.is_small() {
+        if !self.cmp_terms(op, x, y) {
+            self.jump(fail);
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn op_cmp_packed(&mut self, op: CmpOp, a: Opnd, b: Opnd, fail: u32) {
+        let (x, y) = (self.get_op(a), self.get_op(b));
+        if !self.cmp_terms(op, x, y) {
+            self.pc = fail as usize;
+        }
+    }
+
+    /// `x op y`, inline for two smalls or two immediates.
+    #[inline(always)]
+    fn cmp_terms(&self, op: CmpOp, x: Term, y: Term) -> bool {
+        if x.is_small() && y.is_small() {
             let (i, j) = (x.small_value(), y.small_value());
             match op {
                 CmpOp::Lt => i < j,
@@ -18,44 +35,49 @@ impl<'a> Vm<'a> {
                 CmpOp::Eq | CmpOp::EqExact => i == j,
                 CmpOp::Ne | CmpOp::NeExact => i != j,
             }
-        } else if is_immediate(x)
-            && is_immediate(y)
-            && x.is_small() == y.is_small()
-            && !matches!(op, CmpOp::Lt | CmpOp::Ge)
-        {
-            // Two non-number immediates (atoms, [], pids) are equal exactly when their words are.
+        } else if is_immediate(x) && is_immediate(y) && !matches!(op, CmpOp::Lt | CmpOp::Ge) {
+            // Two immediates (small integers, atoms, [], pids) are equal exactly when their
+            // words are (a float is never immediate, so 1 == 1.0 takes the general path).
             let same = x == y;
             matches!(op, CmpOp::Eq | CmpOp::EqExact) == same
         } else {
             compare::cmp_op(op, x, y, &self.ctx.shared.atoms)
-        };
-        if !ok {
-            self.jump(fail);
         }
     }
 
     pub(crate) fn op_test(&mut self, fail: Label, src: Src, ty: TypeTest) {
-        let t = self.get(src);
-        let ok = match ty {
-            TypeTest::Integer => t.is_integer(),
-            TypeTest::Float => t.is_float(),
-            TypeTest::Number => t.is_number(),
-            TypeTest::Atom => t.is_atom(),
-            TypeTest::Boolean => t == Term::bool(true) || t == Term::bool(false),
-            TypeTest::Pid => t.is_pid(),
-            TypeTest::Reference => t.is_reference(),
-            TypeTest::Port => false,
-            TypeTest::Nil => t.is_nil(),
-            TypeTest::List => t.is_list(),
-            TypeTest::NonEmptyList => t.is_cons(),
-            TypeTest::Tuple => t.is_tuple(),
-            TypeTest::Map => t.is_map(),
-            TypeTest::Binary => t.is_bitstring() && bit_size(t) & 7 == 0,
-            TypeTest::Bitstring => t.is_bitstring(),
-            TypeTest::Function => t.is_fun(),
-        };
-        if !ok {
+        if !type_test(ty, self.get(src)) {
             self.jump(fail);
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn op_test_packed(&mut self, ty: TypeTest, src: Opnd, fail: u32) {
+        if !type_test(ty, self.get_op(src)) {
+            self.pc = fail as usize;
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn op_test_arity_packed(&mut self, src: Opnd, arity: u32, fail: u32) {
+        let ok = matches!(self.get_op(src).as_tuple(), Some(t) if t.len() == arity as usize);
+        if !ok {
+            self.pc = fail as usize;
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn op_is_tagged_tuple_packed(
+        &mut self,
+        src: Opnd,
+        arity: u32,
+        tag: Term,
+        fail: u32,
+    ) {
+        let ok = matches!(self.get_op(src).as_tuple(),
+            Some(t) if t.len() == arity as usize && t.first() == Some(&tag));
+        if !ok {
+            self.pc = fail as usize;
         }
     }
 
@@ -131,6 +153,29 @@ impl<'a> Vm<'a> {
             None => fail,
         };
         self.jump(target);
+    }
+}
+
+/// The type test `ty` on `t`.
+#[inline(always)]
+fn type_test(ty: TypeTest, t: Term) -> bool {
+    match ty {
+        TypeTest::Integer => t.is_integer(),
+        TypeTest::Float => t.is_float(),
+        TypeTest::Number => t.is_number(),
+        TypeTest::Atom => t.is_atom(),
+        TypeTest::Boolean => t == Term::bool(true) || t == Term::bool(false),
+        TypeTest::Pid => t.is_pid(),
+        TypeTest::Reference => t.is_reference(),
+        TypeTest::Port => false,
+        TypeTest::Nil => t.is_nil(),
+        TypeTest::List => t.is_list(),
+        TypeTest::NonEmptyList => t.is_cons(),
+        TypeTest::Tuple => t.is_tuple(),
+        TypeTest::Map => t.is_map(),
+        TypeTest::Binary => t.is_bitstring() && bit_size(t) & 7 == 0,
+        TypeTest::Bitstring => t.is_bitstring(),
+        TypeTest::Function => t.is_fun(),
     }
 }
 

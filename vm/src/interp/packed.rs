@@ -1,0 +1,269 @@
+//! The packed instruction form the dispatch loop runs: a small `Copy` enum for the hot
+//! instructions (moves, calls, returns, frames, arithmetic, comparisons, list and tuple access),
+//! with operands pre-resolved (atoms, integers and literals become entries of a per-version
+//! constant table) and `Slow` for everything else, which runs the readable instruction at the
+//! same index. Built once per module version when it is installed (`code_table`).
+
+use crate::bytecode::opcode::{ArithOp, CmpOp, Dst, Instruction, Src, TypeTest};
+use crate::code::LoadedModule;
+use crate::term::Term;
+use std::collections::HashMap;
+
+/// A source operand in one word: kind in the top two bits (X, Y, constant), index below.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct Opnd(u32);
+
+const KIND_SHIFT: u32 = 30;
+const INDEX_MASK: u32 = (1 << KIND_SHIFT) - 1;
+/// `Opnd` kind: X register.
+pub const OPND_X: u32 = 0;
+/// `Opnd` kind: Y slot.
+pub const OPND_Y: u32 = 1;
+/// `Opnd` kind: entry of the constant table.
+pub const OPND_CONST: u32 = 2;
+
+impl Opnd {
+    #[inline(always)]
+    pub fn kind(self) -> u32 {
+        self.0 >> KIND_SHIFT
+    }
+    #[inline(always)]
+    pub fn index(self) -> usize {
+        (self.0 & INDEX_MASK) as usize
+    }
+}
+
+/// "No fail label" in a packed instruction.
+pub const NO_FAIL: u32 = u32::MAX;
+
+/// A packed instruction (see the readable `Instruction` of the same name for the meaning).
+#[derive(Copy, Clone, Debug)]
+pub enum Op {
+    /// Run the readable instruction at this index.
+    Slow,
+    Move(Opnd, Dst),
+    Init(Dst),
+    Allocate {
+        slots: u16,
+        live: u16,
+    },
+    Deallocate {
+        slots: u16,
+    },
+    Return,
+    Call {
+        arity: u8,
+        target: u32,
+    },
+    CallLast {
+        arity: u8,
+        target: u32,
+        dealloc: u16,
+    },
+    CallOnly {
+        arity: u8,
+        target: u32,
+    },
+    Jump(u32),
+    Arith {
+        op: ArithOp,
+        a: Opnd,
+        b: Opnd,
+        dst: Dst,
+        fail: u32,
+    },
+    Cmp {
+        op: CmpOp,
+        a: Opnd,
+        b: Opnd,
+        fail: u32,
+    },
+    Test {
+        ty: TypeTest,
+        src: Opnd,
+        fail: u32,
+    },
+    GetList {
+        src: Opnd,
+        head: Dst,
+        tail: Dst,
+    },
+    PutList {
+        head: Opnd,
+        tail: Opnd,
+        dst: Dst,
+    },
+    GetTupleElement {
+        src: Opnd,
+        index: u32,
+        dst: Dst,
+    },
+    TestArity {
+        src: Opnd,
+        arity: u32,
+        fail: u32,
+    },
+    IsTaggedTuple {
+        src: Opnd,
+        arity: u32,
+        tag: Term,
+        fail: u32,
+    },
+}
+
+/// The packed code of one module version.
+pub struct Packed {
+    pub ops: Vec<Op>,
+    /// Constant operands (atoms, integers, `[]`, literals of the module's literal area).
+    pub consts: Vec<Term>,
+}
+
+/// Packs `m`'s code. Operands were checked by the verifier; anything out of range packs as
+/// `Slow`, whose handler reports it.
+pub fn pack(m: &LoadedModule) -> Packed {
+    let mut consts = Consts::default();
+    let mut ops = Vec::with_capacity(m.module.code.len());
+    for ins in &m.module.code {
+        ops.push(pack_one(m, ins, &mut consts).unwrap_or(Op::Slow));
+    }
+    Packed {
+        ops,
+        consts: consts.terms,
+    }
+}
+
+/// The constant table being built, deduplicated by word.
+#[derive(Default)]
+struct Consts {
+    terms: Vec<Term>,
+    index: HashMap<u64, u32>,
+}
+
+fn pack_one(m: &LoadedModule, ins: &Instruction, consts: &mut Consts) -> Option<Op> {
+    use Instruction as I;
+    let mut o = |s: &Src| opnd(m, *s, consts);
+    let fail = |l: &Option<crate::bytecode::opcode::Label>| l.map_or(NO_FAIL, |l| l.0);
+    Some(match ins {
+        I::Move { src, dst } => Op::Move(o(src)?, *dst),
+        I::Init { dst } => Op::Init(*dst),
+        I::Allocate { slots, live } => Op::Allocate {
+            slots: *slots,
+            live: *live,
+        },
+        I::Deallocate { slots } => Op::Deallocate { slots: *slots },
+        I::Return => Op::Return,
+        I::Call { arity, target } => Op::Call {
+            arity: *arity,
+            target: target.0,
+        },
+        I::CallLast {
+            arity,
+            target,
+            dealloc,
+        } => Op::CallLast {
+            arity: *arity,
+            target: target.0,
+            dealloc: *dealloc,
+        },
+        I::CallOnly { arity, target } => Op::CallOnly {
+            arity: *arity,
+            target: target.0,
+        },
+        I::Jump { target } => Op::Jump(target.0),
+        I::Arith {
+            op,
+            a,
+            b,
+            dst,
+            fail: f,
+        } => Op::Arith {
+            op: *op,
+            a: o(a)?,
+            b: o(b)?,
+            dst: *dst,
+            fail: fail(f),
+        },
+        I::Cmp { fail: f, op, a, b } => Op::Cmp {
+            op: *op,
+            a: o(a)?,
+            b: o(b)?,
+            fail: f.0,
+        },
+        I::Test { fail: f, src, ty } => Op::Test {
+            ty: *ty,
+            src: o(src)?,
+            fail: f.0,
+        },
+        I::GetList { src, head, tail } => Op::GetList {
+            src: o(src)?,
+            head: *head,
+            tail: *tail,
+        },
+        I::PutList { head, tail, dst } => Op::PutList {
+            head: o(head)?,
+            tail: o(tail)?,
+            dst: *dst,
+        },
+        I::GetTupleElement { src, index, dst } => Op::GetTupleElement {
+            src: o(src)?,
+            index: *index,
+            dst: *dst,
+        },
+        I::TestArity {
+            fail: f,
+            src,
+            arity,
+        } => Op::TestArity {
+            src: o(src)?,
+            arity: *arity,
+            fail: f.0,
+        },
+        I::IsTaggedTuple {
+            fail: f,
+            src,
+            arity,
+            tag,
+        } => Op::IsTaggedTuple {
+            src: o(src)?,
+            arity: *arity,
+            tag: Term::atom(*m.atoms.get(tag.0 as usize)?),
+            fail: f.0,
+        },
+        _ => return None,
+    })
+}
+
+fn opnd(m: &LoadedModule, s: Src, consts: &mut Consts) -> Option<Opnd> {
+    let constant = match s {
+        Src::X(r) => return Some(Opnd((OPND_X << KIND_SHIFT) | r.0 as u32)),
+        Src::Y(r) => return Some(Opnd((OPND_Y << KIND_SHIFT) | r.0 as u32)),
+        Src::Atom(a) => Term::atom(*m.atoms.get(a.0 as usize)?),
+        Src::Int(n) => Term::try_small(n)?,
+        Src::Nil => Term::NIL,
+        Src::Lit(i) => *m.literals.get(i.0 as usize)?,
+    };
+    let next = consts.terms.len() as u32;
+    let index = *consts.index.entry(constant.raw()).or_insert(next);
+    if index == next {
+        consts.terms.push(constant);
+    }
+    if index > INDEX_MASK {
+        return None;
+    }
+    Some(Opnd((OPND_CONST << KIND_SHIFT) | index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_instruction_is_small() {
+        assert!(
+            std::mem::size_of::<Op>() <= 24,
+            "{}",
+            std::mem::size_of::<Op>()
+        );
+        assert_eq!(std::mem::size_of::<Opnd>(), 4);
+    }
+}
