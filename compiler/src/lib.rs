@@ -71,15 +71,36 @@ fn to_core(
 /// Compiles Erlang source to a bytecode module: parse (with module checks), lower to core,
 /// match-compile, generate code. `Err` holds every error (and the warnings found before them).
 pub fn compile(source: &str, file_name: &str) -> Result<Compiled, Vec<diagnostics::Diagnostic>> {
-    let (m, mut warnings) = parse_module(source, file_name)?;
-    let cm = to_core(&m, source, &mut warnings).map_err(|mut errs| {
-        errs.extend(warnings.iter().cloned());
-        errs
-    })?;
-    let module = codegen::generate(&cm)?;
-    // Report in source order, as erlc does.
-    warnings.sort_by_key(|d| d.span.start);
-    Ok(Compiled { module, warnings })
+    let (m, mut diags) = parser::parse_module_unchecked(source, file_name, None);
+    if diags.iter().any(|d| d.is_error()) {
+        return Err(in_source_order(diags));
+    }
+    // Module checks and lowering both run, so one compile reports every error (as erlc does).
+    diags.extend(checks::check_module(&m));
+    let core = to_core(&m, source, &mut diags);
+    match core {
+        Ok(cm) if !diags.iter().any(|d| d.is_error()) => {
+            let module = codegen::generate(&cm)?;
+            Ok(Compiled {
+                module,
+                warnings: in_source_order(diags),
+            })
+        }
+        Ok(_) => Err(in_source_order(diags)),
+        Err(errors) => {
+            diags.extend(errors);
+            Err(in_source_order(diags))
+        }
+    }
+}
+
+/// Sorts diagnostics by position and drops repeats (the module checks and lowering both notice
+/// undefined functions and records).
+fn in_source_order(mut diags: Vec<diagnostics::Diagnostic>) -> Vec<diagnostics::Diagnostic> {
+    diags.sort_by_key(|d| d.span.start);
+    let mut seen: std::collections::HashSet<(String, u32)> = Default::default();
+    diags.retain(|d| seen.insert((d.message.clone(), d.span.start)));
+    diags
 }
 
 /// Compiles up to `stage` and prints that stage's form (`krarup --dump=ast|core|decision|bytecode`).

@@ -50,6 +50,7 @@ pub(crate) struct Lowerer<'a> {
     pub locals: HashSet<(String, u32)>,
     pub imports: HashMap<(String, u32), String>,
     line_starts: Vec<u32>,
+    source: &'a str,
     pub diags: Vec<Diagnostic>,
     pub out: Vec<CFun>,
     pub ctxs: Vec<FnCtx>,
@@ -61,9 +62,9 @@ pub(crate) struct Lowerer<'a> {
 
 /// Lowers a parsed module to core. Errors are returned as diagnostics; warnings are appended to
 /// `warnings`.
-pub fn lower_module(
-    m: &ast::Module,
-    source: &str,
+pub fn lower_module<'a>(
+    m: &'a ast::Module,
+    source: &'a str,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<CModule, Vec<Diagnostic>> {
     let mut line_starts = vec![0u32];
@@ -85,6 +86,7 @@ pub fn lower_module(
             .map(|(md, f, a, _)| ((f.clone(), *a), md.clone()))
             .collect(),
         line_starts,
+        source,
         diags: Vec::new(),
         out: Vec::new(),
         ctxs: Vec::new(),
@@ -299,6 +301,17 @@ impl<'a> Lowerer<'a> {
     /// The 1-based source line of a byte offset.
     pub(crate) fn line(&self, span: Span) -> u32 {
         self.line_starts.partition_point(|&s| s <= span.start) as u32
+    }
+
+    /// A one-character span at the first non-blank byte at or after `offset` (where an operator
+    /// follows its left operand, for diagnostics that point at the operator as erlc does).
+    pub(crate) fn after(&self, offset: u32) -> Span {
+        let bytes = self.source.as_bytes();
+        let mut p = offset as usize;
+        while p < bytes.len() && bytes[p].is_ascii_whitespace() {
+            p += 1;
+        }
+        Span::new(p as u32, p as u32 + 1)
     }
 
     /// Emits `v := expr` and returns `v`.

@@ -266,14 +266,20 @@ impl Lowerer<'_> {
                 }
                 Expr::Nil(_) => self.pattern(b, ps),
                 _ => {
-                    self.error("illegal pattern", *span);
+                    let _ = span;
+                    let at = self.after(a.span().end);
+                    self.error("illegal pattern", at);
                     Pat::Wild
                 }
             },
             other => match const_eval(other) {
                 Some(l @ (Literal::Int(_) | Literal::Float(_))) => Pat::Lit(l),
                 _ => {
-                    self.error("illegal pattern", other.span());
+                    let at = match other {
+                        Expr::BinaryOp(_, a, _, _) => self.after(a.span().end),
+                        _ => other.span(),
+                    };
+                    self.error("illegal pattern", at);
                     Pat::Wild
                 }
             },
@@ -443,7 +449,9 @@ impl Lowerer<'_> {
                     | BinOp::Or
                     | BinOp::Xor => GExpr::Bif(op.as_str().into(), vec![*x, *y]),
                     BinOp::Send | BinOp::Append | BinOp::Subtract => {
-                        self.error("illegal guard expression", *span);
+                        let _ = span;
+                        let at = self.after(a.span().end);
+                        self.error("illegal guard expression", at);
                         GExpr::Op(Operand::atom("false"))
                     }
                 }
@@ -489,7 +497,28 @@ impl Lowerer<'_> {
                         GExpr::Bif(n.to_string(), gs)
                     }
                     _ => {
-                        self.error("illegal guard expression", *span);
+                        let local = match target {
+                            CallTarget::Local(n, _) => {
+                                let key = (n.clone(), arity);
+                                (self.locals.contains(&key) || self.imports.contains_key(&key))
+                                    .then(|| format!("{n}/{arity}"))
+                            }
+                            _ => None,
+                        };
+                        match local {
+                            Some(fa) => {
+                                for a in args {
+                                    self.gexpr(a);
+                                }
+                                self.error(
+                                    format!(
+                                        "call to local/imported function {fa} is illegal in guard"
+                                    ),
+                                    *span,
+                                );
+                            }
+                            None => self.error("illegal guard expression", *span),
+                        }
                         GExpr::Op(Operand::atom("false"))
                     }
                 }
