@@ -7,8 +7,10 @@
 //! only the pattern subset (literals, variables, `_`, tuples, lists, cons, maps `#{K := P}` written as
 //! [`Expr::Map`] whose associations use [`MapAssocKind::Exact`], records, binaries, `P1 = P2`
 //! ([`Expr::Match`]), string prefix `"abc" ++ P` ([`Expr::BinaryOp`] with [`BinOp::Append`]), and constant
-//! arithmetic such as `-1` or `1 + 2` ([`Expr::UnaryOp`]/[`Expr::BinaryOp`]). The parser does not reject
-//! non-pattern forms in pattern position; lowering must report them ("illegal pattern") with the span.
+//! arithmetic such as `-1` or `1 + 2` ([`Expr::UnaryOp`]/[`Expr::BinaryOp`]). Function, fun and catch
+//! clause heads go through a pattern grammar (as in `erl_parse`) that rejects calls, funs, `case` and
+//! the like, but `case`/`receive`/`try ... of` clause patterns, the left side of `=` and generator
+//! patterns are parsed as expressions, so lowering must report non-patterns there ("illegal pattern").
 //!
 //! # Spans
 //! Every node carries a [`Span`]: byte offsets into the original source text of the file being compiled.
@@ -114,8 +116,8 @@ pub struct Attribute {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     /// The head patterns: parameters for function/fun clauses (may be empty), exactly one pattern for
-    /// `case`/`receive`/`try ... of` clauses, and exactly one for `catch` clauses (the reason; see
-    /// [`CatchClause`]). Empty for `if` clauses.
+    /// `case`/`receive`/`try ... of` clauses, none for `if` clauses. (`catch` clauses are
+    /// [`CatchClause`]s.)
     pub patterns: Vec<Expr>,
     /// Guard: `;`-separated alternatives, each a `,`-separated list of tests. Empty when no `when`.
     /// For an `if` clause the guard is the condition.
@@ -265,7 +267,8 @@ pub enum Expr {
     /// A binary comprehension `<< B || Qualifiers >>`; the template `B` is usually a binary expression
     /// (the parser stores the expression between `<<` and `||` as written).
     BinaryComprehension(Box<Expr>, Vec<Qualifier>, Span),
-    /// A map comprehension `#{K => V || Qualifiers}` (OTP 26); parsed but may be rejected by lowering.
+    /// A map comprehension `#{K => V || Qualifiers}` (OTP 26). Reserved: the OTP 25 grammar here never
+    /// produces it.
     MapComprehension(Box<Expr>, Box<Expr>, Vec<Qualifier>, Span),
 }
 
