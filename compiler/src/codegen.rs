@@ -152,6 +152,12 @@ pub fn generate(m: &CModule) -> Result<Module, Vec<Diagnostic>> {
     g.module_atom = g.atom(&m.name);
     let mut errors = Vec::new();
     for f in &m.functions {
+        if f.num_vars > 60_000 {
+            errors.push(Diagnostic::error(
+                format!("function {}/{} is too large to compile", f.name, f.arity),
+                f.span,
+            ));
+        }
         if f.arity > 255 {
             errors.push(Diagnostic::error(
                 format!("function {}/{} has too many arguments", f.name, f.arity),

@@ -71,7 +71,17 @@ fn to_core(
 /// Compiles Erlang source to a bytecode module: parse (with module checks), lower to core,
 /// match-compile, generate code. `Err` holds every error (and the warnings found before them).
 pub fn compile(source: &str, file_name: &str) -> Result<Compiled, Vec<diagnostics::Diagnostic>> {
-    let (m, mut diags) = parser::parse_module_unchecked(source, file_name, None);
+    compile_with(source, file_name, None)
+}
+
+/// Like [`compile`], with a resolver for `-include`/`-include_lib` (see
+/// `preprocess::IncludeResolver`; the caller does the file IO).
+pub fn compile_with(
+    source: &str,
+    file_name: &str,
+    resolver: Option<preprocess::IncludeResolver<'_>>,
+) -> Result<Compiled, Vec<diagnostics::Diagnostic>> {
+    let (m, mut diags) = parser::parse_module_unchecked(source, file_name, resolver);
     if diags.iter().any(|d| d.is_error()) {
         return Err(in_source_order(diags));
     }

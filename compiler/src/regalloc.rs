@@ -29,7 +29,8 @@ impl Frame {
     /// Chooses the frame for a function.
     pub fn for_fun(f: &CFun) -> Frame {
         if needs_frame(&f.body, true) || f.num_vars + X_BASE >= X_LIMIT {
-            Frame::Slots(f.num_vars.min(u16::MAX as u32) as u16)
+            // At least one slot, so `dealloc == 0` always means "no frame".
+            Frame::Slots(f.num_vars.clamp(1, u16::MAX as u32) as u16)
         } else {
             Frame::None
         }
