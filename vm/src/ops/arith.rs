@@ -222,7 +222,6 @@ pub fn unary(heap: &mut Heap, op: UnaryOp, a: Term) -> Result<Term, Exception> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
