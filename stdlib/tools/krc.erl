@@ -6,7 +6,7 @@
 %% reach OTP's versions.
 %% Usage: erl -noshell -pa OUT -eval 'krc:main(["stdlib/erl", OUT])'
 -module(krc).
--export([main/1]).
+-export([main/1, run_program/3]).
 
 main([SrcDir, OutDir]) ->
     Files = filelib:wildcard(filename:join(SrcDir, "*.erl")),
@@ -68,3 +68,31 @@ ours(M, F, A, Ex) ->
         {ok, Es} -> lists:member({F, A}, Es);
         error -> false
     end.
+
+%% run_program(StdlibDir, _Unused, ErlFile): compiles a program with its
+%% calls to our modules redirected to the kr_* versions, runs main/0 the
+%% way lang-tests/regen.sh does, and returns ok | {error, Reason}.
+run_program(SrcDir, _Unused, File) ->
+    Files = filelib:wildcard(filename:join(SrcDir, "*.erl")),
+    Exports = maps:from_list([begin
+                                  {ok, Forms} = epp:parse_file(F, []),
+                                  {module_name(Forms), exports(Forms)}
+                              end || F <- Files]),
+    {ok, Forms0} = epp:parse_file(File, [{includes, [filename:dirname(File)]}]),
+    Forms = [rewrite_calls(F, Exports) || F <- Forms0],
+    case compile:forms(Forms, [return_errors, nowarn_unused_function]) of
+        {ok, Mod, Bin, _} -> load_run(Mod, Bin, File);
+        {ok, Mod, Bin} -> load_run(Mod, Bin, File);
+        Err -> {error, Err}
+    end.
+
+load_run(Mod, Bin, File) ->
+    {module, Mod} = code:load_binary(Mod, File, Bin),
+    io:setopts(standard_io, [{encoding, unicode}]),
+    try Mod:main() of _ -> ok
+    catch C:R -> {error, {C, R}}
+    end.
+
+%% Like rewrite/2 but keeps the module name.
+rewrite_calls({attribute, _, module, _} = A, _Ex) -> A;
+rewrite_calls(F, Ex) -> rewrite(F, Ex).
