@@ -28,6 +28,8 @@ pub(crate) struct FnCtx {
     pub bindings: Vec<(String, VarId, Span)>,
     /// `(variable, name)` pairs that were read (one variable may carry several names).
     pub used: HashSet<(VarId, String)>,
+    /// An exported variable and the per-branch variables it joins: reading it reads them all.
+    pub export_links: HashMap<(VarId, String), Vec<VarId>>,
 }
 
 impl FnCtx {
@@ -40,6 +42,7 @@ impl FnCtx {
             blocks: vec![Vec::new()],
             bindings: Vec::new(),
             used: HashSet::new(),
+            export_links: HashMap::new(),
         }
     }
 }
@@ -374,7 +377,8 @@ impl<'a> Lowerer<'a> {
         let depth = self.ctxs.len() - 1;
         match self.lookup_in(depth, name) {
             Ok(v) => {
-                self.cx().used.insert((v, name.to_string()));
+                let d = self.ctxs.len() - 1;
+                self.mark_used(d, v, name);
                 Operand::Var(v)
             }
             Err(Some(kind)) => {
@@ -419,7 +423,7 @@ impl<'a> Lowerer<'a> {
             return Err(None);
         }
         let outer = self.lookup_in(d - 1, name)?;
-        self.ctxs[d - 1].used.insert((outer, name.to_string()));
+        self.mark_used(d - 1, outer, name);
         let c = &mut self.ctxs[d];
         let inner = c.next_var;
         c.next_var += 1;
@@ -435,6 +439,20 @@ impl<'a> Lowerer<'a> {
             Ok(v) => Ok(Some(v)),
             Err(Some(kind)) => Err(kind),
             Err(None) => Ok(None),
+        }
+    }
+
+    /// Records that `name` (variable `v` of context `d`) was read, and so were the branch
+    /// variables an exported variable joins.
+    pub(crate) fn mark_used(&mut self, d: usize, v: VarId, name: &str) {
+        let mut todo = vec![v];
+        while let Some(v) = todo.pop() {
+            let c = &mut self.ctxs[d];
+            if c.used.insert((v, name.to_string())) {
+                if let Some(vs) = c.export_links.get(&(v, name.to_string())) {
+                    todo.extend(vs.iter().copied());
+                }
+            }
         }
     }
 
@@ -565,9 +583,9 @@ impl<'a> Lowerer<'a> {
                     });
                 }
             }
-            for v in &vars {
-                self.cx().used.insert((*v, name.clone()));
-            }
+            self.cx()
+                .export_links
+                .insert((e, name.clone()), vars.clone());
             scope.bind(&name, e);
         }
         for name in merged.unsafe_names {

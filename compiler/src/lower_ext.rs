@@ -876,6 +876,7 @@ impl FnCtx {
             blocks: vec![Vec::new()],
             bindings: Vec::new(),
             used: Default::default(),
+            export_links: Default::default(),
         }
     }
 }

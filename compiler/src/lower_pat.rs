@@ -122,7 +122,10 @@ impl Lowerer<'_> {
             let v = *v;
             let f = self.fresh();
             ps.eqs.push((v, f));
-            self.cx().used.insert((v, name.to_string()));
+            {
+                let d = self.ctxs.len() - 1;
+                self.mark_used(d, v, name);
+            }
             return Pat::Var(f);
         }
         if !ps.shadow {
@@ -130,7 +133,10 @@ impl Lowerer<'_> {
                 Ok(Some(v)) => {
                     let f = self.fresh();
                     ps.eqs.push((v, f));
-                    self.cx().used.insert((v, name.to_string()));
+                    {
+                        let d = self.ctxs.len() - 1;
+                        self.mark_used(d, v, name);
+                    }
                     return Pat::Var(f);
                 }
                 Err(kind) => {
@@ -297,7 +303,10 @@ impl Lowerer<'_> {
                     Expr::Var(name, span) => {
                         if let Some((_, v, _)) = ps.new.iter().find(|(n, _, _)| n == name) {
                             let v = *v;
-                            self.cx().used.insert((v, name.to_string()));
+                            {
+                                let d = self.ctxs.len() - 1;
+                                self.mark_used(d, v, name);
+                            }
                             SegSize::Op(Operand::Var(v))
                         } else {
                             SegSize::Op(self.use_var(name, *span))

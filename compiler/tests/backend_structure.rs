@@ -336,3 +336,23 @@ fn shadowing_in_funs_and_generators_warns_as_otp() {
         ]
     );
 }
+
+#[test]
+fn unused_exported_variable_warns_at_each_binding() {
+    let src = "-module(t).\n-export([f/1, g/1]).\nf(X) ->\n    case X of\n        1 -> Y = 1;\n        _ -> Y = 2\n    end,\n    ok.\n\
+               g(X) -> case X of 1 -> Z = 1; _ -> Z = 2 end, Z.\n";
+    let w = warnings(src);
+    let lines: Vec<(usize, &str)> = w
+        .iter()
+        .map(|d| {
+            (
+                krarup_compiler::diagnostics::line_col(src, d.span.start).0,
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [(5, "variable 'Y' is unused"), (6, "variable 'Y' is unused")]
+    );
+}
