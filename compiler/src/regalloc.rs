@@ -554,10 +554,10 @@ pub fn compact_frame(code: &mut [Instruction], base: u32, target: &dyn Fn(Label)
             Instruction::CallLast { dealloc, .. }
             | Instruction::CallExtLast { dealloc, .. }
             | Instruction::CallFunLast { dealloc, .. }
-            | Instruction::ApplyLast { dealloc, .. } => {
-                if *dealloc != 0 {
-                    *dealloc = slots;
-                }
+            | Instruction::ApplyLast { dealloc, .. }
+                if *dealloc != 0 =>
+            {
+                *dealloc = slots;
             }
             _ => {}
         }
