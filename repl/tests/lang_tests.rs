@@ -3,6 +3,7 @@
 //! compile-to-`.kbc`-then-run path and that the `--dump` passes do not fail on valid programs.
 //!
 //! Environment: `LANG_TESTS_FILTER=substr` keeps only cases whose path contains `substr`;
+//! `LANG_TESTS_EXCLUDE=a,b` drops cases whose path contains `a` or `b`;
 //! `LANG_TESTS_TIMEOUT=secs` (default 120) and `LANG_TESTS_JOBS=n` (default 2).
 
 mod support;
@@ -10,19 +11,21 @@ mod support;
 use std::path::PathBuf;
 use std::process::Command;
 use support::{
-    check, discover_cases, expected_status, filter, krarup_bin, krarup_run, lang_tests_dir,
-    parallel_map, run_with_timeout, timeout, workers, Case, RunResult,
+    check, discover_cases, excludes, expected_status, filter, krarup_bin, krarup_run,
+    lang_tests_dir, parallel_map, run_with_timeout, timeout, workers, Case, RunResult,
 };
 
 /// Cases selected by the filter, split into (expected to pass, wishlist).
 fn selected_cases() -> (Vec<Case>, Vec<Case>) {
     let all = discover_cases(&lang_tests_dir());
     let filter = filter();
+    let excludes = excludes();
     all.into_iter()
         .filter(|c| match &filter {
             Some(f) => c.name.contains(f.as_str()),
             None => true,
         })
+        .filter(|c| !excludes.iter().any(|x| c.name.contains(x.as_str())))
         .partition(|c| !c.is_wishlist())
 }
 

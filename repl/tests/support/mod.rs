@@ -32,6 +32,18 @@ pub fn timeout() -> Duration {
     Duration::from_secs(secs)
 }
 
+/// Path substrings from `LANG_TESTS_EXCLUDE` (comma-separated): cases whose path contains any of them
+/// are skipped (used by CI to leave the heaviest programs out of the `gc-stress` run).
+pub fn excludes() -> Vec<String> {
+    std::env::var("LANG_TESTS_EXCLUDE")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 /// Optional path-substring filter from `LANG_TESTS_FILTER`.
 pub fn filter() -> Option<String> {
     std::env::var("LANG_TESTS_FILTER")
