@@ -747,6 +747,8 @@ impl<'g> FnGen<'g> {
             SegSize::Default => BsSize::Default,
             SegSize::All => BsSize::All,
             SegSize::Op(o) => BsSize::Src(self.src(o)),
+            // Only patterns have guard sizes; codegen_match evaluates them.
+            SegSize::Guard(_) => BsSize::Default,
         }
     }
 

@@ -142,7 +142,13 @@ impl FnGen<'_> {
                     dst: cdst,
                 });
                 for s in steps {
-                    let size = self.seg_size(&s.size);
+                    let size = match &s.size {
+                        SegSize::Guard(g) => {
+                            self.temp = 0;
+                            BsSize::Src(self.gval(g, bfail))
+                        }
+                        other => self.seg_size(other),
+                    };
                     match s.dst {
                         Some(v) => {
                             let dst = self.frame.loc(v);

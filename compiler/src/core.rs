@@ -314,6 +314,9 @@ pub enum SegSize {
     All,
     /// A computed size.
     Op(Operand),
+    /// A size expression over variables bound earlier in the same binary pattern, evaluated
+    /// while matching (patterns only; a failure makes the segment not match).
+    Guard(Box<GExpr>),
 }
 
 /// One segment of a binary construction.

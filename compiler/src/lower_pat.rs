@@ -294,6 +294,8 @@ impl Lowerer<'_> {
 
     fn bin_pattern(&mut self, segs: &[ast::BinSegment], _span: Span, ps: &mut PatState) -> Pat {
         let mut out = Vec::new();
+        // Only variables bound earlier in this binary may size its segments.
+        let bin_start = ps.new.len();
         for (i, s) in segs.iter().enumerate() {
             let (ty, unit, flags, _) = seg_spec(&s.specifiers);
             let last = i + 1 == segs.len();
@@ -301,7 +303,14 @@ impl Lowerer<'_> {
                 Some(e) => match e {
                     Expr::Integer(n, _) => SegSize::Op(Operand::Lit(Literal::Int(n.clone()))),
                     Expr::Var(name, span) => {
-                        if let Some((_, v, _)) = ps.new.iter().find(|(n, _, _)| n == name) {
+                        if let Some(i) = ps.new[..bin_start].iter().position(|(n, _, _)| n == name)
+                        {
+                            let _ = i;
+                            self.error(format!("variable '{name}' is unbound"), *span);
+                            SegSize::Default
+                        } else if let Some((_, v, _)) =
+                            ps.new[bin_start..].iter().find(|(n, _, _)| n == name)
+                        {
                             let v = *v;
                             {
                                 let d = self.ctxs.len() - 1;
@@ -314,7 +323,16 @@ impl Lowerer<'_> {
                     }
                     other => match const_eval(other) {
                         Some(l) => SegSize::Op(Operand::Lit(l)),
-                        None => SegSize::Op(self.expr(other)),
+                        None => {
+                            // A guard expression over variables of this binary (and outer ones).
+                            let saved = self.cx().scope.clone();
+                            for (n, v, _) in &ps.new[bin_start..] {
+                                self.cx().scope.bind(n, *v);
+                            }
+                            let g = self.gexpr(other);
+                            self.cx().scope = saved;
+                            SegSize::Guard(Box::new(g))
+                        }
                     },
                 },
                 None => match ty {

@@ -120,8 +120,10 @@ fn count_pat(p: &Pat, c: &mut HashMap<VarId, u32>) {
             count_pat(p, c);
         }),
         Pat::Bin(segs) => segs.iter().for_each(|s| {
-            if let SegSize::Op(o) = &s.size {
-                op(o, c);
+            match &s.size {
+                SegSize::Op(o) => op(o, c),
+                SegSize::Guard(g) => count_g(g, c),
+                _ => {}
             }
             count_pat(&s.value, c);
         }),

@@ -76,4 +76,12 @@ main() ->
      {guards(#{a => 2, b => 1}, {1, 2, 3}, <<1, 2>>), guards(#{a => 1}, {}, <<>>)},
      [iffy(L) || L <- [[3], [], [1], x]],
      ops(), zero(), side_effects(), nested_funs([10, 20]),
-     [try_scopes(X) || X <- [1, 5, a]]].
+     [try_scopes(X) || X <- [1, 5, a]], sizes()].
+
+%% Binary segment sizes computed from earlier segments.
+sized(<<N:8, X:(N * 2)/binary, R/binary>>) -> {X, R};
+sized(<<N:8, Rest/binary>>) when N > 100 -> {big, Rest};
+sized(_) -> none.
+
+sizes() ->
+    [sized(<<1, 7, 8, 9>>), sized(<<2, 1, 2, 3, 4>>), sized(<<3, 1>>), sized(<<200, 1>>)].
