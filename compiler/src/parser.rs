@@ -279,7 +279,7 @@ pub fn parse_module_unchecked(
         .map(|f| f.first().map_or(0, |t| t.span.start))
         .collect();
     for (i, form) in forms.into_iter().enumerate() {
-        // A form with a lex or preprocessor error reports only that error (epp drops such forms).
+        // A form with a lex or preprocessor error reports only that error and is dropped (as epp).
         // A lex error belongs to the form whose text it is in, up to the next form's first token
         // (an unterminated string swallows the rest); a macro error lies among the form's tokens.
         let first = starts[i];
@@ -292,10 +292,13 @@ pub fn parse_module_unchecked(
                 .iter()
                 .any(|s| s.start >= first && s.start <= last);
         let mut form_diags = Vec::new();
-        let parsed = parse_form(form, source, &mut form_diags);
-        if !quiet {
-            diags.extend(form_diags);
+        if quiet {
+            // Dropped, as epp drops it: what is left after a bad macro or token is not the
+            // programmer's form (`?UNDEFINED(1)` would leave `(1)`).
+            continue;
         }
+        let parsed = parse_form(form, source, &mut form_diags);
+        diags.extend(form_diags);
         match parsed {
             Some(Form::Function(clauses)) => {
                 if let Some(f) = assemble_function(clauses, &mut diags) {

@@ -44,8 +44,10 @@ struct Cond {
     taken: bool,
     /// The enclosing sections are all active.
     parent_active: bool,
-    /// Span of the opening directive (for "unterminated -ifdef").
+    /// Span of the opening directive (for "unterminated '-ifdef'").
     span: Span,
+    /// The opening directive: `ifdef`, `ifndef` or `if`.
+    kind: &'static str,
 }
 
 /// The preprocessor state for one module.
@@ -58,8 +60,10 @@ struct Pp<'a> {
     module: Option<String>,
     function: Option<(String, usize)>,
     resolver: Option<IncludeResolver<'a>>,
-    /// Tokens produced by macro expansion so far (see [`MAX_EXPANDED_TOKENS`]).
+    /// Tokens produced by macro expansion in the current form (see [`MAX_EXPANDED_TOKENS`]).
     expanded: usize,
+    /// Macros being expanded, as `(name, arity)`: meeting one again is a circular definition.
+    expanding: Vec<(String, Option<usize>)>,
     diags: Vec<Diagnostic>,
     out: Vec<Token>,
 }
@@ -81,13 +85,14 @@ pub fn preprocess(
         function: None,
         resolver,
         expanded: 0,
+        expanding: Vec::new(),
         diags: Vec::new(),
         out: Vec::new(),
     };
     pp.run(tokens, None, 0);
     for c in std::mem::take(&mut pp.conds) {
         pp.diags.push(
-            Diagnostic::error("unterminated conditional section", c.span)
+            Diagnostic::error(format!("unterminated '-{}'", c.kind), c.span)
                 .with_hint("add a matching `-endif.`"),
         );
     }
@@ -144,6 +149,18 @@ fn span_of(tokens: &[Token], fallback: Span) -> Span {
 }
 
 impl Pp<'_> {
+    /// Records an error once: the same message at the same place (from sibling expansions of a
+    /// broken macro) is reported a single time.
+    fn error(&mut self, d: Diagnostic) {
+        if !self
+            .diags
+            .iter()
+            .any(|e| e.span == d.span && e.message == d.message)
+        {
+            self.diags.push(d);
+        }
+    }
+
     fn active(&self) -> bool {
         match self.conds.last() {
             Some(c) => c.active,
@@ -168,7 +185,12 @@ impl Pp<'_> {
                 continue;
             }
             self.note_form_start(&form);
+            self.expanded = 0;
+            let errors_before = self.diags.len();
             let expanded = self.expand(&form, None, 0);
+            // epp reports the first macro error of a form and drops the form.
+            self.diags
+                .truncate((errors_before + 1).min(self.diags.len()));
             self.out.extend(expanded);
         }
     }
@@ -213,7 +235,7 @@ impl Pp<'_> {
         };
         if matches!(name, "else" | "endif") && !form[2..].iter().all(|t| t.tok == Tok::Dot) {
             self.diags.push(
-                Diagnostic::error(format!("bad -{name} directive"), span).with_hint(format!(
+                Diagnostic::error(format!("badly formed '{name}'"), span).with_hint(format!(
                     "write `-{name}.` on its own, ending with `.` and a newline"
                 )),
             );
@@ -224,19 +246,23 @@ impl Pp<'_> {
                     Some(Some(n)) => self.macros.contains_key(&n),
                     _ => {
                         self.diags
-                            .push(Diagnostic::error(format!("bad -{name} directive"), span));
+                            .push(Diagnostic::error(format!("badly formed '{name}'"), span));
                         false
                     }
                 };
-                let cond = if name == "ifdef" { defined } else { !defined };
-                self.push_cond(cond, span);
+                let (cond, kind) = if name == "ifdef" {
+                    (defined, "ifdef")
+                } else {
+                    (!defined, "ifndef")
+                };
+                self.push_cond(cond, span, kind);
             }
             "if" => {
                 let cond = match inner {
                     Some(expr) if self.active() => self.eval_condition(expr, span),
                     _ => false,
                 };
-                self.push_cond(cond, span);
+                self.push_cond(cond, span, "if");
             }
             "elif" => {
                 let parent_active = self.conds.last().map(|c| c.parent_active);
@@ -288,13 +314,14 @@ impl Pp<'_> {
         }
     }
 
-    fn push_cond(&mut self, cond: bool, span: Span) {
+    fn push_cond(&mut self, cond: bool, span: Span, kind: &'static str) {
         let parent_active = self.active();
         self.conds.push(Cond {
             active: cond && parent_active,
             taken: cond,
             parent_active,
             span,
+            kind,
         });
     }
 
@@ -488,11 +515,13 @@ impl Pp<'_> {
                 }
             };
             let name_span = tokens[i + 1].span;
-            // Arguments, if the next token is `(` and a macro with parameters exists.
-            let has_params = self
-                .macros
-                .get(&name)
-                .is_some_and(|d| d.iter().any(|m| m.params.is_some()));
+            // Arguments, if the next token is `(` and a macro with parameters exists (or none
+            // at all, so that the error can name the arity as epp does: `undefined macro 'F/2'`).
+            // Predefined macros never take arguments.
+            let has_params = match self.macros.get(&name) {
+                Some(defs) => defs.iter().any(|m| m.params.is_some()),
+                None => !is_predefined(&name),
+            };
             let mut args: Option<Vec<Vec<Token>>> = None;
             let mut end = i + 2;
             if has_params && tokens.get(i + 2).map(|t| &t.tok) == Some(&Tok::LParen) {
@@ -529,26 +558,48 @@ impl Pp<'_> {
                     })
             });
             let Some(def) = def.cloned() else {
+                // epp's wording.
                 let msg = match (self.macros.get(&name), arity) {
-                    (Some(_), Some(n)) => {
-                        format!("macro '{name}' has no definition with {n} arguments")
-                    }
-                    _ => format!("undefined macro '{name}'"),
+                    (Some(_), _) => format!("argument mismatch for macro '{name}'"),
+                    (None, Some(n)) => format!("undefined macro '{name}/{n}'"),
+                    (None, None) => format!("undefined macro '{name}'"),
                 };
                 // Point at the macro name, as epp does.
                 let at = if site.is_some() { call_span } else { name_span };
-                self.diags.push(Diagnostic::error(msg, at));
+                self.error(Diagnostic::error(msg, at));
                 continue;
             };
-            if depth >= MAX_DEPTH {
-                self.diags.push(Diagnostic::error(
-                    format!("macro '{name}' expands recursively"),
+            let key = (name.clone(), def.params.as_ref().map(|p| p.len()));
+            // Like epp's check_uses: a definition that reaches itself through the macros its
+            // body uses is circular, whatever else it contains.
+            if let Some(cycle) = self.find_cycle(&key) {
+                self.error(Diagnostic::error(
+                    format!("circular macro '{cycle}'"),
+                    call_span,
+                ));
+                continue;
+            }
+            if depth >= MAX_DEPTH || self.expanding.contains(&key) {
+                let shown = match key.1 {
+                    Some(n) => format!("{name}/{n}"),
+                    None => name.clone(),
+                };
+                self.error(Diagnostic::error(
+                    format!("circular macro '{shown}'"),
                     call_span,
                 ));
                 return out;
             }
             let (body, rest_args) = match (&def.params, args) {
-                (Some(params), Some(args)) => (substitute(&def.body, params, &args), None),
+                (Some(params), Some(args)) => {
+                    // Arguments are expanded before substitution (so `?F(?F(1))` is not circular);
+                    // `??Arg` still shows the argument as written.
+                    let expanded: Vec<Vec<Token>> = args
+                        .iter()
+                        .map(|a| self.expand(a, Some(call_span), depth + 1))
+                        .collect();
+                    (substitute(&def.body, params, &args, &expanded), None)
+                }
                 (None, args) => (def.body.clone(), args),
                 (Some(_), None) => (def.body.clone(), None),
             };
@@ -556,14 +607,17 @@ impl Pp<'_> {
             self.expanded += body.len();
             if self.expanded > MAX_EXPANDED_TOKENS {
                 if before <= MAX_EXPANDED_TOKENS {
-                    self.diags.push(Diagnostic::error(
+                    self.error(Diagnostic::error(
                         format!("macro expansion too large (over {MAX_EXPANDED_TOKENS} tokens)"),
                         call_span,
                     ));
                 }
                 return out;
             }
-            out.extend(self.expand(&body, Some(call_span), depth + 1));
+            self.expanding.push(key);
+            let expanded = self.expand(&body, Some(call_span), depth + 1);
+            self.expanding.pop();
+            out.extend(expanded);
             // A parameterless macro followed by `(`: the parenthesised arguments stay as written.
             if let Some(args) = rest_args {
                 let mut call = vec![Token {
@@ -589,6 +643,98 @@ impl Pp<'_> {
         out
     }
 
+    /// Resolves a use `?name` / `?name(N args)` to the key of the definition it expands.
+    fn resolve(&self, name: &str, arity: Option<usize>) -> Option<(String, Option<usize>)> {
+        let defs = self.macros.get(name)?;
+        let def = defs
+            .iter()
+            .find(|m| m.params.as_ref().map(|p| p.len()) == arity)
+            .or_else(|| {
+                if arity.is_some() {
+                    defs.iter().find(|m| m.params.is_none())
+                } else {
+                    None
+                }
+            })?;
+        Some((name.to_string(), def.params.as_ref().map(|p| p.len())))
+    }
+
+    /// The macro uses in a definition's body, as `(name, call arity)`.
+    fn uses(&self, key: &(String, Option<usize>)) -> Vec<(String, Option<usize>)> {
+        let Some(def) = self.macros.get(&key.0).and_then(|d| {
+            d.iter()
+                .find(|m| m.params.as_ref().map(|p| p.len()) == key.1)
+        }) else {
+            return Vec::new();
+        };
+        let body = &def.body;
+        let mut out = Vec::new();
+        for (i, t) in body.iter().enumerate() {
+            if t.tok != Tok::Question {
+                continue;
+            }
+            let name = match body.get(i + 1).map(|t| &t.tok) {
+                Some(Tok::Atom(n)) | Some(Tok::Var(n)) => n.clone(),
+                _ => continue,
+            };
+            // As epp: a use followed by `(` has that many arguments, whether or not the macro
+            // takes any.
+            let arity = match body.get(i + 2) {
+                Some(Token {
+                    tok: Tok::LParen, ..
+                }) => count_args(&body[i + 2..]).map(|(args, _)| args.len()),
+                _ => None,
+            };
+            out.push((name, arity));
+        }
+        // epp keeps the uses sorted in Erlang term order (integers before the atom `none`), which
+        // decides which use a cycle error names.
+        out.sort_by(|a, b| {
+            (&a.0, a.1.unwrap_or(usize::MAX)).cmp(&(&b.0, b.1.unwrap_or(usize::MAX)))
+        });
+        out.dedup();
+        out
+    }
+
+    /// If the definition `start` reaches itself through the uses in the bodies, the use that
+    /// closes the cycle, written as epp writes it (`f/1` or `f`).
+    fn find_cycle(&self, start: &(String, Option<usize>)) -> Option<String> {
+        let mut path = vec![start.clone()];
+        let mut done = std::collections::HashSet::new();
+        self.cycle_from(start, &mut path, &mut done)
+    }
+
+    fn cycle_from(
+        &self,
+        key: &(String, Option<usize>),
+        path: &mut Vec<(String, Option<usize>)>,
+        done: &mut std::collections::HashSet<(String, Option<usize>)>,
+    ) -> Option<String> {
+        if path.len() > MAX_DEPTH {
+            return None;
+        }
+        for (name, arity) in self.uses(key) {
+            let Some(target) = self.resolve(&name, arity) else {
+                continue;
+            };
+            if path.contains(&target) {
+                return Some(match arity {
+                    Some(n) => format!("{name}/{n}"),
+                    None => name,
+                });
+            }
+            if done.insert(target.clone()) {
+                path.push(target.clone());
+                let found = self.cycle_from(&target, path, done);
+                path.pop();
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+        None
+    }
+
     /// The value of a predefined macro, if `name` is one and has a value here (user definitions do
     /// not override these, as in `epp`).
     fn predefined(&self, name: &str, span: Span) -> Option<Tok> {
@@ -605,6 +751,21 @@ impl Pp<'_> {
             _ => return None,
         })
     }
+}
+
+/// True for the macros epp predefines (they take no arguments).
+fn is_predefined(name: &str) -> bool {
+    matches!(
+        name,
+        "MODULE"
+            | "MODULE_STRING"
+            | "FILE"
+            | "LINE"
+            | "FUNCTION_NAME"
+            | "FUNCTION_ARITY"
+            | "MACHINE"
+            | "OTP_RELEASE"
+    )
 }
 
 /// The macro name in a one-token slice (`NAME` or `name`).
@@ -667,9 +828,15 @@ pub fn opens_fun_block(tokens: &[Token], i: usize) -> bool {
     )
 }
 
-/// Substitutes arguments for parameters in a macro body; `??Param` becomes a string of the argument's
-/// source text.
-fn substitute(body: &[Token], params: &[String], args: &[Vec<Token>]) -> Vec<Token> {
+/// Substitutes arguments for parameters in a macro body: `expanded[k]` (the argument after macro
+/// expansion) for each use of parameter `k`, and for `??Param` a string of the argument as written
+/// (`raw[k]`), spaced as epp writes it.
+fn substitute(
+    body: &[Token],
+    params: &[String],
+    raw: &[Vec<Token>],
+    expanded: &[Vec<Token>],
+) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < body.len() {
@@ -680,7 +847,7 @@ fn substitute(body: &[Token], params: &[String], args: &[Vec<Token>]) -> Vec<Tok
             }) = body.get(i + 1)
             {
                 if let Some(k) = params.iter().position(|p| p == v) {
-                    let text = args[k]
+                    let text = raw[k]
                         .iter()
                         .map(|t| t.tok.to_string())
                         .collect::<Vec<_>>()
@@ -696,7 +863,7 @@ fn substitute(body: &[Token], params: &[String], args: &[Vec<Token>]) -> Vec<Tok
         }
         if let Tok::Var(v) = &t.tok {
             if let Some(k) = params.iter().position(|p| p == v) {
-                out.extend(args[k].iter().cloned());
+                out.extend(expanded[k].iter().cloned());
                 i += 1;
                 continue;
             }
