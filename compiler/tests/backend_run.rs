@@ -79,3 +79,8 @@ fn edge_cases() {
 fn scoping_guards_and_operators() {
     run("bk_more");
 }
+
+#[test]
+fn evaluation_order_and_error_reasons() {
+    run("bk_order");
+}
