@@ -277,3 +277,23 @@ fn functions_called_from_record_defaults_are_used() {
     let src = "-module(t).\n-export([f/0]).\n-record(r, {a = default_a()}).\ndefault_a() -> 1.\nf() -> #r{}.\n";
     assert!(parse_module(src, "t.erl").unwrap().1.is_empty());
 }
+
+/// Macro errors are worded as `epp:format_error/1` words them, one per form.
+#[test]
+fn macro_errors_as_epp() {
+    let src = "-module(t).\n-export([a/0, b/0, c/0, d/0]).\n-define(D, {?LINE, ?D(1)}).\n-define(A(X, Y), {X, Y}).\n\
+               a() -> ?D(1).\nb() -> ?A(1).\nc() -> ?NOPE(1, 2).\nd() -> {?NOPE, ?NOPE}.\n";
+    let msgs: Vec<String> = errors(src).iter().map(|d| d.message.clone()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "circular macro 'D/1'",
+            "argument mismatch for macro 'A'",
+            "undefined macro 'NOPE/2'",
+            "undefined macro 'NOPE'",
+        ]
+    );
+    // An argument may use the macro being called.
+    let ok = "-module(t).\n-export([f/0]).\n-define(F(X), [X]).\nf() -> ?F(?F(1)).\n";
+    assert!(parse_module(ok, "t.erl").is_ok());
+}
