@@ -22,6 +22,16 @@ pub enum LexError {
     Unexpected,
     /// A string, quoted atom or char literal that runs to the end of input.
     Unterminated(&'static str),
+    /// A string or quoted atom that runs to the end of input: what it is, its quote, and its first
+    /// characters (for erl_scan's "unterminated string starting with ...").
+    UnterminatedText {
+        /// `string` or `atom`.
+        what: &'static str,
+        /// The opening quote.
+        quote: char,
+        /// Up to 16 characters after the quote.
+        head: String,
+    },
     /// `Base#Digits` with a base outside 2..=36 or a digit not valid in the base.
     BadNumber(String),
     /// A malformed escape sequence.
@@ -338,10 +348,27 @@ fn lex_error_diagnostic(e: LexError, span: Span, slice: &str) -> Diagnostic {
             ),
             span,
         ),
-        LexError::Unterminated(what) => Diagnostic::error(format!("unterminated {what}"), span)
-            .with_hint(format!("the {what} starting here is never closed")),
-        LexError::BadNumber(msg) => Diagnostic::error(msg, span),
-        LexError::BadEscape(msg) => Diagnostic::error(msg, span),
+        LexError::Unterminated(what) => Diagnostic::error(format!("unterminated {what}"), span),
+        LexError::UnterminatedText { what, quote, head } => Diagnostic::error(
+            format!(
+                "unterminated {what} starting with {}",
+                write_string(&head, quote)
+            ),
+            span,
+        )
+        .with_hint(format!("the {what} starting here is never closed")),
+        // erl_scan's wording ("illegal base '37'", "illegal integer", "illegal float"), with the
+        // details as a hint.
+        LexError::BadNumber(msg) => {
+            let (head, hint) = msg.split_once(" | ").unwrap_or((msg.as_str(), ""));
+            let d = Diagnostic::error(head.to_string(), span);
+            if hint.is_empty() {
+                d
+            } else {
+                d.with_hint(hint.to_string())
+            }
+        }
+        LexError::BadEscape(msg) => Diagnostic::error("illegal character", span).with_hint(msg),
     }
 }
 
@@ -386,7 +413,7 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
             lex.bump(int_len - first.len() + 1 + n);
             let text = &full[..int_len + 1 + n];
             return Err(LexError::BadNumber(format!(
-                "illegal base {base} in {text} (must be 2..36)"
+                "illegal base '{base}' | {text}: the base must be 2..36"
             )));
         }
         // As erl_scan: the digits end at the first character that is not a digit of the base, so
@@ -397,7 +424,7 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
             let bad = digit_run(digits, |c| c.is_ascii_alphanumeric());
             lex.bump(int_len - first.len() + 1 + bad);
             return Err(LexError::BadNumber(format!(
-                "illegal integer {}",
+                "illegal integer | {}: no digit of base {base} after `#`",
                 &full[..int_len + 1 + bad]
             )));
         }
@@ -406,7 +433,7 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
         let ds: String = digits[..n].chars().filter(|c| *c != '_').collect();
         return BigInt::from_str_radix(&ds, base)
             .map(Number::Int)
-            .map_err(|_| LexError::BadNumber(format!("bad integer {text}")));
+            .map_err(|_| LexError::BadNumber(format!("illegal integer | {text}")));
     }
     let frac = after.strip_prefix('.').map_or(0, |f| {
         if f.starts_with(|c: char| c.is_ascii_digit()) {
@@ -420,7 +447,7 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
         return int_text
             .parse()
             .map(Number::Int)
-            .map_err(|_| LexError::BadNumber("bad integer".into()));
+            .map_err(|_| LexError::BadNumber("illegal integer".into()));
     }
     let mut len = int_len + 1 + frac;
     let exp = &full[len..];
@@ -435,7 +462,10 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
     let text: String = full[..len].chars().filter(|c| *c != '_').collect();
     match text.parse::<f64>() {
         Ok(f) if f.is_finite() => Ok(Number::Float(f)),
-        _ => Err(LexError::BadNumber(format!("bad float {}", &full[..len]))),
+        _ => Err(LexError::BadNumber(format!(
+            "illegal float | {} is not a finite float",
+            &full[..len]
+        ))),
     }
 }
 
@@ -541,7 +571,11 @@ fn scan_quoted(
         }
     }
     lex.bump(rest.len());
-    Err(LexError::Unterminated(what))
+    Err(LexError::UnterminatedText {
+        what,
+        quote,
+        head: rest.chars().take(16).collect(),
+    })
 }
 
 fn lex_string(lex: &mut logos::Lexer<Tok>) -> Result<String, LexError> {
@@ -549,13 +583,13 @@ fn lex_string(lex: &mut logos::Lexer<Tok>) -> Result<String, LexError> {
 }
 
 fn lex_quoted_atom(lex: &mut logos::Lexer<Tok>) -> Result<String, LexError> {
-    scan_quoted(lex, '\'', "quoted atom")
+    scan_quoted(lex, '\'', "atom")
 }
 
 fn lex_char(lex: &mut logos::Lexer<Tok>) -> Result<u32, LexError> {
     let rest = lex.remainder();
     match rest.chars().next() {
-        None => Err(LexError::Unterminated("character literal")),
+        None => Err(LexError::Unterminated("character")),
         Some('\\') => {
             let (v, used) = decode_escape(&rest[1..])?;
             lex.bump(1 + used);
@@ -824,6 +858,28 @@ mod tests {
             toks(r"'hello world' 'it\'s'"),
             vec![Tok::Atom("hello world".into()), Tok::Atom("it's".into())]
         );
+    }
+
+    /// Error messages checked against `erl_scan:format_error/1` (OTP 25).
+    #[test]
+    fn error_messages_match_erl_scan() {
+        let first = |s: &str| {
+            lex(s)
+                .1
+                .first()
+                .map(|d| d.message.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            first("x = \"abcdefghijklmnopqrstuvwxyz"),
+            "unterminated string starting with \"abcdefghijklmnop\""
+        );
+        assert_eq!(first("'a\nb"), "unterminated atom starting with 'a\\nb'");
+        assert_eq!(first("$"), "unterminated character");
+        assert_eq!(first("37#1"), "illegal base '37'");
+        assert_eq!(first("16#"), "illegal integer");
+        assert_eq!(first("2.0e999"), "illegal float");
+        assert_eq!(first("\"\\x{110000}\""), "illegal character");
     }
 
     /// Values checked against `erl_scan:string/1` (OTP 25).
