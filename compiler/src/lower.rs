@@ -882,12 +882,46 @@ impl<'a> Lowerer<'a> {
     }
 
     fn binop(&mut self, op: BinOp, a: &Expr, b: &Expr, span: Span) -> Operand {
-        match op {
-            BinOp::AndAlso | BinOp::OrElse => return self.short_circuit(op, a, b, span),
-            _ => {}
+        if matches!(op, BinOp::AndAlso | BinOp::OrElse) {
+            return self.short_circuit(op, a, b, span);
         }
-        let x = self.expr(a);
-        let y = self.expr(b);
+        if matches!(op, BinOp::Append | BinOp::Subtract) {
+            // Right-nested chain (`A ++ B ++ C`): operands left to right, then the operators
+            // from the innermost out, as the recursive evaluation would.
+            let mut ops = vec![(op, self.expr(a), span)];
+            let mut cur = b;
+            while let Expr::BinaryOp(op2 @ (BinOp::Append | BinOp::Subtract), a2, b2, s2) = cur {
+                let x = self.expr(a2);
+                ops.push((*op2, x, *s2));
+                cur = b2;
+            }
+            let mut acc = self.expr(cur);
+            for (op, x, span) in ops.into_iter().rev() {
+                acc = self.apply_binop(op, x, acc, span);
+            }
+            return acc;
+        }
+        // Walk a left-nested chain (`A + B + C + ...`) iteratively: long chains must not
+        // exhaust the stack.
+        let mut spine = vec![(op, b, span)];
+        let mut cur = a;
+        while let Expr::BinaryOp(op2, a2, b2, s2) = cur {
+            if matches!(op2, BinOp::AndAlso | BinOp::OrElse) {
+                break;
+            }
+            spine.push((*op2, &**b2, *s2));
+            cur = a2;
+        }
+        let mut acc = self.expr(cur);
+        for (op, rhs, span) in spine.into_iter().rev() {
+            let y = self.expr(rhs);
+            acc = self.apply_binop(op, acc, y, span);
+        }
+        acc
+    }
+
+    /// Emits a (non-short-circuit) binary operator on two values.
+    fn apply_binop(&mut self, op: BinOp, x: Operand, y: Operand, span: Span) -> Operand {
         let arith = |o| Some(o);
         let aop = match op {
             BinOp::Add => arith(ArithOp::Add),

@@ -356,3 +356,24 @@ fn unused_exported_variable_warns_at_each_binding() {
         [(5, "variable 'Y' is unused"), (6, "variable 'Y' is unused")]
     );
 }
+
+#[test]
+fn long_operator_chains_lower_without_deep_recursion() {
+    let sum: Vec<&str> = vec!["X"; 1500];
+    let app: Vec<&str> = vec!["[X]"; 1500];
+    let src = format!(
+        "-module(t).\n-export([f/1, g/1]).\nf(X) -> {}.\ng(X) -> {}.\n",
+        sum.join(" + "),
+        app.join(" ++ ")
+    );
+    // Lowering runs on a small stack, as test threads do.
+    let h = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let (m, _) = krarup_compiler::parse_module(&src, "t.erl").expect("parses");
+            let mut w = Vec::new();
+            krarup_compiler::lower::lower_module(&m, &src, &mut w).is_ok()
+        })
+        .expect("thread");
+    assert!(h.join().unwrap_or(false));
+}
