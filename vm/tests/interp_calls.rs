@@ -453,3 +453,182 @@ fn fib_30_timing() {
         start - t0
     );
 }
+
+/// Naive reverse of a 1000-element list, 100 times (BEAM's JIT: about 650 ms on this machine
+/// under load). Checks its own result.
+#[test]
+#[ignore]
+fn nrev_timing() {
+    let mut a = Asm::new("nr");
+    // app([], L) -> L; app([H | T], L) -> [H | app(T, L)].
+    let app = a.begin("app", 2, false);
+    a.emit(I::Test {
+        fail: Label(app.0 + 2),
+        src: x(0),
+        ty: krarup_vm::bytecode::opcode::TypeTest::NonEmptyList,
+    });
+    a.emit(I::Jump {
+        target: Label(app.0 + 4),
+    });
+    a.emit(I::Move {
+        src: x(1),
+        dst: dx(0),
+    });
+    a.emit(I::Return);
+    a.emit(I::Allocate { slots: 1, live: 2 });
+    a.emit(I::GetList {
+        src: x(0),
+        head: dy(0),
+        tail: dx(0),
+    });
+    a.emit(I::Call {
+        arity: 2,
+        target: app,
+    });
+    a.emit(I::PutList {
+        head: y(0),
+        tail: x(0),
+        dst: dx(0),
+    });
+    a.emit(I::Deallocate { slots: 1 });
+    a.emit(I::Return);
+    // nrev([]) -> []; nrev([H | T]) -> app(nrev(T), [H]).
+    let nrev = a.begin("nrev", 1, false);
+    a.emit(I::Test {
+        fail: Label(nrev.0 + 2),
+        src: x(0),
+        ty: krarup_vm::bytecode::opcode::TypeTest::NonEmptyList,
+    });
+    a.emit(I::Jump {
+        target: Label(nrev.0 + 3),
+    });
+    a.emit(I::Return);
+    a.emit(I::Allocate { slots: 1, live: 1 });
+    a.emit(I::GetList {
+        src: x(0),
+        head: dy(0),
+        tail: dx(0),
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: nrev,
+    });
+    a.emit(I::PutList {
+        head: y(0),
+        tail: krarup_vm::bytecode::opcode::Src::Nil,
+        dst: dx(1),
+    });
+    a.emit(I::CallLast {
+        arity: 2,
+        target: app,
+        dealloc: 1,
+    });
+    // seq(0, Acc) -> Acc; seq(N, Acc) -> seq(N - 1, [N | Acc]).
+    let seq = a.begin("seq", 2, false);
+    a.emit(I::Cmp {
+        fail: Label(seq.0 + 3),
+        op: CmpOp::EqExact,
+        a: x(0),
+        b: int(0),
+    });
+    a.emit(I::Move {
+        src: x(1),
+        dst: dx(0),
+    });
+    a.emit(I::Return);
+    a.emit(I::PutList {
+        head: x(0),
+        tail: x(1),
+        dst: dx(1),
+    });
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: x(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::CallOnly {
+        arity: 2,
+        target: seq,
+    });
+    // rep(K, L): nrev(L) K times, returning the last result.
+    let rep = a.begin("rep", 2, false);
+    a.emit(I::Allocate { slots: 2, live: 2 });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dy(0),
+    });
+    a.emit(I::Move {
+        src: x(1),
+        dst: dy(1),
+    });
+    a.emit(I::Move {
+        src: x(1),
+        dst: dx(0),
+    });
+    a.emit(I::Call {
+        arity: 1,
+        target: nrev,
+    });
+    a.emit(I::Cmp {
+        fail: Label(rep.0 + 8),
+        op: CmpOp::EqExact,
+        a: y(0),
+        b: int(1),
+    });
+    a.emit(I::Deallocate { slots: 2 });
+    a.emit(I::Return);
+    a.emit(I::Arith {
+        op: ArithOp::Sub,
+        a: y(0),
+        b: int(1),
+        dst: dx(0),
+        fail: None,
+    });
+    a.emit(I::Move {
+        src: y(1),
+        dst: dx(1),
+    });
+    a.emit(I::CallLast {
+        arity: 2,
+        target: rep,
+        dealloc: 2,
+    });
+    a.begin("main", 0, true);
+    a.emit(I::Allocate { slots: 0, live: 0 });
+    a.emit(I::Move {
+        src: int(1000),
+        dst: dx(0),
+    });
+    a.emit(I::Move {
+        src: krarup_vm::bytecode::opcode::Src::Nil,
+        dst: dx(1),
+    });
+    a.emit(I::Call {
+        arity: 2,
+        target: seq,
+    });
+    a.emit(I::Move {
+        src: x(0),
+        dst: dx(1),
+    });
+    a.emit(I::Move {
+        src: int(100),
+        dst: dx(0),
+    });
+    a.emit(I::CallLast {
+        arity: 2,
+        target: rep,
+        dealloc: 0,
+    });
+    let mut rt = krarup_vm::runtime::Runtime::new(Box::new(Sink::default()));
+    rt.load(a.finish()).unwrap();
+    let start = std::time::Instant::now();
+    let v = rt.call_and_render("nr", "main").unwrap().unwrap();
+    eprintln!("nrev 1000 x100: {:?}", start.elapsed());
+    assert!(
+        v.starts_with("[1000,999,998,") && v.ends_with(",2,1]"),
+        "{v}"
+    );
+}
