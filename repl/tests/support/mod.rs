@@ -225,10 +225,15 @@ pub fn check(
 ) -> Result<(), String> {
     let status_ok = !got.timed_out && got.status == Some(want_status);
     let stdout_ok = got.stdout == expected;
-    if status_ok && stdout_ok {
+    // An uncaught exception must be reported on stderr (spec.md, "Programs").
+    let report_ok = want_status == 0 || !String::from_utf8_lossy(&got.stderr).trim().is_empty();
+    if status_ok && stdout_ok && report_ok {
         return Ok(());
     }
     let mut report = format!("=== FAIL {} ===\n", case.name);
+    if !report_ok {
+        report.push_str("exit status is right but nothing was reported on stderr\n");
+    }
     if got.timed_out {
         report.push_str(&format!(
             "timed out after {:.1}s\n",
