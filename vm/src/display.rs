@@ -193,7 +193,8 @@ fn write_one(out: &mut String, t: Term, atoms: &AtomTable, stack: &mut Vec<Item>
     } else if t.is_map() {
         out.push_str("#{");
         stack.push(Item::Text("}"));
-        let pairs = map::sorted_pairs(t, atoms);
+        // OTP prints maps in iteration order (key order up to 32 keys).
+        let pairs = map::iter_pairs(t);
         for (i, (k, v)) in pairs.into_iter().enumerate().rev() {
             stack.push(Item::Term(v));
             stack.push(Item::Text(if style == Style::Write {
