@@ -384,3 +384,18 @@ fn gc_keeps_live_data() {
     });
     assert_eq!(value(a.finish()), (n * (n + 1) / 2).to_string());
 }
+
+/// `receive` with no timeout in the only process cannot end: reported, not hung.
+#[test]
+fn receive_forever_is_reported() {
+    let mut a = Asm::new("dl");
+    a.begin("main", 0, true);
+    let l = a.here();
+    a.emit(I::LoopRec {
+        fail: Label(l.0 + 2),
+        dst: dx(0),
+    });
+    a.emit(I::LoopRecEnd { target: l });
+    a.emit(I::Wait { target: l });
+    assert!(uncaught(a.finish()).contains("can never arrive"));
+}
