@@ -122,6 +122,8 @@ impl<'a> Vm<'a> {
         x[2] = e.reason;
         x[3] = trace;
         self.p.last_exception = Some(caught);
+        // A `receive ... after` left by the exception must not leave its deadline behind.
+        self.p.timer = None;
         Ok(())
     }
 
