@@ -120,7 +120,7 @@ pub struct Process {
     /// Local process number (the pid term is `Term::pid(pid)`).
     pub pid: u64,
     /// X registers `x0..x1023`.
-    pub x: Vec<Term>,
+    pub x: Box<[Term; X_REGS]>,
     /// Y slots of every open frame, bottom frame first. Catch markers are stored here too.
     pub stack: Vec<Term>,
     /// Open frames, bottom first.
@@ -148,7 +148,7 @@ pub struct Process {
 impl Process {
     /// A process about to run the code at `version`/`pc` with `args` in `x0..`.
     pub fn new(pid: u64, version: u32, pc: u32, args: &[Term]) -> Process {
-        let mut x = vec![Term::NIL; X_REGS];
+        let mut x = Box::new([Term::NIL; X_REGS]);
         x[..args.len()].copy_from_slice(args);
         Process {
             pid,
