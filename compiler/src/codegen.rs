@@ -410,6 +410,9 @@ pub(crate) struct FnGen<'g> {
     pub counts: HashMap<VarId, u32>,
     /// Single-use call arguments computed straight into their argument register.
     pub in_arg: HashMap<VarId, Src>,
+    /// Pattern variables that are read from the occurrence they were matched from (every leaf of
+    /// their clause binds them to the same occurrence), instead of being copied.
+    pub alias: HashMap<VarId, VarId>,
 }
 
 impl<'g> FnGen<'g> {
@@ -424,6 +427,7 @@ impl<'g> FnGen<'g> {
             temp: 0,
             counts: crate::regalloc::use_counts(&f.body),
             in_arg: HashMap::new(),
+            alias: HashMap::new(),
         };
         let start = fg.g.code.len();
         fg.g.set_line(f.line);
@@ -458,10 +462,21 @@ impl<'g> FnGen<'g> {
         match o {
             Operand::Var(v) => match self.in_arg.get(v) {
                 Some(s) => *s,
-                None => self.frame.src(*v),
+                None => self.var_src(*v),
             },
             Operand::Lit(l) => self.g.lit_src(l),
         }
+    }
+
+    /// Where variable `v` can be read (following pattern-variable aliases).
+    pub fn var_src(&self, mut v: VarId) -> Src {
+        for _ in 0..64 {
+            match self.alias.get(&v) {
+                Some(o) if *o != v => v = *o,
+                _ => break,
+            }
+        }
+        self.frame.src(v)
     }
 
     pub fn mov(&mut self, src: Src, dst: Dst) {
@@ -621,7 +636,7 @@ impl<'g> FnGen<'g> {
                 let n = self.fun.params.len() - self.fun.num_free as usize;
                 let free = self.fun.params[n..]
                     .iter()
-                    .map(|p| self.frame.src(*p))
+                    .map(|p| self.var_src(*p))
                     .collect();
                 self.g.emit(Instruction::MakeFun {
                     lambda,
@@ -774,7 +789,7 @@ impl<'g> FnGen<'g> {
                 let k = self.fun.num_free as usize;
                 let params = &self.fun.params[self.fun.params.len() - k..];
                 for p in params {
-                    let s = self.frame.src(*p);
+                    let s = self.var_src(*p);
                     self.mov(s, Dst::X(XReg(n as u16)));
                     n += 1;
                 }
@@ -851,7 +866,7 @@ impl<'g> FnGen<'g> {
             },
             Fail::FunctionClause => {
                 for (i, p) in self.fun.params.iter().enumerate() {
-                    let s = self.frame.src(*p);
+                    let s = self.var_src(*p);
                     self.mov(s, Dst::X(XReg(i as u16)));
                 }
                 if let Frame::Slots(n) = self.frame {

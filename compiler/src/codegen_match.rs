@@ -40,6 +40,19 @@ impl FnGen<'_> {
         used_occs(tree, &mut used);
         let mut reached = HashSet::new();
         crate::matchc::reachable(tree, &mut reached);
+        // A variable every leaf of its clause binds to the same occurrence is read from there.
+        let mut leaf_binds: Vec<Vec<&[(VarId, VarId)]>> = vec![Vec::new(); clauses.len()];
+        collect_leaves(tree, &mut leaf_binds);
+        for leaves in &leaf_binds {
+            let Some(first) = leaves.first() else {
+                continue;
+            };
+            for (v, occ) in first.iter() {
+                if v != occ && leaves.iter().all(|l| l.contains(&(*v, *occ))) {
+                    self.alias.insert(*v, *occ);
+                }
+            }
+        }
         let cx = TreeCx {
             clauses,
             bodies,
@@ -77,9 +90,11 @@ impl FnGen<'_> {
             } => {
                 for (v, occ) in binds {
                     if v != occ {
-                        let s = self.frame.src(*occ);
-                        let dst = self.frame.loc(*v);
-                        self.mov(s, dst);
+                        if self.alias.get(v) != Some(occ) {
+                            let s = self.var_src(*occ);
+                            let dst = self.frame.loc(*v);
+                            self.mov(s, dst);
+                        }
                     }
                 }
                 let body = cx.bodies[*clause];
@@ -105,7 +120,7 @@ impl FnGen<'_> {
                 fail: otherwise,
             } => {
                 let mfail = self.g.new_label();
-                let src = self.frame.src(*occ);
+                let src = self.var_src(*occ);
                 self.g.emit(Instruction::Test {
                     fail: mfail,
                     src,
@@ -133,9 +148,9 @@ impl FnGen<'_> {
                 fail: otherwise,
             } => {
                 let bfail = self.g.new_label();
-                let src = self.frame.src(*occ);
+                let src = self.var_src(*occ);
                 let cdst = self.frame.loc(*ctx);
-                let csrc = self.frame.src(*ctx);
+                let csrc = self.var_src(*ctx);
                 self.g.emit(Instruction::BsStartMatch {
                     fail: bfail,
                     src,
@@ -198,7 +213,7 @@ impl FnGen<'_> {
         fail: Label,
         cx: &TreeCx,
     ) {
-        let src = self.frame.src(occ);
+        let src = self.var_src(occ);
         let tuples: Vec<&crate::matchc::Arm> = arms
             .iter()
             .filter(|a| matches!(a.ctor, Ctor::Tuple(_)))
@@ -547,6 +562,39 @@ impl FnGen<'_> {
                 self.g.bind(done);
                 dst_src(dst)
             }
+        }
+    }
+}
+
+/// The bindings of every leaf, grouped by clause.
+fn collect_leaves<'t>(d: &'t Decision, out: &mut Vec<Vec<&'t [(VarId, VarId)]>>) {
+    match d {
+        Decision::Fail => {}
+        Decision::Leaf {
+            clause,
+            binds,
+            otherwise,
+        } => {
+            if let Some(v) = out.get_mut(*clause) {
+                v.push(binds);
+            }
+            if let Some(o) = otherwise {
+                collect_leaves(o, out);
+            }
+        }
+        Decision::Switch { arms, default, .. } => {
+            for a in arms {
+                collect_leaves(&a.then, out);
+            }
+            collect_leaves(default, out);
+        }
+        Decision::Map { ok, fail, .. } | Decision::Bin { ok, fail, .. } => {
+            collect_leaves(ok, out);
+            collect_leaves(fail, out);
+        }
+        Decision::Try { first, otherwise } => {
+            collect_leaves(first, out);
+            collect_leaves(otherwise, out);
         }
     }
 }
