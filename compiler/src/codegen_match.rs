@@ -89,12 +89,10 @@ impl FnGen<'_> {
                 otherwise,
             } => {
                 for (v, occ) in binds {
-                    if v != occ {
-                        if self.alias.get(v) != Some(occ) {
-                            let s = self.var_src(*occ);
-                            let dst = self.frame.loc(*v);
-                            self.mov(s, dst);
-                        }
+                    if v != occ && self.alias.get(v) != Some(occ) {
+                        let s = self.var_src(*occ);
+                        let dst = self.frame.loc(*v);
+                        self.mov(s, dst);
                     }
                 }
                 let body = cx.bodies[*clause];
