@@ -91,19 +91,37 @@ pub fn collect_major(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
     major(heap, need, roots);
 }
 
+/// The young block size after a collection that kept `live` young words: room for as many new
+/// words as the larger of the young data, the old generation and the root count (so the work of
+/// a collection, which scans every root, is paid for by at least as many allocated words; a deep
+/// stack or a large old generation means fewer, not more, collections), and at least `need`.
+/// Under `gc-stress` every safe point collects anyway, so the block stays small.
+fn young_target(live: usize, old: usize, roots: usize, need: usize) -> usize {
+    let room = if cfg!(feature = "gc-stress") {
+        live
+    } else {
+        live.max(old).max(roots)
+    };
+    live.saturating_add(room)
+        .saturating_add(need)
+        .max(INITIAL_HEAP_WORDS)
+}
+
+fn count_roots(roots: &mut dyn RootSet) -> usize {
+    let mut n = 0;
+    roots.for_each_root(&mut |_| n += 1);
+    n
+}
+
 /// Collects the young generation, promoting the words below the high-water mark.
 fn minor(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
+    let nroots = count_roots(roots);
     let used = heap.used_words();
-    let first = used
-        .saturating_add(used.max(heap.old_top + heap.high_water))
-        .saturating_add(need)
-        .max(INITIAL_HEAP_WORDS);
     let promote = heap.high_water;
+    // Large enough for the target whatever survives (live <= used, old grows by <= promote).
+    let first = young_target(used, heap.old_top + promote, nroots, need);
     let live = copy_pass(heap, first, roots, promote, false);
-    let target = live
-        .saturating_add(live.max(heap.old_top))
-        .saturating_add(need)
-        .max(INITIAL_HEAP_WORDS);
+    let target = young_target(live, heap.old_top, nroots, need);
     if first > target.saturating_mul(4) {
         copy_pass(heap, target, roots, 0, false);
     }
@@ -112,16 +130,11 @@ fn minor(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
 
 /// Collects both generations into one young block and frees the old generation.
 fn major(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
+    let nroots = count_roots(roots);
     let used = heap.used_words() + heap.old_top;
-    let first = used
-        .saturating_mul(2)
-        .saturating_add(need)
-        .max(INITIAL_HEAP_WORDS);
+    let first = young_target(used, 0, nroots, need);
     let live = copy_pass(heap, first, roots, 0, true);
-    let target = live
-        .saturating_mul(2)
-        .saturating_add(need)
-        .max(INITIAL_HEAP_WORDS);
+    let target = young_target(live, 0, nroots, need);
     if first > target.saturating_mul(4) {
         copy_pass(heap, target, roots, 0, false);
     }
