@@ -143,6 +143,9 @@ pub struct Process {
     pub last_exception: Option<CaughtException>,
     /// Number of live X registers at the current safe point (set just before a collection).
     pub live: usize,
+    /// Whether stack traces end with the frames of `erl -eval`'s launcher (`erl_eval`, `init`),
+    /// as they do for the process that `erl -noshell -eval 'm:main()'` runs.
+    pub launcher_frames: bool,
 }
 
 impl Process {
@@ -166,6 +169,7 @@ impl Process {
             status: Status::Runnable,
             last_exception: None,
             live: args.len(),
+            launcher_frames: false,
         }
     }
 

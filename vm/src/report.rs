@@ -23,6 +23,8 @@ pub fn format_exception(class: Class, reason: Term, stacktrace: Term, atoms: &At
         Class::Throw => "throw",
     };
     let mut entries = crate::ops::list_to_vec(stacktrace).unwrap_or_default();
+    // The shell leaves its own evaluator's frames out of a report; so do we.
+    entries.retain(|e| !crate::stacktrace::is_launcher_entry(*e, atoms));
     let mut out = format!("** exception {class_name}: ");
     if class != Class::Error {
         out.push_str(&w(reason));

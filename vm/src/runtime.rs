@@ -145,6 +145,7 @@ impl Runtime {
         let pid = self.next_pid;
         self.next_pid += 1;
         let mut process = Process::new(pid, version, pc, &[]);
+        process.launcher_frames = true;
         loop {
             let ctx = Ctx {
                 shared: &self.shared,

@@ -29,8 +29,20 @@ pub struct NativeEntry {
     pub error_info: bool,
 }
 
+/// The frames below `main/0` in the process that `erl -noshell -eval 'm:main()'` runs (OTP 25's
+/// `erl_eval` and `init`), as `(module, function, arity, file and line)`.
+const LAUNCHER_FRAMES: [(&str, &str, i64, Option<(&str, i64)>); 5] = [
+    ("erl_eval", "do_apply", 7, Some(("erl_eval.erl", 744))),
+    ("erl_eval", "exprs", 6, Some(("erl_eval.erl", 136))),
+    ("init", "start_it", 1, None),
+    ("init", "start_em", 1, None),
+    ("init", "do_boot", 3, None),
+];
+
 /// Builds the stack-trace term. `top` (a builtin's own entry) comes first; `args`, for
 /// `function_clause` and `error/2`, replaces the arity of the first code entry, as OTP does.
+/// With `launcher`, the launcher's frames (`LAUNCHER_FRAMES`) follow the process's own, within
+/// the same depth limit.
 pub fn build(
     heap: &mut Heap,
     code: &CodeTable,
@@ -38,6 +50,7 @@ pub fn build(
     positions: &[Position],
     top: Option<NativeEntry>,
     args: Option<Term>,
+    launcher: bool,
 ) -> Term {
     let mut entries: Vec<Term> = Vec::with_capacity(MAX_DEPTH);
     if let Some(n) = top {
@@ -71,7 +84,34 @@ pub fn build(
         let loc = location(heap, &m.module.file, m.module.line_at(pos.pc));
         entries.push(heap.tuple(&[Term::atom(m.name), Term::atom(name), arity, loc]));
     }
+    if launcher && positions.len() < MAX_DEPTH {
+        for (module, function, arity, place) in LAUNCHER_FRAMES {
+            if entries.len() >= MAX_DEPTH {
+                break;
+            }
+            let loc = match place {
+                Some((file, line)) => location(heap, file, line as u32),
+                None => Term::NIL,
+            };
+            let m = Term::atom(atoms.intern(module));
+            let f = Term::atom(atoms.intern(function));
+            entries.push(heap.tuple(&[m, f, Term::small(arity), loc]));
+        }
+    }
     heap.list(&entries)
+}
+
+/// Whether a stack-trace entry is one of the launcher's frames (see `LAUNCHER_FRAMES`).
+pub fn is_launcher_entry(entry: Term, atoms: &AtomTable) -> bool {
+    let Some([m, f, arity, _]) = entry.as_tuple() else {
+        return false;
+    };
+    let name = |t: Term| t.as_atom().map(|a| atoms.name(a));
+    LAUNCHER_FRAMES.iter().any(|(lm, lf, la, _)| {
+        name(*m).as_deref() == Some(*lm)
+            && name(*f).as_deref() == Some(*lf)
+            && arity.as_small() == Some(*la)
+    })
 }
 
 /// `[{file, File}, {line, Line}]`, or `[]` when the line is unknown.

@@ -54,7 +54,10 @@ fn try_catches_badarith_from_a_callee() {
         v,
         "{error,badarith,[{erlang,'+',[a,1],[{error_info,#{module => erl_erts_errors}}]},\
          {tc,bad,1,[{file,[116,99,46,101,114,108]},{line,3}]},\
-         {tc,main,0,[{file,[116,99,46,101,114,108]},{line,12}]}]}"
+         {tc,main,0,[{file,[116,99,46,101,114,108]},{line,12}]},\
+         {erl_eval,do_apply,7,[{file,[101,114,108,95,101,118,97,108,46,101,114,108]},{line,744}]},\
+         {erl_eval,exprs,6,[{file,[101,114,108,95,101,118,97,108,46,101,114,108]},{line,136}]},\
+         {init,start_it,1,[]},{init,start_em,1,[]},{init,do_boot,3,[]}]}"
     );
 }
 
@@ -100,7 +103,10 @@ fn catch_values() {
     }
     assert_eq!(
         value(a.finish()),
-        "{v,{'EXIT',{v,[{cv,main,0,[]}]}},{'EXIT',v}}"
+        "{v,{'EXIT',{v,[{cv,main,0,[]},\
+         {erl_eval,do_apply,7,[{file,[101,114,108,95,101,118,97,108,46,101,114,108]},{line,744}]},\
+         {erl_eval,exprs,6,[{file,[101,114,108,95,101,118,97,108,46,101,114,108]},{line,136}]},\
+         {init,start_it,1,[]},{init,start_em,1,[]},{init,do_boot,3,[]}]}},{'EXIT',v}}"
     );
 }
 
@@ -317,7 +323,10 @@ fn error2_args_in_trace() {
     assert_eq!(
         value(a.finish()),
         "[{e2,g,[5],[{file,[101,50,46,101,114,108]},{line,9}]},\
-         {e2,main,0,[{file,[101,50,46,101,114,108]},{line,9}]}]"
+         {e2,main,0,[{file,[101,50,46,101,114,108]},{line,9}]},\
+         {erl_eval,do_apply,7,[{file,[101,114,108,95,101,118,97,108,46,101,114,108]},{line,744}]},\
+         {erl_eval,exprs,6,[{file,[101,114,108,95,101,118,97,108,46,101,114,108]},{line,136}]},\
+         {init,start_it,1,[]},{init,start_em,1,[]},{init,do_boot,3,[]}]"
     );
 }
 

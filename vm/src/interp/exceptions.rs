@@ -141,10 +141,17 @@ impl<'a> Vm<'a> {
         });
         let p = &*self.p;
         let returns = std::iter::once(p.cp).chain(p.frames.iter().rev().map(|f| f.cp));
+        // As BEAM's stack walk, record a return address only when it differs from the previous
+        // one, so a failing body recursion shows its function once.
+        let mut prev = None;
         for cp in returns.filter(|cp| cp.is_code()) {
             if positions.len() >= stacktrace::MAX_DEPTH {
                 break;
             }
+            if prev == Some(cp) {
+                continue;
+            }
+            prev = Some(cp);
             // A return address points after the call; the call's own line is the one to report.
             positions.push(stacktrace::Position {
                 version: cp.version(),
@@ -153,7 +160,16 @@ impl<'a> Vm<'a> {
         }
         let code = self.ctx.code;
         let atoms = &self.ctx.shared.atoms;
-        stacktrace::build(&mut self.p.heap, code, atoms, &positions, top, args)
+        let launcher = self.p.launcher_frames;
+        stacktrace::build(
+            &mut self.p.heap,
+            code,
+            atoms,
+            &positions,
+            top,
+            args,
+            launcher,
+        )
     }
 }
 
