@@ -112,7 +112,7 @@ write_tuple(T, I, D, Enc) ->
 %% soon as the depth budget runs out, even after the last pair.
 write_map(_Map, 1, _Enc) -> "#{}";
 write_map(Map, D, Enc) ->
-    case maps:to_list(Map) of
+    case krarup_maps:iteration_list(Map) of
         [{K, V} | KVs] ->
             D0 = D - 1,
             [$#, ${, [write_assoc(K, V, D0, Enc) | write_map_body(KVs, D0, D0, Enc)], $}];

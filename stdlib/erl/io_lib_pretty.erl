@@ -78,7 +78,7 @@ measure(Tuple, D, Enc, Str) when is_tuple(Tuple) ->
     {{tuple, Tagged, Elems}, seq_length(Elems, 2)};
 measure(Map, 1, _Enc, _Str) when is_map(Map) -> {"#{...}", 6};
 measure(Map, D, Enc, Str) when is_map(Map) ->
-    Pairs = measure_pairs(maps:to_list(Map), D, D - 1, Enc, Str),
+    Pairs = measure_pairs(krarup_maps:iteration_list(Map), D, D - 1, Enc, Str),
     {{map, Pairs}, seq_length(Pairs, 3)};
 measure(<<>>, _D, _Enc, _Str) -> {"<<>>", 4};
 measure(<<_/bitstring>>, 1, _Enc, _Str) -> {"<<...>>", 7};

@@ -1,7 +1,10 @@
 %% maps: the Erlang half of OTP 25's maps module. Natives provided by the
 %% VM (NOT defined here): get/2, find/2, put/3, remove/2, is_key/2, keys/1,
 %% values/1, to_list/1, from_list/1, merge/2, update/3, take/2.
-%% Iteration order is the order of maps:to_list/1.
+%% Iteration order (fold, map, filter, filtermap, foreach, iterator/next,
+%% intersect_with, merge_with) is OTP 25's iterator order, given by the
+%% native krarup_maps:iteration_list/1; for maps of more than 32 keys it
+%% differs from maps:to_list/1 order.
 -module(maps).
 
 -export([get/3, update_with/3, update_with/4, fold/3, map/2, filter/2,
@@ -39,7 +42,7 @@ update_with(Key, Fun, Init, Map) ->
     erlang:error(error_type(Map), [Key, Fun, Init, Map]).
 
 fold(Fun, Init, Map) when is_function(Fun, 3), is_map(Map) ->
-    fold_1(Fun, Init, maps:to_list(Map));
+    fold_1(Fun, Init, krarup_maps:iteration_list(Map));
 fold(Fun, Init, Map) ->
     erlang:error(error_type(Map), [Fun, Init, Map]).
 
@@ -47,17 +50,17 @@ fold_1(Fun, Acc, [{K, V} | Rest]) -> fold_1(Fun, Fun(K, V, Acc), Rest);
 fold_1(_Fun, Acc, []) -> Acc.
 
 map(Fun, Map) when is_function(Fun, 2), is_map(Map) ->
-    maps:from_list([{K, Fun(K, V)} || {K, V} <- maps:to_list(Map)]);
+    maps:from_list([{K, Fun(K, V)} || {K, V} <- krarup_maps:iteration_list(Map)]);
 map(Fun, Map) ->
     erlang:error(error_type(Map), [Fun, Map]).
 
 filter(Pred, Map) when is_function(Pred, 2), is_map(Map) ->
-    maps:from_list([{K, V} || {K, V} <- maps:to_list(Map), Pred(K, V)]);
+    maps:from_list([{K, V} || {K, V} <- krarup_maps:iteration_list(Map), Pred(K, V)]);
 filter(Pred, Map) ->
     erlang:error(error_type(Map), [Pred, Map]).
 
 filtermap(Fun, Map) when is_function(Fun, 2), is_map(Map) ->
-    maps:from_list(filtermap_1(Fun, maps:to_list(Map)));
+    maps:from_list(filtermap_1(Fun, krarup_maps:iteration_list(Map)));
 filtermap(Fun, Map) ->
     erlang:error(error_type(Map), [Fun, Map]).
 
@@ -70,7 +73,8 @@ filtermap_1(Fun, [{K, V} | Rest]) ->
 filtermap_1(_Fun, []) -> [].
 
 foreach(Fun, Map) when is_function(Fun, 2), is_map(Map) ->
-    lists:foreach(fun({K, V}) -> Fun(K, V) end, maps:to_list(Map));
+    lists:foreach(fun({K, V}) -> Fun(K, V) end,
+                  krarup_maps:iteration_list(Map));
 foreach(Fun, Map) ->
     erlang:error(error_type(Map), [Fun, Map]).
 
@@ -85,7 +89,8 @@ without(Keys, Map) ->
     erlang:error(error_type(Map), [Keys, Map]).
 
 %% An iterator is {kr_map_iter, [{K, V}]}; next/1 yields {K, V, Iter} | none.
-iterator(Map) when is_map(Map) -> {kr_map_iter, maps:to_list(Map)};
+iterator(Map) when is_map(Map) ->
+    {kr_map_iter, krarup_maps:iteration_list(Map)};
 iterator(Map) -> erlang:error({badmap, Map}, [Map]).
 
 next({kr_map_iter, [{K, V} | Rest]}) -> {K, V, {kr_map_iter, Rest}};
@@ -123,23 +128,45 @@ intersect(Map1, Map2) when is_map(Map1), is_map(Map2) ->
 intersect(Map1, Map2) ->
     erlang:error({badmap, bad_one(Map1, Map2)}, [Map1, Map2]).
 
+%% As OTP 25: walks the smaller map (Map1 when sizes are equal) in
+%% iterator order; Fun always gets (K, V1, V2).
 intersect_with(Fun, Map1, Map2)
   when is_function(Fun, 3), is_map(Map1), is_map(Map2) ->
-    maps:from_list([{K, Fun(K, V1, V2)} || {K, V1} <- maps:to_list(Map1),
-                                            {ok, V2} <- [maps:find(K, Map2)]]);
+    case map_size(Map1) =< map_size(Map2) of
+        true ->
+            maps:from_list([{K, Fun(K, V1, V2)}
+                            || {K, V1} <- krarup_maps:iteration_list(Map1),
+                               {ok, V2} <- [maps:find(K, Map2)]]);
+        false ->
+            maps:from_list([{K, Fun(K, V1, V2)}
+                            || {K, V2} <- krarup_maps:iteration_list(Map2),
+                               {ok, V1} <- [maps:find(K, Map1)]])
+    end;
 intersect_with(Fun, Map1, Map2) when is_function(Fun, 3) ->
     erlang:error({badmap, bad_one(Map1, Map2)}, [Fun, Map1, Map2]);
 intersect_with(Fun, Map1, Map2) ->
     erlang:error(badarg, [Fun, Map1, Map2]).
 
+%% As OTP 25: walks the smaller map (Map1 when sizes are equal) in
+%% iterator order, inserting into the larger; Fun always gets (K, V1, V2).
 merge_with(Fun, Map1, Map2)
   when is_function(Fun, 3), is_map(Map1), is_map(Map2) ->
-    lists:foldl(fun({K, V2}, Acc) ->
-                        case maps:find(K, Acc) of
-                            {ok, V1} -> maps:put(K, Fun(K, V1, V2), Acc);
-                            error -> maps:put(K, V2, Acc)
-                        end
-                end, Map1, maps:to_list(Map2));
+    case map_size(Map1) > map_size(Map2) of
+        true ->
+            lists:foldl(fun({K, V2}, Acc) ->
+                                case maps:find(K, Acc) of
+                                    {ok, V1} -> maps:put(K, Fun(K, V1, V2), Acc);
+                                    error -> maps:put(K, V2, Acc)
+                                end
+                        end, Map1, krarup_maps:iteration_list(Map2));
+        false ->
+            lists:foldl(fun({K, V1}, Acc) ->
+                                case maps:find(K, Acc) of
+                                    {ok, V2} -> maps:put(K, Fun(K, V1, V2), Acc);
+                                    error -> maps:put(K, V1, Acc)
+                                end
+                        end, Map2, krarup_maps:iteration_list(Map1))
+    end;
 merge_with(Fun, Map1, Map2) when is_function(Fun, 3) ->
     erlang:error({badmap, bad_one(Map1, Map2)}, [Fun, Map1, Map2]);
 merge_with(Fun, Map1, Map2) ->

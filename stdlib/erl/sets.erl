@@ -106,7 +106,9 @@ subtract(S1, S2) -> filter(fun(E) -> not is_element(E, S2) end, S1).
 
 is_subset(S1, S2) -> fold(fun(E, Sub) -> Sub andalso is_element(E, S2) end, true, S1).
 
-fold(F, Acc, S) when is_function(F, 2), is_map(S) -> lists:foldl(F, Acc, maps:keys(S));
+%% Version 2 sets fold in OTP's map iterator order (not maps:keys/1 order).
+fold(F, Acc, S) when is_function(F, 2), is_map(S) ->
+    lists:foldl(fun({E, _}, A) -> F(E, A) end, Acc, krarup_maps:iteration_list(S));
 fold(F, Acc, #set{segs = Segs}) when is_function(F, 2) ->
     fold_segs(F, Acc, Segs, tuple_size(Segs)).
 

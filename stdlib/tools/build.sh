@@ -5,6 +5,6 @@ set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-/tmp/kr_beam}
 mkdir -p "$OUT"
-erlc -o "$OUT" "$HERE/krc.erl" "$HERE/krarup_io.erl"
+erlc -o "$OUT" "$HERE/krc.erl" "$HERE/krarup_io.erl" "$HERE/krarup_maps.erl"
 for t in "$HERE"/*_tests.erl; do [ -f "$t" ] && erlc -o "$OUT" "$t"; done
 erl -noshell -pa "$OUT" -eval "krc:main([\"$HERE/../erl\", \"$OUT\"]), halt()."
