@@ -23,12 +23,33 @@ pub fn compile_file(path: &Path) -> Result<(Module, String), Failure> {
     let source = read_source(path)?;
     let name = path.display().to_string();
     let color = std::io::stderr().is_terminal();
-    match krarup_compiler::compile(&source, &name) {
-        Ok(compiled) => Ok((compiled.module, render_all(&compiled.warnings, &source, &name, color))),
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let resolve = |include: &str, lib: bool| resolve_include(&dir, include, lib);
+    match krarup_compiler::compile_with(&source, &name, Some(&resolve)) {
+        Ok(compiled) => Ok((
+            compiled.module,
+            render_all(&compiled.warnings, &source, &name, color),
+        )),
         Err(diags) => Err(Failure {
             message: render_all(&diags, &source, &name, color),
         }),
     }
+}
+
+/// Finds the text of `-include(Path)` (and `-include_lib(Path)`, `lib`) as `epp` does for a
+/// program outside any OTP application: relative to the including file's directory, then to the
+/// current directory. `-include_lib("app/include/x.hrl")` also tries `include/x.hrl` in those.
+fn resolve_include(dir: &Path, include: &str, lib: bool) -> Option<String> {
+    let mut candidates = vec![dir.join(include), PathBuf::from(include)];
+    if lib {
+        if let Some((_, rest)) = include.split_once('/') {
+            candidates.push(dir.join(rest));
+            candidates.push(PathBuf::from(rest));
+        }
+    }
+    candidates
+        .into_iter()
+        .find_map(|p| std::fs::read_to_string(p).ok())
 }
 
 fn render_all(diags: &[Diagnostic], source: &str, name: &str, color: bool) -> String {
@@ -36,7 +57,10 @@ fn render_all(diags: &[Diagnostic], source: &str, name: &str, color: bool) -> St
         return String::new();
     }
     let mut out = render(diags, source, name, color);
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     if errors > 0 {
         out.push_str(&format!(
             "{name}: {errors} error{} found\n",
@@ -77,11 +101,7 @@ pub fn new_runtime(stdout: Box<dyn Write + Send>) -> Result<Runtime, Failure> {
 
 /// Compiles (or decodes) every file, loads them, and runs `main/0` of the first.
 /// Diagnostics and reports go to `stderr`; returns the process exit status.
-pub fn run_files(
-    paths: &[PathBuf],
-    stdout: Box<dyn Write + Send>,
-    stderr: &mut dyn Write,
-) -> i32 {
+pub fn run_files(paths: &[PathBuf], stdout: Box<dyn Write + Send>, stderr: &mut dyn Write) -> i32 {
     let mut modules = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
@@ -136,6 +156,9 @@ fn read_bytecode(path: &Path) -> Result<Module, Failure> {
         message: format!("krarup: cannot read {}: {e}\n", path.display()),
     })?;
     krarup_vm::bytecode::format::decode(&bytes).map_err(|e| Failure {
-        message: format!("krarup: {} is not a valid bytecode file: {e}\n", path.display()),
+        message: format!(
+            "krarup: {} is not a valid bytecode file: {e}\n",
+            path.display()
+        ),
     })
 }
