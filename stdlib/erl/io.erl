@@ -1,8 +1,8 @@
-%% io: standard output only. Everything goes through the native
-%% krarup_io:put_chars/1; the device argument may be standard_io or user.
-%% Output to standard_error is formatted (so errors are raised as in OTP)
-%% and then dropped: krarup has no stderr native yet, and only stdout is
-%% compared with erl. Any other device is badarg. No input functions.
+%% io: output only. Standard output goes through the native
+%% krarup_io:put_chars/1 (devices standard_io and user, as in OTP where
+%% user is the terminal's stdout); the device standard_error goes through
+%% krarup_io:put_chars(standard_error, Chars) to the runtime's stderr.
+%% Any other device is badarg. No input functions.
 -module(io).
 
 -export([format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3,
@@ -21,7 +21,7 @@ format(Format, Args) ->
 
 format(standard_error, Format, Args) ->
     try io_lib_format:fwrite(Format, Args) of
-        _Chars -> ok
+        Chars -> krarup_io:put_chars(standard_error, Chars)
     catch
         _:_ -> erlang:error(badarg, [standard_error, Format, Args])
     end;
@@ -43,7 +43,7 @@ put_chars(Chars) ->
 
 put_chars(standard_error, Chars) ->
     case is_chardata(Chars) of
-        true -> ok;
+        true -> krarup_io:put_chars(standard_error, Chars);
         false -> erlang:error(badarg, [standard_error, Chars])
     end;
 put_chars(Dev, Chars) ->
@@ -54,7 +54,7 @@ put_chars(Dev, Chars) ->
 
 nl() -> krarup_io:put_chars("\n").
 
-nl(standard_error) -> ok;
+nl(standard_error) -> krarup_io:put_chars(standard_error, "\n");
 nl(Dev) ->
     case device(Dev) of
         true -> nl();
@@ -63,6 +63,8 @@ nl(Dev) ->
 
 write(Term) -> krarup_io:put_chars(io_lib:write(Term)).
 
+write(standard_error, Term) ->
+    krarup_io:put_chars(standard_error, io_lib:write(Term));
 write(Dev, Term) ->
     case device(Dev) of
         true -> write(Term);

@@ -84,6 +84,11 @@ pub struct Shared {
     pub atoms: AtomTable,
     /// Where `krarup_io:put_chars/1` writes (standard output in the `krarup` binary).
     pub stdout: Mutex<Box<dyn Write + Send>>,
+    /// Where `krarup_io:put_chars/2` writes for the device `standard_error`. `Shared::new`
+    /// sets it to the process's real `std::io::stderr()`: the one place the VM crate touches an
+    /// OS stream itself (so that `Shared::new` keeps its signature); an embedder or test that
+    /// wants the bytes replaces it through the mutex.
+    pub stderr: Mutex<Box<dyn Write + Send>>,
     /// Next value of `erlang:unique_integer/0,1` and of reference ids.
     pub unique: AtomicU64,
     /// The instant the runtime started (origin of monotonic time).
@@ -95,6 +100,7 @@ impl Shared {
         Shared {
             atoms: AtomTable::new(),
             stdout: Mutex::new(stdout),
+            stderr: Mutex::new(Box::new(std::io::stderr())),
             unique: AtomicU64::new(1),
             start: Instant::now(),
         }

@@ -1,5 +1,6 @@
 //! `unicode:characters_to_list/1,2`, `unicode:characters_to_binary/1,2,3` and
-//! `krarup_io:put_chars/1` (Unicode chardata to UTF-8 bytes on the runtime's standard output).
+//! `krarup_io:put_chars/1` (Unicode chardata to UTF-8 bytes on the runtime's standard output) and
+//! `krarup_io:put_chars/2` (the same to a device: `standard_io`/`user` or `standard_error`).
 //! Invalid UTF-8 in a binary gives OTP's `{error, Converted, Rest}`; data that is not chardata
 //! at all raises `badarg`.
 
@@ -29,7 +30,10 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let out_latin1 = encoding(c, a[2])?;
         to_binary(c, a[0], latin1, out_latin1)
     });
-    r.add("krarup_io", "put_chars", 1, put_chars);
+    r.add("krarup_io", "put_chars", 1, |c, a| {
+        put_chars(c, a[0], false)
+    });
+    r.add("krarup_io", "put_chars", 2, put_chars_dev);
 }
 
 /// `true` for `latin1`, `false` for `unicode`/`utf8`; `badarg` otherwise.
@@ -164,16 +168,58 @@ fn to_binary(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out_latin1: bool) -> 
 }
 
 /// `krarup_io:put_chars(Chardata)`: writes UTF-8 to standard output; `badarg` on bad data.
-fn put_chars(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
+/// With `to_stderr`, writes to `Shared::stderr` instead, in latin1 as OTP (see `latin1_bytes`).
+fn put_chars(c: &mut NativeCtx<'_>, data: Term, to_stderr: bool) -> NativeResult {
     let mut s = String::new();
-    if collect(c, a[0], false, &mut s).is_err() {
+    if collect(c, data, false, &mut s).is_err() {
         return badarg();
     }
     c.charge(s.len() / 64);
-    let mut out = c.shared.stdout.lock().unwrap_or_else(|e| e.into_inner());
+    let sink = if to_stderr {
+        &c.shared.stderr
+    } else {
+        &c.shared.stdout
+    };
+    let bytes = if to_stderr {
+        latin1_bytes(&s)
+    } else {
+        s.into_bytes()
+    };
+    let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
     // A closed pipe is not the program's error; OTP also ignores it.
-    let _ = out.write_all(s.as_bytes());
+    let _ = out.write_all(&bytes);
+    if to_stderr {
+        // OTP's standard_error is unbuffered: keep it ordered with whatever the embedder flushes.
+        let _ = out.flush();
+    }
     Ok(Term::atom(atom::OK))
+}
+
+/// The bytes OTP 25 writes to a latin1 device (its `standard_error` under `erl -noshell`): a
+/// character below 256 as that one byte, any other as the text `\x{H}` (upper-case hex).
+fn latin1_bytes(s: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    for ch in s.chars() {
+        let code = ch as u32;
+        if code < 256 {
+            out.push(code as u8);
+        } else {
+            out.extend_from_slice(format!("\\x{{{code:X}}}").as_bytes());
+        }
+    }
+    out
+}
+
+/// `krarup_io:put_chars(Device, Chardata)`: `standard_error` writes to the runtime's stderr,
+/// `standard_io` and `user` to standard output (as OTP's `user` is the terminal's stdout);
+/// any other device or bad data is `badarg`.
+fn put_chars_dev(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
+    let name = super::atom_name(c, a[0])?;
+    match &*name {
+        "standard_error" => put_chars(c, a[1], true),
+        "standard_io" | "user" => put_chars(c, a[1], false),
+        _ => badarg(),
+    }
 }
 
 #[cfg(test)]
@@ -199,5 +245,30 @@ mod tests {
         assert_eq!(env.show(ok), "ok");
         assert_eq!(env.out.0.lock().unwrap().as_slice(), "☺é!".as_bytes());
         assert!(env.call("krarup_io", "put_chars", &[al]).is_err());
+    }
+
+    #[test]
+    fn put_chars_to_devices() {
+        use crate::term::Term;
+        let mut env = Env::new();
+        let err = crate::bif::test_support::Sink::default();
+        *env.shared.stderr.lock().unwrap() = Box::new(err.clone());
+        let s = env.heap.string("oops\n");
+        let dev = env.atom("standard_error");
+        let ok = env.call("krarup_io", "put_chars", &[dev, s]).unwrap();
+        assert_eq!(env.show(ok), "ok");
+        assert_eq!(err.0.lock().unwrap().as_slice(), b"oops\n");
+        // stderr is latin1 as under `erl -noshell`: bytes below 256, \x{H} above.
+        let wide = env.heap.list(&[Term::small(0x42f), Term::small(233)]);
+        env.call("krarup_io", "put_chars", &[dev, wide]).unwrap();
+        assert_eq!(err.0.lock().unwrap().as_slice(), b"oops\n\\x{42F}\xe9");
+        assert!(env.out.0.lock().unwrap().is_empty());
+        let user = env.atom("user");
+        env.call("krarup_io", "put_chars", &[user, s]).unwrap();
+        assert_eq!(env.out.0.lock().unwrap().as_slice(), b"oops\n");
+        let other = env.atom("nosuchdevice");
+        assert!(env.call("krarup_io", "put_chars", &[other, s]).is_err());
+        let bad = env.atom("x");
+        assert!(env.call("krarup_io", "put_chars", &[dev, bad]).is_err());
     }
 }
