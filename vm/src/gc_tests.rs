@@ -200,9 +200,7 @@ fn garbage_is_dropped_and_the_heap_shrinks() {
 #[test]
 fn dead_refc_binaries_are_released() {
     let bytes = vec![7u8; HEAP_BIN_LIMIT + 1];
-    let bin = Arc::new(RefcBinary {
-        bytes: bytes.clone().into(),
-    });
+    let bin = Arc::new(RefcBinary::new(bytes.clone().into()));
     let mut h = Heap::new();
     let a = h.refc_binary(bin.clone(), bytes.len() * 8);
     let b = h.refc_binary(bin.clone(), bytes.len() * 8);

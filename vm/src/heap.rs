@@ -26,9 +26,114 @@ pub const INITIAL_HEAP_WORDS: usize = 128;
 const FRAGMENT_WORDS: usize = 512;
 
 /// The bytes of an off-heap binary, shared between processes by reference count.
+///
+/// Either fixed (`bytes` holds the contents, `writable` is `None`; build with
+/// [`RefcBinary::new`]) or *writable* (`bytes` is empty and the contents live in `writable`, a
+/// buffer with spare capacity; build with [`RefcBinary::writable`]). A writable binary makes
+/// `<<Acc/binary, X>>` in a loop amortised O(1) per append, as BEAM's writable binaries do: the
+/// newest version (the one whose length equals the committed length) may be extended in place;
+/// every term only ever reads its own prefix, which is never written again, so terms stay
+/// immutable. Read the contents with [`RefcBinary::prefix`], never through `bytes` directly.
 #[derive(Debug)]
 pub struct RefcBinary {
     pub bytes: Box<[u8]>,
+    /// The growable buffer of a writable binary (see `ops::binary::build`).
+    pub writable: Option<WritableBuf>,
+}
+
+impl RefcBinary {
+    /// A fixed binary holding `bytes`.
+    pub fn new(bytes: Box<[u8]>) -> RefcBinary {
+        RefcBinary {
+            bytes,
+            writable: None,
+        }
+    }
+
+    /// A writable binary holding `bytes`, with room for `capacity` bytes in all (at least
+    /// `bytes.len()`).
+    pub fn writable(bytes: &[u8], capacity: usize) -> RefcBinary {
+        let cap = capacity.max(bytes.len());
+        let data: Box<[std::cell::UnsafeCell<u8>]> = bytes
+            .iter()
+            .copied()
+            .chain(std::iter::repeat_n(0, cap - bytes.len()))
+            .map(std::cell::UnsafeCell::new)
+            .collect();
+        RefcBinary {
+            bytes: Box::new([]),
+            writable: Some(WritableBuf {
+                data,
+                committed: std::sync::atomic::AtomicUsize::new(bytes.len()),
+            }),
+        }
+    }
+
+    /// The first `len` bytes (fewer if the binary holds fewer).
+    pub fn prefix(&self, len: usize) -> &[u8] {
+        match &self.writable {
+            None => &self.bytes[..len.min(self.bytes.len())],
+            Some(w) => w.prefix(len),
+        }
+    }
+}
+
+/// The buffer of a writable binary: `data` is the capacity; bytes `0..committed` are written and
+/// never change again; bytes past `committed` are unused until one append reserves them.
+#[derive(Debug)]
+pub struct WritableBuf {
+    data: Box<[std::cell::UnsafeCell<u8>]>,
+    committed: std::sync::atomic::AtomicUsize,
+}
+
+// SAFETY: the only mutation is in `WritableBuf::try_append`, which first reserves the bytes it
+// writes by moving `committed` past them with a compare-and-swap (so one thread at most writes any
+// byte, and only once); readers only form slices of bytes below `committed` as it was when the
+// term they read from was made, and such bytes are never written again.
+unsafe impl Sync for WritableBuf {}
+
+impl WritableBuf {
+    /// Bytes written so far (the length of the newest version).
+    pub fn committed(&self) -> usize {
+        self.committed.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Total room in bytes.
+    pub fn capacity(&self) -> usize {
+        self.data.len()
+    }
+
+    /// The first `len` bytes (at most the committed ones).
+    pub fn prefix(&self, len: usize) -> &[u8] {
+        let n = len.min(self.committed());
+        // SAFETY: bytes `0..n` are below `committed` and never written again (see the `Sync`
+        // impl); `UnsafeCell<u8>` has the layout of `u8`.
+        unsafe { std::slice::from_raw_parts(std::cell::UnsafeCell::raw_get(self.data.as_ptr()), n) }
+    }
+
+    /// Writes `extra` at byte `at` in place if `at` is the committed length (the caller holds the
+    /// newest version) and there is room; `false` (nothing written) otherwise.
+    pub fn try_append(&self, at: usize, extra: &[u8]) -> bool {
+        use std::sync::atomic::Ordering;
+        let end = match at.checked_add(extra.len()) {
+            Some(end) if end <= self.data.len() => end,
+            _ => return false,
+        };
+        if self
+            .committed
+            .compare_exchange(at, end, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            return false;
+        }
+        // SAFETY: the successful swap reserved bytes `at..end` for this call alone, they are in
+        // bounds (checked above), and no term can read them before the caller makes its new term.
+        unsafe {
+            let dst = std::cell::UnsafeCell::raw_get(self.data.as_ptr().add(at));
+            std::ptr::copy_nonoverlapping(extra.as_ptr(), dst, extra.len());
+        }
+        true
+    }
 }
 
 /// One process's heap.
@@ -230,9 +335,7 @@ impl Heap {
     pub fn bitstring(&mut self, bytes: &[u8], bit_size: usize) -> Term {
         debug_assert_eq!(bytes.len(), bit_size.div_ceil(8));
         if bytes.len() > HEAP_BIN_LIMIT {
-            let rc = Arc::new(RefcBinary {
-                bytes: bytes.into(),
-            });
+            let rc = Arc::new(RefcBinary::new(bytes.into()));
             return self.refc_binary(rc, bit_size);
         }
         let words = bytes.len().div_ceil(8);

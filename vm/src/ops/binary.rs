@@ -53,7 +53,7 @@ pub fn view(t: Term) -> Option<(&'static [u8], usize, usize)> {
             // SAFETY: the second word is a pointer from `Arc::into_raw` kept alive by the heap
             // that holds this object.
             let rc = unsafe { &*(p[1].raw() as *const RefcBinary) };
-            Some((&rc.bytes[..bits.div_ceil(8).min(rc.bytes.len())], 0, bits))
+            Some((rc.prefix(bits.div_ceil(8)), 0, bits))
         }
         SUB_SUB_BIN => {
             let (bytes, off, _) = view(p[2])?;
@@ -158,9 +158,7 @@ impl BitWriter {
     pub fn finish(self, heap: &mut Heap) -> Term {
         if self.bytes.len() > crate::heap::HEAP_BIN_LIMIT {
             // Hand the buffer over without another copy.
-            let rc = std::sync::Arc::new(RefcBinary {
-                bytes: self.bytes.into_boxed_slice(),
-            });
+            let rc = std::sync::Arc::new(RefcBinary::new(self.bytes.into_boxed_slice()));
             return heap.refc_binary(rc, self.bits);
         }
         heap.bitstring(&self.bytes, self.bits)
@@ -335,7 +333,17 @@ pub fn write_segment(w: &mut BitWriter, s: &SegmentValue) -> Result<(), Exceptio
 
 /// Builds a bitstring from segments (`<<...>>`). Errors: `badarg` for a bad value or size,
 /// `system_limit` for an absurd size.
+///
+/// Appending (`<<Acc/binary, ...>>`, the first segment a whole binary) is amortised O(1) per
+/// byte, as BEAM's writable binaries: the result of an append is a writable refc binary with
+/// spare capacity, and a later append to that newest version writes in place (see
+/// `heap::RefcBinary`). Any other append (to an older version, or a non-byte-aligned one) copies.
 pub fn build(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Term, Exception> {
+    if let Some(t) = append_in_place(heap, segs)? {
+        return Ok(t);
+    }
+    let appending =
+        segs.len() > 1 && segs[0].ty == BsType::Binary && (segs[0].all || segs[0].size.is_none());
     // Reserve the whole result up front when the sizes are known (one copy of each input).
     let estimate: usize = segs
         .iter()
@@ -353,7 +361,58 @@ pub fn build(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Term, Exception> 
     for s in segs {
         write_segment(&mut w, s)?;
     }
+    if appending && w.bits.is_multiple_of(8) && w.bytes.len() > crate::heap::HEAP_BIN_LIMIT {
+        // Start a writable binary: room to double before the next copy.
+        let cap = w.bytes.len().saturating_mul(2);
+        let rc = std::sync::Arc::new(RefcBinary::writable(&w.bytes, cap));
+        return Ok(heap.refc_binary(rc, w.bits));
+    }
     Ok(w.finish(heap))
+}
+
+/// The in-place case of `build`: the first segment is a whole writable refc binary `Acc` of
+/// whole bytes that is the newest version of its buffer, and the other segments add whole bytes
+/// that fit its spare capacity. Then the new bytes are written after `Acc`'s and the result
+/// shares the buffer; `None` when any condition fails (the caller copies). Errors in the other
+/// segments are raised as `build` would.
+fn append_in_place(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Option<Term>, Exception> {
+    let Some((first, rest)) = segs.split_first() else {
+        return Ok(None);
+    };
+    if rest.is_empty() || first.ty != BsType::Binary || !(first.all || first.size.is_none()) {
+        return Ok(None);
+    }
+    let (Some(h), Some(p)) = (first.value.header(), first.value.payload()) else {
+        return Ok(None);
+    };
+    if h.subtag() != SUB_REFC_BIN {
+        return Ok(None);
+    }
+    let bits = p[0].raw() as usize;
+    let raw = p[1].raw() as *const RefcBinary;
+    // SAFETY: the second word of a refc-binary object is a pointer from `Arc::into_raw`, kept
+    // alive by the heap that holds the object.
+    let rc = unsafe { &*raw };
+    let Some(buf) = &rc.writable else {
+        return Ok(None);
+    };
+    if !bits.is_multiple_of(8) || buf.committed() != bits / 8 {
+        return Ok(None);
+    }
+    let mut w = BitWriter::default();
+    for s in rest {
+        write_segment(&mut w, s)?;
+    }
+    if !w.bits.is_multiple_of(8) || !buf.try_append(bits / 8, &w.bytes) {
+        return Ok(None);
+    }
+    // SAFETY: `raw` is live (above); the new object takes one more strong count, released by
+    // the heap when that object dies.
+    let shared = unsafe {
+        std::sync::Arc::increment_strong_count(raw);
+        std::sync::Arc::from_raw(raw)
+    };
+    Ok(Some(heap.refc_binary(shared, bits + w.bits)))
 }
 
 /// IEEE half precision from an `f64` (round to nearest even; too large gives infinity, as OTP).
@@ -758,6 +817,73 @@ mod tests {
 
     fn contents(t: Term) -> (Vec<u8>, usize) {
         bytes(t).unwrap()
+    }
+
+    /// `<<Acc/binary, X:8>>`.
+    fn append_byte(h: &mut Heap, acc: Term, x: i64) -> Result<Term, Exception> {
+        let mut first = seg(BsType::Binary, acc, None);
+        first.all = true;
+        build(h, &[first, seg(BsType::Integer, Term::small(x), Some(8))])
+    }
+
+    /// The shared buffer behind a refc-binary term.
+    fn buffer(t: Term) -> u64 {
+        assert_eq!(t.header().unwrap().subtag(), SUB_REFC_BIN);
+        t.payload().unwrap()[1].raw()
+    }
+
+    #[test]
+    fn append_grows_in_place_and_old_versions_keep_their_bytes() {
+        let mut h = Heap::new();
+        let mut acc = h.binary(&[]);
+        let mut kept = Vec::new();
+        let mut in_place = 0;
+        for i in 0..5000i64 {
+            let next = append_byte(&mut h, acc, i % 251).unwrap();
+            if bit_size(acc).unwrap() > 8 * crate::heap::HEAP_BIN_LIMIT
+                && buffer(acc) == buffer(next)
+            {
+                in_place += 1;
+            }
+            acc = next;
+            if i % 1000 == 999 {
+                kept.push(acc);
+            }
+        }
+        // Copies happen only when the capacity doubles.
+        assert!(in_place > 4900, "{in_place}");
+        let want: Vec<u8> = (0..5000).map(|i| (i % 251) as u8).collect();
+        assert_eq!(contents(acc), (want.clone(), 5000 * 8));
+        for (k, t) in kept.iter().enumerate() {
+            let n = (k + 1) * 1000;
+            assert_eq!(contents(*t), (want[..n].to_vec(), n * 8));
+        }
+        // Appending to an older version copies and leaves the newest alone.
+        let old = kept[1];
+        let forked = append_byte(&mut h, old, 7).unwrap();
+        assert_ne!(buffer(forked), buffer(old));
+        let mut fork_want = want[..2000].to_vec();
+        fork_want.push(7);
+        assert_eq!(contents(forked).0, fork_want);
+        assert_eq!(contents(acc).0, want);
+        // A failing segment commits nothing: the next append still extends in place.
+        let mut first = seg(BsType::Binary, acc, None);
+        first.all = true;
+        let bad = seg(BsType::Utf8, Term::small(0xd800), None);
+        assert!(build(&mut h, &[first, bad]).is_err());
+        let next = append_byte(&mut h, acc, 1).unwrap();
+        assert_eq!(contents(next).0.len(), 5001);
+        assert_eq!(contents(acc).0, want);
+        // Collection keeps every version readable.
+        let mut roots = vec![acc, next, forked, kept[0]];
+        crate::gc::collect(&mut h, 0, &mut roots);
+        assert_eq!(contents(roots[0]).0, want);
+        assert_eq!(contents(roots[1]).0[..5000], want[..]);
+        assert_eq!(contents(roots[2]).0, fork_want);
+        assert_eq!(contents(roots[3]).0, want[..1000]);
+        let after = append_byte(&mut h, roots[1], 2).unwrap();
+        assert_eq!(buffer(after), buffer(roots[1]));
+        assert_eq!(contents(after).0.len(), 5002);
     }
 
     #[test]
