@@ -19,7 +19,11 @@ fn main() {
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let source = std::fs::read_to_string(path).expect("stdlib source is UTF-8");
-        let name = format!("stdlib/{}", path.display());
+        // Stack traces name OTP's library modules by their bare file name ("lists.erl").
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match krarup_compiler::compile(&source, &name) {
             Ok(compiled) => {
                 let bytes = krarup_vm::bytecode::format::encode(&compiled.module);
