@@ -428,7 +428,8 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
             if !used.contains(r.name.as_str()) {
                 diags.push(Diagnostic::warning(
                     format!("record {} is unused", r.name),
-                    r.span,
+                    // At the attribute's name, after the `-`, as erl_lint.
+                    Span::new(r.span.start + 1, r.span.end.max(r.span.start + 1)),
                 ));
             }
         }

@@ -81,12 +81,14 @@ pub fn compile_with(
     file_name: &str,
     resolver: Option<preprocess::IncludeResolver<'_>>,
 ) -> Result<Compiled, Vec<diagnostics::Diagnostic>> {
+    // Forms with a lex, preprocessor or syntax error are dropped by the parser; the module checks
+    // and lowering still run on the rest (as erlc does after a syntax error), so one compile
+    // reports every error. A module is produced only when there is no error at all.
     let (m, mut diags) = parser::parse_module_unchecked(source, file_name, resolver);
-    if diags.iter().any(|d| d.is_error()) {
-        return Err(in_source_order(diags));
-    }
-    // Module checks and lowering both run, so one compile reports every error (as erlc does).
     diags.extend(checks::check_module(&m));
+    if checks_file_name(file_name) {
+        diags.extend(checks::check_module_file_name(&m));
+    }
     let core = to_core(&m, source, &mut diags);
     match core {
         Ok(cm) if !diags.iter().any(|d| d.is_error()) => {
@@ -101,6 +103,17 @@ pub fn compile_with(
             diags.extend(errors);
             Err(in_source_order(diags))
         }
+    }
+}
+
+/// Whether the module name must match `file_name` (erlc's "Module name 'foo' does not match file
+/// name 'bar'"): only for a real `.erl` file whose stem could be a module name, so callers that
+/// compile text under a made-up name (`<shell>`, `nofile`) are not affected.
+fn checks_file_name(file_name: &str) -> bool {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    match base.strip_suffix(".erl") {
+        Some(stem) => !stem.is_empty() && stem.chars().count() <= 255,
+        None => false,
     }
 }
 

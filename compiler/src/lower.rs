@@ -61,6 +61,9 @@ pub(crate) struct Lowerer<'a> {
     pub base: (String, u32),
     pub fun_counter: u32,
     pub lc_counter: u32,
+    /// Names used while unsafe in the current source function: erl_lint counts such a use as a
+    /// use, so they never get an "is unused" warning.
+    pub unsafe_used: HashSet<String>,
 }
 
 /// Lowers a parsed module to core. Errors are returned as diagnostics; warnings are appended to
@@ -96,6 +99,7 @@ pub fn lower_module<'a>(
         base: (String::new(), 0),
         fun_counter: 0,
         lc_counter: 0,
+        unsafe_used: HashSet::new(),
     };
     let mut functions = Vec::new();
     for f in &m.functions {
@@ -381,8 +385,9 @@ impl<'a> Lowerer<'a> {
                 self.mark_used(d, v, name);
                 Operand::Var(v)
             }
-            Err(Some(kind)) => {
-                self.error(format!("variable '{name}' unsafe in '{kind}'"), span);
+            Err(Some((kind, at))) => {
+                let msg = self.unsafe_message(name, kind, at);
+                self.error(msg, span);
                 Operand::atom("undefined")
             }
             Err(None) => {
@@ -404,16 +409,24 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// erl_lint's wording for a use of an unsafe variable: "variable 'X' unsafe in 'case' (line 4,
+    /// column 5)", where the position is the start of the construct that made it unsafe.
+    pub(crate) fn unsafe_message(&mut self, name: &str, kind: &str, at: Span) -> String {
+        self.unsafe_used.insert(name.to_string());
+        let (line, col) = crate::diagnostics::line_col(self.source, at.start);
+        format!("variable '{name}' unsafe in '{kind}' (line {line}, column {col})")
+    }
+
     /// Finds `name` in context `d`, capturing it from enclosing contexts when needed.
-    /// `Err(Some(kind))` for an unsafe variable, `Err(None)` for an unbound one.
+    /// `Err(Some((kind, construct span)))` for an unsafe variable, `Err(None)` for an unbound one.
     pub(crate) fn lookup_in(
         &mut self,
         d: usize,
         name: &str,
-    ) -> Result<VarId, Option<&'static str>> {
+    ) -> Result<VarId, Option<(&'static str, Span)>> {
         match self.ctxs[d].scope.get(name) {
             Some(Binding::Bound(v)) => return Ok(*v),
-            Some(Binding::Unsafe(kind, _)) => return Err(Some(kind)),
+            Some(Binding::Unsafe(kind, at)) => return Err(Some((kind, *at))),
             None => {}
         }
         if let Some(v) = self.ctxs[d].captured.get(name) {
@@ -433,11 +446,11 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Whether `name` is bound (in this function or an enclosing one).
-    pub(crate) fn is_bound(&mut self, name: &str) -> Result<Option<VarId>, &'static str> {
+    pub(crate) fn is_bound(&mut self, name: &str) -> Result<Option<VarId>, (&'static str, Span)> {
         let depth = self.ctxs.len() - 1;
         match self.lookup_in(depth, name) {
             Ok(v) => Ok(Some(v)),
-            Err(Some(kind)) => Err(kind),
+            Err(Some(unsafe_at)) => Err(unsafe_at),
             Err(None) => Ok(None),
         }
     }
@@ -459,7 +472,10 @@ impl<'a> Lowerer<'a> {
     /// Reports unused variables of the closing context.
     fn warn_unused(&mut self, c: &FnCtx) {
         for (name, v, span) in &c.bindings {
-            if !name.starts_with('_') && !c.used.contains(&(*v, name.clone())) {
+            if !name.starts_with('_')
+                && !c.used.contains(&(*v, name.clone()))
+                && !self.unsafe_used.contains(name)
+            {
                 self.diags.push(Diagnostic::warning(
                     format!("variable '{name}' is unused"),
                     *span,
@@ -474,6 +490,7 @@ impl<'a> Lowerer<'a> {
         self.base = (f.name.clone(), f.arity);
         self.fun_counter = 0;
         self.lc_counter = 0;
+        self.unsafe_used.clear();
         let errors_before = self.diags.iter().filter(|d| d.is_error()).count();
         self.ctxs.push(FnCtx::new());
         let params: Vec<VarId> = (0..f.arity).map(|_| self.fresh()).collect();

@@ -7,6 +7,7 @@ use crate::ast::{self, Expr, Qualifier, Span};
 use crate::core::*;
 use crate::lower::{is_auto_imported, FnCtx, Lowerer};
 use crate::lower_pat::seg_spec;
+use crate::scope::{Binding, Scope};
 use krarup_vm::bytecode::module::Literal;
 use krarup_vm::bytecode::opcode::BsType;
 use num_bigint::BigInt;
@@ -794,7 +795,15 @@ impl<'a> Lowerer<'a> {
         } else {
             self.block(|lw| lw.catch_clauses(catch_clauses, class, reason, stack, span))
         };
+        // Names bound in the catch clauses come back as unsafe (see `catch_clauses`); keep them so
+        // a later use is "unsafe in 'try'" rather than unbound.
+        let after_catch = self.cx().scope.clone();
         self.cx().scope = after_of;
+        for (name, b) in after_catch.vars {
+            if matches!(b, Binding::Unsafe(..)) && !self.cx().scope.vars.contains_key(&name) {
+                self.cx().scope.vars.insert(name, b);
+            }
+        }
         self.emit(
             CExpr::Try {
                 body: protected,
@@ -820,7 +829,16 @@ impl<'a> Lowerer<'a> {
     ) -> Operand {
         let before = self.cx().scope.clone();
         let mut out = Vec::new();
+        let mut bound_here: Vec<String> = Vec::new();
         for c in clauses {
+            if !out.is_empty() {
+                let now = std::mem::replace(&mut self.cx().scope, before.clone());
+                bound_here.extend(
+                    now.vars
+                        .into_keys()
+                        .filter(|n| !before.vars.contains_key(n)),
+                );
+            }
             self.cx().scope = before.clone();
             let mut ps = self.pat_state(false);
             let cp = match &c.class {
@@ -848,7 +866,19 @@ impl<'a> Lowerer<'a> {
                 span: c.span,
             });
         }
-        self.cx().scope = before;
+        let now = std::mem::replace(&mut self.cx().scope, before);
+        bound_here.extend(
+            now.vars
+                .into_keys()
+                .filter(|n| !before_has(&self.cx().scope, n)),
+        );
+        // Variables bound in a catch clause are unsafe after the `try` (erl_lint).
+        for name in bound_here {
+            self.cx()
+                .scope
+                .vars
+                .insert(name, Binding::Unsafe("try", span));
+        }
         self.emit(
             CExpr::Case {
                 args: vec![class, reason, stack],
@@ -934,4 +964,9 @@ fn is_guard_test(e: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `name` is known (bound or unsafe) in `scope`.
+fn before_has(scope: &Scope, name: &str) -> bool {
+    scope.vars.contains_key(name)
 }

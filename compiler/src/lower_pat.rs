@@ -139,9 +139,10 @@ impl Lowerer<'_> {
                     }
                     return Pat::Var(f);
                 }
-                Err(kind) => {
-                    self.error(format!("variable '{name}' unsafe in '{kind}'"), span);
-                    return Pat::Wild;
+                Err((kind, at)) => {
+                    let msg = self.unsafe_message(name, kind, at);
+                    self.error(msg, span);
+                    // erl_lint binds it from here on, so later uses are not reported again.
                 }
                 Ok(None) => {}
             }

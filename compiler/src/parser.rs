@@ -584,32 +584,36 @@ fn assemble_function(clauses: Vec<FnClause>, diags: &mut Vec<Diagnostic>) -> Opt
     let mut out = Vec::with_capacity(clauses.len());
     let start = first.clause.span;
     let mut end = start;
+    let mut mismatch = false;
     for c in clauses {
         end = c.clause.span;
         if c.name != name {
+            // erl_parse's wording; the whole form is dropped, as erl_parse drops it.
             diags.push(
-                Diagnostic::error(
-                    format!(
-                        "head mismatch: clause of {} in the definition of {name}/{arity}",
-                        c.name
-                    ),
-                    c.name_span,
-                )
-                .with_hint("end the previous function with `.` instead of `;`"),
+                Diagnostic::error("head mismatch", c.name_span).with_hint(format!(
+                "a clause of {} in the definition of {name}/{arity}: end the previous function \
+                 with `.` instead of `;`",
+                c.name
+            )),
             );
+            mismatch = true;
             continue;
         }
         if c.clause.patterns.len() != arity {
             diags.push(
-                Diagnostic::error(
-                    format!("head mismatch: clause with {} arguments in {name}/{arity}", c.clause.patterns.len()),
-                    c.name_span,
-                )
-                .with_hint("a function with another arity is a different function: end the previous one with `.`"),
+                Diagnostic::error("head mismatch", c.name_span).with_hint(format!(
+                    "a clause with {} arguments in {name}/{arity}: a function with another arity \
+                 is a different function, end the previous one with `.`",
+                    c.clause.patterns.len()
+                )),
             );
+            mismatch = true;
             continue;
         }
         out.push(c.clause);
+    }
+    if mismatch {
+        return None;
     }
     let arity = u32::try_from(arity).unwrap_or(u32::MAX);
     Some(Function {
@@ -643,7 +647,12 @@ fn add_attribute(
             Diagnostic::error("bad -module attribute", span).with_hint("expected -module(name)."),
         ),
         ("export", [list]) => match fun_arity_list(list) {
-            Some(items) => m.exports.extend(items),
+            // erl_lint reports an undefined export at the attribute's name (after the `-`).
+            Some(items) => {
+                let at = Span::new(span.start + 1, span.start + 7);
+                m.exports
+                    .extend(items.into_iter().map(|(f, a, _)| (f, a, at)));
+            }
             None => diags.push(
                 Diagnostic::error("bad -export attribute", span)
                     .with_hint("expected -export([name/arity, ...])."),

@@ -90,9 +90,12 @@ pub fn preprocess(
         out: Vec::new(),
     };
     pp.run(tokens, None, 0);
+    // epp reports an unterminated conditional at the end of the file.
+    let end = u32::try_from(source.len()).unwrap_or(u32::MAX);
     for c in std::mem::take(&mut pp.conds) {
         pp.diags.push(
-            Diagnostic::error(format!("unterminated '-{}'", c.kind), c.span)
+            Diagnostic::error(format!("unterminated '-{}'", c.kind), Span::new(end, end))
+                .with_label(c.span, "opened here")
                 .with_hint("add a matching `-endif.`"),
         );
     }
@@ -276,9 +279,7 @@ impl Pp<'_> {
                             c.taken |= cond;
                         }
                     }
-                    _ => self
-                        .diags
-                        .push(Diagnostic::error("-elif without -if", span)),
+                    _ => self.diags.push(unbalanced("elif", span)),
                 }
             }
             "else" => match self.conds.last_mut() {
@@ -286,15 +287,12 @@ impl Pp<'_> {
                     c.active = !c.taken && c.parent_active;
                     c.taken = true;
                 }
-                None => self
-                    .diags
-                    .push(Diagnostic::error("-else without -ifdef/-ifndef/-if", span)),
+                None => self.diags.push(unbalanced("else", span)),
             },
             "endif" => {
                 let closed = self.conds.pop();
                 if closed.is_none() {
-                    self.diags
-                        .push(Diagnostic::error("-endif without -ifdef/-ifndef/-if", span));
+                    self.diags.push(unbalanced("endif", span));
                 }
             }
             _ if !self.active() => {}
@@ -1051,4 +1049,12 @@ mod tests {
         assert_eq!(out.len(), 6);
         assert_eq!(out[4].tok, Tok::Integer(7.into()));
     }
+}
+
+/// epp's "unbalanced '-else'" (also `-elif`, `-endif`) for a directive with no open conditional,
+/// at the directive's name (after the `-`, where epp puts it).
+fn unbalanced(kind: &str, directive: Span) -> Diagnostic {
+    let at = Span::new(directive.start + 1, directive.end.max(directive.start + 1));
+    Diagnostic::error(format!("unbalanced '-{kind}'"), at)
+        .with_hint("no -ifdef/-ifndef/-if is open here")
 }

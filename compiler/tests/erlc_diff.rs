@@ -1,0 +1,61 @@
+//! Differential test against real `erlc`: every program in `tests/erlc_diff/` is compiled by krarup,
+//! and the set of (line, column, message) of its errors and warnings must equal what OTP 25's `erlc`
+//! printed for the same file (`tests/erlc_diff/NAME.erlc`, written by `tests/erlc_diff/regen.sh`).
+//! Deliberate differences are listed in docs/compiler-frontend.md; none of them is exercised here.
+
+use krarup_compiler::diagnostics::LineIndex;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/erlc_diff")
+}
+
+/// One diagnostic as erlc prints it: `LINE:COL: message`, `LINE:COL: Warning: message`.
+fn krarup_diagnostics(src: &str, file_name: &str) -> BTreeSet<String> {
+    let diags = match krarup_compiler::compile(src, file_name) {
+        Ok(c) => c.warnings,
+        Err(d) => d,
+    };
+    let index = LineIndex::new(src);
+    diags
+        .iter()
+        .map(|d| {
+            let (line, col) = index.line_col(d.span.start);
+            let prefix = if d.is_error() { "" } else { "Warning: " };
+            format!("{line}:{col}: {prefix}{}", d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn diagnostics_match_erlc() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir())
+        .expect("tests/erlc_diff exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "erl"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 25, "expected the erlc_diff programs");
+    let mut failures = Vec::new();
+    for path in &files {
+        let src = std::fs::read_to_string(path).expect("readable program");
+        let expected_path = path.with_extension("erlc");
+        let expected: BTreeSet<String> = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| panic!("missing {}", expected_path.display()))
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let got = krarup_diagnostics(&src, &name);
+        if got != expected {
+            let missing: Vec<_> = expected.difference(&got).collect();
+            let extra: Vec<_> = got.difference(&expected).collect();
+            failures.push(format!(
+                "{name}:\n  erlc only:   {missing:?}\n  krarup only: {extra:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

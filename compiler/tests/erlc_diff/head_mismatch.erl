@@ -1,0 +1,4 @@
+-module(head_mismatch).
+-export([main/0]).
+main() -> ok;
+mian() -> other.

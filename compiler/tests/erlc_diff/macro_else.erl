@@ -1,0 +1,4 @@
+-module(macro_else).
+-export([main/0]).
+-else.
+main() -> ok.

@@ -1,0 +1,3 @@
+-module(some_other_name).
+-export([main/0]).
+main() -> ok.

@@ -1,0 +1,4 @@
+-module(record_unused).
+-export([main/0]).
+-record(unused, {a}).
+main() -> ok.
