@@ -334,7 +334,7 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if m.name.is_empty() {
         diags.push(
-            Diagnostic::error("no module definition", Span::default())
+            Diagnostic::error("no module definition", first_form_position(m))
                 .with_hint("start the file with -module(name). where name matches the file name"),
         );
     }
@@ -383,18 +383,27 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
     let mut calls: HashMap<(&str, u32), Vec<(&str, u32)>> = HashMap::new();
     for f in &m.functions {
         let mut callees = Vec::new();
+        // A call in a guard is illegal (lowering reports it) and, as in erl_lint, does not make
+        // the callee used.
+        let mut guard_callees = Vec::new();
+        let in_patterns = calls_in_patterns(f);
         for c in &f.clauses {
-            for e in clause_exprs(c) {
+            let in_guard = c.guards.iter().flatten().count();
+            let first_body = c.patterns.len() + in_guard;
+            for (i, e) in clause_exprs(c).enumerate() {
+                let into = if i >= c.patterns.len() && i < first_body {
+                    &mut guard_callees
+                } else {
+                    &mut callees
+                };
                 e.walk(&mut |e| {
-                    check_expr(
-                        e,
-                        &defined,
-                        &imported,
-                        &compile,
-                        &records,
-                        &mut callees,
-                        &mut diags,
-                    );
+                    // A call in a pattern is an illegal pattern (lowering says so), nothing more.
+                    if let Expr::Call { span, .. } = e {
+                        if in_patterns.contains(&span.start) {
+                            return;
+                        }
+                    }
+                    check_expr(e, &defined, &imported, &compile, &records, into, &mut diags);
                 });
             }
         }
@@ -691,7 +700,7 @@ fn check_expr<'a>(
         }
         | Expr::RecordIndex { name, field, span } => {
             if let Some(r) = record_or_error(name, *span, records, diags) {
-                check_field(r, field, *span, diags);
+                check_field(r, field, field_name_span(*span, field), diags);
             }
         }
         Expr::Call {
@@ -829,4 +838,59 @@ pub fn check_module_file_name(m: &Module) -> Option<Diagnostic> {
             m.name
         )),
     )
+}
+
+/// Where erl_lint reports "no module definition": the first form (a function's start, an
+/// attribute's name after the `-`).
+fn first_form_position(m: &Module) -> Span {
+    let starts = m
+        .functions
+        .iter()
+        .map(|f| f.span.start)
+        .chain(m.exports.iter().map(|(_, _, s)| s.start))
+        .chain(m.records.iter().map(|r| r.span.start + 1))
+        .chain(m.attributes.iter().map(|a| a.span.start + 1));
+    match starts.min() {
+        Some(p) => Span::new(p, p + 1),
+        None => Span::default(),
+    }
+}
+
+/// The span of the field name that ends `E#r.f` / `#r.f` (where erl_lint reports an undefined
+/// field); the whole span when it is too short to hold the name.
+pub(crate) fn field_name_span(span: Span, field: &str) -> Span {
+    match span.end.checked_sub(field.len() as u32) {
+        Some(start) if start >= span.start => Span::new(start, span.end),
+        _ => span,
+    }
+}
+
+/// Start offsets of the calls written inside patterns of `f` (clause heads of `case`, `receive`,
+/// `try ... of`, funs, and the left side of `=`), which erl_lint reports as illegal patterns only.
+fn calls_in_patterns(f: &Function) -> HashSet<u32> {
+    let mut pats: Vec<&Expr> = f.clauses.iter().flat_map(|c| c.patterns.iter()).collect();
+    for c in &f.clauses {
+        for e in c.body.iter().chain(c.guards.iter().flatten()) {
+            e.walk(&mut |x| match x {
+                Expr::Case(_, cs, _)
+                | Expr::Receive { clauses: cs, .. }
+                | Expr::Try { of_clauses: cs, .. }
+                | Expr::Fun(cs, _)
+                | Expr::NamedFun { clauses: cs, .. } => {
+                    pats.extend(cs.iter().flat_map(|c| c.patterns.iter()));
+                }
+                Expr::Match(lhs, _, _) => pats.push(lhs),
+                _ => {}
+            });
+        }
+    }
+    let mut out = HashSet::new();
+    for p in pats {
+        p.walk(&mut |x| {
+            if let Expr::Call { span, .. } = x {
+                out.insert(span.start);
+            }
+        });
+    }
+    out
 }

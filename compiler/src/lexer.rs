@@ -410,7 +410,8 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
         let base: u32 = int_text.parse().unwrap_or(0);
         if !(2..=36).contains(&base) {
             let n = digit_run(digits, |c| c.is_ascii_alphanumeric());
-            lex.bump(int_len - first.len() + 1 + n);
+            // As erl_scan, the bad token is the base alone; scanning resumes at the `#`.
+            lex.bump(int_len - first.len());
             let text = &full[..int_len + 1 + n];
             return Err(LexError::BadNumber(format!(
                 "illegal base '{base}' | {text}: the base must be 2..36"
@@ -422,7 +423,8 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
         if n == 0 {
             // `2#` with no digit of the base after it (`2#r`, `16#`): illegal, as in erl_scan.
             let bad = digit_run(digits, |c| c.is_ascii_alphanumeric());
-            lex.bump(int_len - first.len() + 1 + bad);
+            // As erl_scan, the bad token is `2#`; scanning resumes after it.
+            lex.bump(int_len - first.len() + 1);
             return Err(LexError::BadNumber(format!(
                 "illegal integer | {}: no digit of base {base} after `#`",
                 &full[..int_len + 1 + bad]

@@ -630,7 +630,9 @@ impl Lowerer<'_> {
         match def.fields.iter().position(|f| f.name == field) {
             Some(i) => Some((i as u32 + 2, def.fields.len() as u32 + 1)),
             None => {
-                self.error(format!("field {field} undefined in record {rec}"), span);
+                // `E#r.f` and `#r.f` end with the field name; erl_lint points at it.
+                let at = crate::checks::field_name_span(span, field);
+                self.error(format!("field {field} undefined in record {rec}"), at);
                 None
             }
         }

@@ -269,6 +269,17 @@ pub fn parse_module_unchecked(
     }
     let (tokens, mut diags) = lex(source);
     let lex_errors: Vec<Span> = diags.iter().map(|d| d.span).collect();
+    // After a bad number erl_scan resumes right after the bad token, so the rest of the form up to
+    // its `.` is parsed as a form of its own (and usually gives a syntax error, as in erlc).
+    let number_errors: Vec<Span> = diags
+        .iter()
+        .filter(|d| {
+            d.message.starts_with("illegal base")
+                || d.message.starts_with("illegal integer")
+                || d.message.starts_with("illegal float")
+        })
+        .map(|d| d.span)
+        .collect();
     let (tokens, pp_diags) = preprocess(tokens, source, file_name, resolver);
     let pp_errors: Vec<Span> = pp_diags.iter().map(|d| d.span).collect();
     diags.extend(pp_diags);
@@ -292,11 +303,32 @@ pub fn parse_module_unchecked(
                 .iter()
                 .any(|s| s.start >= first && s.start <= last);
         let mut form_diags = Vec::new();
-        if quiet {
+        let form = if quiet {
             // Dropped, as epp drops it: what is left after a bad macro or token is not the
-            // programmer's form (`?UNDEFINED(1)` would leave `(1)`).
-            continue;
-        }
+            // programmer's form (`?UNDEFINED(1)` would leave `(1)`). Only the tokens after the
+            // last bad number of the form are parsed on (erl_scan's resumption), when no other
+            // error lies in the form.
+            let in_form = |s: &&Span| s.start >= first && s.start < next;
+            let others = lex_errors.iter().filter(in_form).count()
+                + pp_errors
+                    .iter()
+                    .filter(|s| s.start >= first && s.start <= last)
+                    .count();
+            let resume = number_errors.iter().filter(in_form).map(|s| s.end).max();
+            match resume {
+                Some(end) if others == number_errors.iter().filter(in_form).count() => {
+                    let rest: Vec<Token> =
+                        form.into_iter().filter(|t| t.span.start >= end).collect();
+                    if rest.is_empty() {
+                        continue;
+                    }
+                    rest
+                }
+                _ => continue,
+            }
+        } else {
+            form
+        };
         let parsed = parse_form(form, source, &mut form_diags);
         diags.extend(form_diags);
         match parsed {

@@ -81,14 +81,14 @@ fn mutated_programs_never_panic() {
     for src in sources() {
         for _ in 0..12 {
             let m = mutate(&src, &mut rng);
-            if let Ok(c) = compile(&m, "fuzz.erl") {
+            if let Ok(c) = compile(&m, "fuzz") {
                 compiled += 1;
                 if let Err(e) = krarup_vm::verify::verify(&c.module) {
                     panic!("verify failed: {}\n--- source ---\n{m}", e.message);
                 }
             }
             for stage in [Stage::Core, Stage::Decision] {
-                let _ = dump(&m, "fuzz.erl", stage);
+                let _ = dump(&m, "fuzz", stage);
             }
         }
     }

@@ -191,7 +191,7 @@ fn unsafe_variable_is_an_error() {
     let d = errors("-module(t).\n-export([f/1]).\nf(X) -> case X of 1 -> Y = 1; _ -> ok end, Y.\n");
     assert!(
         d.iter()
-            .any(|d| d.message == "variable 'Y' unsafe in 'case'"),
+            .any(|d| d.message == "variable 'Y' unsafe in 'case' (line 3, column 9)"),
         "{d:?}"
     );
 }

@@ -10,7 +10,10 @@ trap 'rm -rf "$out"' EXIT
 cd "$dir"
 for f in *.erl; do
     name=${f%.erl}
-    # erlc exits non-zero on errors; its messages go to stdout. Keep only the `file:line:col: msg`
-    # lines (the source excerpts start with `%`), and drop the file name.
-    erlc -o "$out" "$f" 2>&1 | grep -E "^$name\.erl:[0-9]+:[0-9]+: " | sed "s/^$name\.erl://" > "$name.erlc" || true
+    # erlc exits non-zero on errors; its messages go to stdout. Keep the `file:line:col: msg` lines
+    # (the source excerpts start with `%`) without the file name. A message erlc prints with no
+    # position (`dir/name.beam: Module name ...`) is written as `-:-: msg`.
+    erlc -o "$out" "$f" 2>&1 |
+        sed -n -e "s/^$name\.erl:\([0-9]*:[0-9]*: \)/\1/p" \
+            -e "s/^[^%: ]*\.\(beam\|erl\): \(.*\)/-:-: \2/p" > "$name.erlc" || true
 done
