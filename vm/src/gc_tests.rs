@@ -55,7 +55,7 @@ pub(crate) fn deep_eq(a: Term, b: Term) -> bool {
 pub(crate) fn refc_bytes(t: Term) -> &'static [u8] {
     let raw = t.payload().unwrap()[1].raw() as *const RefcBinary;
     // SAFETY: test terms keep their refc binaries alive while compared.
-    unsafe { &(*raw).bytes }
+    unsafe { (*raw).prefix(usize::MAX) }
 }
 
 /// A term using every kind of heap object the collector scans.
@@ -282,7 +282,10 @@ fn a_growing_heap_gets_room() {
         }
     }
     // The young block doubles with the live data, so collections are logarithmic in size.
-    assert!(collections < 30, "{collections} collections");
+    // (Under gc-stress every safe point collects, whatever the size.)
+    if !cfg!(feature = "gc-stress") {
+        assert!(collections < 30, "{collections} collections");
+    }
     assert_eq!(crate::ops::list_length(list), Some(100_000));
 }
 
