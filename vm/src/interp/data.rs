@@ -17,20 +17,8 @@ impl<'a> Vm<'a> {
     }
 
     #[inline(always)]
-    pub(crate) fn op_move_packed(&mut self, src: Opnd, dst: Dst) {
-        let t = self.get_op(src);
-        self.put(dst, t);
-    }
-
-    #[inline(always)]
     pub(crate) fn op_get_list(&mut self, src: Src, head: Dst, tail: Dst) -> Step {
         let v = self.get(src);
-        self.get_list_term(v, head, tail)
-    }
-
-    #[inline(always)]
-    pub(crate) fn op_get_list_packed(&mut self, src: Opnd, head: Dst, tail: Dst) -> Step {
-        let v = self.get_op(src);
         self.get_list_term(v, head, tail)
     }
 
@@ -84,13 +72,6 @@ impl<'a> Vm<'a> {
     #[inline(always)]
     pub(crate) fn op_put_list(&mut self, head: Src, tail: Src, dst: Dst) {
         let (h, t) = (self.get(head), self.get(tail));
-        let c = self.p.heap.cons(h, t);
-        self.put(dst, c);
-    }
-
-    #[inline(always)]
-    pub(crate) fn op_put_list_packed(&mut self, head: Opnd, tail: Opnd, dst: Dst) {
-        let (h, t) = (self.get_op(head), self.get_op(tail));
         let c = self.p.heap.cons(h, t);
         self.put(dst, c);
     }

@@ -14,6 +14,7 @@
 mod calls;
 pub mod code_table;
 mod data;
+mod dispatch;
 mod exceptions;
 mod maps_bins;
 pub mod packed;
@@ -150,44 +151,10 @@ impl<'a> Vm<'a> {
         }
     }
 
-    /// The dispatch loop over the packed code: one arm per packed instruction; `Slow` runs the
-    /// readable instruction (`step_readable`).
-    #[rustfmt::skip]
-    fn dispatch_until_interrupt(&mut self) -> Step {
-        loop {
-            let ops: &'a [Op] = self.ops;
-            let Some(&op) = ops.get(self.pc) else {
-                return Err(self.internal(format!("pc {} past the end of the code", self.pc)));
-            };
-            #[cfg(feature = "trace")]
-            eprintln!("[{}:{}] {:?}", self.version, self.pc, self.code.get(self.pc));
-            self.pc += 1;
-            match op {
-                Op::Slow => self.step_readable()?,
-                Op::Move(s, d) => self.op_move_packed(s, d),
-                Op::Init(d) => self.put(d, Term::NIL),
-                Op::Allocate { slots, live } => self.op_allocate(slots, live),
-                Op::Deallocate { slots } => self.op_deallocate(slots),
-                Op::Return => self.op_return()?,
-                Op::Call { arity, target } => self.op_call(arity, Label(target))?,
-                Op::CallLast { arity, target, dealloc } => self.op_call_last(arity, Label(target), dealloc)?,
-                Op::CallOnly { arity, target } => self.op_call_only(arity, Label(target))?,
-                Op::Jump(target) => self.pc = target as usize,
-                Op::Arith { op, a, b, dst, fail } => self.op_arith_packed(op, a, b, dst, fail)?,
-                Op::Cmp { op, a, b, fail } => self.op_cmp_packed(op, a, b, fail),
-                Op::Test { ty, src, fail } => self.op_test_packed(ty, src, fail),
-                Op::GetList { src, head, tail } => self.op_get_list_packed(src, head, tail)?,
-                Op::PutList { head, tail, dst } => self.op_put_list_packed(head, tail, dst),
-                Op::GetTupleElement { src, index, dst } => self.op_get_tuple_element_packed(src, index, dst)?,
-                Op::TestArity { src, arity, fail } => self.op_test_arity_packed(src, arity, fail),
-                Op::IsTaggedTuple { src, arity, tag, fail } => self.op_is_tagged_tuple_packed(src, arity, tag, fail),
-            }
-        }
-    }
-
     /// Runs the readable instruction before `pc`: one arm per instruction, each a call to a
     /// named handler.
     #[rustfmt::skip]
+    #[inline(never)] // keeps the packed dispatch loop small (its locals stay in registers)
     fn step_readable(&mut self) -> Step {
         use Instruction as I;
         {

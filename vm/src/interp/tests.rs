@@ -16,17 +16,9 @@ impl<'a> Vm<'a> {
         }
     }
 
-    #[inline(always)]
-    pub(crate) fn op_cmp_packed(&mut self, op: CmpOp, a: Opnd, b: Opnd, fail: u32) {
-        let (x, y) = (self.get_op(a), self.get_op(b));
-        if !self.cmp_terms(op, x, y) {
-            self.pc = fail as usize;
-        }
-    }
-
     /// `x op y`, inline for two smalls or two immediates.
     #[inline(always)]
-    fn cmp_terms(&self, op: CmpOp, x: Term, y: Term) -> bool {
+    pub(super) fn cmp_terms(&self, op: CmpOp, x: Term, y: Term) -> bool {
         if x.is_small() && y.is_small() {
             let (i, j) = (x.small_value(), y.small_value());
             match op {
@@ -48,13 +40,6 @@ impl<'a> Vm<'a> {
     pub(crate) fn op_test(&mut self, fail: Label, src: Src, ty: TypeTest) {
         if !type_test(ty, self.get(src)) {
             self.jump(fail);
-        }
-    }
-
-    #[inline(always)]
-    pub(crate) fn op_test_packed(&mut self, ty: TypeTest, src: Opnd, fail: u32) {
-        if !type_test(ty, self.get_op(src)) {
-            self.pc = fail as usize;
         }
     }
 
@@ -158,7 +143,7 @@ impl<'a> Vm<'a> {
 
 /// The type test `ty` on `t`.
 #[inline(always)]
-fn type_test(ty: TypeTest, t: Term) -> bool {
+pub(super) fn type_test(ty: TypeTest, t: Term) -> bool {
     match ty {
         TypeTest::Integer => t.is_integer(),
         TypeTest::Float => t.is_float(),

@@ -1,0 +1,260 @@
+//! The dispatch loop over the packed code. Owns the hot path: `pc`, the code and constant
+//! tables, the X register file and the current frame's Y slots are kept in locals (raw
+//! pointers), and the hot instructions (moves, frames, local calls, returns, jumps, small-integer
+//! arithmetic and comparisons, list access) run inline without going through `self`. Every other
+//! instruction stores `pc` back into `Vm::pc`, runs its handler, and reloads the locals.
+//!
+//! # Why the unchecked accesses are sound
+//! Code is verified before it is packed (`verify::verify`): every label, return address and
+//! exception handler is an instruction index of the same version; no instruction falls through
+//! past the end of its function; X register numbers are below `X_REGS`; a Y operand is below the
+//! size of the frame open at that point (and `Allocate` sizes `Process::stack` accordingly);
+//! constant operands index the packed constant table built with the code. The locals are
+//! reloaded after anything that can change the version (`ops`, `consts`) or the frame (`y`).
+
+use super::packed::{Op, Opnd, OPND_X, OPND_Y};
+use super::tests::type_test;
+use super::{Interrupt, SliceOutcome, Step, Vm};
+use crate::bytecode::opcode::{ArithOp, Dst};
+use crate::process::{CodePtr, Frame};
+use crate::term::Term;
+
+/// Reads packed operand `o`.
+///
+/// # Safety
+/// `x` points at the X register file, `y` at the running frame's `y0` and `consts` at the
+/// running version's constant table, and `o` is an operand of a verified instruction of that
+/// version executed in that frame (see the module doc).
+#[inline(always)]
+unsafe fn rd(x: *const Term, y: *const Term, consts: *const Term, o: Opnd) -> Term {
+    let i = o.index();
+    // SAFETY: in range by the caller's contract.
+    unsafe {
+        match o.kind() {
+            OPND_X => *x.add(i),
+            OPND_Y => *y.add(i),
+            _ => *consts.add(i),
+        }
+    }
+}
+
+/// Writes destination `d`.
+///
+/// # Safety
+/// As for `rd`.
+#[inline(always)]
+unsafe fn wr(x: *mut Term, y: *mut Term, d: Dst, t: Term) {
+    // SAFETY: in range by the caller's contract.
+    unsafe {
+        match d {
+            Dst::X(r) => *x.add(r.0 as usize) = t,
+            Dst::Y(r) => *y.add(r.0 as usize) = t,
+        }
+    }
+}
+
+impl<'a> Vm<'a> {
+    /// The current frame's `y0` (dangling but never read when no frame is open).
+    #[inline(always)]
+    fn y_ptr(&mut self) -> *mut Term {
+        self.p.stack.as_mut_ptr().wrapping_add(self.ybase)
+    }
+
+    /// Charges one reduction for a call or return whose target is already in `pc`.
+    #[inline(always)]
+    fn charge_at(&mut self, pc: usize) -> Step {
+        self.budget -= 1;
+        if self.budget <= 0 {
+            self.pc = pc;
+            return Err(Interrupt::Stop(SliceOutcome::Yielded));
+        }
+        Ok(())
+    }
+
+    /// Pops the running function's frame, restoring `cp`.
+    #[inline(always)]
+    fn pop_frame(&mut self) {
+        let p = &mut *self.p;
+        if let Some(f) = p.frames.pop() {
+            p.cp = f.cp;
+            p.stack.truncate(f.base as usize);
+            self.ybase = p.frames.last().map_or(0, |f| f.base as usize);
+        }
+    }
+
+    /// Runs packed instructions from `Vm::pc` until a handler interrupts (an exception, or the
+    /// end of the slice). On return `Vm::pc` is where the process resumes (or the faulting
+    /// instruction + 1).
+    pub(super) fn dispatch_until_interrupt(&mut self) -> Step {
+        let x: *mut Term = self.p.x.as_mut_ptr();
+        let mut pc = self.pc;
+        if pc >= self.ops.len() {
+            return Err(self.internal(format!("pc {pc} past the end of the code")));
+        }
+        let mut ops: *const Op = self.ops.as_ptr();
+        let mut consts: *const Term = self.consts.as_ptr();
+        let mut y: *mut Term = self.y_ptr();
+        loop {
+            debug_assert!(pc < self.ops.len() && std::ptr::eq(ops, self.ops.as_ptr()));
+            // SAFETY: `pc` is a verified instruction index of the running version (module doc).
+            // Matching on the place (not a copy of the whole `Op`) loads only the fields the arm
+            // uses.
+            let op: &Op = unsafe { &*ops.add(pc) };
+            #[cfg(feature = "trace")]
+            eprintln!("[{}:{}] {:?}", self.version, pc, self.code.get(pc));
+            pc += 1;
+            // SAFETY (every `rd`/`wr` below): the locals are those of the running version and
+            // frame, and the operands are verified (module doc).
+            match *op {
+                Op::Move(s, d) => unsafe { wr(x, y, d, rd(x, y, consts, s)) },
+                Op::Init(d) => unsafe { wr(x, y, d, Term::NIL) },
+                Op::Allocate { slots, live } => {
+                    if self.p.heap.wants_gc() {
+                        self.p.collect(live as usize, 0);
+                    }
+                    let p = &mut *self.p;
+                    let base = p.stack.len();
+                    p.frames.push(Frame {
+                        cp: p.cp,
+                        base: base as u32,
+                        version: self.version,
+                    });
+                    p.cp = CodePtr::INVALID;
+                    p.stack.resize(base + slots as usize, Term::NIL);
+                    self.ybase = base;
+                    y = self.y_ptr();
+                }
+                Op::Deallocate { .. } => {
+                    self.pop_frame();
+                    y = self.y_ptr();
+                }
+                Op::Return => {
+                    let cp = self.p.cp;
+                    if cp.is_code() && cp.version() == self.version && !self.p.heap.wants_gc() {
+                        self.p.cp = CodePtr::INVALID;
+                        pc = cp.pc() as usize;
+                        self.charge_at(pc)?;
+                    } else {
+                        self.pc = pc;
+                        self.op_return()?;
+                        pc = self.pc;
+                        ops = self.ops.as_ptr();
+                        consts = self.consts.as_ptr();
+                        y = self.y_ptr();
+                    }
+                }
+                Op::Call { arity, target } => {
+                    self.p.cp = CodePtr::new(self.version, pc as u32);
+                    if self.p.heap.wants_gc() {
+                        self.p.collect(arity as usize, 0);
+                    }
+                    pc = target as usize;
+                    self.charge_at(pc)?;
+                }
+                Op::CallLast { arity, target, .. } => {
+                    self.pop_frame();
+                    y = self.y_ptr();
+                    if self.p.heap.wants_gc() {
+                        self.p.collect(arity as usize, 0);
+                    }
+                    pc = target as usize;
+                    self.charge_at(pc)?;
+                }
+                Op::CallOnly { arity, target } => {
+                    if self.p.heap.wants_gc() {
+                        self.p.collect(arity as usize, 0);
+                    }
+                    pc = target as usize;
+                    self.charge_at(pc)?;
+                }
+                Op::Jump(target) => pc = target as usize,
+                Op::Arith {
+                    op,
+                    a,
+                    b,
+                    dst,
+                    fail,
+                } => {
+                    let (l, r) = unsafe { (rd(x, y, consts, a), rd(x, y, consts, b)) };
+                    let fast = if l.is_small() && r.is_small() {
+                        let (i, j) = (l.small_value(), r.small_value());
+                        // Smalls have 61 bits: + and - cannot overflow i64; `try_small`
+                        // sends results outside the small range to the slow path (bignums).
+                        match op {
+                            ArithOp::Add => Term::try_small(i + j),
+                            ArithOp::Sub => Term::try_small(i - j),
+                            ArithOp::Mul => i.checked_mul(j).and_then(Term::try_small),
+                            ArithOp::Band => Some(Term::small(i & j)),
+                            ArithOp::Bor => Some(Term::small(i | j)),
+                            ArithOp::Bxor => Some(Term::small(i ^ j)),
+                            _ => None,
+                        }
+                    } else {
+                        None
+                    };
+                    match fast {
+                        Some(t) => unsafe { wr(x, y, dst, t) },
+                        None => {
+                            self.pc = pc;
+                            self.op_arith_packed(op, a, b, dst, fail)?;
+                            pc = self.pc;
+                        }
+                    }
+                }
+                Op::Cmp { op, a, b, fail } => {
+                    let (l, r) = unsafe { (rd(x, y, consts, a), rd(x, y, consts, b)) };
+                    if !self.cmp_terms(op, l, r) {
+                        pc = fail as usize;
+                    }
+                }
+                Op::Test { ty, src, fail } => {
+                    if !type_test(ty, unsafe { rd(x, y, consts, src) }) {
+                        pc = fail as usize;
+                    }
+                }
+                Op::GetList { src, head, tail } => {
+                    let Some((h, t)) = unsafe { rd(x, y, consts, src) }.as_cons() else {
+                        self.pc = pc;
+                        return Err(self.internal("GetList on a non-list".into()));
+                    };
+                    unsafe {
+                        wr(x, y, head, h);
+                        wr(x, y, tail, t);
+                    }
+                }
+                Op::PutList { head, tail, dst } => {
+                    let (h, t) = unsafe { (rd(x, y, consts, head), rd(x, y, consts, tail)) };
+                    let c = self.p.heap.cons(h, t);
+                    unsafe { wr(x, y, dst, c) };
+                }
+                Op::GetTupleElement { src, index, dst } => {
+                    self.pc = pc;
+                    self.op_get_tuple_element_packed(src, index, dst)?;
+                }
+                Op::TestArity { src, arity, fail } => {
+                    self.pc = pc;
+                    self.op_test_arity_packed(src, arity, fail);
+                    pc = self.pc;
+                }
+                Op::IsTaggedTuple {
+                    src,
+                    arity,
+                    tag,
+                    fail,
+                } => {
+                    self.pc = pc;
+                    self.op_is_tagged_tuple_packed(src, arity, tag, fail);
+                    pc = self.pc;
+                }
+                Op::Slow => {
+                    self.pc = pc;
+                    self.step_readable()?;
+                    pc = self.pc;
+                    ops = self.ops.as_ptr();
+                    consts = self.consts.as_ptr();
+                    y = self.y_ptr();
+                }
+            }
+        }
+    }
+}
