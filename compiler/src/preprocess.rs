@@ -991,6 +991,14 @@ fn truthy(v: &CondVal) -> Option<bool> {
     }
 }
 
+/// epp's "unbalanced '-else'" (also `-elif`, `-endif`) for a directive with no open conditional,
+/// at the directive's name (after the `-`, where epp puts it).
+fn unbalanced(kind: &str, directive: Span) -> Diagnostic {
+    let at = Span::new(directive.start + 1, directive.end.max(directive.start + 1));
+    Diagnostic::error(format!("unbalanced '-{kind}'"), at)
+        .with_hint("no -ifdef/-ifndef/-if is open here")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1049,12 +1057,4 @@ mod tests {
         assert_eq!(out.len(), 6);
         assert_eq!(out[4].tok, Tok::Integer(7.into()));
     }
-}
-
-/// epp's "unbalanced '-else'" (also `-elif`, `-endif`) for a directive with no open conditional,
-/// at the directive's name (after the `-`, where epp puts it).
-fn unbalanced(kind: &str, directive: Span) -> Diagnostic {
-    let at = Span::new(directive.start + 1, directive.end.max(directive.start + 1));
-    Diagnostic::error(format!("unbalanced '-{kind}'"), at)
-        .with_hint("no -ifdef/-ifndef/-if is open here")
 }
