@@ -716,6 +716,8 @@ impl<'a> Lowerer<'a> {
                     lw.try_core(body, of_clauses, catch_clauses, span)
                 }
             });
+            // The after body sees everything bound in the try as unsafe (erl_lint).
+            self.make_unsafe_since(&before, "try", span);
             let mid = self.cx().scope.clone();
             let result = self.fresh();
             let ok = self.block(|lw| {
@@ -763,6 +765,7 @@ impl<'a> Lowerer<'a> {
         let before = self.cx().scope.clone();
         let tag = self.fresh();
         let protected = self.block(|lw| lw.body(body));
+        let after_body = self.cx().scope.clone();
         let result = self.fresh();
         let of = if of_clauses.is_empty() {
             Block::of(Operand::Var(result))
@@ -779,7 +782,9 @@ impl<'a> Lowerer<'a> {
             })
         };
         let after_of = self.cx().scope.clone();
-        self.cx().scope = before.clone();
+        // The catch clauses see the variables bound in the body as unsafe (erl_lint).
+        self.cx().scope = after_body;
+        self.make_unsafe_since(&before, "try", span);
         let (class, reason, stack) = (self.fresh(), self.fresh(), self.fresh());
         let handler = if catch_clauses.is_empty() {
             self.block(|lw| {
