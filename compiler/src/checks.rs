@@ -625,8 +625,15 @@ fn check_expr<'a>(
                 (Expr::Atom(what, _), Expr::Atom(rname, rspan))
                     if what == "fields" || what == "size" =>
                 {
-                    record_or_error(rname, *rspan, records, diags);
+                    // erl_lint reports an undefined record at the call.
+                    let _ = rspan;
+                    record_or_error(rname, *span, records, diags);
                 }
+                (Expr::Atom(_, what_span), _) => diags.push(
+                    Diagnostic::error("illegal record info", *what_span).with_hint(
+                        "use record_info(fields, Name) or record_info(size, Name) with literal atoms",
+                    ),
+                ),
                 _ => diags.push(Diagnostic::error("illegal record info", *span).with_hint(
                     "use record_info(fields, Name) or record_info(size, Name) with literal atoms",
                 )),

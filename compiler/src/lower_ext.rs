@@ -69,7 +69,7 @@ impl<'a> Lowerer<'a> {
 
     /// `record_info(fields | size, r)`, evaluated at compile time as OTP does.
     pub(crate) fn record_info(&mut self, what: &Expr, rec: &Expr, span: Span) -> Operand {
-        let (Expr::Atom(what, _), Expr::Atom(rec, _)) = (what, rec) else {
+        let (Expr::Atom(what, what_span), Expr::Atom(rec, _)) = (what, rec) else {
             self.error("illegal record info", span);
             return Operand::atom("undefined");
         };
@@ -91,7 +91,8 @@ impl<'a> Lowerer<'a> {
                 }
             }
             _ => {
-                self.error("illegal record info", span);
+                // At the first argument, as erl_lint.
+                self.error("illegal record info", *what_span);
                 Operand::atom("undefined")
             }
         }

@@ -205,10 +205,17 @@ impl Lowerer<'_> {
             }
             Expr::Map(assocs, _) => {
                 let mut kvs = Vec::new();
+                if let Some(a) = assocs.iter().find(|a| a.kind != ast::MapAssocKind::Exact) {
+                    // erl_lint: the whole pattern is illegal (reported at the `=>`), so none
+                    // of its variables is bound.
+                    let at = self.after(a.key.span().end);
+                    self.diags.push(
+                        crate::diagnostics::Diagnostic::error("illegal pattern", at)
+                            .with_hint("only ':=' is allowed in map patterns"),
+                    );
+                    return Pat::Wild;
+                }
                 for a in assocs {
-                    if a.kind != ast::MapAssocKind::Exact {
-                        self.error("only ':=' is allowed in map patterns", a.span);
-                    }
                     let k = match const_eval(&a.key) {
                         Some(l) => Operand::Lit(l),
                         None => self.expr(&a.key),

@@ -146,11 +146,8 @@ pub fn make_fun(clauses: Vec<FunClause>, l: usize, r: usize) -> ActionResult<Exp
         }
         if c.clause.patterns.len() != arity {
             let s = c.clause.span;
-            return user_error(
-                "fun clauses have different arities",
-                s.start as usize,
-                s.end as usize,
-            );
+            // erl_parse's wording ("head mismatch"); the whole form is dropped, as there.
+            return user_error("head mismatch", s.start as usize, s.end as usize);
         }
         out.push(c.clause);
     }
@@ -656,6 +653,11 @@ fn assemble_function(clauses: Vec<FnClause>, diags: &mut Vec<Diagnostic>) -> Opt
     })
 }
 
+/// The name of an attribute whose span starts at its `-` (where erl_lint reports attribute errors).
+fn attribute_name_span(attr: Span) -> Span {
+    Span::new(attr.start + 1, attr.end.max(attr.start + 1))
+}
+
 /// Files an attribute into the module: `-module`, `-export`, `-import`, `-record` are decoded, the rest
 /// kept as [`Attribute`]s.
 fn add_attribute(
@@ -669,7 +671,12 @@ fn add_attribute(
     match (name.as_str(), args.as_slice()) {
         ("module", [Expr::Atom(n, _)]) => {
             if *module_seen {
-                diags.push(Diagnostic::error("redefining module name", span));
+                // erl_lint's wording, at the attribute name; the first name stays.
+                diags.push(
+                    Diagnostic::error("redefining module", attribute_name_span(span))
+                        .with_hint(format!("the module is already named '{}'", m.name)),
+                );
+                return;
             }
             *module_seen = true;
             m.name = n.clone();
@@ -704,7 +711,7 @@ fn add_attribute(
                 if m.records.iter().any(|r| &r.name == rname) {
                     diags.push(Diagnostic::error(
                         format!("record {rname} already defined"),
-                        span,
+                        attribute_name_span(span),
                     ));
                 }
                 m.records.push(RecordDef {

@@ -1,11 +1,19 @@
 //! Differential test against real `erlc`: every program in `tests/erlc_diff/` is compiled by krarup,
 //! and the set of (line, column, message) of its errors and warnings must equal what OTP 25's `erlc`
 //! printed for the same file (`tests/erlc_diff/NAME.erlc`, written by `tests/erlc_diff/regen.sh`).
-//! Deliberate differences are listed in docs/compiler-frontend.md; none of them is exercised here.
+//! Deliberate differences are listed in docs/compiler-frontend.md; the programs showing them are
+//! named in [`KNOWN_DIFFERENCES`] and must still differ (so a fix is noticed and the entry removed).
 
 use krarup_compiler::diagnostics::LineIndex;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+/// Programs on which krarup deliberately differs from erlc (see docs/compiler-frontend.md).
+const KNOWN_DIFFERENCES: &[&str] = &[
+    // Unknown bit types and bad units are syntax errors in krarup's grammar (the form is dropped,
+    // so its function is undefined); erl_lint reports "bit type foo undefined" and keeps the form.
+    "bad_binary.erl",
+];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/erlc_diff")
@@ -54,6 +62,14 @@ fn diagnostics_match_erlc() {
             .collect();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let got = krarup_diagnostics(&src, &name);
+        if KNOWN_DIFFERENCES.contains(&name.as_ref()) {
+            if got == expected {
+                failures.push(format!(
+                    "{name}: now matches erlc; remove it from KNOWN_DIFFERENCES"
+                ));
+            }
+            continue;
+        }
         if got != expected {
             let missing: Vec<_> = expected.difference(&got).collect();
             let extra: Vec<_> = got.difference(&expected).collect();

@@ -1,0 +1,4 @@
+-module(redefine_module).
+-module(other).
+-export([main/0]).
+main() -> ok.

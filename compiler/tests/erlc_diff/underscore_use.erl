@@ -1,0 +1,5 @@
+-module(underscore_use).
+-export([main/0]).
+main() ->
+    X = _,
+    X.
