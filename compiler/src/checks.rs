@@ -462,10 +462,8 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
             let key = (f.name.as_str(), f.arity);
             let silenced = compile.nowarn_unused_all
                 || compile.nowarn_unused.contains(&(f.name.clone(), f.arity));
-            if !silenced
-                && !reachable.contains(&key)
-                && defined.get(&key).is_some_and(|s| s.start == f.span.start)
-            {
+            // Every definition of a duplicated function is reported, as erl_lint does.
+            if !silenced && !reachable.contains(&key) {
                 let head = Span::new(f.span.start, f.span.start + f.name.len() as u32);
                 diags.push(
                     Diagnostic::warning(format!("function {}/{} is unused", f.name, f.arity), head)

@@ -1,0 +1,4 @@
+-module(some_other_name).
+-export([main/0]).
+
+main() -> ok.
