@@ -99,14 +99,15 @@ impl<'a> Vm<'a> {
             // SAFETY: `pc` is a verified instruction index of the running version (module doc).
             // Matching on the place (not a copy of the whole `Op`) loads only the fields the arm
             // uses.
+            // SAFETY: verified operands of the running version and frame (module doc).
             let op: &Op = unsafe { &*ops.add(pc) };
             #[cfg(feature = "trace")]
             eprintln!("[{}:{}] {:?}", self.version, pc, self.code.get(pc));
             pc += 1;
-            // SAFETY (every `rd`/`wr` below): the locals are those of the running version and
-            // frame, and the operands are verified (module doc).
             match *op {
+                // SAFETY: verified operands of the running version and frame (module doc).
                 Op::Move(s, d) => unsafe { wr(x, y, d, rd(x, y, consts, s)) },
+                // SAFETY: verified operands of the running version and frame (module doc).
                 Op::Init(d) => unsafe { wr(x, y, d, Term::NIL) },
                 Op::Allocate { slots, live } => {
                     if self.p.heap.wants_gc() {
@@ -175,6 +176,7 @@ impl<'a> Vm<'a> {
                     dst,
                     fail,
                 } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
                     let (l, r) = unsafe { (rd(x, y, consts, a), rd(x, y, consts, b)) };
                     let fast = if l.is_small() && r.is_small() {
                         let (i, j) = (l.small_value(), r.small_value());
@@ -193,6 +195,7 @@ impl<'a> Vm<'a> {
                         None
                     };
                     match fast {
+                        // SAFETY: verified operands of the running version and frame (module doc).
                         Some(t) => unsafe { wr(x, y, dst, t) },
                         None => {
                             self.pc = pc;
@@ -202,29 +205,35 @@ impl<'a> Vm<'a> {
                     }
                 }
                 Op::Cmp { op, a, b, fail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
                     let (l, r) = unsafe { (rd(x, y, consts, a), rd(x, y, consts, b)) };
                     if !self.cmp_terms(op, l, r) {
                         pc = fail as usize;
                     }
                 }
                 Op::Test { ty, src, fail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
                     if !type_test(ty, unsafe { rd(x, y, consts, src) }) {
                         pc = fail as usize;
                     }
                 }
                 Op::GetList { src, head, tail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
                     let Some((h, t)) = unsafe { rd(x, y, consts, src) }.as_cons() else {
                         self.pc = pc;
                         return Err(self.internal("GetList on a non-list".into()));
                     };
+                    // SAFETY: verified operands of the running version and frame (module doc).
                     unsafe {
                         wr(x, y, head, h);
                         wr(x, y, tail, t);
                     }
                 }
                 Op::PutList { head, tail, dst } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
                     let (h, t) = unsafe { (rd(x, y, consts, head), rd(x, y, consts, tail)) };
                     let c = self.p.heap.cons(h, t);
+                    // SAFETY: verified operands of the running version and frame (module doc).
                     unsafe { wr(x, y, dst, c) };
                 }
                 Op::GetTupleElement { src, index, dst } => {
