@@ -29,9 +29,12 @@ pub struct NativeEntry {
     pub error_info: bool,
 }
 
+/// `(module, function, arity, Some((file, line)))` of one launcher frame.
+type LauncherFrame = (&'static str, &'static str, i64, Option<(&'static str, i64)>);
+
 /// The frames below `main/0` in the process that `erl -noshell -eval 'm:main()'` runs (OTP 25's
 /// `erl_eval` and `init`), as `(module, function, arity, file and line)`.
-const LAUNCHER_FRAMES: [(&str, &str, i64, Option<(&str, i64)>); 5] = [
+const LAUNCHER_FRAMES: [LauncherFrame; 5] = [
     ("erl_eval", "do_apply", 7, Some(("erl_eval.erl", 744))),
     ("erl_eval", "exprs", 6, Some(("erl_eval.erl", 136))),
     ("init", "start_it", 1, None),
