@@ -38,7 +38,10 @@ fn main() {
                 .expect("write to string");
             }
             Err(diags) => {
-                eprintln!("{}", krarup_compiler::diagnostics::render(&diags, &source, &name, false));
+                eprintln!(
+                    "{}",
+                    krarup_compiler::diagnostics::render(&diags, &source, &name, false)
+                );
                 failed = true;
             }
         }

@@ -77,7 +77,9 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
                 let _ = stderr.write_all(warnings.as_bytes());
                 let target = out.join(format!("{}.kbc", module.name));
                 let bytes = krarup_vm::bytecode::format::encode(&module);
-                if let Err(e) = std::fs::create_dir_all(out).and_then(|_| std::fs::write(&target, bytes)) {
+                if let Err(e) =
+                    std::fs::create_dir_all(out).and_then(|_| std::fs::write(&target, bytes))
+                {
                     let _ = writeln!(stderr, "krarup: cannot write {}: {e}", target.display());
                     status = EXIT_FAILURE;
                 }
@@ -92,7 +94,8 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
 }
 
 fn dump_file(path: &std::path::Path, stage: Stage) -> Result<String, String> {
-    let source = std::fs::read_to_string(path).map_err(|e| format!("krarup: cannot read {}: {e}\n", path.display()))?;
+    let source = std::fs::read_to_string(path)
+        .map_err(|e| format!("krarup: cannot read {}: {e}\n", path.display()))?;
     let name = path.display().to_string();
     let stage = match stage {
         Stage::Ast => krarup_compiler::Stage::Ast,

@@ -3,20 +3,20 @@
 //! environment access; the `krarup` binary does all IO and passes in the output sink.
 
 pub mod atom;
+pub mod bif;
 pub mod bytecode;
+pub mod code;
+pub mod copy;
+pub mod display;
+pub mod float_fmt;
+pub mod gc;
 pub mod heap;
+pub mod interp;
 pub mod native;
 pub mod ops;
-pub mod term;
-pub mod code;
-pub mod verify;
-pub mod float_fmt;
-pub mod copy;
-pub mod gc;
-pub mod bif;
-pub mod display;
-pub mod interp;
 pub mod process;
 pub mod report;
 pub mod runtime;
 pub mod stacktrace;
+pub mod term;
+pub mod verify;
