@@ -704,7 +704,8 @@ fn check_expr<'a>(
             name, field, span, ..
         }
         | Expr::RecordIndex { name, field, span } => {
-            if let Some(r) = record_or_error(name, *span, records, diags) {
+            let at = record_hash_span(*span, name, field);
+            if let Some(r) = record_or_error(name, at, records, diags) {
                 check_field(r, field, field_name_span(*span, field), diags);
             }
         }
@@ -858,6 +859,15 @@ fn first_form_position(m: &Module) -> Span {
     match starts.min() {
         Some(p) => Span::new(p, p + 1),
         None => Span::default(),
+    }
+}
+
+/// The `#` of `E#r.f` / `#r.f` (where erl_lint reports an undefined record), found from the end
+/// of the span; the whole span when it is too short.
+pub(crate) fn record_hash_span(span: Span, name: &str, field: &str) -> Span {
+    match span.end.checked_sub((name.len() + field.len() + 2) as u32) {
+        Some(start) if start >= span.start => Span::new(start, start + 1),
+        _ => span,
     }
 }
 

@@ -631,7 +631,8 @@ impl Lowerer<'_> {
     /// Position (1-based tuple element, i.e. field position + 1) and record tuple size.
     pub(crate) fn field_index(&mut self, rec: &str, field: &str, span: Span) -> Option<(u32, u32)> {
         let Some(def) = self.records.get(rec).copied() else {
-            self.error(format!("record {rec} undefined"), span);
+            let at = crate::checks::record_hash_span(span, rec, field);
+            self.error(format!("record {rec} undefined"), at);
             return None;
         };
         match def.fields.iter().position(|f| f.name == field) {

@@ -1,0 +1,3 @@
+-module(syntax_in_module
+-export([main/0]).
+main() -> ok.
