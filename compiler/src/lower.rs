@@ -606,7 +606,14 @@ impl<'a> Lowerer<'a> {
             scope.bind(&name, e);
         }
         for name in merged.unsafe_names {
-            scope.vars.insert(name, Binding::Unsafe(kind, span));
+            // A name already unsafe in a branch keeps the construct that made it so (erl_lint
+            // reports the innermost one).
+            let inner = scopes.iter().find_map(|s| match s.vars.get(&name) {
+                Some(b @ Binding::Unsafe(..)) => Some(b.clone()),
+                _ => None,
+            });
+            let b = inner.unwrap_or(Binding::Unsafe(kind, span));
+            scope.vars.insert(name, b);
         }
         self.cx().scope = scope;
     }
@@ -1019,7 +1026,12 @@ impl<'a> Lowerer<'a> {
         ];
         let scopes = vec![right_scope, before.clone(), before.clone()];
         let mut bodies: Vec<&mut Block> = clauses.iter_mut().map(|c| &mut c.body).collect();
-        self.join_branches(before, &scopes, &mut bodies, "case", span);
+        // A variable bound on the right side is "unsafe in 'andalso'" at the operator (erl_lint).
+        let (kind, at) = match op {
+            BinOp::AndAlso => ("andalso", self.after(a.span().end)),
+            _ => ("orelse", self.after(a.span().end)),
+        };
+        self.join_branches(before, &scopes, &mut bodies, kind, at);
         self.emit(
             CExpr::Case {
                 args: vec![x],
