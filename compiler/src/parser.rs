@@ -119,7 +119,8 @@ pub fn make_call(module: Option<Expr>, f: Expr, args: Vec<Expr>, span: Span) -> 
 
 /// `fun name/Arity`.
 pub fn local_fun_ref(name: String, arity: BigInt, l: usize, r: usize) -> ActionResult<Expr> {
-    match arity.to_u32().filter(|a| *a <= 255) {
+    // Any arity parses (erl_lint then reports `fun f/300` as an undefined function).
+    match arity.to_u32() {
         Some(arity) => Ok(Expr::FunRef {
             name,
             arity,
@@ -706,22 +707,24 @@ fn add_attribute(
                     .with_hint("expected -import(module, [name/arity, ...])."),
             ),
         },
-        ("record", [Expr::Atom(rname, _), Expr::Tuple(fields, _)]) => match record_fields(fields) {
-            Ok(fields) => {
-                if m.records.iter().any(|r| &r.name == rname) {
-                    diags.push(Diagnostic::error(
-                        format!("record {rname} already defined"),
-                        attribute_name_span(span),
-                    ));
+        ("record", [Expr::Atom(rname, _), Expr::Tuple(fields, _)]) => {
+            match record_fields(rname, fields, diags) {
+                Ok(fields) => {
+                    if m.records.iter().any(|r| &r.name == rname) {
+                        diags.push(Diagnostic::error(
+                            format!("record {rname} already defined"),
+                            attribute_name_span(span),
+                        ));
+                    }
+                    m.records.push(RecordDef {
+                        name: rname.clone(),
+                        fields,
+                        span,
+                    });
                 }
-                m.records.push(RecordDef {
-                    name: rname.clone(),
-                    fields,
-                    span,
-                });
+                Err(d) => diags.push(d),
             }
-            Err(d) => diags.push(d),
-        },
+        }
         ("record", _) => diags.push(
             Diagnostic::error("bad -record attribute", span)
                 .with_hint("expected -record(name, {field = Default, ...})."),
@@ -766,8 +769,13 @@ fn fun_arity_list(list: &Expr) -> Option<Vec<(String, u32, Span)>> {
     }
 }
 
-/// Decodes record field definitions `{a, b = Default}`; duplicates are errors.
-fn record_fields(fields: &[Expr]) -> Result<Vec<RecordFieldDef>, Diagnostic> {
+/// Decodes record field definitions `{a, b = Default}`. A duplicate field is an error pushed to
+/// `diags` and left out, the record still being defined (as erl_lint); a malformed field is `Err`.
+fn record_fields(
+    rname: &str,
+    fields: &[Expr],
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<RecordFieldDef>, Diagnostic> {
     let mut out: Vec<RecordFieldDef> = Vec::new();
     for f in fields {
         let (name, default, span) = match f {
@@ -782,10 +790,11 @@ fn record_fields(fields: &[Expr]) -> Result<Vec<RecordFieldDef>, Diagnostic> {
             }
         };
         if out.iter().any(|o| o.name == name) {
-            return Err(Diagnostic::error(
-                format!("field {name} already defined in record"),
+            diags.push(Diagnostic::error(
+                format!("field {name} already defined in record {rname}"),
                 span,
             ));
+            continue;
         }
         out.push(RecordFieldDef {
             name,

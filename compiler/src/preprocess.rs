@@ -391,13 +391,13 @@ impl Pp<'_> {
 
     fn include(&mut self, lib: bool, inner: Option<&[Token]>, span: Span, depth: usize) {
         let what = if lib { "include_lib" } else { "include" };
-        let path = match inner {
+        let (path, path_span) = match inner {
             Some(
                 [Token {
                     tok: Tok::String(p),
-                    ..
+                    span: ps,
                 }],
-            ) => p.clone(),
+            ) => (p.clone(), *ps),
             _ => {
                 self.diags.push(
                     Diagnostic::error(format!("bad -{what} directive"), span)
@@ -413,8 +413,9 @@ impl Pp<'_> {
             } else {
                 format!("-{what} is not supported here (\"{path}\")")
             };
+            // At the file name, as epp.
             self.diags.push(
-                Diagnostic::error(msg, span)
+                Diagnostic::error(msg, path_span)
                     .with_hint("define the records and macros in the module itself"),
             );
             return;
@@ -571,10 +572,9 @@ impl Pp<'_> {
             // Like epp's check_uses: a definition that reaches itself through the macros its
             // body uses is circular, whatever else it contains.
             if let Some(cycle) = self.find_cycle(&key) {
-                self.error(Diagnostic::error(
-                    format!("circular macro '{cycle}'"),
-                    call_span,
-                ));
+                // At the macro name, as epp.
+                let at = if site.is_some() { call_span } else { name_span };
+                self.error(Diagnostic::error(format!("circular macro '{cycle}'"), at));
                 continue;
             }
             if depth >= MAX_DEPTH || self.expanding.contains(&key) {

@@ -24,7 +24,9 @@ fn dir() -> PathBuf {
 
 /// One diagnostic as erlc prints it: `LINE:COL: message`, `LINE:COL: Warning: message`.
 fn krarup_diagnostics(src: &str, file_name: &str) -> BTreeSet<String> {
-    let diags = match krarup_compiler::compile(src, file_name) {
+    // `-include` is resolved in this directory, as the driver resolves it next to the file.
+    let resolver = |path: &str, _lib: bool| std::fs::read_to_string(dir().join(path)).ok();
+    let diags = match krarup_compiler::compile_with(src, file_name, Some(&resolver)) {
         Ok(c) => c.warnings,
         Err(d) => d,
     };

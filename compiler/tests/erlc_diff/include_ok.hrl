@@ -1,0 +1,2 @@
+-record(rec, {a, b}).
+-define(TWO, 2).
