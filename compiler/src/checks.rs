@@ -444,6 +444,16 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
         }
     }
 
+    if let (Some(at), false) = (compile.export_all_at, compile.nowarn_export_all) {
+        diags.push(
+            Diagnostic::warning(
+                "export_all flag enabled - all functions will be exported",
+                at,
+            )
+            .with_hint("add nowarn_export_all to the -compile options to silence this"),
+        );
+    }
+
     // Unused functions: not reachable from exports (or on_load).
     if !compile.export_all {
         let mut reachable: HashSet<(&str, u32)> = HashSet::new();
@@ -479,6 +489,9 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
 #[derive(Default)]
 struct CompileOptions {
     export_all: bool,
+    /// The first `-compile` attribute that turns `export_all` on (for erl_lint's warning).
+    export_all_at: Option<Span>,
+    nowarn_export_all: bool,
     nowarn_unused_record: bool,
     nowarn_unused_all: bool,
     nowarn_unused: HashSet<(String, u32)>,
@@ -498,6 +511,9 @@ impl CompileOptions {
                     for item in items {
                         o.compile_option(item);
                     }
+                    if o.export_all && o.export_all_at.is_none() {
+                        o.export_all_at = Some(Span::new(a.span.start + 1, a.span.start + 8));
+                    }
                 }
                 ("on_load", Some(Expr::BinaryOp(BinOp::FDiv, f, n, _))) => {
                     if let (Expr::Atom(f, _), Expr::Integer(n, _)) = (f.as_ref(), n.as_ref()) {
@@ -514,6 +530,7 @@ impl CompileOptions {
     fn compile_option(&mut self, item: &Expr) {
         match item {
             Expr::Atom(a, _) if a == "export_all" => self.export_all = true,
+            Expr::Atom(a, _) if a == "nowarn_export_all" => self.nowarn_export_all = true,
             Expr::Atom(a, _) if a == "no_auto_import" => self.no_auto_import_all = true,
             Expr::Atom(a, _) if a == "nowarn_unused_function" => self.nowarn_unused_all = true,
             Expr::Atom(a, _) if a == "nowarn_unused_record" => self.nowarn_unused_record = true,

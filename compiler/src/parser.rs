@@ -282,6 +282,7 @@ pub fn parse_module_unchecked(
     let pp_errors: Vec<Span> = pp_diags.iter().map(|d| d.span).collect();
     diags.extend(pp_diags);
     let mut module_seen = false;
+    let mut functions_seen = false;
     let forms = split_forms(tokens);
     let starts: Vec<u32> = forms
         .iter()
@@ -331,11 +332,25 @@ pub fn parse_module_unchecked(
         diags.extend(form_diags);
         match parsed {
             Some(Form::Function(clauses)) => {
+                functions_seen = true;
                 if let Some(f) = assemble_function(clauses, &mut diags) {
                     module.functions.push(f);
                 }
             }
             Some(Form::Attribute { name, args, span }) => {
+                // erl_lint: only these attributes may follow a function definition.
+                const LATE_OK: &[&str] = &[
+                    "record", "type", "opaque", "spec", "dialyzer", "file", "compile",
+                ];
+                if functions_seen && !LATE_OK.contains(&name.as_str()) {
+                    diags.push(
+                        Diagnostic::error(
+                            format!("attribute {name} after function definitions"),
+                            attribute_name_span(span),
+                        )
+                        .with_hint("move it above the first function"),
+                    );
+                }
                 add_attribute(&mut module, &mut module_seen, name, args, span, &mut diags);
             }
             None => {}

@@ -156,7 +156,7 @@ fn warnings_do_not_fail_the_parse() {
     );
     assert!(w.iter().all(|d| d.severity == Severity::Warning));
     // export_all turns the unused-function warning off.
-    let src = "-module(t).\n-compile(export_all).\nunused() -> ok.\n";
+    let src = "-module(t).\n-compile([export_all, nowarn_export_all]).\nunused() -> ok.\n";
     assert!(parse_module(src, "t.erl").unwrap().1.is_empty());
 }
 

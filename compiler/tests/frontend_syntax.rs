@@ -317,7 +317,7 @@ fn function_heads_and_patterns() {
 
 #[test]
 fn attributes() {
-    let src = "-module(t).\n-export([a/0, b/1]).\n-export([c/2]).\n-import(lists, [map/2]).\n-compile([export_all]).\n-vsn(\"1.0\").\n-author('me').\n-behaviour(gen_server).\n-spec a() -> ok.\n-type t() :: {ok, integer()} | error.\n-opaque o() :: t().\n-callback cb(term()) -> ok.\n-file(\"x.erl\", 1).\na() -> map(fun(X) -> X end, []).\nb(_) -> ok.\nc(_, _) -> ok.\n";
+    let src = "-module(t).\n-export([a/0, b/1]).\n-export([c/2]).\n-import(lists, [map/2]).\n-compile([export_all, nowarn_export_all]).\n-vsn(\"1.0\").\n-author('me').\n-behaviour(gen_server).\n-spec a() -> ok.\n-type t() :: {ok, integer()} | error.\n-opaque o() :: t().\n-callback cb(term()) -> ok.\n-file(\"x.erl\", 1).\na() -> map(fun(X) -> X end, []).\nb(_) -> ok.\nc(_, _) -> ok.\n";
     let (m, warnings) = parse_module(src, "t.erl").unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(m.name, "t");
