@@ -1,7 +1,7 @@
--module(wish_re).
+-module(misc_re).
 -export([main/0]).
 
-%% The re module (regular expressions) is a large NIF on BEAM.
+%% The re module (regular expressions).
 main() ->
     io:format("~p~n", [re:run("hello 42 world", "[0-9]+", [{capture, all, list}])]),
     io:format("~p~n", [re:replace("a.b.c", "\\.", "-", [global, {return, list}])]),

@@ -1,7 +1,7 @@
--module(wish_gb_trees_dict_array).
+-module(misc_gb_trees_dict_array).
 -export([main/0]).
 
-%% gb_trees, gb_sets, dict and array are not in krarup's stdlib yet.
+%% gb_trees, gb_sets, dict and array.
 main() ->
     T = lists:foldl(fun({K, V}, Acc) -> gb_trees:insert(K, V, Acc) end, gb_trees:empty(), [{5, e}, {1, a}, {3, c}]),
     io:format("~p~n", [[gb_trees:to_list(T), gb_trees:lookup(3, T), gb_trees:lookup(4, T), gb_trees:size(T)]]),

@@ -1,4 +1,4 @@
--module(wish_calendar).
+-module(misc_calendar).
 -export([main/0]).
 
 main() ->
