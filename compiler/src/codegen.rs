@@ -413,15 +413,20 @@ pub(crate) struct FnGen<'g> {
     /// Pattern variables that are read from the occurrence they were matched from (every leaf of
     /// their clause binds them to the same occurrence), instead of being copied.
     pub alias: HashMap<VarId, VarId>,
+    /// The frame the function head's clause bodies open when they need one (see
+    /// `regalloc::defers_frame`); taken while a body is generated, so nested matches never see it.
+    pub deferred: Option<Frame>,
 }
 
 impl<'g> FnGen<'g> {
     fn run(g: &'g mut ModGen, f: &'g CFun) {
         let (fi, entry) = g.funs[&(f.name.clone(), f.arity)];
         let frame = Frame::for_fun(f);
+        let defer = matches!(frame, Frame::Slots(_)) && crate::regalloc::defers_frame(f);
         let mut fg = FnGen {
             g,
-            frame,
+            frame: if defer { Frame::None } else { frame },
+            deferred: defer.then_some(frame),
             fun: f,
             func_info: fi,
             temp: 0,
@@ -440,18 +445,20 @@ impl<'g> FnGen<'g> {
             arity: f.arity as u8,
         });
         fg.g.bind(entry);
-        if let Frame::Slots(n) = frame {
+        if let (Frame::Slots(n), false) = (frame, defer) {
             fg.g.emit(Instruction::Allocate {
                 slots: n,
                 live: f.arity as u16,
             });
         }
         for (i, p) in f.params.iter().enumerate() {
-            let dst = frame.loc(*p);
+            let dst = fg.frame.loc(*p);
             fg.mov(Src::X(XReg(i as u16)), dst);
         }
         fg.block(&f.body, Mode::Tail);
         if let Frame::Slots(_) = frame {
+            // With a deferred frame, the Y slots of different clause bodies never overlap in code
+            // order, so compaction also shares slots between bodies.
             let labels = fg.g.labels.clone();
             let resolve = |l: Label| labels.get(l.0 as usize).copied().flatten().unwrap_or(0);
             crate::regalloc::compact_frame(&mut fg.g.code[start..], start as u32, &resolve);
@@ -469,14 +476,8 @@ impl<'g> FnGen<'g> {
     }
 
     /// Where variable `v` can be read (following pattern-variable aliases).
-    pub fn var_src(&self, mut v: VarId) -> Src {
-        for _ in 0..64 {
-            match self.alias.get(&v) {
-                Some(o) if *o != v => v = *o,
-                _ => break,
-            }
-        }
-        self.frame.src(v)
+    pub fn var_src(&self, v: VarId) -> Src {
+        self.frame.src(self.resolve(v))
     }
 
     pub fn mov(&mut self, src: Src, dst: Dst) {
@@ -485,6 +486,61 @@ impl<'g> FnGen<'g> {
         if !same {
             self.g.emit(Instruction::Move { src, dst });
         }
+    }
+
+    /// Generates a clause body of the function head when the frame is deferred: a body that needs
+    /// a frame first moves the values it reads from their X registers to `x0..`, opens the frame
+    /// with `Allocate { live }` (a safe point whose roots are exactly those registers), then moves
+    /// them into their Y slots; a body that needs none runs frameless on the X registers.
+    pub(crate) fn deferred_body(&mut self, frame: Frame, c: &CClause, mode: Mode) {
+        let Frame::Slots(n) = frame else {
+            return self.block(&c.body, mode);
+        };
+        if !crate::regalloc::needs_frame(&c.body, mode == Mode::Tail) {
+            return self.block(&c.body, mode);
+        }
+        let reads = crate::regalloc::use_counts(&c.body);
+        let mut bound: Vec<VarId> = self.fun.params.clone();
+        c.pats
+            .iter()
+            .for_each(|p| crate::regalloc::pat_vars(p, &mut bound));
+        let free = self.fun.num_free as usize;
+        let free_params = &self.fun.params[self.fun.params.len().saturating_sub(free)..];
+        let mut live: Vec<VarId> = Vec::new();
+        for v in bound {
+            if !reads.contains_key(&v) && !free_params.contains(&v) {
+                continue;
+            }
+            let r = self.resolve(v);
+            if !live.contains(&r) {
+                live.push(r);
+            }
+        }
+        for (i, r) in live.iter().enumerate() {
+            let s = self.frame.src(*r);
+            self.mov(s, Dst::X(XReg(i as u16)));
+        }
+        self.g.emit(Instruction::Allocate {
+            slots: n,
+            live: live.len() as u16,
+        });
+        for (i, r) in live.iter().enumerate() {
+            self.mov(Src::X(XReg(i as u16)), frame.loc(*r));
+        }
+        self.frame = frame;
+        self.block(&c.body, mode);
+        self.frame = Frame::None;
+    }
+
+    /// The variable whose register holds `v` (following pattern-variable aliases).
+    fn resolve(&self, mut v: VarId) -> VarId {
+        for _ in 0..64 {
+            match self.alias.get(&v) {
+                Some(o) if *o != v => v = *o,
+                _ => break,
+            }
+        }
+        v
     }
 
     /// Leaves the function returning `x0`.

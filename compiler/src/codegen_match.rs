@@ -69,7 +69,13 @@ impl FnGen<'_> {
             if remove_msg {
                 self.g.emit(Instruction::RemoveMessage);
             }
-            self.block(&c.body, mode);
+            match self.deferred.take() {
+                Some(frame) => {
+                    self.deferred_body(frame, c, mode);
+                    self.deferred = Some(frame);
+                }
+                None => self.block(&c.body, mode),
+            }
             if mode != Mode::Tail {
                 self.g.emit(Instruction::Jump { target: done });
             }

@@ -281,7 +281,14 @@ impl<'a> Lowerer<'a> {
             self.error("fun clauses have different arities", span);
             return Operand::atom("undefined");
         }
-        let fname = format!("-{}/{}-fun-{}-", self.base.0, self.base.1, self.fun_counter);
+        // BEAM names a named fun after its name too: '-main/0-Loop/2-0-'.
+        let fname = match name {
+            Some(n) => format!(
+                "-{}/{}-{}/{}-{}-",
+                self.base.0, self.base.1, n, arity, self.fun_counter
+            ),
+            None => format!("-{}/{}-fun-{}-", self.base.0, self.base.1, self.fun_counter),
+        };
         self.fun_counter += 1;
         self.ctxs.push(FnCtx::new_pub());
         let params: Vec<VarId> = (0..arity).map(|_| self.fresh()).collect();
@@ -290,6 +297,8 @@ impl<'a> Lowerer<'a> {
                 let sv = lw.fresh();
                 lw.emit_to(sv, CExpr::SelfFun, span);
                 lw.cx().scope.bind(n, sv);
+                // An unused name warns at the `fun`, as erl_lint.
+                lw.cx().bindings.push((n.clone(), sv, span));
             }
             lw.match_clauses(
                 params.clone(),

@@ -86,6 +86,36 @@ pub fn needs_frame(b: &Block, tail: bool) -> bool {
     })
 }
 
+/// The variables a pattern binds (`Var` and `Alias` names, at any depth).
+pub fn pat_vars(p: &Pat, out: &mut Vec<VarId>) {
+    match p {
+        Pat::Var(v) => out.push(*v),
+        Pat::Alias(v, q) => {
+            out.push(*v);
+            pat_vars(q, out);
+        }
+        Pat::Tuple(ps) => ps.iter().for_each(|q| pat_vars(q, out)),
+        Pat::Cons(h, t) => {
+            pat_vars(h, out);
+            pat_vars(t, out);
+        }
+        Pat::Map(kvs) => kvs.iter().for_each(|(_, q)| pat_vars(q, out)),
+        Pat::Bin(segs) => segs.iter().for_each(|s| pat_vars(&s.value, out)),
+        Pat::Wild | Pat::Lit(_) => {}
+    }
+}
+
+/// True if a function may defer its frame to the clause bodies that need one: its body is a single
+/// `case` over the arguments in tail position (the function head), so matching and guards run on
+/// X registers (variables in `x[X_BASE + v]`) and each clause body that needs a frame allocates
+/// its own (BEAM does the same).
+pub fn defers_frame(f: &CFun) -> bool {
+    f.num_vars + X_BASE < X_LIMIT
+        && f.body.stmts.len() == 1
+        && tail_index(&f.body) == Some(0)
+        && matches!(&f.body.stmts[0].expr, CExpr::Case { fail: Fail::FunctionClause, tree: Some(_), .. })
+}
+
 /// How many times each variable is read in a function body (patterns, guards, failure values,
 /// statements and block results). Used to place single-use call arguments straight into the
 /// argument registers.
