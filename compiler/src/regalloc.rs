@@ -113,7 +113,14 @@ pub fn defers_frame(f: &CFun) -> bool {
     f.num_vars + X_BASE < X_LIMIT
         && f.body.stmts.len() == 1
         && tail_index(&f.body) == Some(0)
-        && matches!(&f.body.stmts[0].expr, CExpr::Case { fail: Fail::FunctionClause, tree: Some(_), .. })
+        && matches!(
+            &f.body.stmts[0].expr,
+            CExpr::Case {
+                fail: Fail::FunctionClause,
+                tree: Some(_),
+                ..
+            }
+        )
 }
 
 /// How many times each variable is read in a function body (patterns, guards, failure values,
