@@ -69,10 +69,8 @@ fn compile_error_diagnostics() {
         let snapshot = format!(
             "{source}\n----- exit status: {status}\n----- stdout:\n{stdout}\n----- stderr:\n{stderr}"
         );
-        // Every file here is rejected, except the warnings-only one, which runs, and the module/file
-        // name mismatch, which erlc rejects but krarup may accept (`krarup run` names modules by their
-        // `-module` attribute); its snapshot pins what krarup does.
-        let should_fail = stem != "ce_unused_variable" && stem != "ce_module_mismatch";
+        // Every file here is rejected, except the warnings-only one, which runs.
+        let should_fail = stem != "ce_unused_variable";
         if stderr.contains("panicked") || (should_fail && r.status == Some(0)) {
             failed.push(format!("{stem}: unexpected result\n{snapshot}"));
         }
