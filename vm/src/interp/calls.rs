@@ -38,7 +38,16 @@ impl<'a> Vm<'a> {
     // ---- frames ----
 
     pub(crate) fn op_func_info(&mut self, arity: u8) -> Step {
-        let args = self.args_list(arity as usize);
+        // A fun's code takes its free variables after the caller's arguments; OTP reports only
+        // the caller's arguments.
+        let entry = self.pc as u32;
+        let shown = self
+            .ctx
+            .code
+            .module(self.version)
+            .and_then(|m| m.module.lambdas.iter().find(|l| l.entry.0 == entry))
+            .map_or(arity, |l| l.arity);
+        let args = self.args_list(shown as usize);
         let mut e = Exception::error(Term::atom(atom::FUNCTION_CLAUSE));
         e.args = Some(args);
         Err(e.into())
