@@ -416,7 +416,17 @@ pub(crate) struct FnGen<'g> {
     /// The frame the function head's clause bodies open when they need one (see
     /// `regalloc::defers_frame`); taken while a body is generated, so nested matches never see it.
     pub deferred: Option<Frame>,
+    /// While the function head is matched with a deferred frame, parameter `i` is read from `x[i]`
+    /// where it arrived (guard temporaries then start above the parameters).
+    pub params_in_x: bool,
+    /// While `params_in_x`: X registers (from the arity up, at most [`LOW_VARS`]) given to the
+    /// values the function head's match extracts, so a body can open its frame with them live.
+    pub low: HashMap<VarId, u16>,
 }
+
+/// How many matched values of a deferred-frame function head get low X registers; guard
+/// temporaries start above them.
+const LOW_VARS: u16 = 64;
 
 impl<'g> FnGen<'g> {
     fn run(g: &'g mut ModGen, f: &'g CFun) {
@@ -427,6 +437,8 @@ impl<'g> FnGen<'g> {
             g,
             frame: if defer { Frame::None } else { frame },
             deferred: defer.then_some(frame),
+            params_in_x: defer,
+            low: HashMap::new(),
             fun: f,
             func_info: fi,
             temp: 0,
@@ -451,9 +463,11 @@ impl<'g> FnGen<'g> {
                 live: f.arity as u16,
             });
         }
-        for (i, p) in f.params.iter().enumerate() {
-            let dst = fg.frame.loc(*p);
-            fg.mov(Src::X(XReg(i as u16)), dst);
+        if !defer {
+            for (i, p) in f.params.iter().enumerate() {
+                let dst = fg.frame.loc(*p);
+                fg.mov(Src::X(XReg(i as u16)), dst);
+            }
         }
         fg.block(&f.body, Mode::Tail);
         if let Frame::Slots(_) = frame {
@@ -477,7 +491,36 @@ impl<'g> FnGen<'g> {
 
     /// Where variable `v` can be read (following pattern-variable aliases).
     pub fn var_src(&self, v: VarId) -> Src {
-        self.frame.src(self.resolve(v))
+        let r = self.resolve(v);
+        if self.params_in_x {
+            if let Some(i) = self.fun.params.iter().position(|p| *p == r) {
+                return Src::X(XReg(i as u16));
+            }
+            if let Some(x) = self.low.get(&r) {
+                return Src::X(XReg(*x));
+            }
+        }
+        self.frame.src(r)
+    }
+
+    /// Where variable `v` is written (see `low` for the function head of a deferred frame).
+    pub fn loc(&mut self, v: VarId) -> Dst {
+        if !self.params_in_x {
+            return self.frame.loc(v);
+        }
+        let arity = self.fun.params.len() as u16;
+        if let Some(i) = self.fun.params.iter().position(|p| *p == v) {
+            return Dst::X(XReg(i as u16));
+        }
+        if let Some(x) = self.low.get(&v) {
+            return Dst::X(XReg(*x));
+        }
+        let n = self.low.len() as u16;
+        if n < LOW_VARS {
+            self.low.insert(v, arity + n);
+            return Dst::X(XReg(arity + n));
+        }
+        self.frame.loc(v)
     }
 
     pub fn mov(&mut self, src: Src, dst: Dst) {
@@ -493,43 +536,107 @@ impl<'g> FnGen<'g> {
     /// with `Allocate { live }` (a safe point whose roots are exactly those registers), then moves
     /// them into their Y slots; a body that needs none runs frameless on the X registers.
     pub(crate) fn deferred_body(&mut self, frame: Frame, c: &CClause, mode: Mode) {
+        let reads = crate::regalloc::use_counts(&c.body);
+        let params = self.fun.params.clone();
+        let free = self.fun.num_free as usize;
+        let free_params = &params[params.len().saturating_sub(free)..];
+        let needed = |v: &VarId| reads.contains_key(v) || free_params.contains(v);
+        let mut pvars = Vec::new();
+        c.pats
+            .iter()
+            .for_each(|p| crate::regalloc::pat_vars(p, &mut pvars));
+        // Needed values: parameters by index, other pattern variables by their register's variable.
+        let mut used_params: Vec<usize> = Vec::new();
+        let mut extras: Vec<VarId> = Vec::new();
+        for v in params.iter().chain(pvars.iter()) {
+            if !needed(v) {
+                continue;
+            }
+            let r = self.resolve(*v);
+            match params.iter().position(|p| *p == r) {
+                Some(i) if !used_params.contains(&i) => used_params.push(i),
+                Some(_) => {}
+                None if !extras.contains(&r) => extras.push(r),
+                None => {}
+            }
+        }
         let Frame::Slots(n) = frame else {
             return self.block(&c.body, mode);
         };
         if !crate::regalloc::needs_frame(&c.body, mode == Mode::Tail) {
-            return self.block(&c.body, mode);
+            // Frameless: parameters move up to their variable registers, so argument set-up for
+            // a tail call cannot overwrite one. A body that only returns a value reads them in
+            // place.
+            if c.body.stmts.is_empty() {
+                self.block(&c.body, mode);
+                return;
+            }
+            for &i in &used_params {
+                self.mov(Src::X(XReg(i as u16)), Frame::None.loc(params[i]));
+            }
+            for r in &extras {
+                let s = self.var_src(*r);
+                self.mov(s, Frame::None.loc(*r));
+            }
+            self.params_in_x = false;
+            self.block(&c.body, mode);
+            self.params_in_x = true;
+            return;
         }
-        let reads = crate::regalloc::use_counts(&c.body);
-        let mut bound: Vec<VarId> = self.fun.params.clone();
-        c.pats
+        // `Allocate` is a safe point whose roots are `x0..x[live - 1]`: parameters stay where they
+        // are, other needed values are staged just above them.
+        let nparams = if extras.is_empty() {
+            used_params.iter().map(|i| i + 1).max().unwrap_or(0)
+        } else {
+            params.len()
+        };
+        let moves: Vec<(Src, u16, VarId)> = extras
             .iter()
-            .for_each(|p| crate::regalloc::pat_vars(p, &mut bound));
-        let free = self.fun.num_free as usize;
-        let free_params = &self.fun.params[self.fun.params.len().saturating_sub(free)..];
-        let mut live: Vec<VarId> = Vec::new();
-        for v in bound {
-            if !reads.contains_key(&v) && !free_params.contains(&v) {
-                continue;
-            }
-            let r = self.resolve(v);
-            if !live.contains(&r) {
-                live.push(r);
+            .enumerate()
+            .map(|(j, r)| (self.var_src(*r), (nparams + j) as u16, *r))
+            .collect();
+        let pending = |m: &(Src, u16, VarId)| m.0 != Src::X(XReg(m.1));
+        let conflict = moves.iter().any(|a| {
+            pending(a)
+                && moves
+                    .iter()
+                    .any(|b| b.2 != a.2 && pending(b) && b.0 == Src::X(XReg(a.1)))
+        });
+        for (s, _, r) in &moves {
+            if conflict {
+                // Through the variable's own high register, which nothing else uses here.
+                let home = Frame::None.loc(*r);
+                self.mov(*s, home);
             }
         }
-        for (i, r) in live.iter().enumerate() {
-            let s = self.frame.src(*r);
-            self.mov(s, Dst::X(XReg(i as u16)));
+        for (s, d, r) in &moves {
+            let s = if conflict { Frame::None.src(*r) } else { *s };
+            self.mov(s, Dst::X(XReg(*d)));
         }
         self.g.emit(Instruction::Allocate {
             slots: n,
-            live: live.len() as u16,
+            live: (nparams + extras.len()) as u16,
         });
-        for (i, r) in live.iter().enumerate() {
-            self.mov(Src::X(XReg(i as u16)), frame.loc(*r));
+        for &i in &used_params {
+            self.mov(Src::X(XReg(i as u16)), frame.loc(params[i]));
+        }
+        for (j, r) in extras.iter().enumerate() {
+            self.mov(Src::X(XReg((nparams + j) as u16)), frame.loc(*r));
         }
         self.frame = frame;
+        self.params_in_x = false;
         self.block(&c.body, mode);
+        self.params_in_x = true;
         self.frame = Frame::None;
+    }
+
+    /// First X register for guard temporaries.
+    pub(crate) fn temp_start(&self) -> u16 {
+        if self.params_in_x {
+            self.fun.params.len() as u16 + LOW_VARS
+        } else {
+            0
+        }
     }
 
     /// The variable whose register holds `v` (following pattern-variable aliases).

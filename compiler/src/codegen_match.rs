@@ -97,7 +97,7 @@ impl FnGen<'_> {
                 for (v, occ) in binds {
                     if v != occ && self.alias.get(v) != Some(occ) {
                         let s = self.var_src(*occ);
-                        let dst = self.frame.loc(*v);
+                        let dst = self.loc(*v);
                         self.mov(s, dst);
                     }
                 }
@@ -132,7 +132,7 @@ impl FnGen<'_> {
                 });
                 let pairs = keys
                     .iter()
-                    .map(|(k, v)| (self.src(k), self.frame.loc(*v)))
+                    .map(|(k, v)| (self.src(k), self.loc(*v)))
                     .collect();
                 self.g.emit(Instruction::GetMapElements {
                     fail: mfail,
@@ -153,7 +153,7 @@ impl FnGen<'_> {
             } => {
                 let bfail = self.g.new_label();
                 let src = self.var_src(*occ);
-                let cdst = self.frame.loc(*ctx);
+                let cdst = self.loc(*ctx);
                 let csrc = self.var_src(*ctx);
                 self.g.emit(Instruction::BsStartMatch {
                     fail: bfail,
@@ -163,14 +163,14 @@ impl FnGen<'_> {
                 for s in steps {
                     let size = match &s.size {
                         SegSize::Guard(g) => {
-                            self.temp = 0;
+                            self.temp = self.temp_start();
                             BsSize::Src(self.gval(g, bfail))
                         }
                         other => self.seg_size(other),
                     };
                     match s.dst {
                         Some(v) => {
-                            let dst = self.frame.loc(v);
+                            let dst = self.loc(v);
                             self.g.emit(Instruction::BsGet {
                                 fail: bfail,
                                 ctx: csrc,
@@ -269,15 +269,15 @@ impl FnGen<'_> {
             let (h, t) = (a.fields[0], a.fields[1]);
             match (cx.used.contains(&h), cx.used.contains(&t)) {
                 (true, true) => {
-                    let (head, tail) = (self.frame.loc(h), self.frame.loc(t));
+                    let (head, tail) = (self.loc(h), self.loc(t));
                     self.g.emit(Instruction::GetList { src, head, tail });
                 }
                 (true, false) => {
-                    let dst = self.frame.loc(h);
+                    let dst = self.loc(h);
                     self.g.emit(Instruction::GetHd { src, dst });
                 }
                 (false, true) => {
-                    let dst = self.frame.loc(t);
+                    let dst = self.loc(t);
                     self.g.emit(Instruction::GetTl { src, dst });
                 }
                 (false, false) => {}
@@ -349,7 +349,7 @@ impl FnGen<'_> {
     fn tuple_fields(&mut self, src: Src, fields: &[VarId], cx: &TreeCx) {
         for (i, f) in fields.iter().enumerate() {
             if cx.used.contains(f) {
-                let dst = self.frame.loc(*f);
+                let dst = self.loc(*f);
                 self.g.emit(Instruction::GetTupleElement {
                     src,
                     index: i as u32,
@@ -372,7 +372,7 @@ impl FnGen<'_> {
         let n = g.0.len();
         let ok = self.g.new_label();
         for (i, alt) in g.0.iter().enumerate() {
-            self.temp = 0;
+            self.temp = self.temp_start();
             let f = if i + 1 == n { fail } else { self.g.new_label() };
             for t in alt {
                 self.gtest(t, f, f);

@@ -111,6 +111,7 @@ pub fn pat_vars(p: &Pat, out: &mut Vec<VarId>) {
 /// its own (BEAM does the same).
 pub fn defers_frame(f: &CFun) -> bool {
     f.num_vars + X_BASE < X_LIMIT
+        && f.params.len() < 100
         && f.body.stmts.len() == 1
         && tail_index(&f.body) == Some(0)
         && matches!(
@@ -118,8 +119,14 @@ pub fn defers_frame(f: &CFun) -> bool {
             CExpr::Case {
                 fail: Fail::FunctionClause,
                 tree: Some(_),
+                clauses,
                 ..
-            }
+            } if clauses.iter().all(|c| {
+                // Parameters plus staged pattern variables must fit below `X_BASE`.
+                let mut vs = Vec::new();
+                c.pats.iter().for_each(|p| pat_vars(p, &mut vs));
+                f.params.len() + vs.len() < 200
+            })
         )
 }
 
