@@ -4,76 +4,20 @@
 
 use crate::atom::AtomTable;
 use crate::ops::arith::to_bigint;
+use crate::ops::jenkins::{
+    block_hash, hash2, HCONST, HCONST_10, HCONST_11, HCONST_12, HCONST_13, HCONST_14, HCONST_15,
+    HCONST_16, HCONST_19, HCONST_2, HCONST_3, HCONST_4, HCONST_5, HCONST_7, HCONST_9,
+};
 use crate::ops::{binary, map};
 use crate::term::{Term, SUB_EXPORT, SUB_FUN, SUB_REF};
 
-const HCONST: u32 = 0x9e37_79b9;
-const HCONST_2: u32 = 0x3c6e_f372;
-const HCONST_3: u32 = 0xdaa6_6d2b;
-const HCONST_4: u32 = 0x78dd_e6e4;
-const HCONST_5: u32 = 0x1715_609d;
-const HCONST_7: u32 = 0x5384_540f;
-const HCONST_9: u32 = 0x8ff3_4781;
-const HCONST_10: u32 = 0x2e2a_c13a;
-const HCONST_11: u32 = 0xcc62_3af3;
-const HCONST_12: u32 = 0x6a99_b4ac;
-const HCONST_13: u32 = 0x08d1_2e65;
-const HCONST_14: u32 = 0xa708_a81e;
-const HCONST_15: u32 = 0x4540_21d7;
-const HCONST_16: u32 = 0xe377_9b90;
-const HCONST_19: u32 = 0xbe1e_08bb;
 /// `NIL_DEF` in erts.
 const NIL_DEF: u32 = 2;
 /// `phash2([])`'s value when `[]` is the whole term.
 const NIL_ALONE: u32 = 3_468_870_702;
 
-/// Bob Jenkins' mix of three words (erts `MIX`).
-fn mix(a: &mut u32, b: &mut u32, c: &mut u32) {
-    macro_rules! step {
-        ($x:ident, $y:ident, $z:ident, $op:tt, $s:expr) => {
-            *$x = $x.wrapping_sub(*$y).wrapping_sub(*$z) ^ (*$z $op $s);
-        };
-    }
-    step!(a, b, c, >>, 13);
-    step!(b, c, a, <<, 8);
-    step!(c, a, b, >>, 13);
-    step!(a, b, c, >>, 12);
-    step!(b, c, a, <<, 16);
-    step!(c, a, b, >>, 5);
-    step!(a, b, c, >>, 3);
-    step!(b, c, a, <<, 10);
-    step!(c, a, b, >>, 15);
-}
-
-fn hash2(hash: &mut u32, x: u32, y: u32, k: u32) {
-    let mut a = k.wrapping_add(x);
-    let mut b = k.wrapping_add(y);
-    mix(&mut a, &mut b, hash);
-}
-
 fn hash1(hash: &mut u32, x: u32, k: u32) {
     hash2(hash, x, 0, k);
-}
-
-/// Jenkins' one-at-a-time block hash over bytes (erts `block_hash`).
-fn block_hash(k: &[u8], initval: u32) -> u32 {
-    let (mut a, mut b, mut c) = (HCONST, HCONST, initval);
-    let word = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
-    let mut rest = k;
-    while rest.len() >= 12 {
-        a = a.wrapping_add(word(&rest[0..4]));
-        b = b.wrapping_add(word(&rest[4..8]));
-        c = c.wrapping_add(word(&rest[8..12]));
-        mix(&mut a, &mut b, &mut c);
-        rest = &rest[12..];
-    }
-    c = c.wrapping_add(k.len() as u32);
-    let byte = |i: usize| rest.get(i).map_or(0, |&v| v as u32);
-    c = c.wrapping_add(byte(10) << 24 | byte(9) << 16 | byte(8) << 8);
-    b = b.wrapping_add(byte(7) << 24 | byte(6) << 16 | byte(5) << 8 | byte(4));
-    a = a.wrapping_add(byte(3) << 24 | byte(2) << 16 | byte(1) << 8 | byte(0));
-    mix(&mut a, &mut b, &mut c);
-    c
 }
 
 /// The atom table's hash of an atom name (erts `atom_hash`: hashpjw over the UTF-8 bytes, with

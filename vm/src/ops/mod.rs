@@ -8,6 +8,7 @@ pub mod binary;
 mod bits_conformance;
 pub mod compare;
 pub mod hamt;
+pub(crate) mod jenkins;
 pub mod map;
 pub mod otp_order;
 
