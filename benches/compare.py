@@ -2,23 +2,35 @@
 """Compares krarup with erl on the self-checking programs in benches/erl/.
 
 Builds krarup in release mode, compiles every program with erlc (and with `krarup compile` when that
-works), then runs each program N times (default 5) on both and prints medians:
+works), then runs each program N times (default 5) on both and prints medians.
+
+Timed programs (the first table):
 
   erl run     time of Module:main() inside an already started erl, measured with timer:tc
   erl total   wall time of the whole `erl -noshell ...` process (start-up included)
-  krarup total   wall time of `krarup run X.kbc` (or X.erl when compiling to .kbc fails)
-  krarup run  krarup total minus the median krarup start-up (the `hello` program's total)
-  ratio       krarup run / erl run (lower is better; 1.0 means as fast as BEAM)
+  kr total    wall time of `krarup run X.kbc` (or X.erl when compiling to .kbc fails)
+  kr run      kr total minus the median krarup start-up (the `hello` program's total)
+  ratio       kr run / erl run (lower is better; 1.0 means as fast as BEAM)
 
-The start-up lines (`hello`) compare the two whole processes instead. A program whose self-check fails
-(non-zero exit) is reported as FAILED for that runtime, with the head of its stderr.
+The start-up line (`hello`, always run) compares the two whole processes instead.
 
-Usage: benches/compare.py [-n RUNS] [--no-build] [PROGRAM ...]
+Figure programs (the second table) print measurements instead of being timed: `proc_memory` prints
+`bytes_per_process N`, `proc_latency` prints `latency_us p50=.. p99=.. max=..`. The table shows the
+median of each figure over the N runs on each VM and the krarup/erl ratio.
+
+Every program's stdout on krarup must equal its stdout on erl (for figure programs, apart from the
+figure lines); a difference is reported under the program's row. A run that exits non-zero (a failed
+self-check or a crash) or exceeds --timeout is reported as `failed` for that VM, with the head of its
+stderr, and the script carries on with the next program.
+
+Usage: benches/compare.py [-n RUNS] [--no-build] [--only PREFIX ...] [--timeout S] [PROGRAM ...]
+  --only proc_     runs only the programs whose name starts with proc_ (repeatable)
 Environment: KRARUP_BIN to use a given binary instead of building; CARGO_TARGET_DIR is honoured.
 """
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -29,8 +41,24 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-PROGRAMS = ["hello", "fib", "nrev", "fact", "float_loop", "map_ops"]
+# Single-process programs, timed.
+BASIC = ["hello", "fib", "nrev", "fact", "float_loop", "map_ops"]
+# Process programs, timed.
+PROC_TIMED = ["proc_spawn", "proc_ring", "proc_pingpong", "proc_bigmsg", "proc_selective"]
+# Process programs that print figures: name -> (figure line pattern, [(figure key, label)]).
+FIGURES = {
+    "proc_memory": (re.compile(r"^bytes_per_process (-?\d+)$", re.M), [("bytes", "bytes/process")]),
+    "proc_latency": (
+        re.compile(r"^latency_us p50=(-?\d+) p99=(-?\d+) max=(-?\d+)$", re.M),
+        [("p50", "p50 lateness us"), ("p99", "p99 lateness us"), ("max", "max lateness us")],
+    ),
+}
+PROGRAMS = BASIC + PROC_TIMED + list(FIGURES)
 TIME_MARK = "__KRARUP_BENCH_TIME_US__"
+
+
+class RunFailed(Exception):
+    """A run that exited non-zero, timed out or printed something unexpected."""
 
 
 def krarup_binary(build: bool) -> Path:
@@ -42,45 +70,130 @@ def krarup_binary(build: bool) -> Path:
     return target / "release" / "krarup"
 
 
-def timed(cmd, cwd=None):
-    """Runs cmd; returns (wall seconds, CompletedProcess)."""
+def timed(cmd, timeout, cwd=None):
+    """Runs cmd; returns (wall seconds, CompletedProcess). Raises RunFailed on timeout."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                          errors="replace")
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                              errors="replace", timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise RunFailed(f"timed out after {timeout} s") from None
     return time.perf_counter() - start, proc
 
 
-def erl_run(beam_dir: Path, module: str):
-    """One erl process; returns (wall seconds, in-VM seconds) or raises RuntimeError."""
+def erl_run(beam_dir: Path, module: str, timeout):
+    """One erl process; returns (wall seconds, in-VM seconds, program stdout) or raises RunFailed."""
     expr = (
         "{T, _} = timer:tc(fun() -> '%s':main() end), "
         "io:format(\"~n%s ~p~n\", [T]), halt(0)." % (module, TIME_MARK)
     )
-    wall, proc = timed(["erl", "-noshell", "-pa", str(beam_dir), "-eval", expr], cwd=beam_dir)
-    if proc.returncode != 0 or TIME_MARK not in proc.stdout:
-        raise RuntimeError(f"erl exit {proc.returncode}: {proc.stderr.strip()[:300]}")
-    micros = int(proc.stdout.rsplit(TIME_MARK, 1)[1].split()[0])
-    return wall, micros / 1e6
+    wall, proc = timed(["erl", "-noshell", "-pa", str(beam_dir), "-eval", expr], timeout, cwd=beam_dir)
+    cut = proc.stdout.rfind("\n" + TIME_MARK)
+    if proc.returncode != 0 or cut < 0:
+        raise RunFailed(f"erl exit {proc.returncode}: {proc.stderr.strip()[:300]}")
+    micros = int(proc.stdout[cut:].split()[1])
+    return wall, micros / 1e6, proc.stdout[:cut]
 
 
-def krarup_run(binary: Path, file: Path):
-    wall, proc = timed([str(binary), "run", str(file)])
+def krarup_run(binary: Path, file: Path, timeout):
+    """One krarup process; returns (wall seconds, stdout) or raises RunFailed."""
+    wall, proc = timed([str(binary), "run", str(file)], timeout)
     if proc.returncode != 0:
-        raise RuntimeError(f"krarup exit {proc.returncode}: {proc.stderr.strip()[:300]}")
-    return wall
+        raise RunFailed(f"krarup exit {proc.returncode}: {proc.stderr.strip()[:300]}")
+    return wall, proc.stdout
+
+
+def figures_of(program, stdout):
+    """The figures a figure program printed, as {key: int}; raises RunFailed if the line is missing."""
+    pattern, keys = FIGURES[program]
+    m = pattern.search(stdout)
+    if not m:
+        raise RunFailed(f"no figure line matching /{pattern.pattern}/ in stdout")
+    return {key: int(v) for (key, _), v in zip(keys, m.groups())}
+
+
+def comparable(program, stdout):
+    """The part of stdout that must be equal on both VMs (figure programs drop their figure lines)."""
+    if program in FIGURES:
+        return FIGURES[program][0].sub("", stdout)
+    return stdout
 
 
 def fmt(seconds):
     return "-" if seconds is None else f"{seconds * 1000:9.1f}"
 
 
+class Result:
+    """Everything measured for one program on both VMs."""
+
+    def __init__(self):
+        self.erl_walls, self.erl_runs, self.erl_figures = [], [], []
+        self.kr_walls, self.kr_figures = [], []
+        self.erl_out = self.kr_out = None
+        self.erl_failed = self.kr_failed = False
+        self.notes = []
+
+
+def measure(program, runs, beam_dir, kr_file, binary, timeout):
+    r = Result()
+    for _ in range(runs):
+        try:
+            wall, run, out = erl_run(beam_dir, program, timeout)
+            if program in FIGURES:
+                r.erl_figures.append(figures_of(program, out))
+            r.erl_walls.append(wall)
+            r.erl_runs.append(run)
+            r.erl_out = out if r.erl_out is None else r.erl_out
+        except RunFailed as e:
+            r.erl_failed = True
+            r.notes.append(f"FAILED on erl: {e}")
+            break
+    for _ in range(runs):
+        try:
+            wall, out = krarup_run(binary, kr_file, timeout)
+            if program in FIGURES:
+                r.kr_figures.append(figures_of(program, out))
+            r.kr_walls.append(wall)
+            r.kr_out = out if r.kr_out is None else r.kr_out
+        except RunFailed as e:
+            r.kr_failed = True
+            r.notes.append(f"FAILED on krarup: {e}")
+            break
+    if r.erl_out is not None and r.kr_out is not None:
+        if comparable(program, r.erl_out) != comparable(program, r.kr_out):
+            # A fast wrong answer never counts: no time or figure is reported for krarup.
+            r.kr_failed = True
+            r.notes.append(f"FAILED on krarup: stdout differs: erl {r.erl_out[:200]!r}, krarup {r.kr_out[:200]!r}")
+    return r
+
+
+def median_or_none(values, runs):
+    return statistics.median(values) if len(values) == runs else None
+
+
+def select(args):
+    programs = args.programs or PROGRAMS
+    unknown = [p for p in programs if p not in PROGRAMS and not (HERE / "erl" / f"{p}.erl").is_file()]
+    if unknown:
+        sys.exit(f"compare.py: unknown program(s): {' '.join(unknown)}")
+    if args.only:
+        programs = [p for p in programs if any(p.startswith(prefix) for prefix in args.only)]
+        if not programs:
+            sys.exit(f"compare.py: no program starts with {' or '.join(args.only)}")
+    return ["hello"] + [p for p in programs if p != "hello"]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", "--runs", type=int, default=5)
     ap.add_argument("--no-build", action="store_true", help="do not run cargo build --release")
-    ap.add_argument("programs", nargs="*", default=PROGRAMS)
+    ap.add_argument("--only", action="append", default=[], metavar="PREFIX",
+                    help="run only programs whose name starts with PREFIX (repeatable); hello always runs")
+    ap.add_argument("--timeout", type=float, default=120.0,
+                    help="seconds before one run counts as failed (default 120)")
+    ap.add_argument("programs", nargs="*", help=f"programs to run (default: {' '.join(PROGRAMS)})")
     args = ap.parse_args()
-    programs = ["hello"] + [p for p in args.programs if p != "hello"]
+    programs = select(args)
 
     for tool in ("erl", "erlc"):
         if shutil.which(tool) is None:
@@ -99,57 +212,70 @@ def main():
 
         files = {}
         for p, src in zip(programs, sources):
-            r = subprocess.run([str(binary), "compile", str(src), "-o", str(kbc_dir)],
-                               stdin=subprocess.DEVNULL, capture_output=True)
+            try:
+                r = subprocess.run([str(binary), "compile", str(src), "-o", str(kbc_dir)],
+                                   stdin=subprocess.DEVNULL, capture_output=True, timeout=args.timeout)
+                ok = r.returncode == 0
+            except subprocess.TimeoutExpired:
+                ok = False
             kbc = kbc_dir / f"{p}.kbc"
-            files[p] = kbc if r.returncode == 0 and kbc.is_file() else src
+            files[p] = kbc if ok and kbc.is_file() else src
 
         print(f"krarup: {binary}")
         print(f"{args.runs} runs per program; medians in milliseconds\n")
-        header = f"{'program':<12}{'erl run':>10}{'erl total':>10}{'kr total':>10}{'kr run':>10}{'ratio':>8}  input"
+        header = f"{'program':<16}{'erl run':>10}{'erl total':>10}{'kr total':>10}{'kr run':>10}{'ratio':>8}  input"
         print(header)
         print("-" * len(header))
 
         kr_startup = None
         startup_rows = []
+        figure_results = []
         for p in programs:
-            erl_walls, erl_runs, kr_walls, errors = [], [], [], []
-            for _ in range(args.runs):
-                try:
-                    w, r = erl_run(beam_dir, p)
-                    erl_walls.append(w)
-                    erl_runs.append(r)
-                except RuntimeError as e:
-                    errors.append(str(e))
-                    break
-            for _ in range(args.runs):
-                try:
-                    kr_walls.append(krarup_run(binary, files[p]))
-                except RuntimeError as e:
-                    errors.append(str(e))
-                    break
-            erl_run_m = statistics.median(erl_runs) if len(erl_runs) == args.runs else None
-            erl_wall_m = statistics.median(erl_walls) if len(erl_walls) == args.runs else None
-            kr_wall_m = statistics.median(kr_walls) if len(kr_walls) == args.runs else None
+            r = measure(p, args.runs, beam_dir, files[p], binary, args.timeout)
+            if p in FIGURES:
+                figure_results.append((p, r))
+                continue
+            erl_run_m = median_or_none(r.erl_runs, args.runs)
+            erl_wall_m = median_or_none(r.erl_walls, args.runs)
+            kr_wall_m = median_or_none(r.kr_walls, args.runs)
             if p == "hello":
-                kr_startup = kr_wall_m
+                kr_startup = None if r.kr_failed else kr_wall_m
             kr_run_m = None
             if kr_wall_m is not None and kr_startup is not None:
                 kr_run_m = max(kr_wall_m - kr_startup, 0.0) if p != "hello" else kr_wall_m
             ratio = "-"
-            if p == "hello" and kr_wall_m and erl_wall_m:
+            if p == "hello" and kr_wall_m and erl_wall_m and not r.kr_failed:
                 ratio = f"{kr_wall_m / erl_wall_m:8.2f}"
                 startup_rows.append((kr_wall_m, erl_wall_m))
-            elif kr_run_m is not None and erl_run_m:
+            elif kr_run_m is not None and erl_run_m and not r.kr_failed:
                 ratio = f"{kr_run_m / erl_run_m:8.2f}"
+            erl_cols = ("failed", "failed") if r.erl_failed else (fmt(erl_run_m), fmt(erl_wall_m))
+            kr_cols = ("failed", "failed") if r.kr_failed else (fmt(kr_wall_m), fmt(kr_run_m))
             kind = files[p].suffix.lstrip(".")
-            print(f"{p:<12}{fmt(erl_run_m):>10}{fmt(erl_wall_m):>10}{fmt(kr_wall_m):>10}{fmt(kr_run_m):>10}{ratio:>8}  {kind}")
-            for e in errors:
-                print(f"    FAILED: {e}")
+            print(f"{p:<16}{erl_cols[0]:>10}{erl_cols[1]:>10}{kr_cols[0]:>10}{kr_cols[1]:>10}{ratio:>8}  {kind}")
+            for note in r.notes:
+                print(f"    {note}")
         if startup_rows:
             kr, erl = startup_rows[0]
             print(f"\nstart-up (hello, whole process): krarup {kr * 1000:.1f} ms, erl {erl * 1000:.1f} ms;"
                   f" the hello ratio compares whole processes, the others compare run time only.")
+
+        if figure_results:
+            print(f"\nfigures (median of {args.runs} runs; lower is better)\n")
+            header = f"{'program':<16}{'figure':<18}{'erl':>10}{'krarup':>10}{'kr/erl':>8}  input"
+            print(header)
+            print("-" * len(header))
+            for p, r in figure_results:
+                kind = files[p].suffix.lstrip(".")
+                for key, label in FIGURES[p][1]:
+                    erl_m = median_or_none([f[key] for f in r.erl_figures], args.runs)
+                    kr_m = median_or_none([f[key] for f in r.kr_figures], args.runs)
+                    erl_col = "failed" if r.erl_failed else ("-" if erl_m is None else f"{erl_m:g}")
+                    kr_col = "failed" if r.kr_failed else ("-" if kr_m is None else f"{kr_m:g}")
+                    ratio = f"{kr_m / erl_m:8.2f}" if kr_m is not None and erl_m and not r.kr_failed else "-"
+                    print(f"{p:<16}{label:<18}{erl_col:>10}{kr_col:>10}{ratio:>8}  {kind}")
+                for note in r.notes:
+                    print(f"    {note}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
