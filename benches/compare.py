@@ -16,7 +16,9 @@ The start-up line (`hello`, always run) compares the two whole processes instead
 
 Figure programs (the second table) print measurements instead of being timed: `proc_memory` prints
 `bytes_per_process N`, `proc_latency` prints `latency_us p50=.. p99=.. max=..`. The table shows the
-median of each figure over the N runs on each VM and the krarup/erl ratio.
+median of each figure over the N runs on each VM and the krarup/erl ratio. For `proc_memory` it also
+shows the peak resident set size of the whole OS process (GNU time's %M, when /usr/bin/time exists):
+a cross-check of the VM's own report, which includes each VM's fixed start-up footprint.
 
 Every program's stdout on krarup must equal its stdout on erl (for figure programs, apart from the
 figure lines); a difference is reported under the program's row. A run that exits non-zero (a failed
@@ -32,6 +34,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -55,6 +58,9 @@ FIGURES = {
 }
 PROGRAMS = BASIC + PROC_TIMED + list(FIGURES)
 TIME_MARK = "__KRARUP_BENCH_TIME_US__"
+GNU_TIME = "/usr/bin/time"
+# Figure programs whose whole-process peak RSS is also reported (a cross-check of the self-reported figure).
+RSS_PROGRAMS = {"proc_memory"}
 
 
 class RunFailed(Exception):
@@ -70,37 +76,58 @@ def krarup_binary(build: bool) -> Path:
     return target / "release" / "krarup"
 
 
-def timed(cmd, timeout, cwd=None):
-    """Runs cmd; returns (wall seconds, CompletedProcess). Raises RunFailed on timeout."""
-    start = time.perf_counter()
+def timed(cmd, timeout, cwd=None, rss=False):
+    """Runs cmd in its own process group; returns (wall seconds, CompletedProcess, peak RSS in KB or
+    None). Raises RunFailed on timeout, after killing the whole group. The peak RSS is measured only when
+    rss is true and GNU time is at /usr/bin/time (it then wraps cmd and writes the figure to a file)."""
+    rss_file = None
+    if rss and Path(GNU_TIME).is_file():
+        fd, rss_file = tempfile.mkstemp(prefix="krarup-rss-")
+        os.close(fd)
+        cmd = [GNU_TIME, "-f", "%M", "-o", rss_file] + list(cmd)
     try:
-        proc = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              errors="replace", timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise RunFailed(f"timed out after {timeout} s") from None
-    return time.perf_counter() - start, proc
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, errors="replace", start_new_session=True)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise RunFailed(f"timed out after {timeout} s") from None
+        wall = time.perf_counter() - start
+        peak = None
+        if rss_file:
+            text = Path(rss_file).read_text().strip().splitlines()
+            peak = int(text[-1]) if text and text[-1].isdigit() else None
+        return wall, subprocess.CompletedProcess(cmd, proc.returncode, out, err), peak
+    finally:
+        if rss_file:
+            os.unlink(rss_file)
 
 
 def erl_run(beam_dir: Path, module: str, timeout):
-    """One erl process; returns (wall seconds, in-VM seconds, program stdout) or raises RunFailed."""
+    """One erl process; returns (wall seconds, in-VM seconds, program stdout, peak RSS KB or None) or
+    raises RunFailed."""
     expr = (
         "{T, _} = timer:tc(fun() -> '%s':main() end), "
         "io:format(\"~n%s ~p~n\", [T]), halt(0)." % (module, TIME_MARK)
     )
-    wall, proc = timed(["erl", "-noshell", "-pa", str(beam_dir), "-eval", expr], timeout, cwd=beam_dir)
+    wall, proc, peak = timed(["erl", "-noshell", "-pa", str(beam_dir), "-eval", expr], timeout, cwd=beam_dir,
+                             rss=module in RSS_PROGRAMS)
     cut = proc.stdout.rfind("\n" + TIME_MARK)
     if proc.returncode != 0 or cut < 0:
         raise RunFailed(f"erl exit {proc.returncode}: {proc.stderr.strip()[:300]}")
     micros = int(proc.stdout[cut:].split()[1])
-    return wall, micros / 1e6, proc.stdout[:cut]
+    return wall, micros / 1e6, proc.stdout[:cut], peak
 
 
 def krarup_run(binary: Path, file: Path, timeout):
-    """One krarup process; returns (wall seconds, stdout) or raises RunFailed."""
-    wall, proc = timed([str(binary), "run", str(file)], timeout)
+    """One krarup process; returns (wall seconds, stdout, peak RSS KB or None) or raises RunFailed."""
+    wall, proc, peak = timed([str(binary), "run", str(file)], timeout, rss=file.stem in RSS_PROGRAMS)
     if proc.returncode != 0:
         raise RunFailed(f"krarup exit {proc.returncode}: {proc.stderr.strip()[:300]}")
-    return wall, proc.stdout
+    return wall, proc.stdout, peak
 
 
 def figures_of(program, stdout):
@@ -138,9 +165,9 @@ def measure(program, runs, beam_dir, kr_file, binary, timeout):
     r = Result()
     for _ in range(runs):
         try:
-            wall, run, out = erl_run(beam_dir, program, timeout)
+            wall, run, out, peak = erl_run(beam_dir, program, timeout)
             if program in FIGURES:
-                r.erl_figures.append(figures_of(program, out))
+                r.erl_figures.append(dict(figures_of(program, out), rss=peak))
             r.erl_walls.append(wall)
             r.erl_runs.append(run)
             r.erl_out = out if r.erl_out is None else r.erl_out
@@ -150,9 +177,9 @@ def measure(program, runs, beam_dir, kr_file, binary, timeout):
             break
     for _ in range(runs):
         try:
-            wall, out = krarup_run(binary, kr_file, timeout)
+            wall, out, peak = krarup_run(binary, kr_file, timeout)
             if program in FIGURES:
-                r.kr_figures.append(figures_of(program, out))
+                r.kr_figures.append(dict(figures_of(program, out), rss=peak))
             r.kr_walls.append(wall)
             r.kr_out = out if r.kr_out is None else r.kr_out
         except RunFailed as e:
@@ -267,9 +294,10 @@ def main():
             print("-" * len(header))
             for p, r in figure_results:
                 kind = files[p].suffix.lstrip(".")
-                for key, label in FIGURES[p][1]:
-                    erl_m = median_or_none([f[key] for f in r.erl_figures], args.runs)
-                    kr_m = median_or_none([f[key] for f in r.kr_figures], args.runs)
+                rows = FIGURES[p][1] + ([("rss", "peak RSS KB")] if p in RSS_PROGRAMS else [])
+                for key, label in rows:
+                    erl_m = median_or_none([f[key] for f in r.erl_figures if f[key] is not None], args.runs)
+                    kr_m = median_or_none([f[key] for f in r.kr_figures if f[key] is not None], args.runs)
                     erl_col = "failed" if r.erl_failed else ("-" if erl_m is None else f"{erl_m:g}")
                     kr_col = "failed" if r.kr_failed else ("-" if kr_m is None else f"{kr_m:g}")
                     ratio = f"{kr_m / erl_m:8.2f}" if kr_m is not None and erl_m and not r.kr_failed else "-"
