@@ -14,7 +14,7 @@ main() ->
     Self = self(),
     io:format("sleep 0: ~p~n", [timer:sleep(0)]),
     io:format("sleep 10: ~p~n", [timer:sleep(10)]),
-    [spawn(fun() -> timer:sleep(D), Self ! {woke, D} end) || D <- [90, 30, 150, 0, 60]],
+    [spawn(fun() -> timer:sleep(D), Self ! {woke, D} end) || D <- [150, 50, 250, 0, 100]],
     io:format("wake order: ~p~n", [[receive {woke, D} -> D end || _ <- lists:seq(1, 5)]]),
     P = spawn(fun() -> timer:sleep(50), Self ! {queued, drain()} end),
     P ! a, P ! b,
