@@ -32,6 +32,14 @@ const POISON: Term = Header::new(31, 0x00de_adbe).as_term();
 /// The roots of a collection. The collector calls `f` once per root slot and may rewrite it.
 pub trait RootSet {
     fn for_each_root(&mut self, f: &mut dyn FnMut(&mut Term));
+
+    /// How many root slots `for_each_root` visits; the collector sizes the young block with it.
+    /// The default counts by visiting; a root set that knows its length should say it directly.
+    fn root_count(&mut self) -> usize {
+        let mut n = 0;
+        self.for_each_root(&mut |_| n += 1);
+        n
+    }
 }
 
 /// A slice of terms as a root set (tests, and callers with their roots in one place).
@@ -39,11 +47,19 @@ impl RootSet for [Term] {
     fn for_each_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
         self.iter_mut().for_each(f);
     }
+
+    fn root_count(&mut self) -> usize {
+        self.len()
+    }
 }
 
 impl RootSet for Vec<Term> {
     fn for_each_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
         self.iter_mut().for_each(f);
+    }
+
+    fn root_count(&mut self) -> usize {
+        self.len()
     }
 }
 
@@ -70,9 +86,10 @@ pub fn term_fields(header: Header) -> Range<usize> {
 /// look at. When the old generation has no room for a promotion, a *major* collection copies
 /// everything, old generation included, into a new young block and frees the old generation.
 ///
-/// Sizing: the young block after a collection holds the surviving young data plus as many free
-/// words as the heap's total live data (at least `need`), so a growing heap collects a
-/// logarithmic number of times; see docs/gc.md.
+/// Sizing: the young block after a collection holds the surviving young data plus free room of at
+/// least the heap's total live data (at least `need`), growing while the process keeps
+/// collecting (see `young_target`), so a growing heap collects a logarithmic number of times and
+/// an allocation-heavy one few times; see docs/gc.md.
 pub fn collect(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
     let promote = heap.high_water;
     if promote > heap.old.len() - heap.old_top {
@@ -91,29 +108,54 @@ pub fn collect_major(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
     major(heap, need, roots);
 }
 
-/// The young block size after a collection that kept `live` young words: room for as many new
-/// words as the larger of the young data, the old generation and the root count (so the work of
-/// a collection, which scans every root, is paid for by at least as many allocated words; a deep
-/// stack or a large old generation means fewer, not more, collections), and at least `need`.
+/// Growth of the free room from one collection to the next while a process keeps collecting
+/// (about the golden ratio, as BEAM's Fibonacci heap sizes): `room * GROWTH_NUM / GROWTH_DEN`.
+const GROWTH_NUM: usize = 13;
+const GROWTH_DEN: usize = 8;
+
+/// The free room is at most this many times the larger of the live data, the old generation and
+/// the root count (so memory stays proportional to what the process keeps)...
+const ROOM_PER_LIVE: usize = 8;
+
+/// ...or this many words (128 KiB), whichever is larger, so a process that allocates a lot but
+/// keeps little still gets a block big enough to make each collection's fixed cost negligible.
+const ROOM_FLOOR: usize = 16 * 1024;
+
+/// The young block size after a collection that kept `live` young words.
+///
+/// The free room is at least the larger of the young data, the old generation and the root count
+/// (so the work of a collection, which scans every root, is paid for by at least as many allocated
+/// words; a deep stack or a large old generation means fewer, not more, collections), and at least
+/// `need`. A process that keeps collecting gets more: the room grows from the block's previous
+/// free room (`prev_room`) by about 1.6 per collection, up to `ROOM_PER_LIVE` times that lower
+/// bound or `ROOM_FLOOR`, whichever is larger. Because the cap follows the live data, a block
+/// that turns out to be mostly garbage shrinks back at the next collection.
 /// Under `gc-stress` every safe point collects anyway, so the block stays small.
-fn young_target(live: usize, old: usize, roots: usize, need: usize) -> usize {
+fn young_target(live: usize, old: usize, roots: usize, need: usize, prev_room: usize) -> usize {
     let room = if cfg!(feature = "gc-stress") {
         live
     } else {
-        live.max(old).max(roots)
+        let base = live.max(old).max(roots);
+        let cap = base.saturating_mul(ROOM_PER_LIVE).max(ROOM_FLOOR);
+        let grown = prev_room.saturating_mul(GROWTH_NUM) / GROWTH_DEN;
+        grown.min(cap).max(base)
     };
     live.saturating_add(room)
         .saturating_add(need)
         .max(INITIAL_HEAP_WORDS)
 }
 
+/// The free room the young block was given at the previous collection (or its whole size before
+/// the first one): what the process allocated since.
+fn prev_room(heap: &Heap) -> usize {
+    heap.young.len().saturating_sub(heap.high_water)
+}
+
 fn count_roots(roots: &mut dyn RootSet) -> usize {
     if cfg!(feature = "gc-stress") {
         return 0; // not used for sizing under gc-stress
     }
-    let mut n = 0;
-    roots.for_each_root(&mut |_| n += 1);
-    n
+    roots.root_count()
 }
 
 /// Collects the young generation, promoting the words below the high-water mark.
@@ -122,9 +164,10 @@ fn minor(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
     let used = heap.used_words();
     let promote = heap.high_water;
     // Large enough for the target whatever survives (live <= used, old grows by <= promote).
-    let first = young_target(used, heap.old_top + promote, nroots, need);
+    let prev = prev_room(heap);
+    let first = young_target(used, heap.old_top + promote, nroots, need, prev);
     let live = copy_pass(heap, first, roots, promote, false);
-    let target = young_target(live, heap.old_top, nroots, need);
+    let target = young_target(live, heap.old_top, nroots, need, prev);
     if first > target.saturating_mul(4) {
         copy_pass(heap, target, roots, 0, false);
     }
@@ -135,9 +178,10 @@ fn minor(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
 fn major(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
     let nroots = count_roots(roots);
     let used = heap.used_words() + heap.old_top;
-    let first = young_target(used, 0, nroots, need);
+    let prev = prev_room(heap);
+    let first = young_target(used, 0, nroots, need, prev);
     let live = copy_pass(heap, first, roots, 0, true);
-    let target = young_target(live, 0, nroots, need);
+    let target = young_target(live, 0, nroots, need, prev);
     if first > target.saturating_mul(4) {
         copy_pass(heap, target, roots, 0, false);
     }
