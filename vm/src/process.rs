@@ -119,8 +119,9 @@ impl Mailbox {
 pub struct Process {
     /// Local process number (the pid term is `Term::pid(pid)`).
     pub pid: u64,
-    /// X registers `x0..x1023`.
-    pub x: Box<[Term; X_REGS]>,
+    /// The live X registers while the process is not running (X registers belong to the
+    /// scheduler thread that runs it, as in BEAM; `run_slice` restores and saves these).
+    pub saved_x: Vec<Term>,
     /// Y slots of every open frame, bottom frame first. Catch markers are stored here too.
     pub stack: Vec<Term>,
     /// Open frames, bottom first.
@@ -151,11 +152,9 @@ pub struct Process {
 impl Process {
     /// A process about to run the code at `version`/`pc` with `args` in `x0..`.
     pub fn new(pid: u64, version: u32, pc: u32, args: &[Term]) -> Process {
-        let mut x = Box::new([Term::NIL; X_REGS]);
-        x[..args.len()].copy_from_slice(args);
         Process {
             pid,
-            x,
+            saved_x: args.to_vec(),
             stack: Vec::new(),
             frames: Vec::new(),
             cp: CodePtr::EXIT,
@@ -178,12 +177,13 @@ impl Process {
         Term::pid(self.pid)
     }
 
-    /// Collects the heap keeping `x0..x[live-1]` and the other roots, leaving at least `need`
-    /// free words. Every boxed term read before this call is stale afterwards.
-    pub fn collect(&mut self, live: usize, need: usize) {
+    /// Collects the heap keeping `x[..live]` (the running X registers) and the other roots,
+    /// leaving at least `need` free words. Every boxed term read before this call is stale
+    /// afterwards.
+    pub fn collect(&mut self, x: &mut [Term], live: usize, need: usize) {
         self.live = live;
         let mut roots = Roots {
-            x: &mut self.x[..live.min(X_REGS)],
+            x: &mut x[..live.min(X_REGS)],
             stack: &mut self.stack,
             dict: &mut self.dict,
             mailbox: &mut self.mailbox.messages,
@@ -219,13 +219,12 @@ impl RootSet for Roots<'_> {
     }
 }
 
-/// A process is its own root set with `live` X registers (for callers that hold the heap
-/// separately, e.g. a collector test; the interpreter uses `Process::collect`).
+/// A descheduled process is its own root set, its X registers being `saved_x` (for callers that
+/// hold the heap separately, e.g. a collector test; the interpreter uses `Process::collect`).
 impl RootSet for Process {
     fn for_each_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
-        let live = self.live.min(X_REGS);
         Roots {
-            x: &mut self.x[..live],
+            x: &mut self.saved_x,
             stack: &mut self.stack,
             dict: &mut self.dict,
             mailbox: &mut self.mailbox.messages,

@@ -146,13 +146,14 @@ impl Runtime {
         self.next_pid += 1;
         let mut process = Process::new(pid, version, pc, &[]);
         process.launcher_frames = true;
+        let mut x = crate::interp::new_xregs();
         loop {
             let ctx = Ctx {
                 shared: &self.shared,
                 code: &self.code,
             };
             let outcome = catch_unwind(AssertUnwindSafe(|| {
-                run_slice(ctx, &mut process, SLICE_REDUCTIONS)
+                run_slice(ctx, &mut process, &mut x, SLICE_REDUCTIONS)
             }));
             let outcome = match outcome {
                 Ok(o) => o,

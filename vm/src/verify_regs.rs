@@ -8,7 +8,8 @@
 //! `CallFun`, `Apply`) reads its arguments (and the fun, or module and function) and leaves only
 //! `x0`; `Allocate{live}` reads and keeps `x0..x[live-1]`; `Return` reads `x0`; jumping to the
 //! function's own `FuncInfo` reads the arguments; an exception handler (`Try`/`Catch` target)
-//! starts with no X register, and `TryCase` defines `x0..x2`, `CatchEnd` defines `x0`. Paths that
+//! starts with no X register, and `TryCase` defines `x0..x2`, `CatchEnd` defines `x0`; `Wait` and
+//! `WaitTimeout` leave none (the process may be descheduled there). Paths that
 //! meet keep only the registers defined on all of them.
 
 use super::for_each_operand;
@@ -169,6 +170,14 @@ fn step(ins: &Instruction, before: &Regs) -> Result<Regs, String> {
             }
         }
         CatchEnd { .. } => after.insert(0),
+        // A process is descheduled in `wait`, keeping no X registers (as BEAM's `wait`).
+        Wait { .. } => after = Regs::empty(),
+        WaitTimeout { timeout, .. } => {
+            if let Src::X(r) = timeout {
+                need(before, r.0 as usize..r.0 as usize + 1)?;
+            }
+            after = Regs::empty();
+        }
         _ => {}
     }
     for w in writes {

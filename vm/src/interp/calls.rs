@@ -80,14 +80,14 @@ impl<'a> Vm<'a> {
         if !cp.is_code() {
             if cp == CodePtr::EXIT {
                 return Err(Interrupt::Stop(SliceOutcome::Exited {
-                    reason: ExitReason::Normal(self.p.x[0]),
+                    reason: ExitReason::Normal(self.x[0]),
                 }));
             }
             return Err(self.internal("return with no continuation".into()));
         }
         self.p.cp = CodePtr::INVALID;
         self.enter(cp.version(), cp.pc())?;
-        self.charge()
+        self.charge(1)
     }
 
     // ---- local calls ----
@@ -97,7 +97,7 @@ impl<'a> Vm<'a> {
         self.p.cp = CodePtr::new(self.version, self.pc as u32);
         self.gc(arity as usize);
         self.jump(target);
-        self.charge()
+        self.charge(arity as usize)
     }
 
     #[inline(always)]
@@ -105,14 +105,14 @@ impl<'a> Vm<'a> {
         self.op_deallocate(dealloc);
         self.gc(arity as usize);
         self.jump(target);
-        self.charge()
+        self.charge(arity as usize)
     }
 
     #[inline(always)]
     pub(crate) fn op_call_only(&mut self, arity: u8, target: Label) -> Step {
         self.gc(arity as usize);
         self.jump(target);
-        self.charge()
+        self.charge(arity as usize)
     }
 
     // ---- remote calls ----
@@ -156,11 +156,11 @@ impl<'a> Vm<'a> {
                 self.leave(kind);
                 self.gc(arity as usize);
                 self.enter(version, pc)?;
-                self.charge()
+                self.charge(arity as usize)
             }
             Target::Native(nf) => {
                 let r = self.call_native(nf, m, f, arity as usize)?;
-                self.p.x[0] = r;
+                self.x[0] = r;
                 self.after_native(kind)
             }
             Target::Runtime(rb) => self.runtime_bif(rb, arity, kind),
@@ -208,7 +208,7 @@ impl<'a> Vm<'a> {
             self_pid: Term::pid(p.pid),
             extra_reductions: 0,
         };
-        let r = nf(&mut ctx, &p.x[..arity]);
+        let r = nf(&mut ctx, &self.x[..arity]);
         let extra = ctx.extra_reductions;
         self.budget -= extra.min(isize::MAX as usize) as isize;
         r.map_err(|e| self.native_error(e, m, f, arity))
@@ -250,7 +250,7 @@ impl<'a> Vm<'a> {
     pub(crate) fn args_list(&mut self, n: usize) -> Term {
         let n = n.min(X_REGS);
         let p = &mut *self.p;
-        p.heap.list(&p.x[..n])
+        p.heap.list(&self.x[..n])
     }
 
     // ---- direct builtin calls ----
@@ -336,7 +336,7 @@ impl<'a> Vm<'a> {
     // ---- funs ----
 
     pub(crate) fn op_call_fun(&mut self, arity: u8, kind: Kind) -> Step {
-        let fun = self.p.x[arity as usize];
+        let fun = self.x[arity as usize];
         self.call_fun_value(fun, arity, kind)
     }
 
@@ -368,11 +368,11 @@ impl<'a> Vm<'a> {
                 if start + free.len() > X_REGS {
                     return Err(Exception::system_limit().into());
                 }
-                self.p.x[start..start + free.len()].copy_from_slice(free);
+                self.x[start..start + free.len()].copy_from_slice(free);
                 self.leave(kind);
                 self.gc(start + free.len());
                 self.enter(version, lambda.entry.0)?;
-                self.charge()
+                self.charge(start + free.len())
             }
             Some(SUB_EXPORT) => {
                 let payload = fun.payload().unwrap_or(&[]);
@@ -408,8 +408,8 @@ impl<'a> Vm<'a> {
     // ---- apply ----
 
     pub(crate) fn op_apply(&mut self, arity: u8, kind: Kind) -> Step {
-        let m = self.p.x[arity as usize];
-        let f = self.p.x[arity as usize + 1];
+        let m = self.x[arity as usize];
+        let f = self.x[arity as usize + 1];
         self.apply_mfa(m, f, arity, kind)
     }
 

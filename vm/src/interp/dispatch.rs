@@ -62,10 +62,11 @@ impl<'a> Vm<'a> {
 
     /// Charges one reduction for a call or return whose target is already in `pc`.
     #[inline(always)]
-    fn charge_at(&mut self, pc: usize) -> Step {
+    fn charge_at(&mut self, pc: usize, live: usize) -> Step {
         self.budget -= 1;
         if self.budget <= 0 {
             self.pc = pc;
+            self.p.live = live;
             return Err(Interrupt::Stop(SliceOutcome::Yielded));
         }
         Ok(())
@@ -86,7 +87,7 @@ impl<'a> Vm<'a> {
     /// end of the slice). On return `Vm::pc` is where the process resumes (or the faulting
     /// instruction + 1).
     pub(super) fn dispatch_until_interrupt(&mut self) -> Step {
-        let x: *mut Term = self.p.x.as_mut_ptr();
+        let x: *mut Term = self.x.as_mut_ptr();
         let mut pc = self.pc;
         if pc >= self.ops.len() {
             return Err(self.internal(format!("pc {pc} past the end of the code")));
@@ -111,7 +112,7 @@ impl<'a> Vm<'a> {
                 Op::Init(d) => unsafe { wr(x, y, d, Term::NIL) },
                 Op::Allocate { slots, live } => {
                     if self.p.heap.wants_gc() {
-                        self.p.collect(live as usize, 0);
+                        self.p.collect(&mut self.x[..], live as usize, 0);
                     }
                     let p = &mut *self.p;
                     let base = p.stack.len();
@@ -134,7 +135,7 @@ impl<'a> Vm<'a> {
                     if cp.is_code() && cp.version() == self.version && !self.p.heap.wants_gc() {
                         self.p.cp = CodePtr::INVALID;
                         pc = cp.pc() as usize;
-                        self.charge_at(pc)?;
+                        self.charge_at(pc, 1)?;
                     } else {
                         self.pc = pc;
                         self.op_return()?;
@@ -147,26 +148,26 @@ impl<'a> Vm<'a> {
                 Op::Call { arity, target } => {
                     self.p.cp = CodePtr::new(self.version, pc as u32);
                     if self.p.heap.wants_gc() {
-                        self.p.collect(arity as usize, 0);
+                        self.p.collect(&mut self.x[..], arity as usize, 0);
                     }
                     pc = target as usize;
-                    self.charge_at(pc)?;
+                    self.charge_at(pc, arity as usize)?;
                 }
                 Op::CallLast { arity, target, .. } => {
                     self.pop_frame();
                     y = self.y_ptr();
                     if self.p.heap.wants_gc() {
-                        self.p.collect(arity as usize, 0);
+                        self.p.collect(&mut self.x[..], arity as usize, 0);
                     }
                     pc = target as usize;
-                    self.charge_at(pc)?;
+                    self.charge_at(pc, arity as usize)?;
                 }
                 Op::CallOnly { arity, target } => {
                     if self.p.heap.wants_gc() {
-                        self.p.collect(arity as usize, 0);
+                        self.p.collect(&mut self.x[..], arity as usize, 0);
                     }
                     pc = target as usize;
-                    self.charge_at(pc)?;
+                    self.charge_at(pc, arity as usize)?;
                 }
                 Op::Jump(target) => pc = target as usize,
                 Op::Arith {

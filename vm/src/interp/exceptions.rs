@@ -25,7 +25,7 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn op_try_case(&mut self, y: YReg) {
         self.op_try_end(y);
-        let x = &mut self.p.x;
+        let x = &mut self.x;
         x[0] = x[1];
         x[1] = x[2];
         x[2] = x[3];
@@ -33,13 +33,13 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn op_catch_end(&mut self, y: YReg) {
         self.op_try_end(y);
-        if !self.p.x[0].is_none() {
+        if !self.x[0].is_none() {
             return;
         }
-        let (class, reason, stack) = (self.p.x[1], self.p.x[2], self.p.x[3]);
+        let (class, reason, stack) = (self.x[1], self.x[2], self.x[3]);
         let heap = &mut self.p.heap;
         let exit = Term::atom(atom::EXIT_TAG);
-        self.p.x[0] = match class.as_atom() {
+        self.x[0] = match class.as_atom() {
             Some(atom::THROW) => reason,
             Some(atom::ERROR) => {
                 let inner = heap.tuple(&[reason, stack]);
@@ -116,7 +116,7 @@ impl<'a> Vm<'a> {
         if let Err(Interrupt::Stop(outcome)) = self.enter(frame.version, handler) {
             return Err(outcome);
         }
-        let x = &mut self.p.x;
+        let x = &mut self.x;
         x[0] = Term::NONE;
         x[1] = Term::atom(e.class.atom());
         x[2] = e.reason;

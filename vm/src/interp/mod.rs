@@ -25,7 +25,7 @@ mod tests;
 use crate::bytecode::opcode::{Dst, Instruction, Label, Src};
 use crate::code::LoadedModule;
 use crate::native::{Exception, Shared};
-use crate::process::{CaughtException, Process, Status};
+use crate::process::{CaughtException, Process, Status, X_REGS};
 use crate::term::Term;
 use code_table::CodeTable;
 use packed::{Op, Opnd};
@@ -80,6 +80,8 @@ impl From<Exception> for Interrupt {
 /// The interpreter state of one slice: the process plus cached views of its current code.
 pub(crate) struct Vm<'a> {
     pub p: &'a mut Process,
+    /// The scheduler's X registers, holding the process's while it runs.
+    pub x: &'a mut XRegs,
     pub ctx: Ctx<'a>,
     /// The current module version and its code.
     pub m: &'a LoadedModule,
@@ -99,8 +101,26 @@ pub(crate) struct Vm<'a> {
     pub pending_entry: Option<crate::stacktrace::NativeEntry>,
 }
 
-/// Runs `process` for at most `budget` reductions.
-pub fn run_slice(ctx: Ctx<'_>, process: &mut Process, budget: usize) -> SliceOutcome {
+/// A scheduler's X registers `x0..x1023`.
+pub type XRegs = [Term; X_REGS];
+
+/// A fresh set of X registers for a scheduler thread.
+pub fn new_xregs() -> Box<XRegs> {
+    Box::new([Term::NIL; X_REGS])
+}
+
+/// Runs `process` for at most `budget` reductions, using `x` as its X registers: the process's
+/// saved registers are loaded into `x` first, and if the slice ends with the process still alive
+/// its live registers are saved back (`Process::saved_x`).
+pub fn run_slice(
+    ctx: Ctx<'_>,
+    process: &mut Process,
+    x: &mut XRegs,
+    budget: usize,
+) -> SliceOutcome {
+    let n = process.saved_x.len().min(X_REGS);
+    x[..n].copy_from_slice(&process.saved_x[..n]);
+    process.saved_x.clear();
     let Some(v) = ctx.code.versions.get(process.version as usize) else {
         return SliceOutcome::Exited {
             reason: ExitReason::Internal(format!("no code version {}", process.version)),
@@ -120,12 +140,17 @@ pub fn run_slice(ctx: Ctx<'_>, process: &mut Process, budget: usize) -> SliceOut
         budget: budget.min(isize::MAX as usize) as isize,
         pending_entry: None,
         p: process,
+        x,
     };
     vm.p.status = Status::Runnable;
     let outcome = vm.run();
     vm.p.version = vm.version;
     vm.p.pc = vm.pc as u32;
     vm.p.reductions += (budget as isize - vm.budget).max(0) as u64;
+    if matches!(outcome, SliceOutcome::Yielded) {
+        let live = vm.p.live.min(X_REGS);
+        vm.p.saved_x.extend_from_slice(&vm.x[..live]);
+    }
     vm.p.status = match outcome {
         SliceOutcome::Yielded => Status::Runnable,
         SliceOutcome::Waiting { .. } => Status::Waiting,
@@ -238,7 +263,7 @@ impl<'a> Vm<'a> {
     #[inline(always)]
     pub fn get(&self, s: Src) -> Term {
         match s {
-            Src::X(r) => self.p.x[r.0 as usize],
+            Src::X(r) => self.x[r.0 as usize],
             Src::Y(r) => self.p.stack[self.ybase + r.0 as usize],
             Src::Atom(a) => Term::atom(self.m.atoms[a.0 as usize]),
             Src::Int(n) => Term::small(n),
@@ -252,7 +277,7 @@ impl<'a> Vm<'a> {
     pub fn get_op(&self, o: Opnd) -> Term {
         let i = o.index();
         match o.kind() {
-            packed::OPND_X => self.p.x[i],
+            packed::OPND_X => self.x[i],
             packed::OPND_Y => self.p.stack[self.ybase + i],
             _ => self.consts[i],
         }
@@ -262,7 +287,7 @@ impl<'a> Vm<'a> {
     #[inline(always)]
     pub fn put(&mut self, d: Dst, t: Term) {
         match d {
-            Dst::X(r) => self.p.x[r.0 as usize] = t,
+            Dst::X(r) => self.x[r.0 as usize] = t,
             Dst::Y(r) => self.p.stack[self.ybase + r.0 as usize] = t,
         }
     }
@@ -290,11 +315,13 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
-    /// Charges one reduction; yields when the budget is used up (the process resumes at `pc`).
+    /// Charges one reduction at a call or return, where `x[..live]` are the live X registers;
+    /// yields when the budget is used up (the process resumes at `pc`).
     #[inline(always)]
-    pub fn charge(&mut self) -> Step {
+    pub fn charge(&mut self, live: usize) -> Step {
         self.budget -= 1;
         if self.budget <= 0 {
+            self.p.live = live;
             return Err(Interrupt::Stop(SliceOutcome::Yielded));
         }
         Ok(())
@@ -304,7 +331,7 @@ impl<'a> Vm<'a> {
     #[inline(always)]
     pub fn gc(&mut self, live: usize) {
         if self.p.heap.wants_gc() {
-            self.p.collect(live, 0);
+            self.p.collect(&mut self.x[..], live, 0);
         }
     }
 

@@ -13,10 +13,12 @@ use std::time::{Duration, Instant};
 impl<'a> Vm<'a> {
     /// `x0 ! x1`; the message stays in `x0`.
     pub(crate) fn op_send(&mut self) -> Step {
-        let (to, msg) = (self.p.x[0], self.p.x[1]);
+        let (to, msg) = (self.x[0], self.x[1]);
         self.deliver(to, msg)?;
-        self.p.x[0] = msg;
-        self.charge()
+        self.x[0] = msg;
+        // A reduction, but not a yield point: X registers other than x0 may be live here.
+        self.budget -= 1;
+        Ok(())
     }
 
     /// Delivers `msg` to `to`. A message to oneself is already on the right heap; messages to

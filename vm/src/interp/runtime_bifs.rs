@@ -67,18 +67,18 @@ impl<'a> Vm<'a> {
     pub(crate) fn runtime_bif(&mut self, rb: RuntimeBif, arity: u8, kind: Kind) -> Step {
         match rb {
             RuntimeBif::Apply2 => {
-                let (fun, args) = (self.p.x[0], self.p.x[1]);
+                let (fun, args) = (self.x[0], self.x[1]);
                 let n = self.spread_args(args, 1)?;
                 self.call_fun_value(fun, n, kind)
             }
             RuntimeBif::Apply3 => {
-                let (m, f, args) = (self.p.x[0], self.p.x[1], self.p.x[2]);
+                let (m, f, args) = (self.x[0], self.x[1], self.x[2]);
                 let n = self.spread_args(args, 2)?;
                 self.apply_mfa(m, f, n, kind)
             }
             RuntimeBif::Halt0 => Err(Interrupt::Stop(SliceOutcome::Halted(0))),
             RuntimeBif::Halt1 => {
-                let status = self.p.x[0];
+                let status = self.x[0];
                 match status.as_small() {
                     Some(n) if n >= 0 => {
                         Err(Interrupt::Stop(SliceOutcome::Halted(n.min(255) as i32)))
@@ -92,10 +92,10 @@ impl<'a> Vm<'a> {
                 }
             }
             _ => {
-                let args: Vec<Term> = self.p.x[..arity as usize].to_vec();
+                let args: Vec<Term> = self.x[..arity as usize].to_vec();
                 match self.runtime_bif_value(rb, &args) {
                     Ok(v) => {
-                        self.p.x[0] = v;
+                        self.x[0] = v;
                         self.after_native(kind)
                     }
                     Err(e) => Err(self.runtime_bif_error(rb, arity, e)),
@@ -118,7 +118,7 @@ impl<'a> Vm<'a> {
         if v.len() > 255 || v.len() > X_REGS {
             return Err(Exception::system_limit().into());
         }
-        self.p.x[..v.len()].copy_from_slice(&v);
+        self.x[..v.len()].copy_from_slice(&v);
         Ok(v.len() as u8)
     }
 
