@@ -250,6 +250,8 @@ fn copy_pass(
     heap.young = c.to;
     heap.top = c.top;
     heap.fragments.clear();
+    heap.overflowed = false;
+    heap.msg_words = 0;
     heap.off_heap = c.off_heap;
     heap.old = c.old;
     heap.old_top = c.old_top;

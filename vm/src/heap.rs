@@ -142,8 +142,13 @@ pub struct Heap {
     /// The young block; words `0..top` are in use.
     pub(crate) young: Box<[Term]>,
     pub(crate) top: usize,
-    /// Fragments opened since the last collection, each `(block, used words)`.
+    /// Fragments opened since the last collection, each `(block, used words)`: overflow from the
+    /// young block, and message fragments taken in by `absorb`.
     pub(crate) fragments: Vec<(Box<[Term]>, usize)>,
+    /// The young block overflowed into a fragment since the last collection.
+    pub(crate) overflowed: bool,
+    /// Words of message fragments absorbed since the last collection.
+    pub(crate) msg_words: usize,
     /// One strong count per refc-binary object on this heap (`Arc::into_raw` pointers).
     pub(crate) off_heap: Vec<*const RefcBinary>,
     /// The old generation (see `gc`): objects that survived two collections; words `0..old_top`
@@ -177,6 +182,8 @@ impl Heap {
             young: vec![Term::NIL; words].into_boxed_slice(),
             top: 0,
             fragments: Vec::new(),
+            overflowed: false,
+            msg_words: 0,
             off_heap: Vec::new(),
             old: Box::default(),
             old_top: 0,
@@ -199,6 +206,7 @@ impl Heap {
 
     #[cold]
     fn alloc_fragment(&mut self, n: usize) -> *mut Term {
+        self.overflowed = true;
         if let Some((block, used)) = self.fragments.last_mut() {
             if *used + n <= block.len() {
                 let p = block[*used..].as_mut_ptr();
@@ -225,7 +233,31 @@ impl Heap {
     /// Whether the next safe point should collect.
     #[inline]
     pub fn wants_gc(&self) -> bool {
-        cfg!(feature = "gc-stress") || !self.fragments.is_empty()
+        cfg!(feature = "gc-stress") || self.overflowed || self.msg_words > self.young.len()
+    }
+
+    /// Takes `other` (a message fragment built by a sender) into this heap: its blocks become
+    /// fragments here and its refc-binary counts move over, so every term on `other` stays valid
+    /// at the same address. Messages do not force a collection until their words outgrow the
+    /// young block (as BEAM counts message buffers towards the next GC).
+    pub fn absorb(&mut self, mut other: Heap) {
+        let young = std::mem::take(&mut other.young);
+        if other.top > 0 {
+            self.msg_words += other.top;
+            self.fragments.push((young, other.top));
+        }
+        for (block, used) in other.fragments.drain(..) {
+            self.msg_words += used;
+            self.fragments.push((block, used));
+        }
+        self.off_heap.append(&mut other.off_heap);
+        debug_assert!(other.old_top == 0 && other.old_off_heap.is_empty());
+        self.old_off_heap.append(&mut other.old_off_heap);
+    }
+
+    /// Words reserved for the old generation.
+    pub fn old_capacity_words(&self) -> usize {
+        self.old.len()
     }
 
     /// Words in use in the old generation.

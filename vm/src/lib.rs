@@ -17,6 +17,7 @@ pub mod ops;
 pub mod process;
 pub mod report;
 pub mod runtime;
+pub mod sched;
 pub mod stacktrace;
 pub mod term;
 pub mod verify;

@@ -93,6 +93,9 @@ pub struct Shared {
     pub unique: AtomicU64,
     /// The instant the runtime started (origin of monotonic time).
     pub start: Instant,
+    /// Whether crash reports are printed (`logger:set_primary_config(level, none)` turns them
+    /// off).
+    pub log_errors: std::sync::atomic::AtomicBool,
 }
 
 impl Shared {
@@ -103,7 +106,12 @@ impl Shared {
             stderr: Mutex::new(Box::new(std::io::stderr())),
             unique: AtomicU64::new(1),
             start: Instant::now(),
+            log_errors: std::sync::atomic::AtomicBool::new(true),
         }
+    }
+    /// Whether crash reports of processes are printed.
+    pub fn logging_errors(&self) -> bool {
+        self.log_errors.load(Ordering::Relaxed)
     }
     /// A fresh positive integer, unique within this runtime.
     pub fn next_unique(&self) -> u64 {

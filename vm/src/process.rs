@@ -147,6 +147,27 @@ pub struct Process {
     /// Whether stack traces end with the frames of `erl -eval`'s launcher (`erl_eval`, `init`),
     /// as they do for the process that `erl -noshell -eval 'm:main()'` runs.
     pub launcher_frames: bool,
+    /// Pids this process is linked to.
+    pub links: Vec<u64>,
+    /// Monitors this process holds on others.
+    pub monitors: Vec<MonitorOut>,
+    /// Monitors others hold on this process: `(reference id, watcher pid)`.
+    pub watchers: Vec<(u64, u64)>,
+    /// `process_flag(trap_exit, true)`: exit signals become `{'EXIT', From, Reason}` messages.
+    pub trap_exit: bool,
+    /// The deadline and timer id of the armed `receive ... after` timer.
+    pub timer_armed: Option<(Instant, u64)>,
+}
+
+/// A monitor held by a process (`erlang:monitor(process, Target)`).
+#[derive(Copy, Clone, Debug)]
+pub struct MonitorOut {
+    /// The reference id (the `Ref` of the `'DOWN'` message).
+    pub reference: u64,
+    /// The monitored pid (0 if a name that was not registered).
+    pub target: u64,
+    /// The registered name it was monitored by, if any.
+    pub name: Option<crate::term::Atom>,
 }
 
 impl Process {
@@ -169,12 +190,73 @@ impl Process {
             last_exception: None,
             live: args.len(),
             launcher_frames: false,
+            links: Vec::new(),
+            monitors: Vec::new(),
+            watchers: Vec::new(),
+            trap_exit: false,
+            timer_armed: None,
         }
     }
 
     /// The pid term.
     pub fn pid_term(&self) -> Term {
         Term::pid(self.pid)
+    }
+
+    /// Bytes this process holds: its control block and body, heap blocks (young, fragments, old),
+    /// stack, saved registers, mailbox, dictionary and link/monitor tables (the figure
+    /// `process_info(P, memory)` reports).
+    pub fn memory_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let w = size_of::<Term>();
+        size_of::<crate::sched::signal::Pcb>()
+            + size_of::<Process>()
+            + 2 * size_of::<usize>() // the Arc around the control block
+            + 3 * size_of::<usize>() // its process-table entry
+            + w * (self.heap.capacity_words() + self.heap.old_capacity_words())
+            + w * (self.stack.capacity() + self.saved_x.capacity() + self.mailbox.messages.capacity())
+            + size_of::<Frame>() * self.frames.capacity()
+            + 2 * w * self.dict.capacity()
+            + size_of::<u64>() * self.links.capacity()
+            + size_of::<MonitorOut>() * self.monitors.capacity()
+            + 2 * size_of::<u64>() * self.watchers.capacity()
+    }
+
+    /// A full (major) collection keeping `x[..live]`, as `erlang:garbage_collect/0`.
+    pub fn collect_major(&mut self, x: &mut [Term], live: usize) {
+        self.live = live;
+        let mut roots = Roots {
+            x: &mut x[..live.min(X_REGS)],
+            stack: &mut self.stack,
+            dict: &mut self.dict,
+            mailbox: &mut self.mailbox.messages,
+            last_exception: &mut self.last_exception,
+        };
+        crate::gc::collect_major(&mut self.heap, 0, &mut roots);
+    }
+
+    /// A full collection of a process that is not running (its X registers are `saved_x`).
+    pub fn collect_major_saved(&mut self) {
+        let mut x = std::mem::take(&mut self.saved_x);
+        let n = x.len();
+        self.collect_major(&mut x, n);
+        self.saved_x = x;
+    }
+
+    /// A process that will run the code at `version`/`pc` with copies of `args` (terms of another
+    /// heap) in `x0..`, on a heap of its own.
+    pub fn spawned(pid: u64, version: u32, pc: u32, args: &[Term]) -> Process {
+        let words: usize = args.iter().map(|&a| crate::copy::size_of_term(a)).sum();
+        let mut p = Process::new(pid, version, pc, &[]);
+        if words > p.heap.capacity_words() {
+            p.heap = Heap::with_capacity(words);
+        }
+        for &a in args {
+            let t = crate::copy::copy_term(&mut p.heap, a);
+            p.saved_x.push(t);
+        }
+        p.live = args.len();
+        p
     }
 
     /// Collects the heap keeping `x[..live]` (the running X registers) and the other roots,

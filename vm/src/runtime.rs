@@ -1,28 +1,23 @@
 //! The runtime: everything one running Erlang system owns — the shared state (atoms, stdout),
-//! the builtins, the code table and the processes — and the loop that runs the main process to
-//! completion. Owns `run_main` and the uncaught-exception result; does not own instruction
-//! semantics (`interp`) or loading (`code`). Nothing here is global: a test can create two.
+//! the builtins, and the process system (code table, processes, schedulers, timers) — and running
+//! a main process to completion. Owns `run_main` and the uncaught-exception result; does not own
+//! instruction semantics (`interp`), scheduling (`sched`) or loading (`code`). Nothing here is
+//! global: a test can create two.
 
 use crate::bytecode::format;
 use crate::bytecode::module::Module;
 use crate::code::{self, LoadError};
 use crate::interp::code_table::{CodeTable, Target};
-use crate::interp::{run_slice, runtime_bifs, Ctx, ExitReason, SliceOutcome};
-use crate::native::{Class, NativeRegistry, Shared};
+use crate::interp::runtime_bifs;
+use crate::native::{NativeRegistry, Shared};
 use crate::process::Process;
-use crate::report;
-use crate::term::Term;
+use crate::sched::scheduler::{self, Schedulers};
+use crate::sched::{MainOutcome, System};
 use std::fmt;
 use std::io::Write;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
-use std::time::Duration;
 
-/// Reductions per slice (BEAM's `CONTEXT_REDS`).
-pub const SLICE_REDUCTIONS: usize = 4000;
-
-/// The pid number of the first process (`<0.9.0>`, as `erl -eval` shows it).
-const FIRST_PID: u64 = 9;
+pub use crate::sched::scheduler::SLICE_REDUCTIONS;
 
 /// The main process ended with an exception nobody caught (or the VM hit an internal error).
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -43,7 +38,7 @@ impl std::error::Error for Uncaught {}
 enum Finished {
     /// It returned (the value rendered as `~w`) or exited with reason `normal`.
     Returned(String),
-    /// It called `erlang:halt/0,1`.
+    /// Some process called `erlang:halt/0,1`.
     Halted(i32),
 }
 
@@ -51,25 +46,35 @@ enum Finished {
 pub struct Runtime {
     shared: Arc<Shared>,
     natives: NativeRegistry,
-    code: CodeTable,
-    next_pid: u64,
+    sys: Arc<System>,
+    /// Started at the first run; stopped (and joined) when the runtime is dropped.
+    schedulers: Option<Schedulers>,
+    n_schedulers: usize,
     next_unique: u64,
 }
 
 impl Runtime {
-    /// A runtime whose `krarup_io:put_chars/1` writes to `stdout`.
+    /// A runtime whose `krarup_io:put_chars/1` writes to `stdout`, with one scheduler thread per
+    /// core.
     pub fn new(stdout: Box<dyn Write + Send>) -> Runtime {
         let shared = Arc::new(Shared::new(stdout));
         let mut natives = NativeRegistry::default();
         crate::bif::register_all(&mut natives, &shared.atoms);
         let code = CodeTable::new(&natives, &runtime_bifs::all(&shared.atoms));
+        let sys = System::new(shared.clone(), code);
         Runtime {
             shared,
             natives,
-            code,
-            next_pid: FIRST_PID,
+            sys,
+            schedulers: None,
+            n_schedulers: std::thread::available_parallelism().map_or(1, |n| n.get()),
             next_unique: 1,
         }
+    }
+
+    /// Sets the number of scheduler threads (`erl +S N`); takes effect if no process has run yet.
+    pub fn set_schedulers(&mut self, n: usize) {
+        self.n_schedulers = n.max(1);
     }
 
     /// The state shared with builtins (atom table, stdout).
@@ -77,9 +82,14 @@ impl Runtime {
         &self.shared
     }
 
-    /// The code table (loaded versions, export table).
-    pub fn code(&self) -> &CodeTable {
-        &self.code
+    /// The process system.
+    pub fn system(&self) -> &Arc<System> {
+        &self.sys
+    }
+
+    /// The code table (loaded versions, export table), locked for reading.
+    pub fn code(&self) -> std::sync::RwLockReadGuard<'_, CodeTable> {
+        self.sys.code()
     }
 
     /// Verifies and loads `module`, making it the current version (a previous version becomes
@@ -88,7 +98,7 @@ impl Runtime {
         let unique = self.next_unique;
         self.next_unique += 1;
         let loaded = code::load(&self.shared, &self.natives, module, unique)?;
-        self.code.install(loaded);
+        self.sys.code_mut().install(loaded);
         Ok(())
     }
 
@@ -103,9 +113,10 @@ impl Runtime {
         Ok(name)
     }
 
-    /// Runs `module:function()` in a new process until it ends. `Ok(status)`: it returned
-    /// (status 0), exited with reason `normal` (0), or called `erlang:halt/0,1` (its status).
-    /// Standard output is flushed in every case.
+    /// Runs `module:function()` in a new process until it ends, with every process it spawns
+    /// running alongside. `Ok(status)`: it returned (status 0), exited with reason `normal` (0),
+    /// or some process called `erlang:halt/0,1` (its status). Standard output is flushed in
+    /// every case. Like `erl -eval 'M:F(), erlang:halt().'`, other processes stop when it returns.
     pub fn run_main(&mut self, module: &str, function: &str) -> Result<i32, Uncaught> {
         Ok(match self.run_to_end(module, function)? {
             Finished::Returned(_) => 0,
@@ -137,83 +148,27 @@ impl Runtime {
     fn run_inner(&mut self, module: &str, function: &str) -> Result<Finished, Uncaught> {
         let m = self.shared.atoms.intern(module);
         let f = self.shared.atoms.intern(function);
-        let Target::Code { version, pc } = self.code.resolve(m, f, 0) else {
+        let Target::Code { version, pc } = self.sys.code().resolve(m, f, 0) else {
             return Err(Uncaught {
                 report: format!("** exception error: undefined function {module}:{function}/0\n"),
             });
         };
-        let pid = self.next_pid;
-        self.next_pid += 1;
-        let mut process = Process::new(pid, version, pc, &[]);
+        if self.schedulers.is_none() {
+            self.schedulers = Some(scheduler::start(&self.sys, self.n_schedulers));
+        }
+        let mut process = Process::new(self.sys.new_pid(), version, pc, &[]);
         process.launcher_frames = true;
-        let mut x = crate::interp::new_xregs();
-        loop {
-            let ctx = Ctx {
-                shared: &self.shared,
-                code: &self.code,
-            };
-            let outcome = catch_unwind(AssertUnwindSafe(|| {
-                run_slice(ctx, &mut process, &mut x, SLICE_REDUCTIONS)
-            }));
-            let outcome = match outcome {
-                Ok(o) => o,
-                Err(panic) => {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "panic".into());
-                    return Err(Uncaught {
-                        report: report::format_internal(&format!(
-                            "process <0.{pid}.0> crashed inside the VM: {what}"
-                        )),
-                    });
-                }
-            };
-            match outcome {
-                SliceOutcome::Yielded => continue,
-                SliceOutcome::Waiting {
-                    timeout_ms: Some(ms),
-                } => {
-                    // The only process: nothing can send it a message while it sleeps.
-                    std::thread::sleep(Duration::from_millis(ms));
-                }
-                SliceOutcome::Waiting { timeout_ms: None } => {
-                    return Err(Uncaught {
-                        report: format!(
-                            "** process <0.{pid}.0> waits in receive for a message that can never \
-                             arrive (no other process exists)\n"
-                        ),
-                    });
-                }
-                SliceOutcome::Halted(status) => return Ok(Finished::Halted(status)),
-                SliceOutcome::Exited { reason } => {
-                    return match reason {
-                        ExitReason::Normal(value) => {
-                            let mut text = String::new();
-                            crate::display::write_term(&mut text, value, &self.shared.atoms);
-                            Ok(Finished::Returned(text))
-                        }
-                        ExitReason::Exception(e)
-                            if e.class == Class::Exit
-                                && e.reason == Term::atom(crate::atom::NORMAL) =>
-                        {
-                            Ok(Finished::Returned("normal".into()))
-                        }
-                        ExitReason::Exception(e) => Err(Uncaught {
-                            report: report::format_exception(
-                                e.class,
-                                e.reason,
-                                e.stacktrace,
-                                &self.shared.atoms,
-                            ),
-                        }),
-                        ExitReason::Internal(what) => Err(Uncaught {
-                            report: report::format_internal(&what),
-                        }),
-                    };
-                }
-            }
+        // The process `erl -noshell -eval` runs traps exits (it is linked to init).
+        process.trap_exit = true;
+        self.sys.spawn_main(process);
+        match self.sys.wait_main() {
+            MainOutcome::Returned(text) => Ok(Finished::Returned(text)),
+            MainOutcome::Halted(status) => Ok(Finished::Halted(status)),
+            MainOutcome::Uncaught(report) => Err(Uncaught { report }),
+            MainOutcome::Deadlock => Err(Uncaught {
+                report: "** deadlock: every process waits in receive and no timer can wake one\n"
+                    .into(),
+            }),
         }
     }
 }

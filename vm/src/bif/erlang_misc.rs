@@ -28,6 +28,21 @@ pub(super) fn register(r: &mut Reg<'_>) {
 
     r.add(e, "self", 0, |c, _| Ok(c.self_pid));
     r.add(e, "node", 0, |c, _| Ok(c.atom("nonode@nohost")));
+    // The one piece of OTP's logger krarup has: the primary level, which decides whether crash
+    // reports of processes are printed (`none` silences them, as test programs do).
+    r.add("logger", "set_primary_config", 2, |c, a| {
+        let (Some(key), Some(level)) = (a[0].as_atom(), a[1].as_atom()) else {
+            return Err(Exception::badarg());
+        };
+        if &*c.shared.atoms.name(key) != "level" {
+            return Err(Exception::badarg());
+        }
+        let on = &*c.shared.atoms.name(level) != "none";
+        c.shared
+            .log_errors
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+        Ok(c.atom("ok"))
+    });
     r.add(e, "node", 1, |c, _| Ok(c.atom("nonode@nohost")));
     r.add(e, "make_ref", 0, |c, _| {
         let id = c.shared.next_unique();

@@ -18,6 +18,8 @@ mod dispatch;
 mod exceptions;
 mod maps_bins;
 pub mod packed;
+mod process_bifs;
+mod process_info;
 mod receive;
 pub mod runtime_bifs;
 mod tests;
@@ -53,6 +55,8 @@ pub enum ExitReason {
     Exception(CaughtException),
     /// The interpreter found an impossible state (a VM bug or code the verifier let through).
     Internal(String),
+    /// An exit signal ended it with this reason (a term on its heap).
+    Signal(Term),
 }
 
 /// What the interpreter needs from the runtime during a slice.
@@ -60,6 +64,12 @@ pub enum ExitReason {
 pub struct Ctx<'a> {
     pub shared: &'a Shared,
     pub code: &'a CodeTable,
+    /// The process system (table, names, timers).
+    pub sys: &'a crate::sched::System,
+    /// The running process's control block.
+    pub me: &'a std::sync::Arc<crate::sched::signal::Pcb>,
+    /// The run queue of the scheduler thread running the slice.
+    pub local: Option<&'a crossbeam_deque::Worker<std::sync::Arc<crate::sched::signal::Pcb>>>,
 }
 
 /// Why a handler stopped the instruction loop.
@@ -146,7 +156,9 @@ pub fn run_slice(
     let outcome = vm.run();
     vm.p.version = vm.version;
     vm.p.pc = vm.pc as u32;
-    vm.p.reductions += (budget as isize - vm.budget).max(0) as u64;
+    let used = (budget as isize - vm.budget).max(0) as u64;
+    vm.p.reductions += used;
+    vm.ctx.sys.add_reductions(used);
     if matches!(outcome, SliceOutcome::Yielded) {
         let live = vm.p.live.min(X_REGS);
         vm.p.saved_x.extend_from_slice(&vm.x[..live]);
@@ -246,7 +258,7 @@ impl<'a> Vm<'a> {
                 I::Badrecord { src } => self.op_raise_tagged(crate::atom::BADRECORD, *src)?,
                 I::Error { reason } => self.op_error(*reason)?,
                 I::Send => self.op_send()?,
-                I::LoopRec { fail, dst } => self.op_loop_rec(*fail, *dst),
+                I::LoopRec { fail, dst } => self.op_loop_rec(*fail, *dst)?,
                 I::LoopRecEnd { target } => self.op_loop_rec_end(*target),
                 I::RemoveMessage => self.op_remove_message(),
                 I::Wait { target } => self.op_wait(*target)?,

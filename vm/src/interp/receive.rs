@@ -21,24 +21,67 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
-    /// Delivers `msg` to `to`. A message to oneself is already on the right heap; messages to
-    /// other processes are the scheduler's job (there is only one process so far, so they go
-    /// nowhere, as a message to a dead process does in Erlang).
-    fn deliver(&mut self, to: Term, msg: Term) -> Result<(), Interrupt> {
-        if let Some(pid) = to.as_pid() {
-            if pid == self.p.pid {
-                self.p.mailbox.push(msg);
+    /// Delivers `msg` to `to`: a pid, a registered name, or `{Name, Node}` (`erlang:send/2`).
+    /// A message to oneself is already on the right heap and goes straight to the mailbox; others
+    /// are copied. Sending to a dead pid, or to `{Name, node()}` with no such name, does nothing;
+    /// an unregistered bare name is `badarg`.
+    pub(crate) fn deliver(&mut self, to: Term, msg: Term) -> Result<(), Interrupt> {
+        let pid = if let Some(pid) = to.as_pid() {
+            pid
+        } else if let Some(name) = to.as_atom() {
+            self.ctx.sys.whereis(name).ok_or_else(Exception::badarg)?
+        } else {
+            match to.as_tuple() {
+                Some(&[name, node]) if name.is_atom() && node.is_atom() => {
+                    let local_node =
+                        node == Term::atom(self.ctx.shared.atoms.intern("nonode@nohost"));
+                    match name.as_atom().and_then(|n| self.ctx.sys.whereis(n)) {
+                        Some(pid) if local_node => pid,
+                        _ => return Ok(()),
+                    }
+                }
+                _ => return Err(Exception::badarg().into()),
             }
-            return Ok(());
+        };
+        if pid == self.p.pid {
+            self.p.mailbox.push(msg);
+        } else {
+            self.ctx
+                .sys
+                .send_message(self.p.pid, pid, msg, self.ctx.local);
         }
-        // Registered names would resolve here; none are registered yet.
-        Err(Exception::badarg().into())
+        Ok(())
     }
 
-    pub(crate) fn op_loop_rec(&mut self, fail: Label, dst: Dst) {
+    /// Reads the message at the save pointer. At the end of the mailbox, first takes in the
+    /// signals that arrived since the slice began (messages join the mailbox; an exit signal may
+    /// end the process here).
+    pub(crate) fn op_loop_rec(&mut self, fail: Label, dst: Dst) -> Step {
+        if self.p.mailbox.current().is_none() {
+            self.fetch_signals()?;
+        }
         match self.p.mailbox.current() {
             Some(m) => self.put(dst, m),
             None => self.jump(fail),
+        }
+        Ok(())
+    }
+
+    /// Handles the signals waiting in the process's inbox.
+    pub(crate) fn fetch_signals(&mut self) -> Step {
+        let signals = {
+            let mut inbox = self.ctx.me.lock_inbox();
+            if inbox.signals.is_empty() {
+                return Ok(());
+            }
+            inbox.messages = 0;
+            std::mem::take(&mut inbox.signals)
+        };
+        match self.ctx.sys.handle_signals(self.p, signals) {
+            Ok(()) => Ok(()),
+            Err(crate::sched::handle::Die(reason)) => Err(Interrupt::Stop(SliceOutcome::Exited {
+                reason: super::ExitReason::Signal(reason),
+            })),
         }
     }
 

@@ -25,6 +25,37 @@ pub enum RuntimeBif {
     Raise3,
     FunInfo2,
     IsFunction2,
+    // Process builtins (`process_bifs`, `process_info`).
+    Spawn1,
+    Spawn3,
+    SpawnLink1,
+    SpawnLink3,
+    SpawnMonitor1,
+    SpawnMonitor3,
+    Send2,
+    Link1,
+    Unlink1,
+    Exit2,
+    ProcessFlag2,
+    Monitor2,
+    Demonitor1,
+    Demonitor2,
+    Register2,
+    Unregister1,
+    Whereis1,
+    Registered0,
+    IsProcessAlive1,
+    Processes0,
+    SendAfter3,
+    StartTimer3,
+    CancelTimer1,
+    ReadTimer1,
+    ProcessInfo2,
+    Memory0,
+    Memory1,
+    Statistics1,
+    GarbageCollect0,
+    GarbageCollect1,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -45,6 +76,36 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("raise"), 3), RuntimeBif::Raise3),
         ((e, f("fun_info"), 2), RuntimeBif::FunInfo2),
         ((e, f("is_function"), 2), RuntimeBif::IsFunction2),
+        ((e, f("spawn"), 1), RuntimeBif::Spawn1),
+        ((e, f("spawn"), 3), RuntimeBif::Spawn3),
+        ((e, f("spawn_link"), 1), RuntimeBif::SpawnLink1),
+        ((e, f("spawn_link"), 3), RuntimeBif::SpawnLink3),
+        ((e, f("spawn_monitor"), 1), RuntimeBif::SpawnMonitor1),
+        ((e, f("spawn_monitor"), 3), RuntimeBif::SpawnMonitor3),
+        ((e, f("send"), 2), RuntimeBif::Send2),
+        ((e, f("link"), 1), RuntimeBif::Link1),
+        ((e, f("unlink"), 1), RuntimeBif::Unlink1),
+        ((e, f("exit"), 2), RuntimeBif::Exit2),
+        ((e, f("process_flag"), 2), RuntimeBif::ProcessFlag2),
+        ((e, f("monitor"), 2), RuntimeBif::Monitor2),
+        ((e, f("demonitor"), 1), RuntimeBif::Demonitor1),
+        ((e, f("demonitor"), 2), RuntimeBif::Demonitor2),
+        ((e, f("register"), 2), RuntimeBif::Register2),
+        ((e, f("unregister"), 1), RuntimeBif::Unregister1),
+        ((e, f("whereis"), 1), RuntimeBif::Whereis1),
+        ((e, f("registered"), 0), RuntimeBif::Registered0),
+        ((e, f("is_process_alive"), 1), RuntimeBif::IsProcessAlive1),
+        ((e, f("processes"), 0), RuntimeBif::Processes0),
+        ((e, f("send_after"), 3), RuntimeBif::SendAfter3),
+        ((e, f("start_timer"), 3), RuntimeBif::StartTimer3),
+        ((e, f("cancel_timer"), 1), RuntimeBif::CancelTimer1),
+        ((e, f("read_timer"), 1), RuntimeBif::ReadTimer1),
+        ((e, f("process_info"), 2), RuntimeBif::ProcessInfo2),
+        ((e, f("memory"), 0), RuntimeBif::Memory0),
+        ((e, f("memory"), 1), RuntimeBif::Memory1),
+        ((e, f("statistics"), 1), RuntimeBif::Statistics1),
+        ((e, f("garbage_collect"), 0), RuntimeBif::GarbageCollect0),
+        ((e, f("garbage_collect"), 1), RuntimeBif::GarbageCollect1),
     ]
 }
 
@@ -58,7 +119,54 @@ impl RuntimeBif {
             RuntimeBif::Raise3 => "raise",
             RuntimeBif::FunInfo2 => "fun_info",
             RuntimeBif::IsFunction2 => "is_function",
+            RuntimeBif::Spawn1 => "spawn",
+            RuntimeBif::Spawn3 => "spawn",
+            RuntimeBif::SpawnLink1 => "spawn_link",
+            RuntimeBif::SpawnLink3 => "spawn_link",
+            RuntimeBif::SpawnMonitor1 => "spawn_monitor",
+            RuntimeBif::SpawnMonitor3 => "spawn_monitor",
+            RuntimeBif::Send2 => "send",
+            RuntimeBif::Link1 => "link",
+            RuntimeBif::Unlink1 => "unlink",
+            RuntimeBif::Exit2 => "exit",
+            RuntimeBif::ProcessFlag2 => "process_flag",
+            RuntimeBif::Monitor2 => "monitor",
+            RuntimeBif::Demonitor1 => "demonitor",
+            RuntimeBif::Demonitor2 => "demonitor",
+            RuntimeBif::Register2 => "register",
+            RuntimeBif::Unregister1 => "unregister",
+            RuntimeBif::Whereis1 => "whereis",
+            RuntimeBif::Registered0 => "registered",
+            RuntimeBif::IsProcessAlive1 => "is_process_alive",
+            RuntimeBif::Processes0 => "processes",
+            RuntimeBif::SendAfter3 => "send_after",
+            RuntimeBif::StartTimer3 => "start_timer",
+            RuntimeBif::CancelTimer1 => "cancel_timer",
+            RuntimeBif::ReadTimer1 => "read_timer",
+            RuntimeBif::ProcessInfo2 => "process_info",
+            RuntimeBif::Memory0 => "memory",
+            RuntimeBif::Memory1 => "memory",
+            RuntimeBif::Statistics1 => "statistics",
+            RuntimeBif::GarbageCollect0 => "garbage_collect",
+            RuntimeBif::GarbageCollect1 => "garbage_collect",
         }
+    }
+
+    /// True for the builtins `process_bifs` and `process_info` implement.
+    fn is_process_bif(self) -> bool {
+        !matches!(
+            self,
+            RuntimeBif::Apply2
+                | RuntimeBif::Apply3
+                | RuntimeBif::Halt0
+                | RuntimeBif::Halt1
+                | RuntimeBif::GetModuleInfo1
+                | RuntimeBif::GetModuleInfo2
+                | RuntimeBif::FunctionExported3
+                | RuntimeBif::Raise3
+                | RuntimeBif::FunInfo2
+                | RuntimeBif::IsFunction2
+        )
     }
 }
 
@@ -76,6 +184,7 @@ impl<'a> Vm<'a> {
                 let n = self.spread_args(args, 2)?;
                 self.apply_mfa(m, f, n, kind)
             }
+            rb if rb.is_process_bif() => self.process_bif(rb, arity, kind),
             RuntimeBif::Halt0 => Err(Interrupt::Stop(SliceOutcome::Halted(0))),
             RuntimeBif::Halt1 => {
                 let status = self.x[0];
@@ -104,7 +213,12 @@ impl<'a> Vm<'a> {
         }
     }
 
-    fn runtime_bif_error(&mut self, rb: RuntimeBif, arity: u8, e: Exception) -> Interrupt {
+    pub(crate) fn runtime_bif_error(
+        &mut self,
+        rb: RuntimeBif,
+        arity: u8,
+        e: Exception,
+    ) -> Interrupt {
         let f = self.ctx.shared.atoms.intern(rb.name());
         self.native_error(e, atom::ERLANG, f, arity as usize)
     }

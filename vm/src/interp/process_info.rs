@@ -1,0 +1,369 @@
+//! Introspection builtins: `process_info/2`, `erlang:memory/0,1`, `erlang:statistics/1`,
+//! `garbage_collect/0,1`. Another process's body is read only while no scheduler runs it (the
+//! call is retried in a later slice otherwise), so introspection never blocks a scheduler.
+
+use super::process_bifs::Outcome;
+use super::runtime_bifs::RuntimeBif;
+use super::Vm;
+use crate::atom;
+use crate::native::Exception;
+use crate::process::Process;
+use crate::sched::signal::{Signal, State};
+use crate::term::Term;
+
+impl<'a> Vm<'a> {
+    pub(crate) fn info_bif_value(&mut self, rb: RuntimeBif, a: &[Term]) -> Outcome {
+        use RuntimeBif as R;
+        match (rb, a) {
+            (R::ProcessInfo2, &[p, item]) => self.process_info(p, item),
+            (R::Memory0, []) => Outcome::Value(self.memory_list()),
+            (R::Memory1, &[kind]) => self.memory_of(kind).into(),
+            (R::Statistics1, &[kind]) => self.statistics(kind).into(),
+            (R::GarbageCollect0, []) => {
+                self.p.collect_major(&mut self.x[..], 0);
+                Outcome::Value(Term::bool(true))
+            }
+            (R::GarbageCollect1, &[p]) => self.garbage_collect_other(p),
+            _ => Outcome::Raise(Exception::badarg()),
+        }
+    }
+
+    fn process_info(&mut self, p: Term, item: Term) -> Outcome {
+        let Some(pid) = p.as_pid() else {
+            return Outcome::Raise(Exception::badarg());
+        };
+        let items = match crate::ops::list_to_vec(item) {
+            Some(v) if item.is_list() => Some(v),
+            _ => None,
+        };
+        let wanted: Vec<Term> = items.clone().unwrap_or_else(|| vec![item]);
+        if wanted.iter().any(|&i| !self.known_info_item(i)) {
+            return Outcome::Raise(Exception::badarg());
+        }
+        let mut values = Vec::with_capacity(wanted.len());
+        if pid == self.p.pid {
+            for &i in &wanted {
+                let v = self.info_item_self(i, items.is_some());
+                values.push(v);
+            }
+        } else {
+            let Some(pcb) = self.ctx.sys.lookup(pid) else {
+                return Outcome::Value(Term::atom(atom::UNDEFINED));
+            };
+            let (state, queued, exit_pending) = {
+                let inbox = pcb.lock_inbox();
+                let me = self.p.pid;
+                let pending = inbox
+                    .signals
+                    .iter()
+                    .any(|s| matches!(s, Signal::Exit { from, .. } if *from == me));
+                (inbox.state, inbox.messages, pending)
+            };
+            if state == State::Exited {
+                return Outcome::Value(Term::atom(atom::UNDEFINED));
+            }
+            if exit_pending {
+                return Outcome::Retry;
+            }
+            let Some(guard) = pcb.try_lock_body() else {
+                return Outcome::Retry;
+            };
+            let Some(other) = guard.as_ref() else {
+                return Outcome::Value(Term::atom(atom::UNDEFINED));
+            };
+            let status = match state {
+                State::Waiting => "waiting",
+                State::Queued => "runnable",
+                _ => "running",
+            };
+            for &i in &wanted {
+                let v = self.info_item(other, i, items.is_some(), status, queued);
+                values.push(v);
+            }
+        }
+        match items {
+            Some(_) => Outcome::Value(self.p.heap.list(&values)),
+            None => Outcome::Value(values[0]),
+        }
+    }
+
+    fn known_info_item(&self, i: Term) -> bool {
+        i.as_atom().is_some_and(|a| {
+            matches!(
+                &*self.ctx.shared.atoms.name(a),
+                "message_queue_len"
+                    | "messages"
+                    | "links"
+                    | "monitors"
+                    | "monitored_by"
+                    | "status"
+                    | "heap_size"
+                    | "total_heap_size"
+                    | "stack_size"
+                    | "memory"
+                    | "reductions"
+                    | "registered_name"
+                    | "trap_exit"
+                    | "dictionary"
+            )
+        })
+    }
+
+    fn info_item_self(&mut self, item: Term, in_list: bool) -> Term {
+        // Signals that arrived count as queued messages, as BEAM's own view after a fetch.
+        let queued = self.ctx.me.lock_inbox().messages;
+        let p: &Process = self.p;
+        let snapshot = InfoSnapshot::of(p, queued);
+        self.build_item(snapshot, item, in_list, "running", None)
+    }
+
+    fn info_item(
+        &mut self,
+        other: &Process,
+        item: Term,
+        in_list: bool,
+        status: &str,
+        queued: usize,
+    ) -> Term {
+        let snapshot = InfoSnapshot::of(other, queued);
+        self.build_item(snapshot, item, in_list, status, Some(other))
+    }
+
+    /// `{Item, Value}` for one item. `other` is the process whose terms (messages, dictionary)
+    /// are copied; `None` means the caller itself.
+    fn build_item(
+        &mut self,
+        s: InfoSnapshot,
+        item: Term,
+        in_list: bool,
+        status: &str,
+        other: Option<&Process>,
+    ) -> Term {
+        let atoms = &self.ctx.shared.atoms;
+        let name = atoms
+            .name(item.as_atom().unwrap_or(atom::UNDEFINED))
+            .to_string();
+        let heap = &mut self.p.heap;
+        let value = match name.as_str() {
+            "message_queue_len" => Term::small(s.queue_len as i64),
+            "links" => {
+                let pids: Vec<Term> = s.links.iter().map(|&l| Term::pid(l)).collect();
+                heap.list(&pids)
+            }
+            "monitors" => {
+                let node = Term::atom(atoms.intern("nonode@nohost"));
+                let ms: Vec<Term> = s
+                    .monitors
+                    .iter()
+                    .map(|&(target, name)| {
+                        let who = match name {
+                            Some(n) => heap.tuple(&[Term::atom(n), node]),
+                            None => Term::pid(target),
+                        };
+                        heap.tuple(&[Term::atom(atom::PROCESS), who])
+                    })
+                    .collect();
+                heap.list(&ms)
+            }
+            "monitored_by" => {
+                let pids: Vec<Term> = s.watchers.iter().map(|&w| Term::pid(w)).collect();
+                heap.list(&pids)
+            }
+            "status" => Term::atom(atoms.intern(status)),
+            "heap_size" => Term::small(s.heap_words as i64),
+            "total_heap_size" => Term::small(s.total_heap_words as i64),
+            "stack_size" => Term::small(s.stack_words as i64),
+            "memory" => Term::small(s.memory as i64),
+            "reductions" => Term::small(s.reductions as i64),
+            "trap_exit" => Term::bool(s.trap_exit),
+            "registered_name" => {
+                match self.ctx.sys.registered_name(s.pid) {
+                    Some(n) => Term::atom(n),
+                    None if in_list => Term::NIL,
+                    // Alone, an unregistered process's item is `[]`, not a tuple.
+                    None => return Term::NIL,
+                }
+            }
+            "messages" => {
+                let msgs: Vec<Term> = match other {
+                    Some(o) => o
+                        .mailbox
+                        .messages
+                        .iter()
+                        .map(|&m| crate::copy::copy_term(heap, m))
+                        .collect(),
+                    None => self.p.mailbox.messages.iter().copied().collect(),
+                };
+                self.p.heap.list(&msgs)
+            }
+            "dictionary" => {
+                let pairs: Vec<(Term, Term)> = match other {
+                    Some(o) => o.dict.clone(),
+                    None => self.p.dict.clone(),
+                };
+                let heap = &mut self.p.heap;
+                let items: Vec<Term> = pairs
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let (k, v) = if other.is_some() {
+                            (
+                                crate::copy::copy_term(heap, k),
+                                crate::copy::copy_term(heap, v),
+                            )
+                        } else {
+                            (k, v)
+                        };
+                        heap.tuple(&[k, v])
+                    })
+                    .collect();
+                heap.list(&items)
+            }
+            _ => Term::atom(atom::UNDEFINED),
+        };
+        self.p.heap.tuple(&[item, value])
+    }
+
+    fn memory_list(&mut self) -> Term {
+        let kinds = [
+            "total",
+            "processes",
+            "processes_used",
+            "system",
+            "atom",
+            "atom_used",
+            "binary",
+            "code",
+            "ets",
+        ];
+        let mut items = Vec::new();
+        for k in kinds {
+            let a = Term::atom(self.ctx.shared.atoms.intern(k));
+            let v = self.memory_value(k).unwrap_or(0);
+            let n = self.p.heap.int(v as i64);
+            items.push(self.p.heap.tuple(&[a, n]));
+        }
+        self.p.heap.list(&items)
+    }
+
+    fn memory_of(&mut self, kind: Term) -> Result<Term, Exception> {
+        let name = kind
+            .as_atom()
+            .map(|a| self.ctx.shared.atoms.name(a).to_string())
+            .ok_or_else(Exception::badarg)?;
+        let v = self.memory_value(&name).ok_or_else(Exception::badarg)?;
+        Ok(self.p.heap.int(v as i64))
+    }
+
+    /// Bytes for one `erlang:memory/1` kind. Processes are counted from what each reported at the
+    /// end of its last slice (the caller: now).
+    fn memory_value(&self, kind: &str) -> Option<usize> {
+        let procs = || {
+            let mine = self.p.memory_bytes();
+            self.ctx.sys.process_memory(self.p.pid) + mine
+        };
+        let code = || self.ctx.code.versions.len() * 64 * 1024;
+        Some(match kind {
+            "total" => procs() + code() + 1024 * 1024,
+            "processes" | "processes_used" => procs(),
+            "system" => code() + 1024 * 1024,
+            "atom" | "atom_used" => self.ctx.shared.atoms.len() * 32,
+            "binary" | "ets" => 0,
+            "code" => code(),
+            _ => return None,
+        })
+    }
+
+    fn statistics(&mut self, kind: Term) -> Result<Term, Exception> {
+        let name = kind
+            .as_atom()
+            .map(|a| self.ctx.shared.atoms.name(a).to_string())
+            .ok_or_else(Exception::badarg)?;
+        let sys = self.ctx.sys;
+        let (total, since) = match name.as_str() {
+            "runtime" => sys.stat_delta(0, cpu_time_ms()),
+            "wall_clock" => sys.stat_delta(1, self.ctx.shared.start.elapsed().as_millis() as u64),
+            "reductions" => {
+                let total = sys.total_reductions()
+                    + self.p.reductions
+                    + (4000 - self.budget.clamp(0, 4000)) as u64;
+                sys.stat_delta(2, total)
+            }
+            "run_queue" => return Ok(Term::small(0)),
+            "total_active_tasks" | "total_run_queue_lengths" => return Ok(Term::small(0)),
+            _ => return Err(Exception::badarg()),
+        };
+        let (a, b) = (self.p.heap.int(total as i64), self.p.heap.int(since as i64));
+        Ok(self.p.heap.tuple(&[a, b]))
+    }
+
+    fn garbage_collect_other(&mut self, p: Term) -> Outcome {
+        let Some(pid) = p.as_pid() else {
+            return Outcome::Raise(Exception::badarg());
+        };
+        if pid == self.p.pid {
+            self.p.collect_major(&mut self.x[..], 0);
+            return Outcome::Value(Term::bool(true));
+        }
+        let Some(pcb) = self.ctx.sys.lookup(pid) else {
+            return Outcome::Value(Term::bool(false));
+        };
+        if let Some(mut guard) = pcb.try_lock_body() {
+            if let Some(other) = guard.as_mut() {
+                other.collect_major_saved();
+            }
+        }
+        Outcome::Value(Term::bool(true))
+    }
+}
+
+/// The figures `process_info` reports, read while the process is held.
+struct InfoSnapshot {
+    pid: u64,
+    queue_len: usize,
+    links: Vec<u64>,
+    monitors: Vec<(u64, Option<crate::term::Atom>)>,
+    watchers: Vec<u64>,
+    heap_words: usize,
+    total_heap_words: usize,
+    stack_words: usize,
+    memory: usize,
+    reductions: u64,
+    trap_exit: bool,
+}
+
+impl InfoSnapshot {
+    fn of(p: &Process, queued: usize) -> InfoSnapshot {
+        InfoSnapshot {
+            pid: p.pid,
+            queue_len: p.mailbox.len() + queued,
+            links: p.links.clone(),
+            monitors: p.monitors.iter().map(|m| (m.target, m.name)).collect(),
+            watchers: p.watchers.iter().map(|&(_, w)| w).collect(),
+            heap_words: p.heap.capacity_words(),
+            total_heap_words: p.heap.capacity_words() + p.heap.old_words(),
+            stack_words: p.stack.len() + 2 * p.frames.len(),
+            memory: p.memory_bytes(),
+            reductions: p.reductions,
+            trap_exit: p.trap_exit,
+        }
+    }
+}
+
+/// CPU time of this OS process in milliseconds (user + system, from `/proc/self/stat`; 0 where
+/// that is not available).
+fn cpu_time_ms() -> u64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0;
+    };
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
+        return 0;
+    };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after the name.
+    let ticks: u64 = fields
+        .get(11..13)
+        .map_or(0, |f| f.iter().filter_map(|v| v.parse::<u64>().ok()).sum());
+    // The kernel's USER_HZ is 100 on every Linux we run on.
+    ticks * 10
+}

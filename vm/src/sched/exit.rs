@@ -1,0 +1,241 @@
+//! The end of a process: its exit reason (OTP's rules: `error:R` exits with `{R, Stack}`,
+//! `throw:V` with `{{nocatch, V}, Stack}`, `exit:R` with `R`), the crash report for errors and
+//! throws (`=ERROR REPORT====`, on stderr), and the signals a dead process sends: an exit signal to
+//! every link, a `'DOWN'` message to every monitor, and the answers to requests that arrive after
+//! its death.
+
+use super::signal::{ExitKind, Message, Pcb, Signal, State};
+use super::{MainOutcome, System};
+use crate::atom;
+use crate::interp::ExitReason;
+use crate::native::Class;
+use crate::process::Process;
+use crate::term::Term;
+use crossbeam_deque::Worker;
+use std::io::Write;
+use std::sync::Arc;
+
+/// `{'DOWN', Ref, process, Who, Reason}` on a fragment of its own.
+pub fn down_message(reference: u64, who: Term, reason: Term) -> Message {
+    Message::build(|h| {
+        let r = make_ref(h, reference);
+        let who = crate::copy::copy_term(h, who);
+        let reason = crate::copy::copy_term(h, reason);
+        h.tuple(&[
+            Term::atom(atom::DOWN),
+            r,
+            Term::atom(atom::PROCESS),
+            who,
+            reason,
+        ])
+    })
+}
+
+/// A reference term with id `id` (the layout `erlang:make_ref/0` builds).
+pub fn make_ref(heap: &mut crate::heap::Heap, id: u64) -> Term {
+    let p = heap.alloc(2);
+    // SAFETY: `p` points at two freshly allocated words.
+    unsafe {
+        p.write(crate::term::Header::new(crate::term::SUB_REF, 1).as_term());
+        p.add(1).write(Term::from_raw(id));
+    }
+    Term::boxed_from_ptr(p)
+}
+
+/// The id of a reference term.
+pub fn ref_id(t: Term) -> Option<u64> {
+    if t.boxed_subtag() != Some(crate::term::SUB_REF) {
+        return None;
+    }
+    t.payload().and_then(|p| p.first()).map(|w| w.raw())
+}
+
+impl System {
+    /// Ends process `pcb` (whose body the caller has taken out) with `why`.
+    pub(crate) fn exit_process(
+        &self,
+        pcb: &Arc<Pcb>,
+        mut p: Box<Process>,
+        why: ExitReason,
+        local: Option<&Worker<Arc<Pcb>>>,
+    ) {
+        let reason = self.exit_reason(&mut p, &why);
+        if self.is_main(p.pid) {
+            self.finish(self.main_outcome(&p, &why, reason));
+        } else if let ExitReason::Exception(e) = &why {
+            if e.class != Class::Exit {
+                self.crash_report(p.pid, reason);
+            }
+        } else if let ExitReason::Internal(what) = &why {
+            self.crash_report_text(p.pid, what);
+        }
+        // From here on, signals to this process bounce.
+        let late = {
+            let mut inbox = pcb.lock_inbox();
+            inbox.state = State::Exited;
+            std::mem::take(&mut inbox.signals)
+        };
+        self.procs.remove(&p.pid);
+        self.names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|_, pid| *pid != p.pid);
+        if let Some((_, id)) = p.timer_armed.take() {
+            self.cancel_timer(super::timer::TimerId(id));
+        }
+        let me = p.pid;
+        for &l in &p.links {
+            self.post(
+                me,
+                l,
+                Signal::Exit {
+                    from: me,
+                    reason: Message::copy_of(reason),
+                    kind: ExitKind::Link,
+                },
+                local,
+            );
+        }
+        let who = Term::pid(me);
+        for &(reference, watcher) in &p.watchers {
+            let msg = down_message(reference, who, reason);
+            self.post(me, watcher, Signal::Down { reference, msg }, local);
+        }
+        for m in &p.monitors {
+            if m.target != 0 {
+                self.post(
+                    me,
+                    m.target,
+                    Signal::Demonitor {
+                        reference: m.reference,
+                    },
+                    local,
+                );
+            }
+        }
+        for s in late {
+            match s {
+                Signal::Link { from } => self.post(
+                    me,
+                    from,
+                    Signal::Exit {
+                        from: me,
+                        reason: Message::copy_of(reason),
+                        kind: ExitKind::Link,
+                    },
+                    local,
+                ),
+                Signal::Monitor { from, reference } => {
+                    let msg = down_message(reference, who, reason);
+                    self.post(me, from, Signal::Down { reference, msg }, local);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The exit reason term (on `p`'s heap) for `why`.
+    fn exit_reason(&self, p: &mut Process, why: &ExitReason) -> Term {
+        match why {
+            ExitReason::Normal(_) => Term::atom(atom::NORMAL),
+            ExitReason::Signal(r) => *r,
+            ExitReason::Exception(e) => match e.class {
+                Class::Exit => e.reason,
+                Class::Error => p.heap.tuple(&[e.reason, e.stacktrace]),
+                Class::Throw => {
+                    let nocatch = p.heap.tuple(&[Term::atom(atom::NOCATCH), e.reason]);
+                    p.heap.tuple(&[nocatch, e.stacktrace])
+                }
+            },
+            ExitReason::Internal(_) => Term::atom(self.shared.atoms.intern("internal_error")),
+        }
+    }
+
+    fn main_outcome(&self, p: &Process, why: &ExitReason, reason: Term) -> MainOutcome {
+        let atoms = &self.shared.atoms;
+        match why {
+            ExitReason::Normal(v) => {
+                let mut text = String::new();
+                crate::display::write_term(&mut text, *v, atoms);
+                MainOutcome::Returned(text)
+            }
+            ExitReason::Exception(e)
+                if e.class == Class::Exit && e.reason == Term::atom(atom::NORMAL) =>
+            {
+                MainOutcome::Returned("normal".into())
+            }
+            ExitReason::Exception(e) => MainOutcome::Uncaught(crate::report::format_exception(
+                e.class,
+                e.reason,
+                e.stacktrace,
+                atoms,
+            )),
+            ExitReason::Signal(r) if *r == Term::atom(atom::NORMAL) => {
+                MainOutcome::Returned("normal".into())
+            }
+            ExitReason::Signal(_) => {
+                let mut text = String::new();
+                crate::display::write_term(&mut text, reason, atoms);
+                let _ = p;
+                MainOutcome::Uncaught(format!(
+                    "** the main process was ended by an exit signal: {text}\n"
+                ))
+            }
+            ExitReason::Internal(what) => {
+                MainOutcome::Uncaught(crate::report::format_internal(what))
+            }
+        }
+    }
+
+    /// Logs an uncaught error or throw in process `pid` as OTP's logger does (`=ERROR REPORT====`
+    /// with the exit value), to stderr; `logger:set_primary_config(level, none)` silences it.
+    fn crash_report(&self, pid: u64, reason: Term) {
+        let mut text = String::new();
+        crate::display::write_term(&mut text, reason, &self.shared.atoms);
+        self.crash_report_text(pid, &text);
+    }
+
+    fn crash_report_text(&self, pid: u64, value: &str) {
+        if !self.shared.logging_errors() {
+            return;
+        }
+        let report = format!(
+            "=ERROR REPORT==== {} ===\nError in process <0.{pid}.0> with exit value:\n{value}\n\n",
+            report_timestamp()
+        );
+        if let Ok(mut err) = self.shared.stderr.lock() {
+            let _ = err.write_all(report.as_bytes());
+            let _ = err.flush();
+        }
+    }
+}
+
+/// `21-Nov-2026::19:26:27.426276` (UTC; OTP prints local time, which is UTC on our machines).
+fn report_timestamp() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = now.as_secs() as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{day}-{}-{year}::{:02}:{:02}:{:02}.{:06}",
+        MONTHS[(month - 1) as usize],
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        now.subsec_micros()
+    )
+}

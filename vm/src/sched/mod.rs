@@ -1,0 +1,449 @@
+//! The process system: the process table, the name registry, the run queues and scheduler
+//! threads, and the timers. Owns how signals travel between processes (`post`), spawning, and the
+//! outcome of the main process; the scheduler loop is in `scheduler`, a process's handling of the
+//! signals it receives in `handle`, the end of a process in `exit`, the timer service in `timer`.
+//! See docs/processes.md.
+
+pub mod exit;
+pub mod handle;
+pub mod scheduler;
+pub mod signal;
+pub mod timer;
+
+use crate::interp::code_table::CodeTable;
+use crate::native::Shared;
+use crate::process::Process;
+use crate::term::{Atom, Term};
+use crossbeam_deque::{Injector, Stealer, Worker};
+use crossbeam_utils::sync::Unparker;
+use dashmap::DashMap;
+use signal::{ExitKind, Message, Pcb, Signal, State};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
+use std::time::Instant;
+use timer::{TimerId, TimerService};
+
+/// How the main process (the one `Runtime::run_main` started) ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MainOutcome {
+    /// It returned this value (rendered as `~w`), or exited with reason `normal`.
+    Returned(String),
+    /// Some process called `erlang:halt/0,1` with this status.
+    Halted(i32),
+    /// It ended with an exception or an exit signal: the report for stderr.
+    Uncaught(String),
+    /// Every process is blocked in `receive` with no timer that could wake one.
+    Deadlock,
+}
+
+/// What a timer does when it fires.
+pub enum TimerEvent {
+    /// Wake process `pid` from a `receive ... after`.
+    Wake(u64),
+    /// Send `msg` to `to` (a pid or a registered name); `reference` is the timer's ref id.
+    Send {
+        to: Term,
+        msg: Message,
+        reference: u64,
+    },
+}
+
+/// One Erlang system's processes.
+pub struct System {
+    pub shared: Arc<Shared>,
+    pub code: RwLock<CodeTable>,
+    procs: DashMap<u64, Arc<Pcb>>,
+    names: Mutex<HashMap<Atom, u64>>,
+    next_pid: AtomicU64,
+    /// Run queues: the global injector (for processes made runnable off the scheduler threads)
+    /// and one stealer per scheduler's local queue.
+    injector: Injector<Arc<Pcb>>,
+    stealers: OnceLock<Vec<Stealer<Arc<Pcb>>>>,
+    unparkers: OnceLock<Vec<Unparker>>,
+    /// Indices of schedulers asleep (waiting for work).
+    idle: Mutex<Vec<usize>>,
+    n_idle: AtomicUsize,
+    pub(crate) stopping: AtomicBool,
+    timers: OnceLock<Arc<TimerService<TimerEvent>>>,
+    /// Timers armed and not yet fired or cancelled (counted here so that a timer being fired is
+    /// still counted until its effect is queued: the deadlock check relies on it).
+    timers_live: AtomicUsize,
+    /// Send timers by ref id (for `cancel_timer/1`, `read_timer/1`).
+    timer_refs: Mutex<HashMap<u64, TimerId>>,
+    /// The main process and how it ended.
+    main_pid: AtomicU64,
+    outcome: Mutex<Option<MainOutcome>>,
+    outcome_cv: Condvar,
+    /// Processes created, for `erlang:statistics`-like counters.
+    pub(crate) spawned: AtomicU64,
+    /// Reductions of finished slices, all processes.
+    reductions: AtomicU64,
+    /// The values `statistics/1` last returned for runtime, wall_clock and reductions (its
+    /// "since last call" figure).
+    stat_last: Mutex<[u64; 3]>,
+}
+
+/// The pid number of the first process (`<0.9.0>`, as `erl -eval` shows it).
+pub const FIRST_PID: u64 = 9;
+
+impl System {
+    /// A system with no processes and no scheduler threads yet (`scheduler::start` adds them).
+    pub fn new(shared: Arc<Shared>, code: CodeTable) -> Arc<System> {
+        let sys = Arc::new(System {
+            shared,
+            code: RwLock::new(code),
+            procs: DashMap::new(),
+            names: Mutex::new(HashMap::new()),
+            next_pid: AtomicU64::new(FIRST_PID),
+            injector: Injector::new(),
+            stealers: OnceLock::new(),
+            unparkers: OnceLock::new(),
+            idle: Mutex::new(Vec::new()),
+            n_idle: AtomicUsize::new(0),
+            stopping: AtomicBool::new(false),
+            timers: OnceLock::new(),
+            timers_live: AtomicUsize::new(0),
+            timer_refs: Mutex::new(HashMap::new()),
+            main_pid: AtomicU64::new(0),
+            outcome: Mutex::new(None),
+            outcome_cv: Condvar::new(),
+            spawned: AtomicU64::new(0),
+            reductions: AtomicU64::new(0),
+            stat_last: Mutex::new([0; 3]),
+        });
+        let weak = Arc::downgrade(&sys);
+        let service = TimerService::start(move |_id, event| {
+            if let Some(sys) = weak.upgrade() {
+                sys.fire_timer(event);
+            }
+        });
+        let _ = sys.timers.set(service);
+        sys
+    }
+
+    /// The code table for reading (held for a slice).
+    pub fn code(&self) -> std::sync::RwLockReadGuard<'_, CodeTable> {
+        self.code.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The code table for loading.
+    pub fn code_mut(&self) -> std::sync::RwLockWriteGuard<'_, CodeTable> {
+        self.code.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The control block of a live (or just-ended) process.
+    pub fn lookup(&self, pid: u64) -> Option<Arc<Pcb>> {
+        self.procs.get(&pid).map(|e| e.value().clone())
+    }
+
+    /// Number of processes in the table.
+    pub fn process_count(&self) -> usize {
+        self.procs.len()
+    }
+
+    /// Every pid in the table (unordered).
+    pub fn pids(&self) -> Vec<u64> {
+        self.procs.iter().map(|e| *e.key()).collect()
+    }
+
+    /// A fresh pid number.
+    pub fn new_pid(&self) -> u64 {
+        self.next_pid.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Adds `process` to the table and makes it runnable. `local` is the calling scheduler's
+    /// queue, if the caller runs on one.
+    pub fn spawn(&self, process: Process, local: Option<&Worker<Arc<Pcb>>>) -> u64 {
+        let pid = process.pid;
+        let pcb = Arc::new(Pcb::new(process, State::Queued));
+        self.procs.insert(pid, pcb.clone());
+        self.spawned.fetch_add(1, Ordering::Relaxed);
+        self.enqueue(pcb, local);
+        pid
+    }
+
+    /// Starts `process` as the main process: its end is the outcome `wait_main` returns.
+    pub fn spawn_main(&self, process: Process) -> u64 {
+        *self.outcome.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.main_pid.store(process.pid, Ordering::SeqCst);
+        self.spawn(process, None)
+    }
+
+    /// Blocks until the main process has ended (or a process halted the system).
+    pub fn wait_main(&self) -> MainOutcome {
+        let mut guard = self.outcome.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(o) = guard.take() {
+                self.main_pid.store(0, Ordering::SeqCst);
+                return o;
+            }
+            guard = self
+                .outcome_cv
+                .wait(guard)
+                .unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// Records how the main process ended (the first outcome wins).
+    pub(crate) fn finish(&self, outcome: MainOutcome) {
+        let mut guard = self.outcome.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() && self.main_pid.load(Ordering::SeqCst) != 0 {
+            *guard = Some(outcome);
+            self.outcome_cv.notify_all();
+        }
+    }
+
+    pub(crate) fn is_main(&self, pid: u64) -> bool {
+        self.main_pid.load(Ordering::SeqCst) == pid
+    }
+
+    // ---- signals ----
+
+    /// Sends `signal` to process `to`. If `to` has ended (or never existed), the signal bounces:
+    /// a link or monitor request is answered as by a dead process (`noproc`), anything else is
+    /// dropped, as BEAM does.
+    pub fn post(&self, from: u64, to: u64, signal: Signal, local: Option<&Worker<Arc<Pcb>>>) {
+        let Some(pcb) = self.lookup(to) else {
+            self.bounce(from, to, signal, local);
+            return;
+        };
+        let wake = {
+            let mut inbox = pcb.lock_inbox();
+            if inbox.state == State::Exited {
+                drop(inbox);
+                self.bounce(from, to, signal, local);
+                return;
+            }
+            if matches!(signal, Signal::Message(_) | Signal::Down { .. }) {
+                inbox.messages += 1;
+            }
+            inbox.signals.push(signal);
+            if inbox.state == State::Waiting {
+                inbox.state = State::Queued;
+                true
+            } else {
+                false
+            }
+        };
+        if wake {
+            self.enqueue(pcb, local);
+        }
+    }
+
+    /// Copies `msg` into a fragment and sends it to `to` (a pid).
+    pub fn send_message(&self, from: u64, to: u64, msg: Term, local: Option<&Worker<Arc<Pcb>>>) {
+        if !self.procs.contains_key(&to) {
+            return;
+        }
+        self.post(from, to, Signal::Message(Message::copy_of(msg)), local);
+    }
+
+    /// The answer a dead process gives to `signal` from `from`.
+    fn bounce(&self, from: u64, dead: u64, signal: Signal, local: Option<&Worker<Arc<Pcb>>>) {
+        let noproc = || Message::immediate(Term::atom(crate::atom::NOPROC));
+        match signal {
+            Signal::Link { .. } => self.post(
+                dead,
+                from,
+                Signal::Exit {
+                    from: dead,
+                    reason: noproc(),
+                    kind: ExitKind::Link,
+                },
+                local,
+            ),
+            Signal::Monitor { reference, .. } => {
+                let msg =
+                    exit::down_message(reference, Term::pid(dead), Term::atom(crate::atom::NOPROC));
+                self.post(dead, from, Signal::Down { reference, msg }, local);
+            }
+            _ => {}
+        }
+    }
+
+    /// The registered name of `pid`, if any.
+    pub fn registered_name(&self, pid: u64) -> Option<Atom> {
+        let names = self.names.lock().unwrap_or_else(|e| e.into_inner());
+        names.iter().find(|(_, &p)| p == pid).map(|(&n, _)| n)
+    }
+
+    /// Memory of every process but `except`, as each reported at the end of its last slice
+    /// (bytes).
+    pub fn process_memory(&self, except: u64) -> usize {
+        self.procs
+            .iter()
+            .filter(|e| *e.key() != except)
+            .map(|e| e.value().memory.load(Ordering::Relaxed))
+            .sum()
+    }
+
+    /// Reductions of all finished slices.
+    pub fn total_reductions(&self) -> u64 {
+        self.reductions.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn add_reductions(&self, n: u64) {
+        self.reductions.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// `(now, now - previous)` for statistics counter `index`, recording `now`.
+    pub(crate) fn stat_delta(&self, index: usize, now: u64) -> (u64, u64) {
+        let mut last = self.stat_last.lock().unwrap_or_else(|e| e.into_inner());
+        let since = now.saturating_sub(last[index]);
+        last[index] = now;
+        (now, since)
+    }
+
+    // ---- names ----
+
+    /// `erlang:register/2`: false if the name is taken or the process has a name already.
+    pub(crate) fn register(&self, name: Atom, pid: u64) -> bool {
+        let mut names = self.names.lock().unwrap_or_else(|e| e.into_inner());
+        if names.contains_key(&name) || names.values().any(|&p| p == pid) {
+            return false;
+        }
+        names.insert(name, pid);
+        true
+    }
+
+    /// `erlang:unregister/1`: the pid the name belonged to.
+    pub(crate) fn unregister(&self, name: Atom) -> Option<u64> {
+        self.names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&name)
+    }
+
+    /// `erlang:whereis/1`.
+    pub fn whereis(&self, name: Atom) -> Option<u64> {
+        self.names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&name)
+            .copied()
+    }
+
+    /// `erlang:registered/0`.
+    pub fn registered(&self) -> Vec<Atom> {
+        let names = self.names.lock().unwrap_or_else(|e| e.into_inner());
+        names.keys().copied().collect()
+    }
+
+    // ---- timers ----
+
+    fn timers(&self) -> &TimerService<TimerEvent> {
+        self.timers
+            .get()
+            .expect("timer service starts with the system")
+    }
+
+    /// Arms a timer; see `TimerEvent`.
+    pub(crate) fn arm_timer(&self, deadline: Instant, event: TimerEvent) -> TimerId {
+        self.timers_live.fetch_add(1, Ordering::SeqCst);
+        let reference = match &event {
+            TimerEvent::Send { reference, .. } => Some(*reference),
+            TimerEvent::Wake(_) => None,
+        };
+        // The ref is entered before arming so that a timer firing at once finds it.
+        let mut refs = self.timer_refs.lock().unwrap_or_else(|e| e.into_inner());
+        let id = self.timers().arm(deadline, event);
+        if let Some(r) = reference {
+            refs.insert(r, id);
+        }
+        id
+    }
+
+    /// Cancels a timer: the time it had left, or `None` if it had fired already.
+    pub(crate) fn cancel_timer(&self, id: TimerId) -> Option<std::time::Duration> {
+        let left = self.timers().cancel(id);
+        if left.is_some() {
+            self.timers_live.fetch_sub(1, Ordering::SeqCst);
+        }
+        left
+    }
+
+    /// `erlang:cancel_timer/1` and `read_timer/1` by ref id: the time left, `None` if unknown or
+    /// fired.
+    pub(crate) fn timer_by_ref(&self, reference: u64, cancel: bool) -> Option<std::time::Duration> {
+        let mut refs = self.timer_refs.lock().unwrap_or_else(|e| e.into_inner());
+        let id = *refs.get(&reference)?;
+        if cancel {
+            refs.remove(&reference);
+            drop(refs);
+            self.cancel_timer(id)
+        } else {
+            self.timers().read(id)
+        }
+    }
+
+    fn fire_timer(&self, event: TimerEvent) {
+        match event {
+            TimerEvent::Wake(pid) => self.post(pid, pid, Signal::Timeout, None),
+            TimerEvent::Send { to, msg, reference } => {
+                self.timer_refs
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .remove(&reference);
+                let pid = match (to.as_pid(), to.as_atom()) {
+                    (Some(p), _) => Some(p),
+                    (None, Some(name)) => self.whereis(name),
+                    _ => None,
+                };
+                if let Some(pid) = pid {
+                    self.post(0, pid, Signal::Message(msg), None);
+                }
+            }
+        }
+        self.timers_live.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    /// Stops the timer thread (the scheduler threads are stopped by `scheduler::Schedulers`).
+    pub(crate) fn stop_timers(&self) {
+        if let Some(t) = self.timers.get() {
+            t.shutdown();
+        }
+    }
+
+    // ---- run queues ----
+
+    /// Makes `pcb` runnable: onto the calling scheduler's own queue if there is one (the process
+    /// that woke it likely blocks soon, so this scheduler runs it next), else the global one.
+    pub(crate) fn enqueue(&self, pcb: Arc<Pcb>, local: Option<&Worker<Arc<Pcb>>>) {
+        match local {
+            Some(w) => {
+                w.push(pcb);
+                // Another scheduler is woken only when this one has more than it will get to soon.
+                if w.len() > 1 {
+                    self.wake_one();
+                }
+            }
+            None => {
+                self.injector.push(pcb);
+                self.wake_one();
+            }
+        }
+    }
+
+    /// Wakes one sleeping scheduler, if any.
+    pub(crate) fn wake_one(&self) {
+        std::sync::atomic::fence(Ordering::SeqCst);
+        if self.n_idle.load(Ordering::SeqCst) == 0 {
+            return;
+        }
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = idle.pop() {
+            self.n_idle.store(idle.len(), Ordering::SeqCst);
+            drop(idle);
+            if let Some(u) = self.unparkers.get().and_then(|v| v.get(i)) {
+                u.unpark();
+            }
+        }
+    }
+}
+
+impl Drop for System {
+    fn drop(&mut self) {
+        self.stop_timers();
+    }
+}

@@ -1,0 +1,250 @@
+//! Scheduler threads: each owns a FIFO run queue and a set of X registers, runs a process for a
+//! slice of reductions (BEAM's 4,000), then puts it back, so a process in an endless loop cannot
+//! starve the others. An idle scheduler steals from the global queue and the others' queues, and
+//! sleeps (parked, using no CPU) when there is nothing to run.
+
+use super::handle::Die;
+use super::signal::{Pcb, State};
+use super::{MainOutcome, System, TimerEvent};
+use crate::interp::{new_xregs, run_slice, Ctx, ExitReason, SliceOutcome, XRegs};
+use crate::process::Process;
+use crossbeam_deque::{Steal, Worker};
+use crossbeam_utils::sync::Parker;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+/// Reductions per slice (BEAM's `CONTEXT_REDS`).
+pub const SLICE_REDUCTIONS: usize = 4000;
+
+/// The scheduler threads of a system; dropping it stops and joins them.
+pub struct Schedulers {
+    sys: Arc<System>,
+    threads: Vec<JoinHandle<()>>,
+}
+
+/// Starts `n` (at least 1) scheduler threads for `sys`.
+pub fn start(sys: &Arc<System>, n: usize) -> Schedulers {
+    let n = n.max(1);
+    let workers: Vec<Worker<Arc<Pcb>>> = (0..n).map(|_| Worker::new_fifo()).collect();
+    let parkers: Vec<Parker> = (0..n).map(|_| Parker::new()).collect();
+    let _ = sys
+        .stealers
+        .set(workers.iter().map(|w| w.stealer()).collect());
+    let _ = sys
+        .unparkers
+        .set(parkers.iter().map(|p| p.unparker().clone()).collect());
+    let threads = workers
+        .into_iter()
+        .zip(parkers)
+        .enumerate()
+        .map(|(i, (worker, parker))| {
+            let sys = sys.clone();
+            std::thread::Builder::new()
+                .name(format!("krarup-sched-{i}"))
+                .spawn(move || sys.scheduler_loop(i, worker, parker))
+                .expect("spawn a scheduler thread")
+        })
+        .collect();
+    Schedulers {
+        sys: sys.clone(),
+        threads,
+    }
+}
+
+impl Drop for Schedulers {
+    fn drop(&mut self) {
+        self.sys.stopping.store(true, Ordering::SeqCst);
+        if let Some(us) = self.sys.unparkers.get() {
+            us.iter().for_each(|u| u.unpark());
+        }
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+impl System {
+    fn scheduler_loop(&self, index: usize, local: Worker<Arc<Pcb>>, parker: Parker) {
+        let mut x = new_xregs();
+        while !self.stopping.load(Ordering::Relaxed) {
+            match self.find_work(index, &local) {
+                Some(pcb) => self.run_process(&pcb, &local, &mut x),
+                None => self.sleep(index, &local, &parker),
+            }
+        }
+        while let Some(p) = local.pop() {
+            self.injector.push(p);
+        }
+    }
+
+    /// The next process to run: the global queue first (processes woken by timers wait there, and
+    /// must not wait behind a busy local queue), then the local queue, then stealing.
+    fn find_work(&self, index: usize, local: &Worker<Arc<Pcb>>) -> Option<Arc<Pcb>> {
+        if !self.injector.is_empty() {
+            loop {
+                match self.injector.steal_batch_and_pop(local) {
+                    Steal::Success(p) => return Some(p),
+                    Steal::Empty => break,
+                    Steal::Retry => continue,
+                }
+            }
+        }
+        if let Some(p) = local.pop() {
+            return Some(p);
+        }
+        let stealers = self.stealers.get()?;
+        let n = stealers.len();
+        for k in 1..n {
+            let s = &stealers[(index + k) % n];
+            loop {
+                match s.steal_batch_and_pop(local) {
+                    Steal::Success(p) => return Some(p),
+                    Steal::Empty => break,
+                    Steal::Retry => continue,
+                }
+            }
+        }
+        None
+    }
+
+    /// Parks until woken; detects a deadlock when every scheduler is idle and no timer is armed.
+    fn sleep(&self, index: usize, local: &Worker<Arc<Pcb>>, parker: &Parker) {
+        {
+            let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+            idle.push(index);
+            self.n_idle.store(idle.len(), Ordering::SeqCst);
+        }
+        std::sync::atomic::fence(Ordering::SeqCst);
+        // Work queued between our last look and registering as idle must not be missed.
+        let all_idle = {
+            let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+            idle.len() == self.stealers.get().map_or(1, |s| s.len())
+        };
+        if !self.injector.is_empty() || self.has_stealable(local) {
+            self.leave_idle(index);
+            return;
+        }
+        if all_idle
+            && self.timers_live.load(Ordering::SeqCst) == 0
+            && self.injector.is_empty()
+            && !self.stopping.load(Ordering::SeqCst)
+        {
+            self.finish(MainOutcome::Deadlock);
+        }
+        parker.park();
+        self.leave_idle(index);
+    }
+
+    fn has_stealable(&self, local: &Worker<Arc<Pcb>>) -> bool {
+        !local.is_empty()
+            || self
+                .stealers
+                .get()
+                .is_some_and(|ss| ss.iter().any(|s| !s.is_empty()))
+    }
+
+    fn leave_idle(&self, index: usize) {
+        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        idle.retain(|&i| i != index);
+        self.n_idle.store(idle.len(), Ordering::SeqCst);
+    }
+
+    /// Runs `pcb` until it yields, waits, or ends.
+    fn run_process(&self, pcb: &Arc<Pcb>, local: &Worker<Arc<Pcb>>, x: &mut XRegs) {
+        let mut signals = {
+            let mut inbox = pcb.lock_inbox();
+            if inbox.state == State::Exited {
+                return;
+            }
+            inbox.state = State::Running;
+            inbox.messages = 0;
+            std::mem::take(&mut inbox.signals)
+        };
+        let code = self.code();
+        loop {
+            let mut body = pcb.lock_body();
+            let Some(p) = body.as_mut() else {
+                return;
+            };
+            if !signals.is_empty() {
+                if let Err(Die(reason)) = self.handle_signals(p, std::mem::take(&mut signals)) {
+                    let p = body.take().expect("checked above");
+                    drop(body);
+                    self.exit_process(pcb, p, ExitReason::Signal(reason), Some(local));
+                    return;
+                }
+            }
+            let ctx = Ctx {
+                shared: &self.shared,
+                code: &code,
+                sys: self,
+                me: pcb,
+                local: Some(local),
+            };
+            let outcome = catch_unwind(AssertUnwindSafe(|| run_slice(ctx, p, x, SLICE_REDUCTIONS)))
+                .unwrap_or_else(|panic| {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "panic".into());
+                    SliceOutcome::Exited {
+                        reason: ExitReason::Internal(format!(
+                            "process <0.{}.0> crashed inside the VM: {what}",
+                            pcb.pid
+                        )),
+                    }
+                });
+            pcb.memory.store(p.memory_bytes(), Ordering::Relaxed);
+            match outcome {
+                SliceOutcome::Yielded => {
+                    drop(body);
+                    pcb.lock_inbox().state = State::Queued;
+                    self.enqueue(pcb.clone(), Some(local));
+                    return;
+                }
+                SliceOutcome::Waiting { timeout_ms } => {
+                    self.arm_receive_timer(p, timeout_ms.is_some());
+                    drop(body);
+                    let mut inbox = pcb.lock_inbox();
+                    if inbox.signals.is_empty() {
+                        inbox.state = State::Waiting;
+                        return;
+                    }
+                    inbox.messages = 0;
+                    signals = std::mem::take(&mut inbox.signals);
+                }
+                SliceOutcome::Exited { reason } => {
+                    let p = body.take().expect("checked above");
+                    drop(body);
+                    self.exit_process(pcb, p, reason, Some(local));
+                    return;
+                }
+                SliceOutcome::Halted(status) => {
+                    drop(body);
+                    pcb.lock_inbox().state = State::Queued;
+                    self.finish(MainOutcome::Halted(status));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Arms (or cancels) the timer of a process that waits in `receive`: `after` is whether the
+    /// receive has an `after` clause (its deadline is `Process::timer`).
+    fn arm_receive_timer(&self, p: &mut Process, after: bool) {
+        let deadline = if after { p.timer } else { None };
+        if p.timer_armed.map(|(d, _)| d) == deadline {
+            return;
+        }
+        if let Some((_, id)) = p.timer_armed.take() {
+            self.cancel_timer(super::timer::TimerId(id));
+        }
+        if let Some(d) = deadline {
+            let id = self.arm_timer(d, TimerEvent::Wake(p.pid));
+            p.timer_armed = Some((d, id.0));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Signals between processes and the control block that receives them. Owns the message copy
+//! (a term moved into a heap fragment of its own), the signal kinds, and the inbox with its state
+//! machine; does not own what a process does with a signal (`sched::handle`) or scheduling.
+//!
+//! As in BEAM, every interaction between processes is a signal sent to the target's queue:
+//! messages, exit signals, link and monitor bookkeeping. A sender never touches the receiver's
+//! heap: it copies the message into a fragment it allocates, and the receiver takes the fragment
+//! into its heap when it handles the signal. Signals from one sender arrive in the order sent.
+
+use crate::copy::{copy_term, size_of_term};
+use crate::heap::Heap;
+use crate::process::Process;
+use crate::term::Term;
+use std::sync::Mutex;
+
+/// A term together with the heap fragment holding it (`None` for an immediate).
+pub struct Message {
+    pub term: Term,
+    pub frag: Option<Box<Heap>>,
+}
+
+impl Message {
+    /// Copies `t` out of its heap into a fresh fragment (BEAM's `copy_struct` into a message
+    /// buffer). Large binaries are shared by reference count, not copied.
+    pub fn copy_of(t: Term) -> Message {
+        let words = size_of_term(t);
+        if words == 0 {
+            return Message {
+                term: t,
+                frag: None,
+            };
+        }
+        let mut heap = Heap::with_capacity(words);
+        let term = copy_term(&mut heap, t);
+        Message {
+            term,
+            frag: Some(Box::new(heap)),
+        }
+    }
+
+    /// An immediate term (no fragment).
+    pub fn immediate(t: Term) -> Message {
+        debug_assert!(size_of_term(t) == 0);
+        Message {
+            term: t,
+            frag: None,
+        }
+    }
+
+    /// Builds a message with `build`, which allocates on a fresh fragment.
+    pub fn build(build: impl FnOnce(&mut Heap) -> Term) -> Message {
+        let mut heap = Heap::with_capacity(16);
+        let term = build(&mut heap);
+        Message {
+            term,
+            frag: Some(Box::new(heap)),
+        }
+    }
+
+    /// Moves the message into `heap` (its fragment becomes part of that heap) and returns the
+    /// term, now valid on `heap`.
+    pub fn into_heap(self, heap: &mut Heap) -> Term {
+        if let Some(frag) = self.frag {
+            heap.absorb(*frag);
+        }
+        self.term
+    }
+}
+
+/// How an exit signal was sent.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum ExitKind {
+    /// A linked process ended (ignored if the link is gone by the time it arrives).
+    Link,
+    /// `erlang:exit/2`.
+    Exit2,
+}
+
+/// One signal in a process's inbox.
+pub enum Signal {
+    /// A message for the mailbox.
+    Message(Message),
+    /// An exit signal from process `from`.
+    Exit {
+        from: u64,
+        reason: Message,
+        kind: ExitKind,
+    },
+    /// `from` linked itself to this process.
+    Link { from: u64 },
+    /// `from` removed its link to this process.
+    Unlink { from: u64 },
+    /// `from` monitors this process under reference id `reference`.
+    Monitor { from: u64, reference: u64 },
+    /// `from` removed its monitor `reference`.
+    Demonitor { reference: u64 },
+    /// The process this one monitored under `reference` ended; `msg` is the `'DOWN'` tuple.
+    Down { reference: u64, msg: Message },
+    /// The timer of a `receive ... after` expired: the process re-checks its deadline.
+    Timeout,
+}
+
+/// Where a process is in its life, as the schedulers see it.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum State {
+    /// Blocked in `receive` with an empty inbox; a signal makes it `Queued`.
+    Waiting,
+    /// In a run queue.
+    Queued,
+    /// A scheduler thread is running it.
+    Running,
+    /// It ended; signals sent to it bounce (see `System::post`).
+    Exited,
+}
+
+/// The part of a process that other threads may touch, under one lock.
+pub struct Inbox {
+    pub signals: Vec<Signal>,
+    pub state: State,
+    /// Messages among `signals` (for `message_queue_len`).
+    pub messages: usize,
+}
+
+/// A process control block: the shared handle of one process. The process body is touched only by
+/// the scheduler running it (or, briefly, by introspection that finds it idle).
+pub struct Pcb {
+    pub pid: u64,
+    pub inbox: Mutex<Inbox>,
+    /// `None` once the process has ended.
+    pub body: Mutex<Option<Box<Process>>>,
+    /// Bytes the process used at the end of its last slice (for `erlang:memory/0,1`).
+    pub memory: std::sync::atomic::AtomicUsize,
+}
+
+impl Pcb {
+    pub fn new(process: Process, state: State) -> Pcb {
+        let memory = std::sync::atomic::AtomicUsize::new(process.memory_bytes());
+        Pcb {
+            pid: process.pid,
+            memory,
+            inbox: Mutex::new(Inbox {
+                signals: Vec::new(),
+                state,
+                messages: 0,
+            }),
+            body: Mutex::new(Some(Box::new(process))),
+        }
+    }
+
+    /// Locks the inbox (a poisoned lock is still usable: the inbox has no invariant a panic can
+    /// break half-way).
+    pub fn lock_inbox(&self) -> std::sync::MutexGuard<'_, Inbox> {
+        self.inbox.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Locks the body (see `lock_inbox` on poisoning).
+    pub fn lock_body(&self) -> std::sync::MutexGuard<'_, Option<Box<Process>>> {
+        self.body.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The body if no one else holds it.
+    pub fn try_lock_body(&self) -> Option<std::sync::MutexGuard<'_, Option<Box<Process>>>> {
+        match self.body.try_lock() {
+            Ok(g) => Some(g),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
+    }
+}
