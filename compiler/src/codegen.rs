@@ -13,6 +13,9 @@ use krarup_vm::term::{SMALL_MAX, SMALL_MIN};
 use num_traits::ToPrimitive;
 use std::collections::{HashMap, HashSet};
 
+#[path = "codegen_opt.rs"]
+mod opt;
+
 /// Module-wide tables being built.
 pub(crate) struct ModGen {
     pub atoms: Vec<String>,
@@ -255,13 +258,16 @@ fn peephole(g: &mut ModGen, functions: &mut [FunctionInfo]) {
         })
         .collect();
     let labels = g.labels.clone();
+    // Raising function_clause stays a `Jump` to the `FuncInfo` (what the disassembly and the
+    // backend tests look for), so jumps are not threaded into a `FuncInfo`.
+    let func_infos: HashSet<Label> = g.funs.values().map(|(fi, _)| *fi).collect();
     let mut code = std::mem::take(&mut g.code);
     for ins in code.iter_mut() {
         map_labels(ins, &mut |mut l| {
             for _ in 0..16 {
                 let pos = labels.get(l.0 as usize).copied().flatten();
                 match pos.and_then(|p| jump_at.get(&p)) {
-                    Some(t) if *t != l => l = *t,
+                    Some(t) if *t != l && !func_infos.contains(t) => l = *t,
                     _ => break,
                 }
             }
@@ -470,6 +476,7 @@ impl<'g> FnGen<'g> {
             }
         }
         fg.block(&f.body, Mode::Tail);
+        opt::optimize_function(fg.g, start, f.arity as usize);
         if let Frame::Slots(_) = frame {
             // With a deferred frame, the Y slots of different clause bodies never overlap in code
             // order, so compaction also shares slots between bodies.

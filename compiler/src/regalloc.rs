@@ -528,9 +528,6 @@ pub fn compact_frame(code: &mut [Instruction], base: u32, target: &dyn Fn(Label)
             last.insert(y.0, i);
         });
     }
-    if first.is_empty() {
-        return;
-    }
     // Backward jumps: a slot live into a loop head stays live to the jump.
     let back: Vec<(usize, usize)> = code
         .iter()

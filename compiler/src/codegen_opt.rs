@@ -1,0 +1,768 @@
+//! Code generation, part 3: a clean-up pass over one function's finished instructions, before
+//! its frame is compacted. It owns copy propagation and dead-move removal; it does not choose
+//! registers (`regalloc.rs`) or lay out code (`codegen.rs`, `codegen_match.rs`).
+//!
+//! The generator keeps every variable in its own register (a Y slot when the function has a
+//! frame), so a value that is only passed on to a call is first stored and then loaded again:
+//!
+//! ```text
+//! Move x1 -> y0; Move x3 -> y2; Move y2 -> x0; Move y0 -> x1; Call 2
+//! ```
+//!
+//! This pass makes two rewrites, repeated until nothing changes:
+//! 1. **Copy propagation** (forward, within straight-line code): after `Move S -> D`, a read of
+//!    `D` reads `S` instead while neither has been written since. The state is dropped at every
+//!    label, call, frame change and any instruction with effects on registers beyond its
+//!    operands, so the register read is always one the verifier knows to hold a value (the same
+//!    rule as BEAM's `beam_validator`: only `x0` survives a call, `Allocate` keeps
+//!    `x0..x[live-1]`). A move whose source already holds the destination's value goes away.
+//! 2. **Dead moves** (backward liveness over the function's control flow): a `Move` whose
+//!    destination is not read on any path before being overwritten is removed. Implicit reads
+//!    count: a call reads its argument registers, `Allocate{live}` reads `x0..x[live-1]`,
+//!    `Return` reads `x0`, raising `function_clause` reads the arguments.
+//!
+//! The example above becomes `Move x3 -> x0; Call 2` (as `erlc` would emit it).
+//!
+//! Functions with `try`/`catch` are left alone: their handlers read Y slots written anywhere in
+//! the protected region, which plain control-flow liveness does not see. Instructions this pass
+//! does not model (message receipt, `Send`) are treated as reading every register and as
+//! clearing the copy state.
+
+use crate::codegen::ModGen;
+use krarup_vm::bytecode::opcode::{BsSize, Dst, Instruction, Src};
+use std::collections::HashMap;
+
+/// X registers are numbered below this (the verifier's limit).
+const X_COUNT: usize = 1024;
+
+/// Largest liveness table (in 64-bit words) the pass builds; bigger functions are left alone.
+const MAX_TABLE_WORDS: usize = 1 << 22;
+
+/// A register: X registers `0..X_COUNT`, Y slot `n` as `X_COUNT + n`.
+type Reg = usize;
+
+fn src_reg(s: &Src) -> Option<Reg> {
+    match s {
+        Src::X(x) => Some(x.0 as usize),
+        Src::Y(y) => Some(X_COUNT + y.0 as usize),
+        _ => None,
+    }
+}
+
+fn dst_reg(d: &Dst) -> Reg {
+    match d {
+        Dst::X(x) => x.0 as usize,
+        Dst::Y(y) => X_COUNT + y.0 as usize,
+    }
+}
+
+fn reg_src(r: Reg) -> Src {
+    use krarup_vm::bytecode::opcode::{XReg, YReg};
+    if r < X_COUNT {
+        Src::X(XReg(r as u16))
+    } else {
+        Src::Y(YReg((r - X_COUNT) as u16))
+    }
+}
+
+/// How an instruction touches registers beyond its explicit operands.
+enum Effect {
+    /// Only its operands: reads its sources, writes its destinations.
+    Plain,
+    /// A body call reading `x0..x[n-1]`: afterwards only `x0` holds a value.
+    Call(usize),
+    /// A tail call reading `x0..x[n-1]`; control leaves the function.
+    TailCall(usize),
+    /// `Return`: reads `x0`.
+    Return,
+    /// `Allocate{live}`: reads `x0..x[live-1]`, opens a fresh frame.
+    Allocate(usize),
+    /// `Deallocate`: the frame's Y slots are gone.
+    Deallocate,
+    /// Anything else: assumed to read every register and to change registers unseen.
+    Opaque,
+}
+
+fn effect(ins: &Instruction) -> Effect {
+    use Instruction::*;
+    match ins {
+        Move { .. }
+        | Init { .. }
+        | GetList { .. }
+        | GetHd { .. }
+        | GetTl { .. }
+        | GetTupleElement { .. }
+        | PutList { .. }
+        | PutTuple { .. }
+        | MakeFun { .. }
+        | Arith { .. }
+        | Unary { .. }
+        | Cmp { .. }
+        | Test { .. }
+        | IsFunction2 { .. }
+        | TestArity { .. }
+        | IsTaggedTuple { .. }
+        | SelectVal { .. }
+        | SelectTupleArity { .. }
+        | Jump { .. }
+        | PutMap { .. }
+        | HasMapFields { .. }
+        | GetMapElements { .. }
+        | BsCreate { .. }
+        | BsStartMatch { .. }
+        | BsGet { .. }
+        | BsSkip { .. }
+        | BsTestTail { .. }
+        | BsTestUnit { .. }
+        | BsGetPosition { .. }
+        | BsSetPosition { .. }
+        | BsGetTail { .. }
+        | Bif { .. }
+        | Badmatch { .. }
+        | CaseEnd { .. }
+        | IfEnd
+        | Badrecord { .. }
+        | Error { .. }
+        | Raise { .. }
+        | TryCaseEnd { .. } => Effect::Plain,
+        Call { arity, .. } | CallExt { arity, .. } => Effect::Call(*arity as usize),
+        CallFun { arity } => Effect::Call(*arity as usize + 1),
+        Apply { arity } => Effect::Call(*arity as usize + 2),
+        CallLast { arity, .. }
+        | CallOnly { arity, .. }
+        | CallExtLast { arity, .. }
+        | CallExtOnly { arity, .. } => Effect::TailCall(*arity as usize),
+        CallFunLast { arity, .. } => Effect::TailCall(*arity as usize + 1),
+        ApplyLast { arity, .. } => Effect::TailCall(*arity as usize + 2),
+        Return => Effect::Return,
+        Allocate { live, .. } => Effect::Allocate(*live as usize),
+        Deallocate { .. } => Effect::Deallocate,
+        _ => Effect::Opaque,
+    }
+}
+
+/// An explicit operand of an instruction.
+enum Opnd<'a> {
+    Read(&'a mut Src),
+    Write(&'a mut Dst),
+}
+
+/// Calls `f` on every explicit register operand, sources before destinations (the order in
+/// which the VM reads and writes them). Only `Effect::Plain` instructions and calls are
+/// visited; others have no operands this pass rewrites.
+fn for_each_opnd(ins: &mut Instruction, f: &mut dyn FnMut(Opnd)) {
+    use Instruction::*;
+    let size = |s: &mut BsSize, f: &mut dyn FnMut(Opnd)| {
+        if let BsSize::Src(s) = s {
+            f(Opnd::Read(s));
+        }
+    };
+    match ins {
+        Move { src, dst }
+        | GetHd { src, dst }
+        | GetTl { src, dst }
+        | GetTupleElement { src, dst, .. }
+        | BsStartMatch { src, dst, .. }
+        | BsGetPosition { ctx: src, dst }
+        | BsGetTail { ctx: src, dst } => {
+            f(Opnd::Read(src));
+            f(Opnd::Write(dst));
+        }
+        Init { dst } => f(Opnd::Write(dst)),
+        GetList { src, head, tail } => {
+            f(Opnd::Read(src));
+            f(Opnd::Write(head));
+            f(Opnd::Write(tail));
+        }
+        PutList { head, tail, dst } => {
+            f(Opnd::Read(head));
+            f(Opnd::Read(tail));
+            f(Opnd::Write(dst));
+        }
+        PutTuple { elements, dst }
+        | MakeFun {
+            free: elements,
+            dst,
+            ..
+        } => {
+            elements.iter_mut().for_each(|s| f(Opnd::Read(s)));
+            f(Opnd::Write(dst));
+        }
+        Bif { args, dst, .. } => {
+            args.iter_mut().for_each(|s| f(Opnd::Read(s)));
+            f(Opnd::Write(dst));
+        }
+        Arith { a, b, dst, .. } => {
+            f(Opnd::Read(a));
+            f(Opnd::Read(b));
+            f(Opnd::Write(dst));
+        }
+        Unary { a, dst, .. } => {
+            f(Opnd::Read(a));
+            f(Opnd::Write(dst));
+        }
+        Cmp { a, b, .. }
+        | IsFunction2 {
+            src: a, arity: b, ..
+        } => {
+            f(Opnd::Read(a));
+            f(Opnd::Read(b));
+        }
+        Test { src, .. }
+        | TestArity { src, .. }
+        | IsTaggedTuple { src, .. }
+        | SelectTupleArity { src, .. }
+        | BsTestTail { ctx: src, .. }
+        | BsTestUnit { ctx: src, .. }
+        | Badmatch { src }
+        | CaseEnd { src }
+        | Badrecord { src }
+        | TryCaseEnd { src }
+        | Error { reason: src } => f(Opnd::Read(src)),
+        SelectVal { src, cases, .. } => {
+            f(Opnd::Read(src));
+            cases.iter_mut().for_each(|c| f(Opnd::Read(&mut c.0)));
+        }
+        PutMap {
+            src, dst, pairs, ..
+        } => {
+            f(Opnd::Read(src));
+            pairs.iter_mut().for_each(|(k, v)| {
+                f(Opnd::Read(k));
+                f(Opnd::Read(v));
+            });
+            f(Opnd::Write(dst));
+        }
+        HasMapFields { src, keys, .. } => {
+            f(Opnd::Read(src));
+            keys.iter_mut().for_each(|k| f(Opnd::Read(k)));
+        }
+        GetMapElements { src, pairs, .. } => {
+            f(Opnd::Read(src));
+            pairs.iter_mut().for_each(|(k, _)| f(Opnd::Read(k)));
+            pairs.iter_mut().for_each(|(_, d)| f(Opnd::Write(d)));
+        }
+        BsCreate { segments, dst, .. } => {
+            for s in segments.iter_mut() {
+                f(Opnd::Read(&mut s.value));
+                size(&mut s.size, f);
+            }
+            f(Opnd::Write(dst));
+        }
+        BsGet {
+            ctx, size: sz, dst, ..
+        } => {
+            f(Opnd::Read(ctx));
+            size(sz, f);
+            f(Opnd::Write(dst));
+        }
+        BsSkip { ctx, size: sz, .. } => {
+            f(Opnd::Read(ctx));
+            size(sz, f);
+        }
+        BsSetPosition { ctx, pos } => {
+            f(Opnd::Read(ctx));
+            f(Opnd::Read(pos));
+        }
+        Raise {
+            class,
+            reason,
+            stack,
+        } => {
+            f(Opnd::Read(class));
+            f(Opnd::Read(reason));
+            f(Opnd::Read(stack));
+        }
+        _ => {}
+    }
+}
+
+/// A set of registers: X registers in `x`, Y slots in `y`.
+#[derive(Clone, PartialEq, Eq)]
+struct Set {
+    words: Vec<u64>,
+}
+
+impl Set {
+    fn new(nregs: usize) -> Set {
+        Set {
+            words: vec![0; nregs.div_ceil(64)],
+        }
+    }
+    fn full(nregs: usize) -> Set {
+        Set {
+            words: vec![u64::MAX; nregs.div_ceil(64)],
+        }
+    }
+    fn insert(&mut self, r: Reg) {
+        if let Some(w) = self.words.get_mut(r / 64) {
+            *w |= 1 << (r % 64);
+        }
+    }
+    fn remove(&mut self, r: Reg) {
+        if let Some(w) = self.words.get_mut(r / 64) {
+            *w &= !(1 << (r % 64));
+        }
+    }
+    fn contains(&self, r: Reg) -> bool {
+        self.words
+            .get(r / 64)
+            .is_some_and(|w| w & (1 << (r % 64)) != 0)
+    }
+    fn union(&mut self, o: &Set) {
+        for (a, b) in self.words.iter_mut().zip(&o.words) {
+            *a |= *b;
+        }
+    }
+    /// Removes every X register (all registers below `X_COUNT`).
+    fn clear_x(&mut self) {
+        for w in self.words.iter_mut().take(X_COUNT / 64) {
+            *w = 0;
+        }
+    }
+    /// Removes every Y slot.
+    fn clear_y(&mut self) {
+        for w in self.words.iter_mut().skip(X_COUNT / 64) {
+            *w = 0;
+        }
+    }
+}
+
+/// Optimizes the function whose code is `g.code[start..]` (its `FuncInfo` at `start`, arity
+/// `arity`), removing instructions and remapping labels and the line table.
+pub(crate) fn optimize_function(g: &mut ModGen, start: usize, arity: usize) {
+    let code = &g.code[start..];
+    if code.iter().any(|i| {
+        matches!(
+            i,
+            Instruction::Try { .. }
+                | Instruction::TryEnd { .. }
+                | Instruction::TryCase { .. }
+                | Instruction::Catch { .. }
+                | Instruction::CatchEnd { .. }
+        )
+    }) {
+        return;
+    }
+    let mut max_y = 0;
+    for ins in g.code[start..].iter_mut() {
+        crate::regalloc::for_each_y(ins, &mut |y| max_y = max_y.max(y.0 as usize + 1));
+    }
+    let nregs = X_COUNT + max_y;
+    if (g.code.len() - start).saturating_mul(nregs.div_ceil(64)) > MAX_TABLE_WORDS {
+        return;
+    }
+    for _ in 0..4 {
+        // Relative position of each label bound inside this function.
+        let end = g.code.len();
+        let pos: HashMap<u32, usize> = g
+            .labels
+            .iter()
+            .enumerate()
+            .filter_map(|(l, p)| {
+                let p = (*p)? as usize;
+                (start..end).contains(&p).then(|| (l as u32, p - start))
+            })
+            .collect();
+        let mut code = std::mem::take(&mut g.code);
+        let body = &mut code[start..];
+        let mut keep = propagate_copies(body, &pos);
+        let live = liveness(body, &pos, arity, nregs);
+        remove_dead_moves(body, &live, &mut keep);
+        g.code = code;
+        if keep.iter().all(|k| *k) {
+            break;
+        }
+        compact_tail(g, start, &keep);
+    }
+}
+
+/// Forward copy propagation (see the module doc). Returns which instructions to keep (moves made
+/// redundant are dropped).
+///
+/// The copy state flows along forward edges: at an instruction that branches, its state (after
+/// its writes, which only removes facts) goes to the target, and where paths meet only the facts
+/// true on all of them are kept. A target reached by a backward edge or a call (a loop head, the
+/// function entry) starts with no facts.
+fn propagate_copies(body: &mut [Instruction], pos: &HashMap<u32, usize>) -> Vec<bool> {
+    let n = body.len();
+    let mut keep = vec![true; n];
+    let mut unknown = vec![false; n + 1];
+    unknown[1.min(n)] = true;
+    for (i, ins) in body.iter().enumerate() {
+        let call = is_local_call(ins);
+        for l in ins.branch_targets() {
+            if let Some(&t) = pos.get(&l.0) {
+                if call || t <= i {
+                    unknown[t] = true;
+                }
+            }
+        }
+    }
+    let mut pending: Vec<Option<Copies>> = vec![None; n + 1];
+    // `root[r] = s`: register r holds the value that register s held when it was copied, and s
+    // still holds it.
+    let mut root: Copies = HashMap::new();
+    for i in 0..n {
+        let fall = i > 0 && !body[i - 1].is_terminator();
+        let mut state = fall.then(|| std::mem::take(&mut root));
+        if let Some(p) = pending[i].take() {
+            state = Some(match state {
+                Some(s) => meet(s, &p),
+                None => p,
+            });
+        }
+        root = if unknown[i] {
+            HashMap::new()
+        } else {
+            state.unwrap_or_default()
+        };
+        keep[i] = copy_step(&mut body[i], &mut root);
+        if !is_local_call(&body[i]) {
+            for l in body[i].branch_targets() {
+                if let Some(&t) = pos.get(&l.0) {
+                    if t > i {
+                        pending[t] = Some(match pending[t].take() {
+                            Some(p) => meet(p, &root),
+                            None => root.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    keep
+}
+
+/// Copy facts: register to the register whose value it holds.
+type Copies = HashMap<Reg, Reg>;
+
+/// The facts true in both states.
+fn meet(mut a: Copies, b: &Copies) -> Copies {
+    a.retain(|r, s| b.get(r) == Some(s));
+    a
+}
+
+fn is_local_call(ins: &Instruction) -> bool {
+    matches!(
+        ins,
+        Instruction::Call { .. } | Instruction::CallLast { .. } | Instruction::CallOnly { .. }
+    )
+}
+
+/// Rewrites the reads of `ins` through `root` and updates `root` past it; false if `ins` is a
+/// move that has become redundant.
+fn copy_step(ins: &mut Instruction, root: &mut Copies) -> bool {
+    if !matches!(effect(ins), Effect::Plain) {
+        // Calls, frame changes and unmodelled instructions: registers change unseen (a call's
+        // argument moves are explicit instructions before it).
+        root.clear();
+        return true;
+    }
+    for_each_opnd(ins, &mut |o| {
+        if let Opnd::Read(s) = o {
+            if let Some(r) = src_reg(s) {
+                if let Some(&o) = root.get(&r) {
+                    *s = reg_src(o);
+                }
+            }
+        }
+    });
+    if let Instruction::Move { src, dst } = ins {
+        let d = dst_reg(dst);
+        if let Some(s) = src_reg(src) {
+            if s == d || root.get(&d) == Some(&s) {
+                return false;
+            }
+        }
+    }
+    // Writes kill what they overwrite.
+    let mut writes = Vec::new();
+    for_each_opnd(ins, &mut |o| {
+        if let Opnd::Write(d) = o {
+            writes.push(dst_reg(d));
+        }
+    });
+    for w in &writes {
+        root.remove(w);
+        root.retain(|_, s| s != w);
+    }
+    if let Instruction::Move { src, dst } = ins {
+        if let Some(s) = src_reg(src) {
+            root.insert(dst_reg(dst), s);
+        }
+    }
+    true
+}
+
+/// Registers live on entry to each instruction (backward dataflow over the function's control
+/// flow, implicit reads included).
+fn liveness(
+    body: &mut [Instruction],
+    pos: &HashMap<u32, usize>,
+    arity: usize,
+    nregs: usize,
+) -> Vec<Set> {
+    let n = body.len();
+    let mut live_in: Vec<Set> = vec![Set::new(nregs); n];
+    let succ: Vec<Vec<Option<usize>>> = body
+        .iter()
+        .enumerate()
+        .map(|(i, ins)| {
+            let mut s: Vec<Option<usize>> = Vec::new();
+            let call = matches!(
+                ins,
+                Instruction::Call { .. }
+                    | Instruction::CallLast { .. }
+                    | Instruction::CallOnly { .. }
+            );
+            if !call {
+                for l in ins.branch_targets() {
+                    s.push(pos.get(&l.0).copied());
+                }
+            }
+            if !ins.is_terminator() && i + 1 < n {
+                s.push(Some(i + 1));
+            }
+            s
+        })
+        .collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in (0..n).rev() {
+            let mut out = Set::new(nregs);
+            for s in &succ[i] {
+                match s {
+                    // Raising function_clause reports the arguments.
+                    Some(0) => (0..arity).for_each(|r| out.insert(r)),
+                    Some(j) => out.union(&live_in[*j]),
+                    // A label outside the function: assume everything is read.
+                    None => out = Set::full(nregs),
+                }
+            }
+            let new = transfer(&mut body[i], out, nregs);
+            if new != live_in[i] {
+                live_in[i] = new;
+                changed = true;
+            }
+        }
+    }
+    live_in
+}
+
+/// Live registers before `ins` given those live after it.
+fn transfer(ins: &mut Instruction, mut live: Set, nregs: usize) -> Set {
+    match effect(ins) {
+        Effect::Plain => {
+            // A write on the fall-through path may not happen on the branch (a failed test
+            // writes nothing), so an instruction that can branch kills nothing.
+            let kills = ins.branch_targets().is_empty();
+            let mut reads = Vec::new();
+            for_each_opnd(ins, &mut |o| match o {
+                Opnd::Write(d) => {
+                    if kills {
+                        live.remove(dst_reg(d))
+                    }
+                }
+                Opnd::Read(s) => {
+                    if let Some(r) = src_reg(s) {
+                        reads.push(r);
+                    }
+                }
+            });
+            reads.into_iter().for_each(|r| live.insert(r));
+            live
+        }
+        Effect::Call(k) => {
+            live.clear_x();
+            (0..k).for_each(|r| live.insert(r));
+            live
+        }
+        Effect::TailCall(k) => {
+            let mut s = Set::new(nregs);
+            (0..k).for_each(|r| s.insert(r));
+            s
+        }
+        Effect::Return => {
+            let mut s = Set::new(nregs);
+            s.insert(0);
+            s
+        }
+        Effect::Allocate(k) => {
+            let mut s = Set::new(nregs);
+            (0..k).for_each(|r| s.insert(r));
+            s
+        }
+        Effect::Deallocate => {
+            live.clear_y();
+            live
+        }
+        Effect::Opaque => Set::full(nregs),
+    }
+}
+
+/// Marks moves whose destination is dead afterwards for removal.
+fn remove_dead_moves(body: &[Instruction], live_in: &[Set], keep: &mut [bool]) {
+    for (i, ins) in body.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        if let Instruction::Move { dst, .. } = ins {
+            // A move never branches: what is live after it is live into the next instruction.
+            let dead = match live_in.get(i + 1) {
+                Some(after) => !after.contains(dst_reg(dst)),
+                None => false,
+            };
+            if dead {
+                keep[i] = false;
+            }
+        }
+    }
+}
+
+/// Drops the instructions of `g.code[start..]` whose `keep` entry is false, remapping the labels
+/// and line-table entries that point into that range (a label of a dropped instruction moves to
+/// the next kept one).
+fn compact_tail(g: &mut ModGen, start: usize, keep: &[bool]) {
+    let n = keep.len();
+    let mut new_index = Vec::with_capacity(n + 1);
+    let mut k = start as u32;
+    for &kept in keep {
+        new_index.push(k);
+        if kept {
+            k += 1;
+        }
+    }
+    new_index.push(k);
+    let map = |p: u32| -> u32 {
+        if (p as usize) < start {
+            p
+        } else {
+            new_index[(p as usize - start).min(n)]
+        }
+    };
+    for l in g.labels.iter_mut().flatten() {
+        *l = map(*l);
+    }
+    let mut lines: Vec<(u32, u32)> = Vec::with_capacity(g.lines.len());
+    for &(pc, line) in &g.lines {
+        let pc = map(pc);
+        match lines.last_mut() {
+            Some(last) if last.0 == pc => last.1 = line,
+            _ => lines.push((pc, line)),
+        }
+    }
+    g.lines = lines;
+    let mut i = 0;
+    g.code.retain(|_| {
+        let kept = i < start || keep[i - start];
+        i += 1;
+        kept
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use krarup_vm::bytecode::module::Module;
+    use krarup_vm::bytecode::opcode::{Dst, Instruction, Src, XReg};
+
+    fn module(src: &str) -> Module {
+        let m = match crate::compile(src, "t.erl") {
+            Ok(c) => c.module,
+            Err(d) => panic!("compile failed: {d:?}"),
+        };
+        krarup_vm::verify::verify(&m).expect("bytecode verifies");
+        m
+    }
+
+    fn code_of<'m>(m: &'m Module, name: &str, arity: u8) -> &'m [Instruction] {
+        let f = m
+            .functions
+            .iter()
+            .find(|f| m.atom(f.function) == name && f.arity == arity)
+            .expect("function exists");
+        &m.code[f.start as usize..f.end as usize]
+    }
+
+    #[test]
+    fn a_value_only_passed_to_the_call_gets_no_y_slot() {
+        let m = module(
+            "-module(t).\n-export([app/2]).\napp([], L) -> L;\napp([H | T], L) -> [H | app(T, L)].\n",
+        );
+        let code = code_of(&m, "app", 2);
+        // Only H lives across the call: one slot, one store, and the tail goes straight to x0.
+        assert!(code
+            .iter()
+            .any(|i| matches!(i, Instruction::Allocate { slots: 1, .. })));
+        let stores = code
+            .iter()
+            .filter(|i| matches!(i, Instruction::Move { dst: Dst::Y(_), .. }))
+            .count();
+        assert_eq!(stores, 1, "{code:#?}");
+        assert!(!code
+            .iter()
+            .any(|i| matches!(i, Instruction::Move { src: Src::Y(_), .. })));
+        // The result is consed from x0 directly.
+        assert!(code.iter().any(|i| matches!(
+            i,
+            Instruction::PutList {
+                tail: Src::X(XReg(0)),
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn arguments_are_read_where_they_arrived() {
+        let m = module("-module(t).\n-export([s/2]).\ns({A, B}, C) -> A + B + C;\ns(X, _) -> X.\n");
+        let code = code_of(&m, "s", 2);
+        // No parameter is copied to a high register: the tree, the body and the fail path read
+        // x0 and x1 in place, and the second clause returns x0 as it is.
+        assert!(!code.iter().any(|i| matches!(
+            i,
+            Instruction::Move {
+                src: Src::X(XReg(0 | 1)),
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn fib_adds_the_second_result_from_x0() {
+        let m = module(
+            "-module(t).\n-export([fib/1]).\nfib(N) when N < 2 -> N;\nfib(N) -> fib(N - 1) + fib(N - 2).\n",
+        );
+        let code = code_of(&m, "fib", 1);
+        assert!(code.iter().any(|i| matches!(
+            i,
+            Instruction::Arith {
+                b: Src::X(XReg(0)),
+                ..
+            }
+        )));
+        let moves = code
+            .iter()
+            .filter(|i| matches!(i, Instruction::Move { .. }))
+            .count();
+        assert_eq!(moves, 2, "{code:#?}");
+    }
+
+    #[test]
+    fn a_value_read_after_a_branch_still_comes_from_its_slot() {
+        // X is needed after the call on both paths of the case: it must stay in a Y slot and be
+        // read from there (x registers do not survive calls).
+        let m = module(
+            "-module(t).\n-export([f/1, g/1]).\nf(X) -> Y = g(X), case Y of a -> {X, Y}; _ -> X end.\ng(V) -> V.\n",
+        );
+        let code = code_of(&m, "f", 1);
+        let call = code
+            .iter()
+            .position(|i| matches!(i, Instruction::Call { .. }))
+            .expect("call");
+        assert!(code[call..].iter().all(|i| match i {
+            Instruction::PutTuple { elements, .. } => matches!(elements[0], Src::Y(_)),
+            _ => true,
+        }));
+    }
+}
