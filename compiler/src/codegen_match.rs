@@ -10,6 +10,7 @@ use crate::core::*;
 use crate::matchc::{used_occs, Ctor, Decision};
 use krarup_vm::bytecode::module::Literal;
 use krarup_vm::bytecode::opcode::*;
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 /// Per-match facts shared by the tree walk.
@@ -17,6 +18,14 @@ struct TreeCx<'c> {
     clauses: &'c [CClause],
     bodies: Vec<Label>,
     used: HashSet<VarId>,
+    /// Clauses reached from exactly one leaf: their body is emitted at that leaf instead of
+    /// behind a jump (so a function head's test falls straight into the clause, as in BEAM).
+    single: Vec<bool>,
+    /// Bodies already emitted (at their leaf).
+    emitted: RefCell<Vec<bool>>,
+    mode: Mode,
+    remove_msg: bool,
+    done: Label,
 }
 
 impl FnGen<'_> {
@@ -53,36 +62,60 @@ impl FnGen<'_> {
                 }
             }
         }
+        let single = leaf_binds.iter().map(|l| l.len() == 1).collect();
         let cx = TreeCx {
             clauses,
             bodies,
             used,
+            single,
+            emitted: RefCell::new(vec![false; clauses.len()]),
+            mode,
+            remove_msg,
+            done,
         };
         let fl = fail_label.unwrap_or_else(|| self.g.new_label());
         self.tree(tree, fl, &cx);
-        for (i, c) in clauses.iter().enumerate() {
-            if !reached.contains(&i) {
-                continue;
-            }
-            self.g.bind(cx.bodies[i]);
-            self.g.set_line(c.line);
-            if remove_msg {
-                self.g.emit(Instruction::RemoveMessage);
-            }
-            match self.deferred.take() {
-                Some(frame) => {
-                    self.deferred_body(frame, c, mode);
-                    self.deferred = Some(frame);
-                }
-                None => self.block(&c.body, mode),
-            }
-            if mode != Mode::Tail {
-                self.g.emit(Instruction::Jump { target: done });
+        for i in 0..clauses.len() {
+            if reached.contains(&i) && !cx.emitted.borrow()[i] {
+                self.clause_body(i, &cx);
             }
         }
         if fail_label.is_none() {
             self.g.bind(fl);
             self.fail_action(fail);
+        }
+    }
+
+    /// Emits clause `i`'s body at its label (then a jump to the end of the match unless in tail
+    /// position, where every body ends in a return, a tail call or a raise).
+    fn clause_body(&mut self, i: usize, cx: &TreeCx) {
+        cx.emitted.borrow_mut()[i] = true;
+        let c = &cx.clauses[i];
+        self.g.bind(cx.bodies[i]);
+        self.g.set_line(c.line);
+        if cx.remove_msg {
+            self.g.emit(Instruction::RemoveMessage);
+        }
+        match self.deferred.take() {
+            Some(frame) => {
+                self.deferred_body(frame, c, cx.mode);
+                self.deferred = Some(frame);
+            }
+            None => self.block(&c.body, cx.mode),
+        }
+        if cx.mode != Mode::Tail {
+            self.g.emit(Instruction::Jump { target: cx.done });
+        }
+    }
+
+    /// Continues a leaf into clause `i`'s body: inline if this is its only leaf, else a jump.
+    fn enter_body(&mut self, i: usize, cx: &TreeCx) {
+        if cx.single[i] && !cx.emitted.borrow()[i] {
+            self.clause_body(i, cx);
+        } else {
+            self.g.emit(Instruction::Jump {
+                target: cx.bodies[i],
+            });
         }
     }
 
@@ -101,19 +134,18 @@ impl FnGen<'_> {
                         self.mov(s, dst);
                     }
                 }
-                let body = cx.bodies[*clause];
                 match &cx.clauses[*clause].guard {
                     Some(g) => {
                         let gfail = self.g.new_label();
                         self.guard(g, gfail);
-                        self.g.emit(Instruction::Jump { target: body });
+                        self.enter_body(*clause, cx);
                         self.g.bind(gfail);
                         match otherwise {
                             Some(o) => self.tree(o, fail, cx),
                             None => self.g.emit(Instruction::Jump { target: fail }),
                         }
                     }
-                    None => self.g.emit(Instruction::Jump { target: body }),
+                    None => self.enter_body(*clause, cx),
                 }
             }
             Decision::Switch { occ, arms, default } => self.switch(*occ, arms, default, fail, cx),
