@@ -124,7 +124,8 @@ fn effect(ins: &Instruction) -> Effect {
         | Badrecord { .. }
         | Error { .. }
         | Raise { .. }
-        | TryCaseEnd { .. } => Effect::Plain,
+        | TryCaseEnd { .. }
+        | FuncInfo { .. } => Effect::Plain,
         Call { arity, .. } | CallExt { arity, .. } => Effect::Call(*arity as usize),
         CallFun { arity } => Effect::Call(*arity as usize + 1),
         Apply { arity } => Effect::Call(*arity as usize + 2),
@@ -352,28 +353,211 @@ pub(crate) fn optimize_function(g: &mut ModGen, start: usize, arity: usize) {
     if (g.code.len() - start).saturating_mul(nregs.div_ceil(64)) > MAX_TABLE_WORDS {
         return;
     }
+    let opaque = g.code[start..]
+        .iter()
+        .any(|i| matches!(effect(i), Effect::Opaque));
     for _ in 0..4 {
-        // Relative position of each label bound inside this function.
-        let end = g.code.len();
-        let pos: HashMap<u32, usize> = g
-            .labels
-            .iter()
-            .enumerate()
-            .filter_map(|(l, p)| {
-                let p = (*p)? as usize;
-                (start..end).contains(&p).then(|| (l as u32, p - start))
-            })
-            .collect();
+        let pos = label_positions(g, start);
         let mut code = std::mem::take(&mut g.code);
         let body = &mut code[start..];
         let mut keep = propagate_copies(body, &pos);
         let live = liveness(body, &pos, arity, nregs);
         remove_dead_moves(body, &live, &mut keep);
         g.code = code;
-        if keep.iter().all(|k| *k) {
+        let mut changed = !keep.iter().all(|k| *k);
+        if changed {
+            compact_tail(g, start, &keep);
+        }
+        if !opaque {
+            let pos = label_positions(g, start);
+            let mut code = std::mem::take(&mut g.code);
+            let body = &mut code[start..];
+            let live = liveness(body, &pos, arity, nregs);
+            if hoist_allocates(body, &pos, &live) {
+                // The hoisted instructions now run inside the frame: merge their results
+                // straight into the registers they were moved to.
+                changed = true;
+                let live = liveness(body, &pos, arity, nregs);
+                let mut keep = vec![true; body.len()];
+                coalesce(body, &pos, &live, &mut keep);
+                g.code = code;
+                compact_tail(g, start, &keep);
+            } else {
+                g.code = code;
+            }
+        }
+        if !changed {
             break;
         }
-        compact_tail(g, start, &keep);
+    }
+}
+
+/// Relative position of each label bound inside the function starting at `start`.
+fn label_positions(g: &ModGen, start: usize) -> HashMap<u32, usize> {
+    let end = g.code.len();
+    g.labels
+        .iter()
+        .enumerate()
+        .filter_map(|(l, p)| {
+            let p = (*p)? as usize;
+            (start..end).contains(&p).then(|| (l as u32, p - start))
+        })
+        .collect()
+}
+
+/// Positions control can reach other than by falling through: the `FuncInfo`, the entry (calls
+/// from anywhere), and every label an instruction of the function names. (Labels bound but never
+/// named, such as a clause body reached only by falling into it, do not count.)
+fn jump_targets(body: &[Instruction], pos: &HashMap<u32, usize>) -> Vec<bool> {
+    let mut t = vec![false; body.len() + 1];
+    t[0] = true;
+    t[1.min(body.len())] = true;
+    for ins in body {
+        for l in ins.branch_targets() {
+            if let Some(p) = pos.get(&l.0) {
+                t[*p] = true;
+            }
+        }
+    }
+    t
+}
+
+/// True for instructions that only move or build data from registers, never raise, and do not
+/// touch Y slots: they may run before or after an `Allocate` with the same effect.
+fn hoistable(ins: &mut Instruction) -> bool {
+    use Instruction::*;
+    let mut y = false;
+    crate::regalloc::for_each_y(ins, &mut |_| y = true);
+    !y && matches!(
+        ins,
+        Move { .. }
+            | GetList { .. }
+            | GetHd { .. }
+            | GetTl { .. }
+            | GetTupleElement { .. }
+            | PutList { .. }
+            | PutTuple { .. }
+    )
+}
+
+/// Moves each `Allocate` above the data moves just before it (BEAM allocates before extracting
+/// a matched list's head and tail), so that those moves can write Y slots directly. The frame's
+/// `live` becomes the X registers live at the new position, which must be `x0..x[m-1]` and no
+/// more than before. Returns true if anything moved.
+fn hoist_allocates(body: &mut [Instruction], pos: &HashMap<u32, usize>, live: &[Set]) -> bool {
+    let labelled = jump_targets(body, pos);
+    let mut changed = false;
+    for a in 0..body.len() {
+        let Instruction::Allocate { slots, live: k } = body[a] else {
+            continue;
+        };
+        let mut j = a;
+        while j > 0 && !labelled[j] && hoistable(&mut body[j - 1]) {
+            j -= 1;
+        }
+        let Some((s, m)) = (j..a).find_map(|s| {
+            contiguous_x(&live[s])
+                .filter(|m| *m <= k as usize)
+                .map(|m| (s, m))
+        }) else {
+            continue;
+        };
+        body[s..=a].rotate_right(1);
+        body[s] = Instruction::Allocate {
+            slots,
+            live: m as u16,
+        };
+        changed = true;
+    }
+    changed
+}
+
+/// If the live set holds exactly `x0..x[m-1]` and no Y slot, `m`.
+fn contiguous_x(live: &Set) -> Option<usize> {
+    let mut m = 0;
+    while m < X_COUNT && live.contains(m) {
+        m += 1;
+    }
+    let rest = (m..live.words.len() * 64).any(|r| live.contains(r));
+    (!rest).then_some(m)
+}
+
+/// Destination coalescing: `I -> a; ...; Move a -> D` where `a` is dead after the move and
+/// nothing in between touches `a` or `D` becomes `I -> D` (within straight-line code).
+fn coalesce(body: &mut [Instruction], pos: &HashMap<u32, usize>, live: &[Set], keep: &mut [bool]) {
+    let labelled = jump_targets(body, pos);
+    for m in 0..body.len() {
+        if !keep[m] {
+            continue;
+        }
+        let (a, d) = match &body[m] {
+            Instruction::Move { src, dst } => match src_reg(src) {
+                Some(a) => (a, dst_reg(dst)),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if live.get(m + 1).is_none_or(|l| l.contains(a)) {
+            continue;
+        }
+        let mut found = None;
+        let mut i = m;
+        while i > 0 && !labelled[i] {
+            i -= 1;
+            if !keep[i] {
+                continue;
+            }
+            let ins = &mut body[i];
+            if !matches!(effect(ins), Effect::Plain) || !ins.branch_targets().is_empty() {
+                break;
+            }
+            let (mut reads_a, mut writes_a, mut touches_d) = (false, 0, false);
+            for_each_opnd(ins, &mut |o| match o {
+                Opnd::Read(s) => {
+                    let r = src_reg(s);
+                    reads_a |= r == Some(a);
+                    touches_d |= r == Some(d);
+                }
+                Opnd::Write(w) => {
+                    let r = dst_reg(w);
+                    writes_a += usize::from(r == a);
+                    touches_d |= r == d;
+                }
+            });
+            if writes_a == 1 {
+                // `I` may read `d` (it reads before it writes) but not write it too.
+                let writes_d = {
+                    let mut w = false;
+                    for_each_opnd(ins, &mut |o| {
+                        if let Opnd::Write(x) = o {
+                            w |= dst_reg(x) == d;
+                        }
+                    });
+                    w
+                };
+                if !writes_d {
+                    found = Some(i);
+                }
+                break;
+            }
+            if reads_a || writes_a > 0 || touches_d {
+                break;
+            }
+        }
+        let Some(i) = found else {
+            continue;
+        };
+        let Instruction::Move { dst: new_dst, .. } = body[m].clone() else {
+            continue;
+        };
+        for_each_opnd(&mut body[i], &mut |o| {
+            if let Opnd::Write(w) = o {
+                if dst_reg(w) == a {
+                    *w = new_dst;
+                }
+            }
+        });
+        keep[m] = false;
     }
 }
 
@@ -691,25 +875,37 @@ mod tests {
             "-module(t).\n-export([app/2]).\napp([], L) -> L;\napp([H | T], L) -> [H | app(T, L)].\n",
         );
         let code = code_of(&m, "app", 2);
-        // Only H lives across the call: one slot, one store, and the tail goes straight to x0.
-        assert!(code
+        // As erlc: the frame opens before the cell is taken apart, the head goes straight to its
+        // Y slot and the tail to x0, and the result is consed from x0.
+        let body: Vec<&Instruction> = code
             .iter()
-            .any(|i| matches!(i, Instruction::Allocate { slots: 1, .. })));
-        let stores = code
-            .iter()
-            .filter(|i| matches!(i, Instruction::Move { dst: Dst::Y(_), .. }))
-            .count();
-        assert_eq!(stores, 1, "{code:#?}");
-        assert!(!code
-            .iter()
-            .any(|i| matches!(i, Instruction::Move { src: Src::Y(_), .. })));
-        // The result is consed from x0 directly.
-        assert!(code.iter().any(|i| matches!(
+            .skip_while(|i| !matches!(i, Instruction::Allocate { .. }))
+            .take(6)
+            .collect();
+        assert!(
+            matches!(
+                body[..],
+                [
+                    Instruction::Allocate { slots: 1, live: 2 },
+                    Instruction::GetList {
+                        head: Dst::Y(_),
+                        tail: Dst::X(XReg(0)),
+                        ..
+                    },
+                    Instruction::Call { arity: 2, .. },
+                    Instruction::PutList {
+                        tail: Src::X(XReg(0)),
+                        ..
+                    },
+                    Instruction::Deallocate { .. },
+                    Instruction::Return,
+                ]
+            ),
+            "{code:#?}"
+        );
+        assert!(!code.iter().any(|i| matches!(
             i,
-            Instruction::PutList {
-                tail: Src::X(XReg(0)),
-                ..
-            }
+            Instruction::Move { dst: Dst::Y(_), .. } | Instruction::Move { src: Src::Y(_), .. }
         )));
     }
 
