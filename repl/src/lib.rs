@@ -102,6 +102,16 @@ pub fn new_runtime(stdout: Box<dyn Write + Send>) -> Result<Runtime, Failure> {
 /// Compiles (or decodes) every file, loads them, and runs `main/0` of the first.
 /// Diagnostics and reports go to `stderr`; returns the process exit status.
 pub fn run_files(paths: &[PathBuf], stdout: Box<dyn Write + Send>, stderr: &mut dyn Write) -> i32 {
+    run_files_with(paths, stdout, stderr, None)
+}
+
+/// `run_files` with `schedulers` scheduler threads (`None`: one per core).
+pub fn run_files_with(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+) -> i32 {
     let mut modules = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
@@ -129,7 +139,13 @@ pub fn run_files(paths: &[PathBuf], stdout: Box<dyn Write + Send>, stderr: &mut 
         let _ = writeln!(stderr, "krarup: no input files");
         return EXIT_FAILURE;
     };
-    let mut rt = match new_runtime(stdout) {
+    let rt = new_runtime(stdout).map(|mut rt| {
+        if let Some(n) = schedulers {
+            rt.set_schedulers(n);
+        }
+        rt
+    });
+    let mut rt = match rt {
         Ok(rt) => rt,
         Err(f) => {
             let _ = stderr.write_all(f.message.as_bytes());

@@ -24,6 +24,9 @@ enum Command {
         /// Source or bytecode files; the first one's module provides main/0.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Number of scheduler threads (as `erl +S N`); default: one per core.
+        #[arg(short = 'S', long = "schedulers")]
+        schedulers: Option<usize>,
     },
     /// Compile Erlang modules to bytecode files, or print a compiler pass's output.
     Compile {
@@ -49,9 +52,9 @@ enum Stage {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Run { files } => {
+        Command::Run { files, schedulers } => {
             let stdout = Box::new(std::io::BufWriter::new(std::io::stdout()));
-            krarup::run_files(&files, stdout, &mut std::io::stderr())
+            krarup::run_files_with(&files, stdout, &mut std::io::stderr(), schedulers)
         }
         Command::Compile { files, out, dump } => compile(&files, &out, dump),
     };

@@ -122,8 +122,10 @@ impl<'a> Vm<'a> {
         x[2] = e.reason;
         x[3] = trace;
         self.p.last_exception = Some(caught);
-        // A `receive ... after` left by the exception must not leave its deadline behind.
+        // A `receive` left by the exception must not leave its deadline or its save pointer
+        // behind: the next `receive` scans the mailbox from the start.
         self.p.timer = None;
+        self.p.mailbox.save = 0;
         Ok(())
     }
 

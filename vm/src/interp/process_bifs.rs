@@ -82,8 +82,14 @@ impl<'a> Vm<'a> {
             (R::Exit2, &[p, reason]) => self.exit2(p, reason),
             (R::ProcessFlag2, &[flag, value]) => self.process_flag(flag, value).into(),
             (R::Monitor2, &[kind, target]) => self.monitor(kind, target).into(),
-            (R::Demonitor1, &[r]) => self.demonitor(r, Term::NIL).into(),
-            (R::Demonitor2, &[r, opts]) => self.demonitor(r, opts).into(),
+            (R::Demonitor1 | R::Demonitor2, _) => {
+                // A 'DOWN' that has arrived counts as delivered: take in waiting signals first.
+                if let Some(die) = self.take_in_signals() {
+                    return die;
+                }
+                let opts = a.get(1).copied().unwrap_or(Term::NIL);
+                self.demonitor(a[0], opts).into()
+            }
             (R::Register2, &[name, p]) => self.register(name, p).into(),
             (R::Unregister1, &[name]) => {
                 let Some(n) = name.as_atom() else {
@@ -125,6 +131,17 @@ impl<'a> Vm<'a> {
             (R::CancelTimer1, &[r]) => self.read_timer(r, true).into(),
             (R::ReadTimer1, &[r]) => self.read_timer(r, false).into(),
             _ => self.info_bif_value(rb, a),
+        }
+    }
+
+    /// Handles the signals waiting in the inbox; `Some(Die)` if one ends the process.
+    pub(crate) fn take_in_signals(&mut self) -> Option<Outcome> {
+        match self.fetch_signals() {
+            Ok(()) => None,
+            Err(Interrupt::Stop(SliceOutcome::Exited {
+                reason: ExitReason::Signal(r),
+            })) => Some(Outcome::Die(r)),
+            Err(_) => None,
         }
     }
 
@@ -457,12 +474,7 @@ impl<'a> Vm<'a> {
         if inbox.state == crate::sched::signal::State::Exited {
             return Outcome::Value(Term::bool(false));
         }
-        let me = self.p.pid;
-        let pending = inbox
-            .signals
-            .iter()
-            .any(|s| matches!(s, Signal::Exit { from, .. } if *from == me));
-        if pending {
+        if inbox.has_pending_from(self.p.pid) {
             return Outcome::Retry;
         }
         Outcome::Value(Term::bool(true))

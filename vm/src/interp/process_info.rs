@@ -8,7 +8,7 @@ use super::Vm;
 use crate::atom;
 use crate::native::Exception;
 use crate::process::Process;
-use crate::sched::signal::{Signal, State};
+use crate::sched::signal::State;
 use crate::term::Term;
 
 impl<'a> Vm<'a> {
@@ -24,6 +24,11 @@ impl<'a> Vm<'a> {
                 Outcome::Value(Term::bool(true))
             }
             (R::GarbageCollect1, &[p]) => self.garbage_collect_other(p),
+            (R::Yield0, []) => {
+                // The slice ends at the next call or return.
+                self.budget = self.budget.min(1);
+                Outcome::Value(Term::bool(true))
+            }
             _ => Outcome::Raise(Exception::badarg()),
         }
     }
@@ -42,6 +47,9 @@ impl<'a> Vm<'a> {
         }
         let mut values = Vec::with_capacity(wanted.len());
         if pid == self.p.pid {
+            if let Some(die) = self.take_in_signals() {
+                return die;
+            }
             for &i in &wanted {
                 let v = self.info_item_self(i, items.is_some());
                 values.push(v);
@@ -52,12 +60,11 @@ impl<'a> Vm<'a> {
             };
             let (state, queued, exit_pending) = {
                 let inbox = pcb.lock_inbox();
-                let me = self.p.pid;
-                let pending = inbox
-                    .signals
-                    .iter()
-                    .any(|s| matches!(s, Signal::Exit { from, .. } if *from == me));
-                (inbox.state, inbox.messages, pending)
+                (
+                    inbox.state,
+                    inbox.messages,
+                    inbox.has_pending_from(self.p.pid),
+                )
             };
             if state == State::Exited {
                 return Outcome::Value(Term::atom(atom::UNDEFINED));
@@ -246,6 +253,15 @@ impl<'a> Vm<'a> {
     }
 
     fn memory_of(&mut self, kind: Term) -> Result<Term, Exception> {
+        if kind.is_list() {
+            let kinds = crate::ops::list_to_vec(kind).ok_or_else(Exception::badarg)?;
+            let mut items = Vec::with_capacity(kinds.len());
+            for k in kinds {
+                let v = self.memory_of(k)?;
+                items.push(self.p.heap.tuple(&[k, v]));
+            }
+            return Ok(self.p.heap.list(&items));
+        }
         let name = kind
             .as_atom()
             .map(|a| self.ctx.shared.atoms.name(a).to_string())

@@ -104,15 +104,9 @@ impl<'a> Vm<'a> {
         let t = self.get(timeout);
         let ms: u64 = if t == Term::atom(atom::INFINITY) {
             return self.op_wait(target);
-        } else if let Some(n) = t.as_small() {
-            if n < 0 {
-                return Err(Exception::error(Term::atom(atom::TIMEOUT_VALUE)).into());
-            }
+        } else if let Some(n) = t.as_small().filter(|n| (0..=0xFFFF_FFFF).contains(n)) {
+            // BEAM's limit: a timeout is a 32-bit count of milliseconds.
             n as u64
-        } else if t.is_bignum()
-            && crate::ops::arith::to_bigint(t).is_some_and(|b| b.sign() == num_bigint::Sign::Plus)
-        {
-            u64::MAX / 4
         } else {
             return Err(Exception::error(Term::atom(atom::TIMEOUT_VALUE)).into());
         };

@@ -56,6 +56,7 @@ pub enum RuntimeBif {
     Statistics1,
     GarbageCollect0,
     GarbageCollect1,
+    Yield0,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -106,6 +107,7 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("statistics"), 1), RuntimeBif::Statistics1),
         ((e, f("garbage_collect"), 0), RuntimeBif::GarbageCollect0),
         ((e, f("garbage_collect"), 1), RuntimeBif::GarbageCollect1),
+        ((e, f("yield"), 0), RuntimeBif::Yield0),
     ]
 }
 
@@ -149,6 +151,7 @@ impl RuntimeBif {
             RuntimeBif::Statistics1 => "statistics",
             RuntimeBif::GarbageCollect0 => "garbage_collect",
             RuntimeBif::GarbageCollect1 => "garbage_collect",
+            RuntimeBif::Yield0 => "yield",
         }
     }
 

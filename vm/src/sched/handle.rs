@@ -13,10 +13,24 @@ use crate::term::Term;
 pub struct Die(pub Term);
 
 impl System {
-    /// Handles `signals` in order. Stops at the first one that ends the process.
+    /// Handles `signals` in order. Stops at the first one that ends the process; the signals
+    /// after it go back to the front of the inbox, where the exit answers them as a dead
+    /// process does (a link or monitor request that arrives with the fatal signal still gets its
+    /// `noproc`-style answer).
     pub(crate) fn handle_signals(&self, p: &mut Process, signals: Vec<Signal>) -> Result<(), Die> {
-        for signal in signals {
-            self.handle_signal(p, signal)?;
+        let mut rest = signals.into_iter();
+        while let Some(signal) = rest.next() {
+            if let Err(die) = self.handle_signal(p, signal) {
+                let rest: Vec<Signal> = rest.collect();
+                if !rest.is_empty() {
+                    if let Some(pcb) = self.lookup(p.pid) {
+                        let mut inbox = pcb.lock_inbox();
+                        let newer = std::mem::replace(&mut inbox.signals, rest);
+                        inbox.signals.extend(newer);
+                    }
+                }
+                return Err(die);
+            }
         }
         Ok(())
     }

@@ -18,6 +18,9 @@ use std::thread::JoinHandle;
 /// Reductions per slice (BEAM's `CONTEXT_REDS`).
 pub const SLICE_REDUCTIONS: usize = 4000;
 
+/// Rust stack of a scheduler thread.
+const SCHEDULER_STACK_BYTES: usize = 16 << 20;
+
 /// The scheduler threads of a system; dropping it stops and joins them.
 pub struct Schedulers {
     sys: Arc<System>,
@@ -43,6 +46,9 @@ pub fn start(sys: &Arc<System>, n: usize) -> Schedulers {
             let sys = sys.clone();
             std::thread::Builder::new()
                 .name(format!("krarup-sched-{i}"))
+                // Builtins that walk deep terms recurse on the Rust stack; give them the room the
+                // main thread has.
+                .stack_size(SCHEDULER_STACK_BYTES)
                 .spawn(move || sys.scheduler_loop(i, worker, parker))
                 .expect("spawn a scheduler thread")
         })

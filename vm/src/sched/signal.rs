@@ -121,6 +121,21 @@ pub struct Inbox {
     pub messages: usize,
 }
 
+impl Inbox {
+    /// True if a signal from `from` other than a message is still waiting here. Builtins that
+    /// read another process (`is_process_alive/1`, `process_info/2`) wait for these first, as
+    /// BEAM answers them only after the caller's earlier signals have arrived.
+    pub fn has_pending_from(&self, from: u64) -> bool {
+        self.signals.iter().any(|s| match s {
+            Signal::Exit { from: f, .. }
+            | Signal::Link { from: f }
+            | Signal::Unlink { from: f }
+            | Signal::Monitor { from: f, .. } => *f == from,
+            _ => false,
+        })
+    }
+}
+
 /// A process control block: the shared handle of one process. The process body is touched only by
 /// the scheduler running it (or, briefly, by introspection that finds it idle).
 pub struct Pcb {
