@@ -252,6 +252,8 @@ fn copy_pass(
     heap.fragments.clear();
     heap.overflowed = false;
     heap.msg_words = 0;
+    heap.frag_used = 0;
+    heap.frag_cap = 0;
     heap.off_heap = c.off_heap;
     heap.old = c.old;
     heap.old_top = c.old_top;

@@ -149,6 +149,10 @@ pub struct Heap {
     pub(crate) overflowed: bool,
     /// Words of message fragments absorbed since the last collection.
     pub(crate) msg_words: usize,
+    /// Words used and reserved in `fragments` (kept as counters: a process that receives many
+    /// messages between collections holds many fragments).
+    pub(crate) frag_used: usize,
+    pub(crate) frag_cap: usize,
     /// One strong count per refc-binary object on this heap (`Arc::into_raw` pointers).
     pub(crate) off_heap: Vec<*const RefcBinary>,
     /// The old generation (see `gc`): objects that survived two collections; words `0..old_top`
@@ -184,6 +188,8 @@ impl Heap {
             fragments: Vec::new(),
             overflowed: false,
             msg_words: 0,
+            frag_used: 0,
+            frag_cap: 0,
             off_heap: Vec::new(),
             old: Box::default(),
             old_top: 0,
@@ -211,23 +217,26 @@ impl Heap {
             if *used + n <= block.len() {
                 let p = block[*used..].as_mut_ptr();
                 *used += n;
+                self.frag_used += n;
                 return p;
             }
         }
         let mut block = vec![Term::NIL; n.max(FRAGMENT_WORDS)].into_boxed_slice();
         let p = block.as_mut_ptr();
+        self.frag_used += n;
+        self.frag_cap += block.len();
         self.fragments.push((block, n));
         p
     }
 
     /// Words in use, young block and fragments together (the old generation: `old_words`).
     pub fn used_words(&self) -> usize {
-        self.top + self.fragments.iter().map(|(_, u)| *u).sum::<usize>()
+        self.top + self.frag_used
     }
 
     /// Words reserved, young block and fragments together.
     pub fn capacity_words(&self) -> usize {
-        self.young.len() + self.fragments.iter().map(|(b, _)| b.len()).sum::<usize>()
+        self.young.len() + self.frag_cap
     }
 
     /// Whether the next safe point should collect.
@@ -244,10 +253,14 @@ impl Heap {
         let young = std::mem::take(&mut other.young);
         if other.top > 0 {
             self.msg_words += other.top;
+            self.frag_used += other.top;
+            self.frag_cap += young.len();
             self.fragments.push((young, other.top));
         }
         for (block, used) in other.fragments.drain(..) {
             self.msg_words += used;
+            self.frag_used += used;
+            self.frag_cap += block.len();
             self.fragments.push((block, used));
         }
         self.off_heap.append(&mut other.off_heap);
