@@ -268,6 +268,11 @@ impl Heap {
         self.old_off_heap.append(&mut other.old_off_heap);
     }
 
+    /// Words free in the young block.
+    pub fn young_free(&self) -> usize {
+        self.young.len() - self.top
+    }
+
     /// Words reserved for the old generation.
     pub fn old_capacity_words(&self) -> usize {
         self.old.len()

@@ -256,6 +256,23 @@ impl<'a> Vm<'a> {
                     self.op_is_tagged_tuple_packed(src, arity, tag, fail);
                     pc = self.pc;
                 }
+                Op::LoopRec { fail, dst } => match self.p.mailbox.current() {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    Some(m) => unsafe { wr(x, y, dst, m) },
+                    None => {
+                        // The end of the mailbox: take in arrived signals (may end the process).
+                        self.fetch_signals()?;
+                        match self.p.mailbox.current() {
+                            // SAFETY: as above; fetching signals moves no frame.
+                            Some(m) => unsafe { wr(x, y, dst, m) },
+                            None => pc = fail as usize,
+                        }
+                    }
+                },
+                Op::LoopRecEnd(target) => {
+                    self.p.mailbox.save += 1;
+                    pc = target as usize;
+                }
                 Op::Slow => {
                     self.pc = pc;
                     self.step_readable()?;

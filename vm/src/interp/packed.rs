@@ -109,6 +109,11 @@ pub enum Op {
         tag: Term,
         fail: u32,
     },
+    LoopRec {
+        fail: u32,
+        dst: Dst,
+    },
+    LoopRecEnd(u32),
 }
 
 /// The packed code of one module version.
@@ -170,6 +175,11 @@ fn pack_one(m: &LoadedModule, ins: &Instruction, consts: &mut Consts) -> Option<
             target: target.0,
         },
         I::Jump { target } => Op::Jump(target.0),
+        I::LoopRec { fail, dst } => Op::LoopRec {
+            fail: fail.0,
+            dst: *dst,
+        },
+        I::LoopRecEnd { target } => Op::LoopRecEnd(target.0),
         I::Arith {
             op,
             a,

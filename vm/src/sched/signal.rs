@@ -57,13 +57,19 @@ impl Message {
         }
     }
 
-    /// Moves the message into `heap` (its fragment becomes part of that heap) and returns the
-    /// term, now valid on `heap`.
+    /// Moves the message into `heap` and returns the term, now valid on `heap`. A message that
+    /// fits in the young block's free room is copied there and its fragment freed at once (so a
+    /// process receiving many small messages does not pile up fragments until its next
+    /// collection); a larger one's fragment becomes part of the heap.
     pub fn into_heap(self, heap: &mut Heap) -> Term {
-        if let Some(frag) = self.frag {
-            heap.absorb(*frag);
+        match self.frag {
+            None => self.term,
+            Some(frag) if frag.used_words() <= heap.young_free() => copy_term(heap, self.term),
+            Some(frag) => {
+                heap.absorb(*frag);
+                self.term
+            }
         }
-        self.term
     }
 }
 
