@@ -188,3 +188,64 @@ impl Pcb {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_survives_its_senders_heap() {
+        let mut sender = Heap::new();
+        let inner = sender.list(&[Term::small(1), Term::small(2)]);
+        let t = sender.tuple(&[Term::atom(crate::atom::OK), inner]);
+        let msg = Message::copy_of(t);
+        drop(sender);
+        // Small enough for the receiver's young block: copied in.
+        let mut receiver = Heap::new();
+        let got = msg.into_heap(&mut receiver);
+        let mut text = String::new();
+        crate::display::write_term(&mut text, got, &crate::atom::AtomTable::new());
+        assert_eq!(text, "{ok,[1,2]}");
+        assert!(receiver.contains(got.payload().map_or(std::ptr::null(), |p| p.as_ptr())));
+    }
+
+    #[test]
+    fn a_large_message_is_absorbed_as_a_fragment() {
+        let mut sender = Heap::new();
+        let elems: Vec<Term> = (0..1000).map(Term::small).collect();
+        let list = sender.list(&elems);
+        let msg = Message::copy_of(list);
+        let mut receiver = Heap::new();
+        let before = receiver.used_words();
+        let got = msg.into_heap(&mut receiver);
+        assert_eq!(receiver.used_words(), before + 2000);
+        assert_eq!(crate::ops::list_length(got), Some(1000));
+        assert!(
+            receiver.wants_gc(),
+            "absorbed words count towards the next collection"
+        );
+    }
+
+    #[test]
+    fn immediates_need_no_fragment() {
+        let msg = Message::copy_of(Term::small(42));
+        assert!(msg.frag.is_none());
+        let mut h = Heap::new();
+        assert_eq!(msg.into_heap(&mut h), Term::small(42));
+        assert_eq!(h.used_words(), 0);
+    }
+
+    #[test]
+    fn pending_signals_from_a_sender_are_seen() {
+        let inbox = Inbox {
+            signals: vec![
+                Signal::Message(Message::immediate(Term::NIL)),
+                Signal::Link { from: 7 },
+            ],
+            state: State::Queued,
+            messages: 1,
+        };
+        assert!(inbox.has_pending_from(7));
+        assert!(!inbox.has_pending_from(8));
+    }
+}
