@@ -204,10 +204,15 @@ impl System {
     /// a link or monitor request is answered as by a dead process (`noproc`), anything else is
     /// dropped, as BEAM does.
     pub fn post(&self, from: u64, to: u64, signal: Signal, local: Option<&Worker<Arc<Pcb>>>) {
-        let Some(pcb) = self.lookup(to) else {
-            self.bounce(from, to, signal, local);
-            return;
-        };
+        match self.lookup(to) {
+            Some(pcb) => self.post_to(&pcb, from, signal, local),
+            None => self.bounce(from, to, signal, local),
+        }
+    }
+
+    /// `post` to a control block already looked up.
+    fn post_to(&self, pcb: &Arc<Pcb>, from: u64, signal: Signal, local: Option<&Worker<Arc<Pcb>>>) {
+        let to = pcb.pid;
         let wake = {
             let mut inbox = pcb.lock_inbox();
             if inbox.state == State::Exited {
@@ -227,16 +232,16 @@ impl System {
             }
         };
         if wake {
-            self.enqueue(pcb, local);
+            self.enqueue(pcb.clone(), local);
         }
     }
 
     /// Copies `msg` into a fragment and sends it to `to` (a pid).
     pub fn send_message(&self, from: u64, to: u64, msg: Term, local: Option<&Worker<Arc<Pcb>>>) {
-        if !self.procs.contains_key(&to) {
-            return;
+        // A message to a process that has ended is dropped without being copied.
+        if let Some(pcb) = self.lookup(to) {
+            self.post_to(&pcb, from, Signal::Message(Message::copy_of(msg)), local);
         }
-        self.post(from, to, Signal::Message(Message::copy_of(msg)), local);
     }
 
     /// The answer a dead process gives to `signal` from `from`.
