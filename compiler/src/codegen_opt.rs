@@ -23,10 +23,11 @@
 //!
 //! The example above becomes `Move x3 -> x0; Call 2` (as `erlc` would emit it).
 //!
-//! Functions with `try`/`catch` are left alone: their handlers read Y slots written anywhere in
-//! the protected region, which plain control-flow liveness does not see. Instructions this pass
-//! does not model (message receipt, `Send`) are treated as reading every register and as
-//! clearing the copy state.
+//! In functions with `try`/`catch` no Y store is removed: a handler reads the Y slots written
+//! anywhere in the protected region, which plain control-flow liveness does not see (X registers
+//! are unaffected: a handler starts with none). Instructions this pass does not model (the
+//! exception markers, message receipt, `Send`) are treated as reading every register and as
+//! clearing the copy state; a function with any of them keeps its `Allocate` where it is.
 
 use crate::codegen::ModGen;
 use krarup_vm::bytecode::opcode::{BsSize, Dst, Instruction, Src};
@@ -332,8 +333,9 @@ impl Set {
 /// Optimizes the function whose code is `g.code[start..]` (its `FuncInfo` at `start`, arity
 /// `arity`), removing instructions and remapping labels and the line table.
 pub(crate) fn optimize_function(g: &mut ModGen, start: usize, arity: usize) {
-    let code = &g.code[start..];
-    if code.iter().any(|i| {
+    // A handler reads the Y slots as they were wherever in the protected region the exception
+    // happened, which the control-flow edges do not show: with `try`/`catch`, Y stores stay.
+    let keep_y = g.code[start..].iter().any(|i| {
         matches!(
             i,
             Instruction::Try { .. }
@@ -342,9 +344,7 @@ pub(crate) fn optimize_function(g: &mut ModGen, start: usize, arity: usize) {
                 | Instruction::Catch { .. }
                 | Instruction::CatchEnd { .. }
         )
-    }) {
-        return;
-    }
+    });
     let mut max_y = 0;
     for ins in g.code[start..].iter_mut() {
         crate::regalloc::for_each_y(ins, &mut |y| max_y = max_y.max(y.0 as usize + 1));
@@ -362,7 +362,7 @@ pub(crate) fn optimize_function(g: &mut ModGen, start: usize, arity: usize) {
         let body = &mut code[start..];
         let mut keep = propagate_copies(body, &pos);
         let live = liveness(body, &pos, arity, nregs);
-        remove_dead_moves(body, &live, &mut keep);
+        remove_dead_moves(body, &live, &mut keep, keep_y);
         g.code = code;
         let mut changed = !keep.iter().all(|k| *k);
         if changed {
@@ -787,12 +787,15 @@ fn transfer(ins: &mut Instruction, mut live: Set, nregs: usize) -> Set {
 }
 
 /// Marks moves whose destination is dead afterwards for removal.
-fn remove_dead_moves(body: &[Instruction], live_in: &[Set], keep: &mut [bool]) {
+fn remove_dead_moves(body: &[Instruction], live_in: &[Set], keep: &mut [bool], keep_y: bool) {
     for (i, ins) in body.iter().enumerate() {
         if !keep[i] {
             continue;
         }
         if let Instruction::Move { dst, .. } = ins {
+            if keep_y && matches!(dst, Dst::Y(_)) {
+                continue;
+            }
             // A move never branches: what is live after it is live into the next instruction.
             let dead = match live_in.get(i + 1) {
                 Some(after) => !after.contains(dst_reg(dst)),
@@ -960,5 +963,35 @@ mod tests {
             Instruction::PutTuple { elements, .. } => matches!(elements[0], Src::Y(_)),
             _ => true,
         }));
+    }
+
+    #[test]
+    fn a_slot_read_only_by_a_handler_is_still_written() {
+        // Y is read only in the catch clause; the store before the `try` must stay.
+        let m = module(
+            "-module(t).\n-export([f/1, g/1]).\n\
+             f(X) -> Y = X + 1, try g(Y) of V -> V catch _:_ -> {caught, Y} end.\n\
+             g(V) -> V.\n",
+        );
+        let code = code_of(&m, "f", 1);
+        let mut written = std::collections::HashSet::new();
+        for i in code {
+            match i {
+                Instruction::Move { dst: Dst::Y(y), .. }
+                | Instruction::Arith { dst: Dst::Y(y), .. } => {
+                    written.insert(y.0);
+                }
+                _ => {}
+            }
+        }
+        for i in code {
+            if let Instruction::PutTuple { elements, .. } = i {
+                for e in elements {
+                    if let Src::Y(y) = e {
+                        assert!(written.contains(&y.0), "y{} never written: {code:#?}", y.0);
+                    }
+                }
+            }
+        }
     }
 }
