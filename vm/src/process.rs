@@ -225,14 +225,8 @@ impl Process {
     /// A full (major) collection keeping `x[..live]`, as `erlang:garbage_collect/0`.
     pub fn collect_major(&mut self, x: &mut [Term], live: usize) {
         self.live = live;
-        let mut roots = Roots {
-            x: &mut x[..live.min(X_REGS)],
-            stack: &mut self.stack,
-            dict: &mut self.dict,
-            mailbox: &mut self.mailbox.messages,
-            last_exception: &mut self.last_exception,
-        };
-        crate::gc::collect_major(&mut self.heap, 0, &mut roots);
+        let (heap, mut roots) = self.heap_and_roots(x, live);
+        crate::gc::collect_major(heap, 0, &mut roots);
     }
 
     /// A full collection of a process that is not running (its X registers are `saved_x`).
@@ -264,14 +258,24 @@ impl Process {
     /// afterwards.
     pub fn collect(&mut self, x: &mut [Term], live: usize, need: usize) {
         self.live = live;
-        let mut roots = Roots {
+        let (heap, mut roots) = self.heap_and_roots(x, live);
+        crate::gc::collect(heap, need, &mut roots);
+    }
+
+    /// The heap and, borrowed apart from it, the roots with X registers `x[..live]`.
+    fn heap_and_roots<'a>(
+        &'a mut self,
+        x: &'a mut [Term],
+        live: usize,
+    ) -> (&'a mut Heap, Roots<'a>) {
+        let roots = Roots {
             x: &mut x[..live.min(X_REGS)],
             stack: &mut self.stack,
             dict: &mut self.dict,
             mailbox: &mut self.mailbox.messages,
             last_exception: &mut self.last_exception,
         };
-        crate::gc::collect(&mut self.heap, need, &mut roots);
+        (&mut self.heap, roots)
     }
 }
 

@@ -260,7 +260,7 @@ fn datetime(c: &mut NativeCtx<'_>, _: &[Term]) -> crate::native::NativeResult {
 }
 
 /// UTC civil date and time of a UNIX time in nanoseconds (Howard Hinnant's days-to-civil).
-fn civil(ns: i128) -> (i64, i64, i64, i64, i64, i64) {
+pub(crate) fn civil(ns: i128) -> (i64, i64, i64, i64, i64, i64) {
     let secs = ns.div_euclid(1_000_000_000) as i64;
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let z = days + 719_468;

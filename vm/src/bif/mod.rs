@@ -10,7 +10,7 @@ mod binary_mod;
 mod conformance;
 mod erlang_conv;
 mod erlang_lists;
-mod erlang_misc;
+pub(crate) mod erlang_misc;
 mod erlang_types;
 mod etf;
 mod lists;

@@ -191,7 +191,8 @@ impl System {
     /// with the exit value), to stderr; `logger:set_primary_config(level, none)` silences it.
     fn crash_report(&self, pid: u64, reason: Term) {
         let mut text = String::new();
-        crate::display::write_term(&mut text, reason, &self.shared.atoms);
+        // Strings as strings (file names in the stack), as the `~p` of OTP's report shows them.
+        crate::display::display_term(&mut text, reason, &self.shared.atoms);
         self.crash_report_text(pid, &text);
     }
 
@@ -215,27 +216,13 @@ fn report_timestamp() -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
-    let secs = now.as_secs() as i64;
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day, h, m, s) = crate::bif::erlang_misc::civil(now.as_nanos() as i128);
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
+    let month = MONTHS[(month.clamp(1, 12) - 1) as usize];
     format!(
-        "{day}-{}-{year}::{:02}:{:02}:{:02}.{:06}",
-        MONTHS[(month - 1) as usize],
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60,
+        "{day}-{month}-{year}::{h:02}:{m:02}:{s:02}.{:06}",
         now.subsec_micros()
     )
 }
