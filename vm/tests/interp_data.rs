@@ -385,7 +385,7 @@ fn gc_keeps_live_data() {
     assert_eq!(value(a.finish()), (n * (n + 1) / 2).to_string());
 }
 
-/// `receive` with no timeout in the only process cannot end: reported, not hung.
+/// `receive` with no timeout in the only process cannot end: reported as a deadlock, not hung.
 #[test]
 fn receive_forever_is_reported() {
     let mut a = Asm::new("dl");
@@ -397,5 +397,5 @@ fn receive_forever_is_reported() {
     });
     a.emit(I::LoopRecEnd { target: l });
     a.emit(I::Wait { target: l });
-    assert!(uncaught(a.finish()).contains("can never arrive"));
+    assert!(uncaught(a.finish()).contains("deadlock"));
 }

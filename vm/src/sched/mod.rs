@@ -53,7 +53,7 @@ pub enum TimerEvent {
 pub struct System {
     pub shared: Arc<Shared>,
     pub code: RwLock<CodeTable>,
-    procs: DashMap<u64, Arc<Pcb>>,
+    procs: DashMap<u64, Arc<Pcb>, PidHash>,
     names: Mutex<HashMap<Atom, u64>>,
     next_pid: AtomicU64,
     /// Run queues: the global injector (for processes made runnable off the scheduler threads)
@@ -84,6 +84,28 @@ pub struct System {
     stat_last: Mutex<[u64; 3]>,
 }
 
+/// Hashes pid numbers for the process table: one multiplication (Fibonacci hashing), whose high
+/// bits (which pick the shard and the bucket group) depend on every bit of the pid. Pids are not
+/// chosen by users, so no keyed hash is needed.
+#[derive(Default, Clone, Copy)]
+pub struct PidHasher(u64);
+
+impl std::hash::Hasher for PidHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type PidHash = std::hash::BuildHasherDefault<PidHasher>;
+
 /// The pid number of the first process (`<0.9.0>`, as `erl -eval` shows it).
 pub const FIRST_PID: u64 = 9;
 
@@ -93,7 +115,7 @@ impl System {
         let sys = Arc::new(System {
             shared,
             code: RwLock::new(code),
-            procs: DashMap::new(),
+            procs: DashMap::with_hasher(PidHash::default()),
             names: Mutex::new(HashMap::new()),
             next_pid: AtomicU64::new(FIRST_PID),
             injector: Injector::new(),
