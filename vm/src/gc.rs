@@ -113,9 +113,13 @@ pub fn collect_major(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
 const GROWTH_NUM: usize = 13;
 const GROWTH_DEN: usize = 8;
 
+/// The room grows only if the live data is at least 1/`SURVIVAL_FOR_GROWTH` of the previous
+/// room.
+const SURVIVAL_FOR_GROWTH: usize = 16;
+
 /// The free room is at most this many times the larger of the live data, the old generation and
 /// the root count (so memory stays proportional to what the process keeps)...
-const ROOM_PER_LIVE: usize = 8;
+const ROOM_PER_LIVE: usize = 2;
 
 /// ...or this many words (128 KiB), whichever is larger, so a process that allocates a lot but
 /// keeps little still gets a block big enough to make each collection's fixed cost negligible.
@@ -137,7 +141,14 @@ fn young_target(live: usize, old: usize, roots: usize, need: usize, prev_room: u
     } else {
         let base = live.max(old).max(roots);
         let cap = base.saturating_mul(ROOM_PER_LIVE).max(ROOM_FLOOR);
-        let grown = prev_room.saturating_mul(GROWTH_NUM) / GROWTH_DEN;
+        // Only a process that keeps a fair share of what it allocates grows its room; one that
+        // keeps little (a process handling messages, say) stays small however often it
+        // collects, so many small processes stay small.
+        let grown = if live.saturating_mul(SURVIVAL_FOR_GROWTH) >= prev_room {
+            prev_room.saturating_mul(GROWTH_NUM) / GROWTH_DEN
+        } else {
+            prev_room
+        };
         grown.min(cap).max(base)
     };
     live.saturating_add(room)
@@ -168,7 +179,7 @@ fn minor(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
     let first = young_target(used, heap.old_top + promote, nroots, need, prev);
     let live = copy_pass(heap, first, roots, promote, false);
     let target = young_target(live, heap.old_top, nroots, need, prev);
-    if first > target.saturating_mul(4) {
+    if first > target.saturating_mul(2) {
         copy_pass(heap, target, roots, 0, false);
     }
     heap.high_water = heap.top;
@@ -182,7 +193,7 @@ fn major(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
     let first = young_target(used, 0, nroots, need, prev);
     let live = copy_pass(heap, first, roots, 0, true);
     let target = young_target(live, 0, nroots, need, prev);
-    if first > target.saturating_mul(4) {
+    if first > target.saturating_mul(2) {
         copy_pass(heap, target, roots, 0, false);
     }
     heap.high_water = heap.top;

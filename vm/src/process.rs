@@ -303,6 +303,14 @@ impl RootSet for Roots<'_> {
             f(&mut e.stacktrace);
         }
     }
+
+    fn root_count(&mut self) -> usize {
+        self.x.len()
+            + self.stack.len()
+            + 2 * self.dict.len()
+            + self.mailbox.len()
+            + 2 * usize::from(self.last_exception.is_some())
+    }
 }
 
 /// A descheduled process is its own root set, its X registers being `saved_x` (for callers that
