@@ -64,6 +64,9 @@ pub struct System {
     /// Indices of schedulers asleep (waiting for work).
     idle: Mutex<Vec<usize>>,
     n_idle: AtomicUsize,
+    /// Counts processes queued and slices started (the deadlock check sees whether anything
+    /// happened while it waited).
+    epoch: AtomicU64,
     pub(crate) stopping: AtomicBool,
     timers: OnceLock<Arc<TimerService<TimerEvent>>>,
     /// Timers armed and not yet fired or cancelled (counted here so that a timer being fired is
@@ -123,6 +126,7 @@ impl System {
             unparkers: OnceLock::new(),
             idle: Mutex::new(Vec::new()),
             n_idle: AtomicUsize::new(0),
+            epoch: AtomicU64::new(0),
             stopping: AtomicBool::new(false),
             timers: OnceLock::new(),
             timers_live: AtomicUsize::new(0),
@@ -218,6 +222,15 @@ impl System {
 
     pub(crate) fn is_main(&self, pid: u64) -> bool {
         self.main_pid.load(Ordering::SeqCst) == pid
+    }
+
+    /// True if there is a main process and it waits in `receive`.
+    pub(crate) fn main_waiting(&self) -> bool {
+        let pid = self.main_pid.load(Ordering::SeqCst);
+        pid != 0
+            && self
+                .lookup(pid)
+                .is_some_and(|p| p.lock_inbox().state == State::Waiting)
     }
 
     // ---- signals ----
@@ -437,6 +450,7 @@ impl System {
     /// Makes `pcb` runnable: onto the calling scheduler's own queue if there is one (the process
     /// that woke it likely blocks soon, so this scheduler runs it next), else the global one.
     pub(crate) fn enqueue(&self, pcb: Arc<Pcb>, local: Option<&Worker<Arc<Pcb>>>) {
+        self.epoch.fetch_add(1, Ordering::SeqCst);
         match local {
             Some(w) => {
                 w.push(pcb);

@@ -18,6 +18,9 @@ use std::thread::JoinHandle;
 /// Reductions per slice (BEAM's `CONTEXT_REDS`).
 pub const SLICE_REDUCTIONS: usize = 4000;
 
+/// How long a deadlock must look settled before it is reported.
+const DEADLOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// Rust stack of a scheduler thread.
 const SCHEDULER_STACK_BYTES: usize = 16 << 20;
 
@@ -115,7 +118,10 @@ impl System {
         None
     }
 
-    /// Parks until woken; detects a deadlock when every scheduler is idle and no timer is armed.
+    /// Parks until woken. Detects a deadlock: the main process waits in `receive`, every
+    /// scheduler is idle, nothing is queued and no timer is armed, and that is still so, with no
+    /// process having been queued or run meanwhile, after a grace period (the check races with
+    /// schedulers that are just taking work, so one look is not enough).
     fn sleep(&self, index: usize, local: &Worker<Arc<Pcb>>, parker: &Parker) {
         {
             let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
@@ -124,23 +130,33 @@ impl System {
         }
         std::sync::atomic::fence(Ordering::SeqCst);
         // Work queued between our last look and registering as idle must not be missed.
-        let all_idle = {
-            let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
-            idle.len() == self.stealers.get().map_or(1, |s| s.len())
-        };
         if !self.injector.is_empty() || self.has_stealable(local) {
             self.leave_idle(index);
             return;
         }
-        if all_idle
+        if self.looks_deadlocked(local) {
+            let epoch = self.epoch.load(Ordering::SeqCst);
+            parker.park_timeout(DEADLOCK_GRACE);
+            if self.epoch.load(Ordering::SeqCst) == epoch && self.looks_deadlocked(local) {
+                self.finish(MainOutcome::Deadlock);
+            }
+        } else {
+            parker.park();
+        }
+        self.leave_idle(index);
+    }
+
+    fn looks_deadlocked(&self, local: &Worker<Arc<Pcb>>) -> bool {
+        let all_idle = {
+            let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+            idle.len() == self.stealers.get().map_or(1, |s| s.len())
+        };
+        all_idle
             && self.timers_live.load(Ordering::SeqCst) == 0
             && self.injector.is_empty()
+            && !self.has_stealable(local)
             && !self.stopping.load(Ordering::SeqCst)
-        {
-            self.finish(MainOutcome::Deadlock);
-        }
-        parker.park();
-        self.leave_idle(index);
+            && self.main_waiting()
     }
 
     fn has_stealable(&self, local: &Worker<Arc<Pcb>>) -> bool {
@@ -159,6 +175,7 @@ impl System {
 
     /// Runs `pcb` until it yields, waits, or ends.
     fn run_process(&self, pcb: &Arc<Pcb>, local: &Worker<Arc<Pcb>>, x: &mut XRegs) {
+        self.epoch.fetch_add(1, Ordering::SeqCst);
         let mut signals = {
             let mut inbox = pcb.lock_inbox();
             if inbox.state == State::Exited {
