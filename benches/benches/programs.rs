@@ -25,9 +25,8 @@ const PROC_PROGRAMS: [&str; 5] = [
     "proc_selective",
 ];
 
-/// The process benchmarks the driver runs by default: add names from `PROC_PROGRAMS` here as krarup
-/// starts passing them (`KRARUP_BENCH_PROC` overrides this list).
-const PROC_ENABLED: &[&str] = &[];
+/// The process benchmarks the driver runs by default (`KRARUP_BENCH_PROC` overrides this list).
+const PROC_ENABLED: &[&str] = &PROC_PROGRAMS;
 
 /// Time limit of the untimed self-check run of each program.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(120);
