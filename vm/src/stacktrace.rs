@@ -75,6 +75,10 @@ pub fn build(
         let Some(m) = code.module(pos.version) else {
             continue;
         };
+        // The start of a process spawned with `spawn(M, F, A)` is BEAM's own, not a frame.
+        if m.module.name == "krarup_spawn" {
+            continue;
+        }
         let Some(f) = m.module.function_at(pos.pc) else {
             continue;
         };
