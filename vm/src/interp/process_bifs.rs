@@ -513,7 +513,12 @@ impl<'a> Vm<'a> {
     fn read_timer(&mut self, r: Term, cancel: bool) -> Result<Term, Exception> {
         let reference = ref_id(r).ok_or_else(Exception::badarg)?;
         Ok(match self.ctx.sys.timer_by_ref(reference, cancel) {
-            Some(left) => Term::small(left.as_millis().min(i64::MAX as u128 / 2) as i64),
+            // Whole milliseconds left, rounded up as BEAM reports them.
+            Some(left) => Term::small(
+                left.as_nanos()
+                    .div_ceil(1_000_000)
+                    .min(i64::MAX as u128 / 2) as i64,
+            ),
             None => Term::bool(false),
         })
     }
