@@ -15,7 +15,7 @@
 use super::packed::{Op, Opnd, OPND_X, OPND_Y};
 use super::tests::type_test;
 use super::{Interrupt, SliceOutcome, Step, Vm};
-use crate::bytecode::opcode::{ArithOp, Dst};
+use crate::bytecode::opcode::{ArithOp, CmpOp, Dst};
 use crate::process::{CodePtr, Frame};
 use crate::term::Term;
 
@@ -208,7 +208,19 @@ impl<'a> Vm<'a> {
                 Op::Cmp { op, a, b, fail } => {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     let (l, r) = unsafe { (rd(x, y, consts, a), rd(x, y, consts, b)) };
-                    if !self.cmp_terms(op, l, r) {
+                    let holds = if l.is_small() && r.is_small() {
+                        // Two small integers: equal exactly when their words are, ordered as
+                        // their values.
+                        match op {
+                            CmpOp::Lt => l.small_value() < r.small_value(),
+                            CmpOp::Ge => l.small_value() >= r.small_value(),
+                            CmpOp::Eq | CmpOp::EqExact => l == r,
+                            CmpOp::Ne | CmpOp::NeExact => l != r,
+                        }
+                    } else {
+                        self.cmp_terms(op, l, r)
+                    };
+                    if !holds {
                         pc = fail as usize;
                     }
                 }
