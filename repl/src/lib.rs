@@ -158,13 +158,18 @@ pub fn run_files_with(
             return EXIT_FAILURE;
         }
     }
-    match rt.run_main(&first, "main") {
+    let status = match rt.run_main(&first, "main") {
         Ok(code) => code,
         Err(uncaught) => {
             let _ = stderr.write_all(uncaught.report.as_bytes());
             EXIT_FAILURE
         }
-    }
+    };
+    // The program is over once main/0 returns (as after `erlang:halt()`): other processes are
+    // not waited for, so the runtime is not torn down (stopping its threads and freeing every
+    // heap); the OS reclaims it all when the binary exits. Output was flushed by `run_main`.
+    std::mem::forget(rt);
+    status
 }
 
 fn read_bytecode(path: &Path) -> Result<Module, Failure> {
