@@ -12,7 +12,8 @@ use std::sync::Arc;
 /// Words `copy_term` allocates for `t` (0 for an immediate).
 pub fn size_of_term(t: Term) -> usize {
     let mut words = 0;
-    let mut stack = vec![t];
+    let mut stack = Vec::with_capacity(32);
+    stack.push(t);
     while let Some(mut t) = stack.pop() {
         // Walk list spines in a loop so a long list does not grow the stack.
         while let Some((head, tail)) = t.as_cons() {
@@ -34,7 +35,8 @@ pub fn size_of_term(t: Term) -> usize {
 pub fn copy_term(to: &mut Heap, t: Term) -> Term {
     let mut result = Term::NIL;
     // Work items: a destination word and the source term to copy into it.
-    let mut stack: Vec<(*mut Term, Term)> = vec![(&mut result as *mut Term, t)];
+    let mut stack: Vec<(*mut Term, Term)> = Vec::with_capacity(32);
+    stack.push((&mut result as *mut Term, t));
     while let Some((dst, src)) = stack.pop() {
         let value = match src.tag() {
             TAG_LIST => {

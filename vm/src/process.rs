@@ -157,6 +157,8 @@ pub struct Process {
     pub trap_exit: bool,
     /// The deadline and timer id of the armed `receive ... after` timer.
     pub timer_armed: Option<(Instant, u64)>,
+    /// An empty vector kept for taking in the inbox's signals (see `sched::scheduler::take_signals`).
+    pub signal_buf: Vec<crate::sched::signal::Signal>,
 }
 
 /// A monitor held by a process (`erlang:monitor(process, Target)`).
@@ -195,6 +197,7 @@ impl Process {
             watchers: Vec::new(),
             trap_exit: false,
             timer_armed: None,
+            signal_buf: Vec::new(),
         }
     }
 
@@ -220,6 +223,7 @@ impl Process {
             + size_of::<u64>() * self.links.capacity()
             + size_of::<MonitorOut>() * self.monitors.capacity()
             + 2 * size_of::<u64>() * self.watchers.capacity()
+            + size_of::<crate::sched::signal::Signal>() * self.signal_buf.capacity()
     }
 
     /// A full (major) collection keeping `x[..live]`, as `erlang:garbage_collect/0`.

@@ -226,6 +226,12 @@ impl Term {
         }
     }
 
+    /// True for a term held entirely in its word (no list cell or heap object behind it).
+    #[inline(always)]
+    pub const fn is_immediate(self) -> bool {
+        !matches!(self.tag(), TAG_LIST | TAG_BOXED | TAG_HEADER)
+    }
+
     // ---- boxed ----
     #[inline(always)]
     pub const fn is_boxed(self) -> bool {

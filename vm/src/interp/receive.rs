@@ -69,13 +69,8 @@ impl<'a> Vm<'a> {
 
     /// Handles the signals waiting in the process's inbox.
     pub(crate) fn fetch_signals(&mut self) -> Step {
-        let signals = {
-            let mut inbox = self.ctx.me.lock_inbox();
-            if inbox.signals.is_empty() {
-                return Ok(());
-            }
-            inbox.messages = 0;
-            std::mem::take(&mut inbox.signals)
+        let Some(signals) = crate::sched::scheduler::take_signals(self.ctx.me, self.p) else {
+            return Ok(());
         };
         match self.ctx.sys.handle_signals(self.p, signals) {
             Ok(()) => Ok(()),

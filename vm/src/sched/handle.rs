@@ -17,8 +17,13 @@ impl System {
     /// after it go back to the front of the inbox, where the exit answers them as a dead
     /// process does (a link or monitor request that arrives with the fatal signal still gets its
     /// `noproc`-style answer).
-    pub(crate) fn handle_signals(&self, p: &mut Process, signals: Vec<Signal>) -> Result<(), Die> {
-        let mut rest = signals.into_iter();
+    /// `signals` is emptied and kept as the process's spare buffer.
+    pub(crate) fn handle_signals(
+        &self,
+        p: &mut Process,
+        mut signals: Vec<Signal>,
+    ) -> Result<(), Die> {
+        let mut rest = signals.drain(..);
         while let Some(signal) = rest.next() {
             if let Err(die) = self.handle_signal(p, signal) {
                 let rest: Vec<Signal> = rest.collect();
@@ -32,6 +37,8 @@ impl System {
                 return Err(die);
             }
         }
+        drop(rest);
+        p.signal_buf = signals;
         Ok(())
     }
 

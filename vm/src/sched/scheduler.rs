@@ -18,6 +18,18 @@ use std::thread::JoinHandle;
 /// Reductions per slice (BEAM's `CONTEXT_REDS`).
 pub const SLICE_REDUCTIONS: usize = 4000;
 
+/// The signals in `pcb`'s inbox, if any, swapped for the process's empty spare buffer (so that
+/// neither vector is reallocated in a steady exchange of messages).
+pub(crate) fn take_signals(pcb: &Pcb, p: &mut Process) -> Option<Vec<super::signal::Signal>> {
+    let mut inbox = pcb.lock_inbox();
+    if inbox.signals.is_empty() {
+        return None;
+    }
+    inbox.messages = 0;
+    let spare = std::mem::take(&mut p.signal_buf);
+    Some(std::mem::replace(&mut inbox.signals, spare))
+}
+
 /// How long a deadlock must look settled before it is reported.
 const DEADLOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(100);
 
@@ -176,23 +188,21 @@ impl System {
     /// Runs `pcb` until it yields, waits, or ends.
     fn run_process(&self, pcb: &Arc<Pcb>, local: &Worker<Arc<Pcb>>, x: &mut XRegs) {
         self.epoch.fetch_add(1, Ordering::SeqCst);
-        let mut signals = {
+        {
             let mut inbox = pcb.lock_inbox();
             if inbox.state == State::Exited {
                 return;
             }
             inbox.state = State::Running;
-            inbox.messages = 0;
-            std::mem::take(&mut inbox.signals)
-        };
+        }
         let code = self.code();
         loop {
             let mut body = pcb.lock_body();
             let Some(p) = body.as_mut() else {
                 return;
             };
-            if !signals.is_empty() {
-                if let Err(Die(reason)) = self.handle_signals(p, std::mem::take(&mut signals)) {
+            if let Some(signals) = take_signals(pcb, p) {
+                if let Err(Die(reason)) = self.handle_signals(p, signals) {
                     let p = body.take().expect("checked above");
                     drop(body);
                     self.exit_process(pcb, p, ExitReason::Signal(reason), Some(local));
@@ -236,8 +246,7 @@ impl System {
                         inbox.state = State::Waiting;
                         return;
                     }
-                    inbox.messages = 0;
-                    signals = std::mem::take(&mut inbox.signals);
+                    // Signals arrived meanwhile: run on (the loop takes them in).
                 }
                 SliceOutcome::Exited { reason } => {
                     let p = body.take().expect("checked above");

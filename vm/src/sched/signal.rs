@@ -23,6 +23,17 @@ impl Message {
     /// Copies `t` out of its heap into a fresh fragment (BEAM's `copy_struct` into a message
     /// buffer). Large binaries are shared by reference count, not copied.
     pub fn copy_of(t: Term) -> Message {
+        // The common message, a tuple of immediates (`{ping, Pid, N}`), is one block copy.
+        if let Some(elems) = t.as_tuple() {
+            if elems.iter().all(|e| e.is_immediate()) {
+                let mut heap = Heap::with_capacity(elems.len() + 1);
+                let term = heap.tuple(elems);
+                return Message {
+                    term,
+                    frag: Some(Box::new(heap)),
+                };
+            }
+        }
         let words = size_of_term(t);
         if words == 0 {
             return Message {
