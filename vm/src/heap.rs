@@ -145,7 +145,9 @@ pub struct Heap {
     /// Fragments opened since the last collection, each `(block, used words)`: overflow from the
     /// young block, and message fragments taken in by `absorb`.
     pub(crate) fragments: Vec<(Box<[Term]>, usize)>,
-    /// The young block overflowed into a fragment since the last collection.
+    /// A collection is due at the next safe point: the young block overflowed into a fragment,
+    /// or absorbed messages outgrew it, since the last collection (one flag, so the check at
+    /// every call and return is one load).
     pub(crate) overflowed: bool,
     /// Words of message fragments absorbed since the last collection.
     pub(crate) msg_words: usize,
@@ -242,7 +244,7 @@ impl Heap {
     /// Whether the next safe point should collect.
     #[inline]
     pub fn wants_gc(&self) -> bool {
-        cfg!(feature = "gc-stress") || self.overflowed || self.msg_words > self.young.len()
+        cfg!(feature = "gc-stress") || self.overflowed
     }
 
     /// Takes `other` (a message fragment built by a sender) into this heap: its blocks become
@@ -264,6 +266,9 @@ impl Heap {
             self.fragments.push((block, used));
         }
         self.off_heap.append(&mut other.off_heap);
+        if self.msg_words > self.young.len() {
+            self.overflowed = true;
+        }
         debug_assert!(other.old_top == 0 && other.old_off_heap.is_empty());
         self.old_off_heap.append(&mut other.old_off_heap);
     }
