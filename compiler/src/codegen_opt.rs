@@ -864,12 +864,7 @@ mod tests {
     }
 
     fn code_of<'m>(m: &'m Module, name: &str, arity: u8) -> &'m [Instruction] {
-        let f = m
-            .functions
-            .iter()
-            .find(|f| m.atom(f.function) == name && f.arity == arity)
-            .expect("function exists");
-        &m.code[f.start as usize..f.end as usize]
+        m.function_code(name, arity).expect("function exists")
     }
 
     #[test]

@@ -29,12 +29,7 @@ fn warnings(src: &str) -> Vec<Diagnostic> {
 
 /// Instructions of function `name/arity`.
 fn code_of<'m>(m: &'m Module, name: &str, arity: u8) -> &'m [Instruction] {
-    let f = m
-        .functions
-        .iter()
-        .find(|f| m.atom(f.function) == name && f.arity == arity)
-        .expect("function exists");
-    &m.code[f.start as usize..f.end as usize]
+    m.function_code(name, arity).expect("function exists")
 }
 
 #[test]

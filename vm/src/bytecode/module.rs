@@ -116,4 +116,13 @@ impl Module {
             .map(|s| s.as_str())
             .unwrap_or("")
     }
+
+    /// The instructions of function `name/arity` (`FuncInfo` first), if the module has it.
+    pub fn function_code(&self, name: &str, arity: u8) -> Option<&[Instruction]> {
+        let f = self
+            .functions
+            .iter()
+            .find(|f| self.atom(f.function) == name && f.arity == arity)?;
+        self.code.get(f.start as usize..f.end as usize)
+    }
 }
