@@ -73,7 +73,10 @@ impl<'a> Vm<'a> {
             return Ok(());
         };
         match self.ctx.sys.handle_signals(self.p, signals) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                self.ctx.me.lock_inbox().in_flight = false;
+                Ok(())
+            }
             Err(crate::sched::handle::Die(reason)) => Err(Interrupt::Stop(SliceOutcome::Exited {
                 reason: super::ExitReason::Signal(reason),
             })),

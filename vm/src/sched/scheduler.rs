@@ -26,6 +26,7 @@ pub(crate) fn take_signals(pcb: &Pcb, p: &mut Process) -> Option<Vec<super::sign
         return None;
     }
     inbox.messages = 0;
+    inbox.in_flight = true;
     let spare = std::mem::take(&mut p.signal_buf);
     Some(std::mem::replace(&mut inbox.signals, spare))
 }
@@ -208,6 +209,7 @@ impl System {
                     self.exit_process(pcb, p, ExitReason::Signal(reason), Some(local));
                     return;
                 }
+                pcb.lock_inbox().in_flight = false;
             }
             let ctx = Ctx {
                 shared: &self.shared,

@@ -136,6 +136,9 @@ pub struct Inbox {
     pub state: State,
     /// Messages among `signals` (for `message_queue_len`).
     pub messages: usize,
+    /// The process has taken signals out and is still handling them (until it clears this or
+    /// ends): an exit signal among them may not have taken effect yet.
+    pub in_flight: bool,
 }
 
 impl Inbox {
@@ -143,13 +146,14 @@ impl Inbox {
     /// read another process (`is_process_alive/1`, `process_info/2`) wait for these first, as
     /// BEAM answers them only after the caller's earlier signals have arrived.
     pub fn has_pending_from(&self, from: u64) -> bool {
-        self.signals.iter().any(|s| match s {
-            Signal::Exit { from: f, .. }
-            | Signal::Link { from: f }
-            | Signal::Unlink { from: f }
-            | Signal::Monitor { from: f, .. } => *f == from,
-            _ => false,
-        })
+        self.in_flight
+            || self.signals.iter().any(|s| match s {
+                Signal::Exit { from: f, .. }
+                | Signal::Link { from: f }
+                | Signal::Unlink { from: f }
+                | Signal::Monitor { from: f, .. } => *f == from,
+                _ => false,
+            })
     }
 }
 
@@ -174,6 +178,7 @@ impl Pcb {
                 signals: Vec::new(),
                 state,
                 messages: 0,
+                in_flight: false,
             }),
             body: Mutex::new(Some(Box::new(process))),
         }
@@ -255,6 +260,7 @@ mod tests {
             ],
             state: State::Queued,
             messages: 1,
+            in_flight: false,
         };
         assert!(inbox.has_pending_from(7));
         assert!(!inbox.has_pending_from(8));
