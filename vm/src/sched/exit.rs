@@ -61,7 +61,7 @@ impl System {
     ) {
         let reason = self.exit_reason(&mut p, &why);
         if self.is_main(p.pid) {
-            self.finish(self.main_outcome(&p, &why, reason));
+            self.finish(self.main_outcome(&why, reason));
         } else if let ExitReason::Exception(e) = &why {
             if e.class != Class::Exit {
                 self.crash_report(p.pid, reason);
@@ -83,53 +83,37 @@ impl System {
         if let Some((_, id)) = p.timer_armed.take() {
             self.cancel_timer(super::timer::TimerId(id));
         }
+        // A link or monitor request that arrived after the end is answered as if it had been
+        // made before: with an exit signal or a 'DOWN'.
+        let (mut links, mut watchers) = (
+            std::mem::take(&mut p.links),
+            std::mem::take(&mut p.watchers),
+        );
+        for s in late {
+            match s {
+                Signal::Link { from } => links.push(from),
+                Signal::Monitor { from, reference } => watchers.push((reference, from)),
+                _ => {}
+            }
+        }
         let me = p.pid;
-        for &l in &p.links {
-            self.post(
-                me,
-                l,
-                Signal::Exit {
-                    from: me,
-                    reason: Message::copy_of(reason),
-                    kind: ExitKind::Link,
-                },
-                local,
-            );
+        for l in links {
+            let exit = Signal::Exit {
+                from: me,
+                reason: Message::copy_of(reason),
+                kind: ExitKind::Link,
+            };
+            self.post(me, l, exit, local);
         }
         let who = Term::pid(me);
-        for &(reference, watcher) in &p.watchers {
+        for (reference, watcher) in watchers {
             let msg = down_message(reference, who, reason);
             self.post(me, watcher, Signal::Down { reference, msg }, local);
         }
         for m in &p.monitors {
             if m.target != 0 {
-                self.post(
-                    me,
-                    m.target,
-                    Signal::Demonitor {
-                        reference: m.reference,
-                    },
-                    local,
-                );
-            }
-        }
-        for s in late {
-            match s {
-                Signal::Link { from } => self.post(
-                    me,
-                    from,
-                    Signal::Exit {
-                        from: me,
-                        reason: Message::copy_of(reason),
-                        kind: ExitKind::Link,
-                    },
-                    local,
-                ),
-                Signal::Monitor { from, reference } => {
-                    let msg = down_message(reference, who, reason);
-                    self.post(me, from, Signal::Down { reference, msg }, local);
-                }
-                _ => {}
+                let reference = m.reference;
+                self.post(me, m.target, Signal::Demonitor { reference }, local);
             }
         }
     }
@@ -151,7 +135,7 @@ impl System {
         }
     }
 
-    fn main_outcome(&self, p: &Process, why: &ExitReason, reason: Term) -> MainOutcome {
+    fn main_outcome(&self, why: &ExitReason, reason: Term) -> MainOutcome {
         let atoms = &self.shared.atoms;
         match why {
             ExitReason::Normal(v) => {
@@ -176,7 +160,6 @@ impl System {
             ExitReason::Signal(_) => {
                 let mut text = String::new();
                 crate::display::write_term(&mut text, reason, atoms);
-                let _ = p;
                 MainOutcome::Uncaught(format!(
                     "** the main process was ended by an exit signal: {text}\n"
                 ))

@@ -78,8 +78,6 @@ pub struct System {
     main_pid: AtomicU64,
     outcome: Mutex<Option<MainOutcome>>,
     outcome_cv: Condvar,
-    /// Processes created, for `erlang:statistics`-like counters.
-    pub(crate) spawned: AtomicU64,
     /// Reductions of finished slices, all processes.
     reductions: AtomicU64,
     /// The values `statistics/1` last returned for runtime, wall_clock and reductions (its
@@ -134,7 +132,6 @@ impl System {
             main_pid: AtomicU64::new(0),
             outcome: Mutex::new(None),
             outcome_cv: Condvar::new(),
-            spawned: AtomicU64::new(0),
             reductions: AtomicU64::new(0),
             stat_last: Mutex::new([0; 3]),
         });
@@ -184,7 +181,6 @@ impl System {
         let pid = process.pid;
         let pcb = Arc::new(Pcb::new(process, State::Queued));
         self.procs.insert(pid, pcb.clone());
-        self.spawned.fetch_add(1, Ordering::Relaxed);
         self.enqueue(pcb, local);
         pid
     }
