@@ -95,6 +95,37 @@ impl<'a> Vm<'a> {
         let mut ops: *const Op = self.ops.as_ptr();
         let mut consts: *const Term = self.consts.as_ptr();
         let mut y: *mut Term = self.y_ptr();
+        // Runs the readable instruction at `pc - 1` (for `Slow`, and for a specialised
+        // instruction outside its fast path), then reloads the locals it may have changed.
+        macro_rules! readable {
+            () => {{
+                self.pc = pc;
+                self.step_readable()?;
+                pc = self.pc;
+                ops = self.ops.as_ptr();
+                consts = self.consts.as_ptr();
+                y = self.y_ptr();
+            }};
+        }
+        // Returns to `cp`: inline within the running version when no collection is due
+        // (`INVALID` and `EXIT` have no version), through `op_return` otherwise.
+        macro_rules! return_to_cp {
+            () => {{
+                let cp = self.p.cp;
+                if cp.version() == self.version && !self.p.heap.wants_gc() {
+                    self.p.cp = CodePtr::INVALID;
+                    pc = cp.pc() as usize;
+                    self.charge_at(pc, 1)?;
+                } else {
+                    self.pc = pc;
+                    self.op_return()?;
+                    pc = self.pc;
+                    ops = self.ops.as_ptr();
+                    consts = self.consts.as_ptr();
+                    y = self.y_ptr();
+                }
+            }};
+        }
         loop {
             debug_assert!(pc < self.ops.len() && std::ptr::eq(ops, self.ops.as_ptr()));
             // SAFETY: `pc` is a verified instruction index of the running version (module doc).
@@ -107,7 +138,17 @@ impl<'a> Vm<'a> {
             pc += 1;
             match *op {
                 // SAFETY: verified operands of the running version and frame (module doc).
-                Op::Move(s, d) => unsafe { wr(x, y, d, rd(x, y, consts, s)) },
+                Op::MoveXX(s, d) => unsafe { *x.add(d as usize) = *x.add(s as usize) },
+                // SAFETY: verified operands of the running version and frame (module doc).
+                Op::MoveXY(s, d) => unsafe { *y.add(d as usize) = *x.add(s as usize) },
+                // SAFETY: verified operands of the running version and frame (module doc).
+                Op::MoveYX(s, d) => unsafe { *x.add(d as usize) = *y.add(s as usize) },
+                // SAFETY: verified operands of the running version and frame (module doc).
+                Op::MoveYY(s, d) => unsafe { *y.add(d as usize) = *y.add(s as usize) },
+                // SAFETY: verified operands of the running version and frame (module doc).
+                Op::MoveCX(c, d) => unsafe { *x.add(d as usize) = c },
+                // SAFETY: verified operands of the running version and frame (module doc).
+                Op::MoveCY(c, d) => unsafe { *y.add(d as usize) = c },
                 // SAFETY: verified operands of the running version and frame (module doc).
                 Op::Init(d) => unsafe { wr(x, y, d, Term::NIL) },
                 Op::Allocate { slots, live } => {
@@ -130,20 +171,12 @@ impl<'a> Vm<'a> {
                     self.pop_frame();
                     y = self.y_ptr();
                 }
-                Op::Return => {
-                    let cp = self.p.cp;
-                    if cp.is_code() && cp.version() == self.version && !self.p.heap.wants_gc() {
-                        self.p.cp = CodePtr::INVALID;
-                        pc = cp.pc() as usize;
-                        self.charge_at(pc, 1)?;
-                    } else {
-                        self.pc = pc;
-                        self.op_return()?;
-                        pc = self.pc;
-                        ops = self.ops.as_ptr();
-                        consts = self.consts.as_ptr();
-                        y = self.y_ptr();
-                    }
+                Op::Return => return_to_cp!(),
+                Op::DeallocateReturn => {
+                    self.pop_frame();
+                    y = self.y_ptr();
+                    pc += 1; // past the `Return`
+                    return_to_cp!();
                 }
                 Op::Call { arity, target } => {
                     self.p.cp = CodePtr::new(self.version, pc as u32);
@@ -170,6 +203,27 @@ impl<'a> Vm<'a> {
                     self.charge_at(pc, arity as usize)?;
                 }
                 Op::Jump(target) => pc = target as usize,
+                Op::AddSmall { a, imm, dst } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    let v = unsafe { rd(x, y, consts, a) };
+                    // Smalls have 61 bits and so has `imm`: the sum cannot overflow i64.
+                    match v.is_small().then(|| Term::try_small(v.small_value() + imm)) {
+                        // SAFETY: verified operands of the running version and frame.
+                        Some(Some(t)) => unsafe { wr(x, y, dst, t) },
+                        _ => readable!(),
+                    }
+                }
+                Op::Add { a, b, dst } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    let (l, r) = unsafe { (rd(x, y, consts, a), rd(x, y, consts, b)) };
+                    let sum = (l.is_small() && r.is_small())
+                        .then(|| Term::try_small(l.small_value() + r.small_value()));
+                    match sum {
+                        // SAFETY: verified operands of the running version and frame.
+                        Some(Some(t)) => unsafe { wr(x, y, dst, t) },
+                        _ => readable!(),
+                    }
+                }
                 Op::Arith {
                     op,
                     a,
@@ -203,6 +257,42 @@ impl<'a> Vm<'a> {
                             self.op_arith_packed(op, a, b, dst, fail)?;
                             pc = self.pc;
                         }
+                    }
+                }
+                Op::LtSmall { a, imm, fail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    let v = unsafe { rd(x, y, consts, a) };
+                    if !v.is_small() {
+                        readable!();
+                    } else if v.small_value() >= imm {
+                        pc = fail as usize;
+                    }
+                }
+                Op::GeSmall { a, imm, fail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    let v = unsafe { rd(x, y, consts, a) };
+                    if !v.is_small() {
+                        readable!();
+                    } else if v.small_value() < imm {
+                        pc = fail as usize;
+                    }
+                }
+                Op::EqImm { a, c, fail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    if unsafe { rd(x, y, consts, a) } != c {
+                        pc = fail as usize;
+                    }
+                }
+                Op::NeImm { a, c, fail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    if unsafe { rd(x, y, consts, a) } == c {
+                        pc = fail as usize;
+                    }
+                }
+                Op::IsNonEmptyList { src, fail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    if !unsafe { rd(x, y, consts, src) }.is_cons() {
+                        pc = fail as usize;
                     }
                 }
                 Op::Cmp { op, a, b, fail } => {
@@ -285,14 +375,7 @@ impl<'a> Vm<'a> {
                     self.p.mailbox.save += 1;
                     pc = target as usize;
                 }
-                Op::Slow => {
-                    self.pc = pc;
-                    self.step_readable()?;
-                    pc = self.pc;
-                    ops = self.ops.as_ptr();
-                    consts = self.consts.as_ptr();
-                    y = self.y_ptr();
-                }
+                Op::Slow => readable!(),
             }
         }
     }

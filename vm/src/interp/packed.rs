@@ -3,6 +3,14 @@
 //! with operands pre-resolved (atoms, integers and literals become entries of a per-version
 //! constant table) and `Slow` for everything else, which runs the readable instruction at the
 //! same index. Built once per module version when it is installed (`code_table`).
+//!
+//! The commonest shapes get variants of their own, with the operand kinds and the operator fixed
+//! in the opcode (as BEAM's loader specialises `move`, `is_lt` or `gc_bif` by operand type), so
+//! the hot path decodes nothing: moves by source and destination kind, `+`/`-` of a small
+//! constant, comparisons against a small integer or an immediate, `Deallocate` + `Return`. A
+//! specialised variant that meets anything outside its fast path runs the readable instruction
+//! (the original, unspecialised one) instead, so it never needs its own slow path. Instruction
+//! indices do not change, so labels and return addresses stay valid.
 
 use crate::bytecode::opcode::{ArithOp, CmpOp, Dst, Instruction, Src, TypeTest};
 use crate::code::LoadedModule;
@@ -41,7 +49,12 @@ pub const NO_FAIL: u32 = u32::MAX;
 pub enum Op {
     /// Run the readable instruction at this index.
     Slow,
-    Move(Opnd, Dst),
+    MoveXX(u16, u16),
+    MoveXY(u16, u16),
+    MoveYX(u16, u16),
+    MoveYY(u16, u16),
+    MoveCX(Term, u16),
+    MoveCY(Term, u16),
     Init(Dst),
     Allocate {
         slots: u16,
@@ -51,6 +64,8 @@ pub enum Op {
         slots: u16,
     },
     Return,
+    /// `Deallocate` followed by `Return` (the next instruction).
+    DeallocateReturn,
     Call {
         arity: u8,
         target: u32,
@@ -65,6 +80,18 @@ pub enum Op {
         target: u32,
     },
     Jump(u32),
+    /// `a + imm` (also `a - c` as `imm = -c`) with `a` and the result small integers.
+    AddSmall {
+        a: Opnd,
+        imm: i64,
+        dst: Dst,
+    },
+    /// `a + b` with both small integers and a small result.
+    Add {
+        a: Opnd,
+        b: Opnd,
+        dst: Dst,
+    },
     Arith {
         op: ArithOp,
         a: Opnd,
@@ -72,10 +99,38 @@ pub enum Op {
         dst: Dst,
         fail: u32,
     },
+    /// `a < imm` for a small integer `a` (jump to `fail` when false).
+    LtSmall {
+        a: Opnd,
+        imm: i64,
+        fail: u32,
+    },
+    /// `a >= imm` for a small integer `a`.
+    GeSmall {
+        a: Opnd,
+        imm: i64,
+        fail: u32,
+    },
+    /// `a =:= c` for an immediate `c` (equal exactly when the words are).
+    EqImm {
+        a: Opnd,
+        c: Term,
+        fail: u32,
+    },
+    /// `a =/= c` for an immediate `c`.
+    NeImm {
+        a: Opnd,
+        c: Term,
+        fail: u32,
+    },
     Cmp {
         op: CmpOp,
         a: Opnd,
         b: Opnd,
+        fail: u32,
+    },
+    IsNonEmptyList {
+        src: Opnd,
         fail: u32,
     },
     Test {
@@ -128,8 +183,14 @@ pub struct Packed {
 pub fn pack(m: &LoadedModule) -> Packed {
     let mut consts = Consts::default();
     let mut ops = Vec::with_capacity(m.module.code.len());
-    for ins in &m.module.code {
-        ops.push(pack_one(m, ins, &mut consts).unwrap_or(Op::Slow));
+    let code = &m.module.code;
+    for (i, ins) in code.iter().enumerate() {
+        let op = pack_one(m, ins, &mut consts).map_or(Op::Slow, |op| specialise(op, &consts.terms));
+        let op = match (op, code.get(i + 1)) {
+            (Op::Deallocate { .. }, Some(Instruction::Return)) => Op::DeallocateReturn,
+            (op, _) => op,
+        };
+        ops.push(op);
     }
     Packed {
         ops,
@@ -149,7 +210,14 @@ fn pack_one(m: &LoadedModule, ins: &Instruction, consts: &mut Consts) -> Option<
     let mut o = |s: &Src| opnd(m, *s, consts);
     let fail = |l: &Option<crate::bytecode::opcode::Label>| l.map_or(NO_FAIL, |l| l.0);
     Some(match ins {
-        I::Move { src, dst } => Op::Move(o(src)?, *dst),
+        I::Move { src, dst } => match (o(src)?, *dst) {
+            (s, Dst::X(d)) if s.kind() == OPND_X => Op::MoveXX(s.index() as u16, d.0),
+            (s, Dst::Y(d)) if s.kind() == OPND_X => Op::MoveXY(s.index() as u16, d.0),
+            (s, Dst::X(d)) if s.kind() == OPND_Y => Op::MoveYX(s.index() as u16, d.0),
+            (s, Dst::Y(d)) if s.kind() == OPND_Y => Op::MoveYY(s.index() as u16, d.0),
+            (s, Dst::X(d)) => Op::MoveCX(*consts.terms.get(s.index())?, d.0),
+            (s, Dst::Y(d)) => Op::MoveCY(*consts.terms.get(s.index())?, d.0),
+        },
         I::Init { dst } => Op::Init(*dst),
         I::Allocate { slots, live } => Op::Allocate {
             slots: *slots,
@@ -241,6 +309,64 @@ fn pack_one(m: &LoadedModule, ins: &Instruction, consts: &mut Consts) -> Option<
         },
         _ => return None,
     })
+}
+
+/// The specialised variant of a packed instruction, if it has one (see the module doc).
+fn specialise(op: Op, consts: &[Term]) -> Op {
+    let small = |o: Opnd| {
+        (o.kind() == OPND_CONST)
+            .then(|| consts.get(o.index()).copied())
+            .flatten()
+            .filter(|t| t.is_small())
+            .map(Term::small_value)
+    };
+    let immediate = |o: Opnd| {
+        (o.kind() == OPND_CONST)
+            .then(|| consts.get(o.index()).copied())
+            .flatten()
+            .filter(|t| t.is_immediate())
+    };
+    match op {
+        Op::Arith {
+            op: ArithOp::Add,
+            a,
+            b,
+            dst,
+            ..
+        } => match (small(a), small(b)) {
+            (_, Some(imm)) => Op::AddSmall { a, imm, dst },
+            (Some(imm), _) => Op::AddSmall { a: b, imm, dst },
+            _ => Op::Add { a, b, dst },
+        },
+        Op::Arith {
+            op: ArithOp::Sub,
+            a,
+            b,
+            dst,
+            ..
+        } => match small(b) {
+            Some(imm) => Op::AddSmall { a, imm: -imm, dst },
+            None => op,
+        },
+        Op::Cmp {
+            op: cmp,
+            a,
+            b,
+            fail,
+        } => match (cmp, small(b), immediate(b)) {
+            (CmpOp::Lt, Some(imm), _) => Op::LtSmall { a, imm, fail },
+            (CmpOp::Ge, Some(imm), _) => Op::GeSmall { a, imm, fail },
+            (CmpOp::EqExact, _, Some(c)) => Op::EqImm { a, c, fail },
+            (CmpOp::NeExact, _, Some(c)) => Op::NeImm { a, c, fail },
+            _ => op,
+        },
+        Op::Test {
+            ty: TypeTest::NonEmptyList,
+            src,
+            fail,
+        } => Op::IsNonEmptyList { src, fail },
+        op => op,
+    }
 }
 
 fn opnd(m: &LoadedModule, s: Src, consts: &mut Consts) -> Option<Opnd> {

@@ -27,7 +27,7 @@ impl<'a> Vm<'a> {
                 CmpOp::Eq | CmpOp::EqExact => i == j,
                 CmpOp::Ne | CmpOp::NeExact => i != j,
             }
-        } else if is_immediate(x) && is_immediate(y) && !matches!(op, CmpOp::Lt | CmpOp::Ge) {
+        } else if x.is_immediate() && y.is_immediate() && !matches!(op, CmpOp::Lt | CmpOp::Ge) {
             // Two immediates (small integers, atoms, [], pids) are equal exactly when their
             // words are (a float is never immediate, so 1 == 1.0 takes the general path).
             let same = x == y;
@@ -119,7 +119,7 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn op_select_val(&mut self, src: Src, fail: Label, cases: &[(Src, Label)]) {
         let v = self.get(src);
-        let target = if is_immediate(v) {
+        let target = if v.is_immediate() {
             cases.iter().find(|(c, _)| self.get(*c) == v)
         } else {
             cases
@@ -162,12 +162,6 @@ pub(super) fn type_test(ty: TypeTest, t: Term) -> bool {
         TypeTest::Bitstring => t.is_bitstring(),
         TypeTest::Function => t.is_fun(),
     }
-}
-
-/// True for terms whose word is their whole value (no pointer), so `=:=` is word equality.
-#[inline(always)]
-fn is_immediate(t: Term) -> bool {
-    !t.is_boxed() && !t.is_cons()
 }
 
 /// The bit size of a bitstring term (heap, refc and sub-binaries keep it in payload word 0).

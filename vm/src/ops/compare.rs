@@ -29,18 +29,12 @@ pub fn compare_exact(a: Term, b: Term, atoms: &AtomTable) -> Ordering {
     cmp_terms(a, b, true, Some(atoms))
 }
 
-/// True for words that are the whole term (no pointer to follow).
-#[inline]
-fn is_immediate(t: Term) -> bool {
-    !(t.is_boxed() || t.is_cons())
-}
-
 /// `a == b`.
 pub fn eq(a: Term, b: Term) -> bool {
     if a == b {
         return true;
     }
-    if is_immediate(a) && is_immediate(b) {
+    if a.is_immediate() && b.is_immediate() {
         return false;
     }
     cmp_terms(a, b, false, None) == Ordering::Equal
@@ -51,7 +45,7 @@ pub fn exact_eq(a: Term, b: Term) -> bool {
     if a == b {
         return true;
     }
-    if is_immediate(a) || is_immediate(b) {
+    if a.is_immediate() || b.is_immediate() {
         return false;
     }
     cmp_terms(a, b, true, None) == Ordering::Equal
