@@ -3,8 +3,11 @@
 //! `runtime`).
 //!
 //! # Frames and the continuation pointer
-//! Y slots live in one growable `stack` vector; `frames` records, for every open frame, where its
-//! slots start, the continuation (`cp`) the frame saved, and the code version that opened it.
+//! Frames live in one growable `stack` vector, as on BEAM: each frame is a two-word header (the
+//! continuation `cp` it saved, and a link holding the previous frame's `y0` index and the code
+//! version that opened it) followed by its Y slots. `ybase` is the running frame's `y0` index
+//! (0: no frame). Header words are tagged as small integers, so the collector skips them and a
+//! catch-marker search never mistakes them for markers.
 //! `cp` is a register: a call sets it to the return address, `Allocate` moves it into the new
 //! frame (and clears the register), `Deallocate` moves it back. So `cp` is valid exactly while the
 //! running function has no frame of its own, and a stack trace is the current position, then `cp`
@@ -13,7 +16,7 @@
 use crate::gc::RootSet;
 use crate::heap::Heap;
 use crate::native::Class;
-use crate::term::Term;
+use crate::term::{Term, TAG_SMALL};
 use std::collections::VecDeque;
 use std::time::Instant;
 
@@ -50,18 +53,49 @@ impl CodePtr {
     pub const fn is_code(self) -> bool {
         self.0 < u64::MAX - 1
     }
+
+    /// As a frame header word: a small-integer-tagged word (so the collector skips it). Exact
+    /// for versions below `MAX_VERSIONS` and for `INVALID` and `EXIT`.
+    #[inline(always)]
+    const fn to_word(self) -> Term {
+        Term::from_raw((self.0 << 3) | TAG_SMALL)
+    }
+
+    #[inline(always)]
+    const fn from_word(w: Term) -> CodePtr {
+        CodePtr(((w.raw() as i64) >> 3) as u64)
+    }
 }
 
-/// One open stack frame.
-#[derive(Copy, Clone, Debug)]
+/// How many module versions a runtime may hold: a version index must fit the 28 bits a frame
+/// header word leaves it (see `CodePtr::to_word`).
+pub const MAX_VERSIONS: usize = 1 << 28;
+
+/// One open stack frame, as `Process::frames` reads it from the stack.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
     /// The continuation saved by `Allocate`.
     pub cp: CodePtr,
-    /// Index in `Process::stack` of the frame's `y0`.
-    pub base: u32,
+    /// Index in `Process::stack` of the frame's `y0` (its header is the two words below).
+    pub base: usize,
     /// The module version whose function opened the frame (catch handlers in its Y slots are
     /// labels of that version).
     pub version: u32,
+}
+
+/// Words of a frame header.
+pub const FRAME_HEADER: usize = 2;
+
+/// The link word of a frame header: the previous frame's `y0` index and the frame's version.
+#[inline(always)]
+const fn link_word(prev: usize, version: u32) -> Term {
+    Term::from_raw((((prev as u64) << 28 | version as u64) << 3) | TAG_SMALL)
+}
+
+#[inline(always)]
+const fn unlink_word(w: Term) -> (usize, u32) {
+    let v = w.raw() >> 3;
+    ((v >> 28) as usize, (v & ((1 << 28) - 1)) as u32)
 }
 
 /// Why a process is not running.
@@ -122,10 +156,11 @@ pub struct Process {
     /// The live X registers while the process is not running (X registers belong to the
     /// scheduler thread that runs it, as in BEAM; `run_slice` restores and saves these).
     pub saved_x: Vec<Term>,
-    /// Y slots of every open frame, bottom frame first. Catch markers are stored here too.
+    /// Every open frame, bottom first: header and Y slots (see the module doc). Catch markers
+    /// are stored in Y slots.
     pub stack: Vec<Term>,
-    /// Open frames, bottom first.
-    pub frames: Vec<Frame>,
+    /// `stack` index of the running frame's `y0`; 0 when no frame is open.
+    pub ybase: usize,
     /// The continuation register (see the module doc).
     pub cp: CodePtr,
     /// Where the process resumes: module version and instruction index.
@@ -179,7 +214,7 @@ impl Process {
             pid,
             saved_x: args.to_vec(),
             stack: Vec::new(),
-            frames: Vec::new(),
+            ybase: 0,
             cp: CodePtr::EXIT,
             version,
             pc,
@@ -218,12 +253,83 @@ impl Process {
             + 3 * size_of::<usize>() // its process-table entry
             + w * (self.heap.capacity_words() + self.heap.old_capacity_words())
             + w * (self.stack.capacity() + self.saved_x.capacity() + self.mailbox.messages.capacity())
-            + size_of::<Frame>() * self.frames.capacity()
             + 2 * w * self.dict.capacity()
             + size_of::<u64>() * self.links.capacity()
             + size_of::<MonitorOut>() * self.monitors.capacity()
             + 2 * size_of::<u64>() * self.watchers.capacity()
             + size_of::<crate::sched::signal::Signal>() * self.signal_buf.capacity()
+    }
+
+    /// Opens a frame of `slots` Y slots (all `[]`) for code of `version`, saving `cp` in it and
+    /// clearing the register (`Allocate`).
+    #[inline(always)]
+    pub fn push_frame(&mut self, slots: usize, version: u32) {
+        let base = self.stack.len() + FRAME_HEADER;
+        let top = base + slots;
+        if top > self.stack.capacity() {
+            self.stack.reserve(top - self.stack.len());
+        }
+        // SAFETY: the capacity covers `..top`; every word up to `top` is written before
+        // `set_len` makes it part of the vector.
+        unsafe {
+            let s = self.stack.as_mut_ptr();
+            s.add(base - 2).write(self.cp.to_word());
+            s.add(base - 1).write(link_word(self.ybase, version));
+            // Frames are small: the common sizes skip the loop set-up.
+            match slots {
+                0 => {}
+                1 => s.add(base).write(Term::NIL),
+                2 => {
+                    s.add(base).write(Term::NIL);
+                    s.add(base + 1).write(Term::NIL);
+                }
+                _ => std::slice::from_raw_parts_mut(s.add(base), slots).fill(Term::NIL),
+            }
+            self.stack.set_len(top);
+        }
+        self.ybase = base;
+        self.cp = CodePtr::INVALID;
+    }
+
+    /// Closes the running frame, restoring `cp` from it (`Deallocate`). No-op with no frame.
+    #[inline(always)]
+    pub fn pop_frame(&mut self) {
+        let start = self.ybase.wrapping_sub(FRAME_HEADER);
+        let Some(&[cp, link]) = self.stack.get(start..self.ybase) else {
+            return;
+        };
+        self.cp = CodePtr::from_word(cp);
+        self.ybase = unlink_word(link).0;
+        self.stack.truncate(start);
+    }
+
+    /// The open frames, top (running) first.
+    pub fn frames(&self) -> impl Iterator<Item = Frame> + '_ {
+        let mut base = self.ybase;
+        std::iter::from_fn(move || {
+            if base < FRAME_HEADER || base > self.stack.len() {
+                return None;
+            }
+            let (prev, version) = unlink_word(self.stack[base - 1]);
+            let frame = Frame {
+                cp: CodePtr::from_word(self.stack[base - 2]),
+                base,
+                version,
+            };
+            base = prev;
+            Some(frame)
+        })
+    }
+
+    /// Drops every frame above `frame` (one of `frames()`), which becomes the running one.
+    pub fn unwind_to(&mut self, frame: Frame) {
+        let end = self
+            .frames()
+            .take_while(|f| f.base != frame.base)
+            .last()
+            .map_or(self.stack.len(), |above| above.base - FRAME_HEADER);
+        self.stack.truncate(end);
+        self.ybase = frame.base;
     }
 
     /// A full (major) collection keeping `x[..live]`, as `erlang:garbage_collect/0`.
@@ -295,8 +401,12 @@ pub struct Roots<'a> {
 impl RootSet for Roots<'_> {
     fn for_each_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
         self.x.iter_mut().for_each(&mut *f);
-        // Catch markers are immediates (tag CATCH); the collector leaves them alone.
-        self.stack.iter_mut().for_each(&mut *f);
+        // Most stack words are immediates (frame headers, catch markers, small integers,
+        // atoms): only pointers are worth a call.
+        self.stack
+            .iter_mut()
+            .filter(|t| !t.is_immediate())
+            .for_each(&mut *f);
         for (k, v) in self.dict.iter_mut() {
             f(k);
             f(v);
@@ -342,6 +452,44 @@ mod tests {
         assert_eq!((c.version(), c.pc()), (7, 123_456));
         assert!(c.is_code());
         assert!(!CodePtr::INVALID.is_code() && !CodePtr::EXIT.is_code());
+    }
+
+    #[test]
+    fn code_ptr_survives_a_frame_header() {
+        let max = CodePtr::new(MAX_VERSIONS as u32 - 1, u32::MAX);
+        for c in [CodePtr::new(7, 9), max, CodePtr::INVALID, CodePtr::EXIT] {
+            assert!(c.to_word().is_small());
+            assert_eq!(CodePtr::from_word(c.to_word()), c);
+        }
+    }
+
+    #[test]
+    fn frames_nest_and_unwind() {
+        let mut p = Process::new(1, 0, 0, &[]);
+        p.cp = CodePtr::new(3, 10);
+        p.push_frame(2, 3);
+        p.stack[p.ybase + 1] = Term::small(42);
+        p.cp = CodePtr::new(4, 20);
+        p.push_frame(0, 4);
+        p.cp = CodePtr::new(5, 30);
+        p.push_frame(1, 5);
+        let seen: Vec<(u64, u32)> = p.frames().map(|f| (f.cp.0, f.version)).collect();
+        let want = [
+            CodePtr::new(5, 30),
+            CodePtr::new(4, 20),
+            CodePtr::new(3, 10),
+        ];
+        assert_eq!(seen, vec![(want[0].0, 5), (want[1].0, 4), (want[2].0, 3)]);
+        assert!(p.stack.iter().all(|t| t.is_immediate()));
+        let bottom = p.frames().last().unwrap();
+        p.unwind_to(bottom);
+        assert_eq!(p.frames().count(), 1);
+        assert_eq!(p.stack.len(), FRAME_HEADER + 2);
+        assert_eq!(p.stack[p.ybase + 1], Term::small(42));
+        p.pop_frame();
+        assert_eq!((p.cp, p.ybase, p.stack.len()), (CodePtr::new(3, 10), 0, 0));
+        p.pop_frame();
+        assert_eq!(p.stack.len(), 0);
     }
 
     #[test]

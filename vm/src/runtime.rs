@@ -98,7 +98,14 @@ impl Runtime {
         let unique = self.next_unique;
         self.next_unique += 1;
         let loaded = code::load(&self.shared, &self.natives, module, unique)?;
-        self.sys.code_mut().install(loaded);
+        let mut code = self.sys.code_mut();
+        if code.versions.len() >= crate::process::MAX_VERSIONS {
+            return Err(LoadError {
+                module: loaded.module.name.clone(),
+                message: "too many module versions loaded".into(),
+            });
+        }
+        code.install(loaded);
         Ok(())
     }
 

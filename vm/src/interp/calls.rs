@@ -7,7 +7,7 @@ use super::{ExitReason, Interrupt, SliceOutcome, Step, Vm};
 use crate::atom;
 use crate::bytecode::opcode::{Dst, ImportIdx, Label, Src};
 use crate::native::{Exception, NativeCtx, NativeFn};
-use crate::process::{CodePtr, Frame, X_REGS};
+use crate::process::{CodePtr, X_REGS};
 use crate::stacktrace::NativeEntry;
 use crate::term::{Atom, Term, SUB_EXPORT, SUB_FUN};
 
@@ -55,23 +55,11 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn op_allocate(&mut self, slots: u16, live: u16) {
         self.gc(live as usize);
-        let base = self.p.stack.len();
-        self.p.frames.push(Frame {
-            cp: self.p.cp,
-            base: base as u32,
-            version: self.version,
-        });
-        self.p.cp = CodePtr::INVALID;
-        self.p.stack.resize(base + slots as usize, Term::NIL);
-        self.ybase = base;
+        self.p.push_frame(slots as usize, self.version);
     }
 
     pub(crate) fn op_deallocate(&mut self, _slots: u16) {
-        if let Some(f) = self.p.frames.pop() {
-            self.p.cp = f.cp;
-            self.p.stack.truncate(f.base as usize);
-            self.ybase = self.p.frames.last().map_or(0, |f| f.base as usize);
-        }
+        self.p.pop_frame();
     }
 
     pub(crate) fn op_return(&mut self) -> Step {

@@ -16,7 +16,7 @@ use super::packed::{Op, Opnd, OPND_X, OPND_Y};
 use super::tests::type_test;
 use super::{Interrupt, SliceOutcome, Step, Vm};
 use crate::bytecode::opcode::{ArithOp, CmpOp, Dst};
-use crate::process::{CodePtr, Frame};
+use crate::process::CodePtr;
 use crate::term::Term;
 
 /// Reads packed operand `o`.
@@ -57,7 +57,7 @@ impl<'a> Vm<'a> {
     /// The current frame's `y0` (dangling but never read when no frame is open).
     #[inline(always)]
     fn y_ptr(&mut self) -> *mut Term {
-        self.p.stack.as_mut_ptr().wrapping_add(self.ybase)
+        self.p.stack.as_mut_ptr().wrapping_add(self.p.ybase)
     }
 
     /// Charges one reduction for a call or return whose target is already in `pc`.
@@ -70,17 +70,6 @@ impl<'a> Vm<'a> {
             return Err(Interrupt::Stop(SliceOutcome::Yielded));
         }
         Ok(())
-    }
-
-    /// Pops the running function's frame, restoring `cp`.
-    #[inline(always)]
-    fn pop_frame(&mut self) {
-        let p = &mut *self.p;
-        if let Some(f) = p.frames.pop() {
-            p.cp = f.cp;
-            p.stack.truncate(f.base as usize);
-            self.ybase = p.frames.last().map_or(0, |f| f.base as usize);
-        }
     }
 
     /// Runs packed instructions from `Vm::pc` until a handler interrupts (an exception, or the
@@ -155,25 +144,16 @@ impl<'a> Vm<'a> {
                     if self.p.heap.wants_gc() {
                         self.p.collect(&mut self.x[..], live as usize, 0);
                     }
-                    let p = &mut *self.p;
-                    let base = p.stack.len();
-                    p.frames.push(Frame {
-                        cp: p.cp,
-                        base: base as u32,
-                        version: self.version,
-                    });
-                    p.cp = CodePtr::INVALID;
-                    p.stack.resize(base + slots as usize, Term::NIL);
-                    self.ybase = base;
+                    self.p.push_frame(slots as usize, self.version);
                     y = self.y_ptr();
                 }
                 Op::Deallocate { .. } => {
-                    self.pop_frame();
+                    self.p.pop_frame();
                     y = self.y_ptr();
                 }
                 Op::Return => return_to_cp!(),
                 Op::DeallocateReturn => {
-                    self.pop_frame();
+                    self.p.pop_frame();
                     y = self.y_ptr();
                     pc += 1; // past the `Return`
                     return_to_cp!();
@@ -187,7 +167,7 @@ impl<'a> Vm<'a> {
                     self.charge_at(pc, arity as usize)?;
                 }
                 Op::CallLast { arity, target, .. } => {
-                    self.pop_frame();
+                    self.p.pop_frame();
                     y = self.y_ptr();
                     if self.p.heap.wants_gc() {
                         self.p.collect(&mut self.x[..], arity as usize, 0);

@@ -16,11 +16,11 @@ use crate::term::{Atom, Term, TAG_CATCH};
 
 impl<'a> Vm<'a> {
     pub(crate) fn op_try(&mut self, y: YReg, handler: Label) {
-        self.p.stack[self.ybase + y.0 as usize] = Term::catch_marker(handler.0);
+        self.p.stack[self.p.ybase + y.0 as usize] = Term::catch_marker(handler.0);
     }
 
     pub(crate) fn op_try_end(&mut self, y: YReg) {
-        self.p.stack[self.ybase + y.0 as usize] = Term::NIL;
+        self.p.stack[self.p.ybase + y.0 as usize] = Term::NIL;
     }
 
     pub(crate) fn op_try_case(&mut self, y: YReg) {
@@ -97,21 +97,12 @@ impl<'a> Vm<'a> {
             });
         };
         let handler = self.p.stack[slot].as_catch().unwrap_or(0);
-        let k = self.p.frames.partition_point(|f| f.base as usize <= slot);
-        if k == 0 {
+        let Some(frame) = self.p.frames().find(|f| f.base <= slot) else {
             return Err(SliceOutcome::Exited {
                 reason: ExitReason::Internal("catch marker outside any frame".into()),
             });
-        }
-        let frame = self.p.frames[k - 1];
-        let end = self
-            .p
-            .frames
-            .get(k)
-            .map_or(self.p.stack.len(), |f| f.base as usize);
-        self.p.stack.truncate(end);
-        self.p.frames.truncate(k);
-        self.ybase = frame.base as usize;
+        };
+        self.p.unwind_to(frame);
         self.p.cp = CodePtr::INVALID;
         if let Err(Interrupt::Stop(outcome)) = self.enter(frame.version, handler) {
             return Err(outcome);
@@ -142,7 +133,7 @@ impl<'a> Vm<'a> {
             pc: self.fault_pc(),
         });
         let p = &*self.p;
-        let returns = std::iter::once(p.cp).chain(p.frames.iter().rev().map(|f| f.cp));
+        let returns = std::iter::once(p.cp).chain(p.frames().map(|f| f.cp));
         // As BEAM's stack walk, record a return address only when it differs from the previous
         // one, so a failing body recursion shows its function once.
         let mut prev = None;

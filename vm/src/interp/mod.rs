@@ -102,8 +102,6 @@ pub(crate) struct Vm<'a> {
     pub version: u32,
     /// Index of the next instruction to run.
     pub pc: usize,
-    /// `stack` index of the current frame's y0.
-    pub ybase: usize,
     /// Reductions left in this slice.
     pub budget: isize,
     /// The stack entry of the builtin (or undefined function) whose exception is being raised;
@@ -137,7 +135,6 @@ pub fn run_slice(
         };
     };
     let m: &LoadedModule = &v.loaded;
-    let ybase = process.frames.last().map_or(0, |f| f.base as usize);
     let mut vm = Vm {
         ctx,
         m,
@@ -146,7 +143,6 @@ pub fn run_slice(
         consts: &v.packed.consts,
         version: process.version,
         pc: process.pc as usize,
-        ybase,
         budget: budget.min(isize::MAX as usize) as isize,
         pending_entry: None,
         p: process,
@@ -276,7 +272,7 @@ impl<'a> Vm<'a> {
     pub fn get(&self, s: Src) -> Term {
         match s {
             Src::X(r) => self.x[r.0 as usize],
-            Src::Y(r) => self.p.stack[self.ybase + r.0 as usize],
+            Src::Y(r) => self.p.stack[self.p.ybase + r.0 as usize],
             Src::Atom(a) => Term::atom(self.m.atoms[a.0 as usize]),
             Src::Int(n) => Term::small(n),
             Src::Nil => Term::NIL,
@@ -290,7 +286,7 @@ impl<'a> Vm<'a> {
         let i = o.index();
         match o.kind() {
             packed::OPND_X => self.x[i],
-            packed::OPND_Y => self.p.stack[self.ybase + i],
+            packed::OPND_Y => self.p.stack[self.p.ybase + i],
             _ => self.consts[i],
         }
     }
@@ -300,7 +296,7 @@ impl<'a> Vm<'a> {
     pub fn put(&mut self, d: Dst, t: Term) {
         match d {
             Dst::X(r) => self.x[r.0 as usize] = t,
-            Dst::Y(r) => self.p.stack[self.ybase + r.0 as usize] = t,
+            Dst::Y(r) => self.p.stack[self.p.ybase + r.0 as usize] = t,
         }
     }
 

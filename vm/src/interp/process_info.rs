@@ -357,7 +357,7 @@ impl InfoSnapshot {
             watchers: p.watchers.iter().map(|&(_, w)| w).collect(),
             heap_words: p.heap.capacity_words(),
             total_heap_words: p.heap.capacity_words() + p.heap.old_words(),
-            stack_words: p.stack.len() + 2 * p.frames.len(),
+            stack_words: p.stack.len(),
             memory: p.memory_bytes(),
             reductions: p.reductions,
             trap_exit: p.trap_exit,
