@@ -1,8 +1,12 @@
-//! The dispatch loop over the packed code. Owns the hot path: `pc`, the code and constant
-//! tables, the X register file and the current frame's Y slots are kept in locals (raw
+//! The dispatch loop over the packed code. Owns the hot path: the instruction pointer, the
+//! constant table, the X register file and the current frame's Y slots are kept in locals (raw
 //! pointers), and the hot instructions (moves, frames, local calls, returns, jumps, small-integer
-//! arithmetic and comparisons, list access) run inline without going through `self`. Every other
-//! instruction stores `pc` back into `Vm::pc`, runs its handler, and reloads the locals.
+//! arithmetic and comparisons, list access) run inline. Every other instruction stores its index
+//! back into `Vm::pc`, runs its handler, and reloads the locals.
+//!
+//! The loop keeps few values live (instruction pointer, X, Y, constants, `self`) so that they
+//! stay in registers across the handler calls; a jump or return rebuilds the instruction pointer
+//! from the running version's code base.
 //!
 //! # Why the unchecked accesses are sound
 //! Code is verified before it is packed (`verify::verify`): every label, return address and
@@ -10,7 +14,7 @@
 //! past the end of its function; X register numbers are below `X_REGS`; a Y operand is below the
 //! size of the frame open at that point (and `Allocate` sizes `Process::stack` accordingly);
 //! constant operands index the packed constant table built with the code. The locals are
-//! reloaded after anything that can change the version (`ops`, `consts`) or the frame (`y`).
+//! reloaded after anything that can change the version (`ip`, `consts`) or the frame (`y`).
 
 use super::packed::{Op, Opnd, OPND_X, OPND_Y};
 use super::tests::type_test;
@@ -60,16 +64,28 @@ impl<'a> Vm<'a> {
         self.p.stack.as_mut_ptr().wrapping_add(self.p.ybase)
     }
 
-    /// Charges one reduction for a call or return whose target is already in `pc`.
+    /// Charges one reduction for a call or return whose target is already in `ip`.
     #[inline(always)]
-    fn charge_at(&mut self, pc: usize, live: usize) -> Step {
+    fn charge_at(&mut self, ip: *const Op, live: usize) -> Step {
         self.budget -= 1;
         if self.budget <= 0 {
-            self.pc = pc;
+            self.pc = self.index_of(ip);
             self.p.live = live;
             return Err(Interrupt::Stop(SliceOutcome::Yielded));
         }
         Ok(())
+    }
+
+    /// The instruction index of `ip`, a pointer into the running version's packed code.
+    #[inline(always)]
+    fn index_of(&self, ip: *const Op) -> usize {
+        (ip as usize - self.ops.as_ptr() as usize) / std::mem::size_of::<Op>()
+    }
+
+    /// A pointer to instruction `pc` of the running version (in range for verified targets).
+    #[inline(always)]
+    fn ip_at(&self, pc: usize) -> *const Op {
+        self.ops.as_ptr().wrapping_add(pc)
     }
 
     /// Runs packed instructions from `Vm::pc` until a handler interrupts (an exception, or the
@@ -77,21 +93,21 @@ impl<'a> Vm<'a> {
     /// instruction + 1).
     pub(super) fn dispatch_until_interrupt(&mut self) -> Step {
         let x: *mut Term = self.x.as_mut_ptr();
-        let mut pc = self.pc;
-        if pc >= self.ops.len() {
-            return Err(self.internal(format!("pc {pc} past the end of the code")));
+        if self.pc >= self.ops.len() {
+            return Err(self.internal(format!("pc {} past the end of the code", self.pc)));
         }
-        let mut ops: *const Op = self.ops.as_ptr();
+        // The next instruction. Kept as a pointer rather than an index so that the loop needs
+        // no code base in a register; `Vm::pc` is brought up to date before any handler runs.
+        let mut ip: *const Op = self.ip_at(self.pc);
         let mut consts: *const Term = self.consts.as_ptr();
         let mut y: *mut Term = self.y_ptr();
         // Runs the readable instruction at `pc - 1` (for `Slow`, and for a specialised
         // instruction outside its fast path), then reloads the locals it may have changed.
         macro_rules! readable {
             () => {{
-                self.pc = pc;
+                self.pc = self.index_of(ip);
                 self.step_readable()?;
-                pc = self.pc;
-                ops = self.ops.as_ptr();
+                ip = self.ip_at(self.pc);
                 consts = self.consts.as_ptr();
                 y = self.y_ptr();
             }};
@@ -103,28 +119,31 @@ impl<'a> Vm<'a> {
                 let cp = self.p.cp;
                 if cp.version() == self.version && !self.p.heap.wants_gc() {
                     self.p.cp = CodePtr::INVALID;
-                    pc = cp.pc() as usize;
-                    self.charge_at(pc, 1)?;
+                    ip = self.ip_at(cp.pc() as usize);
+                    self.charge_at(ip, 1)?;
                 } else {
-                    self.pc = pc;
+                    self.pc = self.index_of(ip);
                     self.op_return()?;
-                    pc = self.pc;
-                    ops = self.ops.as_ptr();
+                    ip = self.ip_at(self.pc);
                     consts = self.consts.as_ptr();
                     y = self.y_ptr();
                 }
             }};
         }
         loop {
-            debug_assert!(pc < self.ops.len() && std::ptr::eq(ops, self.ops.as_ptr()));
-            // SAFETY: `pc` is a verified instruction index of the running version (module doc).
+            debug_assert!(self.index_of(ip) < self.ops.len());
+            // SAFETY: `ip` points at a verified instruction of the running version (module doc).
             // Matching on the place (not a copy of the whole `Op`) loads only the fields the arm
             // uses.
-            // SAFETY: verified operands of the running version and frame (module doc).
-            let op: &Op = unsafe { &*ops.add(pc) };
+            let op: &Op = unsafe { &*ip };
             #[cfg(feature = "trace")]
-            eprintln!("[{}:{}] {:?}", self.version, pc, self.code.get(pc));
-            pc += 1;
+            eprintln!(
+                "[{}:{}] {:?}",
+                self.version,
+                self.index_of(ip),
+                self.code.get(self.index_of(ip))
+            );
+            ip = ip.wrapping_add(1);
             match *op {
                 // SAFETY: verified operands of the running version and frame (module doc).
                 Op::MoveXX(s, d) => unsafe { *x.add(d as usize) = *x.add(s as usize) },
@@ -155,16 +174,16 @@ impl<'a> Vm<'a> {
                 Op::DeallocateReturn => {
                     self.p.pop_frame();
                     y = self.y_ptr();
-                    pc += 1; // past the `Return`
+                    ip = ip.wrapping_add(1); // past the `Return`
                     return_to_cp!();
                 }
                 Op::Call { arity, target } => {
-                    self.p.cp = CodePtr::new(self.version, pc as u32);
+                    self.p.cp = CodePtr::new(self.version, self.index_of(ip) as u32);
                     if self.p.heap.wants_gc() {
                         self.p.collect(&mut self.x[..], arity as usize, 0);
                     }
-                    pc = target as usize;
-                    self.charge_at(pc, arity as usize)?;
+                    ip = self.ip_at(target as usize);
+                    self.charge_at(ip, arity as usize)?;
                 }
                 Op::CallLast { arity, target, .. } => {
                     self.p.pop_frame();
@@ -172,17 +191,17 @@ impl<'a> Vm<'a> {
                     if self.p.heap.wants_gc() {
                         self.p.collect(&mut self.x[..], arity as usize, 0);
                     }
-                    pc = target as usize;
-                    self.charge_at(pc, arity as usize)?;
+                    ip = self.ip_at(target as usize);
+                    self.charge_at(ip, arity as usize)?;
                 }
                 Op::CallOnly { arity, target } => {
                     if self.p.heap.wants_gc() {
                         self.p.collect(&mut self.x[..], arity as usize, 0);
                     }
-                    pc = target as usize;
-                    self.charge_at(pc, arity as usize)?;
+                    ip = self.ip_at(target as usize);
+                    self.charge_at(ip, arity as usize)?;
                 }
-                Op::Jump(target) => pc = target as usize,
+                Op::Jump(target) => ip = self.ip_at(target as usize),
                 Op::AddSmall { a, imm, dst } => {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     let v = unsafe { rd(x, y, consts, a) };
@@ -233,9 +252,9 @@ impl<'a> Vm<'a> {
                         // SAFETY: verified operands of the running version and frame (module doc).
                         Some(t) => unsafe { wr(x, y, dst, t) },
                         None => {
-                            self.pc = pc;
+                            self.pc = self.index_of(ip);
                             self.op_arith_packed(op, a, b, dst, fail)?;
-                            pc = self.pc;
+                            ip = self.ip_at(self.pc);
                         }
                     }
                 }
@@ -245,7 +264,7 @@ impl<'a> Vm<'a> {
                     if !v.is_small() {
                         readable!();
                     } else if v.small_value() >= imm {
-                        pc = fail as usize;
+                        ip = self.ip_at(fail as usize);
                     }
                 }
                 Op::GeSmall { a, imm, fail } => {
@@ -254,25 +273,25 @@ impl<'a> Vm<'a> {
                     if !v.is_small() {
                         readable!();
                     } else if v.small_value() < imm {
-                        pc = fail as usize;
+                        ip = self.ip_at(fail as usize);
                     }
                 }
                 Op::EqImm { a, c, fail } => {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     if unsafe { rd(x, y, consts, a) } != c {
-                        pc = fail as usize;
+                        ip = self.ip_at(fail as usize);
                     }
                 }
                 Op::NeImm { a, c, fail } => {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     if unsafe { rd(x, y, consts, a) } == c {
-                        pc = fail as usize;
+                        ip = self.ip_at(fail as usize);
                     }
                 }
                 Op::IsNonEmptyList { src, fail } => {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     if !unsafe { rd(x, y, consts, src) }.is_cons() {
-                        pc = fail as usize;
+                        ip = self.ip_at(fail as usize);
                     }
                 }
                 Op::Cmp { op, a, b, fail } => {
@@ -291,19 +310,19 @@ impl<'a> Vm<'a> {
                         self.cmp_terms(op, l, r)
                     };
                     if !holds {
-                        pc = fail as usize;
+                        ip = self.ip_at(fail as usize);
                     }
                 }
                 Op::Test { ty, src, fail } => {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     if !type_test(ty, unsafe { rd(x, y, consts, src) }) {
-                        pc = fail as usize;
+                        ip = self.ip_at(fail as usize);
                     }
                 }
                 Op::GetList { src, head, tail } => {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     let Some((h, t)) = unsafe { rd(x, y, consts, src) }.as_cons() else {
-                        self.pc = pc;
+                        self.pc = self.index_of(ip);
                         return Err(self.internal("GetList on a non-list".into()));
                     };
                     // SAFETY: verified operands of the running version and frame (module doc).
@@ -320,13 +339,13 @@ impl<'a> Vm<'a> {
                     unsafe { wr(x, y, dst, c) };
                 }
                 Op::GetTupleElement { src, index, dst } => {
-                    self.pc = pc;
+                    self.pc = self.index_of(ip);
                     self.op_get_tuple_element_packed(src, index, dst)?;
                 }
                 Op::TestArity { src, arity, fail } => {
-                    self.pc = pc;
+                    self.pc = self.index_of(ip);
                     self.op_test_arity_packed(src, arity, fail);
-                    pc = self.pc;
+                    ip = self.ip_at(self.pc);
                 }
                 Op::IsTaggedTuple {
                     src,
@@ -334,9 +353,9 @@ impl<'a> Vm<'a> {
                     tag,
                     fail,
                 } => {
-                    self.pc = pc;
+                    self.pc = self.index_of(ip);
                     self.op_is_tagged_tuple_packed(src, arity, tag, fail);
-                    pc = self.pc;
+                    ip = self.ip_at(self.pc);
                 }
                 Op::LoopRec { fail, dst } => match self.p.mailbox.current() {
                     // SAFETY: verified operands of the running version and frame (module doc).
@@ -347,13 +366,13 @@ impl<'a> Vm<'a> {
                         match self.p.mailbox.current() {
                             // SAFETY: as above; fetching signals moves no frame.
                             Some(m) => unsafe { wr(x, y, dst, m) },
-                            None => pc = fail as usize,
+                            None => ip = self.ip_at(fail as usize),
                         }
                     }
                 },
                 Op::LoopRecEnd(target) => {
                     self.p.mailbox.save += 1;
-                    pc = target as usize;
+                    ip = self.ip_at(target as usize);
                 }
                 Op::Slow => readable!(),
             }
