@@ -100,7 +100,7 @@ impl CodeTable {
             }
         }
         self.by_unique.insert(loaded.unique, version);
-        let packed = super::packed::pack(&loaded);
+        let packed = super::packed::pack(&loaded, version);
         self.versions.push(Version {
             loaded: Arc::new(loaded),
             imports: Vec::new(),

@@ -177,8 +177,8 @@ impl<'a> Vm<'a> {
                     ip = ip.wrapping_add(1); // past the `Return`
                     return_to_cp!();
                 }
-                Op::Call { arity, target } => {
-                    self.p.cp = CodePtr::new(self.version, self.index_of(ip) as u32);
+                Op::Call { arity, target, ret } => {
+                    self.p.cp = ret;
                     if self.p.heap.wants_gc() {
                         self.p.collect(&mut self.x[..], arity as usize, 0);
                     }
@@ -317,6 +317,24 @@ impl<'a> Vm<'a> {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     if !type_test(ty, unsafe { rd(x, y, consts, src) }) {
                         ip = self.ip_at(fail as usize);
+                    }
+                }
+                Op::IsNonEmptyListX { src, fail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    if !unsafe { *x.add(src as usize) }.is_cons() {
+                        ip = self.ip_at(fail as usize);
+                    }
+                }
+                Op::GetListX { src, head, tail } => {
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    let Some((h, t)) = unsafe { *x.add(src as usize) }.as_cons() else {
+                        self.pc = self.index_of(ip);
+                        return Err(self.internal("GetList on a non-list".into()));
+                    };
+                    // SAFETY: verified operands of the running version and frame (module doc).
+                    unsafe {
+                        wr(x, y, head, h);
+                        wr(x, y, tail, t);
                     }
                 }
                 Op::GetList { src, head, tail } => {

@@ -14,6 +14,7 @@
 
 use crate::bytecode::opcode::{ArithOp, CmpOp, Dst, Instruction, Src, TypeTest};
 use crate::code::LoadedModule;
+use crate::process::CodePtr;
 use crate::term::Term;
 use std::collections::HashMap;
 
@@ -66,9 +67,11 @@ pub enum Op {
     Return,
     /// `Deallocate` followed by `Return` (the next instruction).
     DeallocateReturn,
+    /// A local call; `ret` is the return address (the next instruction of this version).
     Call {
         arity: u8,
         target: u32,
+        ret: CodePtr,
     },
     CallLast {
         arity: u8,
@@ -133,6 +136,11 @@ pub enum Op {
         src: Opnd,
         fail: u32,
     },
+    /// `IsNonEmptyList` of an X register.
+    IsNonEmptyListX {
+        src: u16,
+        fail: u32,
+    },
     Test {
         ty: TypeTest,
         src: Opnd,
@@ -140,6 +148,12 @@ pub enum Op {
     },
     GetList {
         src: Opnd,
+        head: Dst,
+        tail: Dst,
+    },
+    /// `GetList` of an X register.
+    GetListX {
+        src: u16,
         head: Dst,
         tail: Dst,
     },
@@ -178,9 +192,9 @@ pub struct Packed {
     pub consts: Vec<Term>,
 }
 
-/// Packs `m`'s code. Operands were checked by the verifier; anything out of range packs as
-/// `Slow`, whose handler reports it.
-pub fn pack(m: &LoadedModule) -> Packed {
+/// Packs `m`'s code, to be installed as module version `version`. Operands were checked by the
+/// verifier; anything out of range packs as `Slow`, whose handler reports it.
+pub fn pack(m: &LoadedModule, version: u32) -> Packed {
     let mut consts = Consts::default();
     let mut ops = Vec::with_capacity(m.module.code.len());
     let code = &m.module.code;
@@ -188,6 +202,11 @@ pub fn pack(m: &LoadedModule) -> Packed {
         let op = pack_one(m, ins, &mut consts).map_or(Op::Slow, |op| specialise(op, &consts.terms));
         let op = match (op, code.get(i + 1)) {
             (Op::Deallocate { .. }, Some(Instruction::Return)) => Op::DeallocateReturn,
+            (Op::Call { arity, target, .. }, _) => Op::Call {
+                arity,
+                target,
+                ret: CodePtr::new(version, i as u32 + 1),
+            },
             (op, _) => op,
         };
         ops.push(op);
@@ -228,6 +247,7 @@ fn pack_one(m: &LoadedModule, ins: &Instruction, consts: &mut Consts) -> Option<
         I::Call { arity, target } => Op::Call {
             arity: *arity,
             target: target.0,
+            ret: CodePtr::INVALID, // set by `pack`, which knows the index
         },
         I::CallLast {
             arity,
@@ -364,7 +384,20 @@ fn specialise(op: Op, consts: &[Term]) -> Op {
             ty: TypeTest::NonEmptyList,
             src,
             fail,
+        } if src.kind() == OPND_X => Op::IsNonEmptyListX {
+            src: src.index() as u16,
+            fail,
+        },
+        Op::Test {
+            ty: TypeTest::NonEmptyList,
+            src,
+            fail,
         } => Op::IsNonEmptyList { src, fail },
+        Op::GetList { src, head, tail } if src.kind() == OPND_X => Op::GetListX {
+            src: src.index() as u16,
+            head,
+            tail,
+        },
         op => op,
     }
 }
