@@ -12,7 +12,7 @@ use crate::native::Exception;
 use crate::process::{MonitorOut, Process};
 use crate::sched::exit::{make_ref, ref_id};
 use crate::sched::signal::{ExitKind, Message, Signal};
-use crate::sched::TimerEvent;
+use crate::sched::{Observed, TimerEvent};
 use crate::term::{Term, SUB_EXPORT, SUB_FUN};
 use std::time::{Duration, Instant};
 
@@ -467,17 +467,11 @@ impl<'a> Vm<'a> {
         if pid == self.p.pid {
             return Outcome::Value(Term::bool(true));
         }
-        let Some(pcb) = self.ctx.sys.lookup(pid) else {
-            return Outcome::Value(Term::bool(false));
-        };
-        let inbox = pcb.lock_inbox();
-        if inbox.state == crate::sched::signal::State::Exited {
-            return Outcome::Value(Term::bool(false));
+        match self.ctx.sys.observe(self.p.pid, pid) {
+            Observed::Gone => Outcome::Value(Term::bool(false)),
+            Observed::Busy => Outcome::Retry,
+            Observed::Alive { .. } => Outcome::Value(Term::bool(true)),
         }
-        if inbox.has_pending_from(self.p.pid) {
-            return Outcome::Retry;
-        }
-        Outcome::Value(Term::bool(true))
     }
 
     // ---- timers ----

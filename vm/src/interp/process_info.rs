@@ -9,6 +9,7 @@ use crate::atom;
 use crate::native::Exception;
 use crate::process::Process;
 use crate::sched::signal::State;
+use crate::sched::Observed;
 use crate::term::Term;
 
 impl<'a> Vm<'a> {
@@ -55,23 +56,11 @@ impl<'a> Vm<'a> {
                 values.push(v);
             }
         } else {
-            let Some(pcb) = self.ctx.sys.lookup(pid) else {
-                return Outcome::Value(Term::atom(atom::UNDEFINED));
+            let (pcb, state, queued) = match self.ctx.sys.observe(self.p.pid, pid) {
+                Observed::Gone => return Outcome::Value(Term::atom(atom::UNDEFINED)),
+                Observed::Busy => return Outcome::Retry,
+                Observed::Alive { pcb, state, queued } => (pcb, state, queued),
             };
-            let (state, queued, exit_pending) = {
-                let inbox = pcb.lock_inbox();
-                (
-                    inbox.state,
-                    inbox.messages,
-                    inbox.has_pending_from(self.p.pid),
-                )
-            };
-            if state == State::Exited {
-                return Outcome::Value(Term::atom(atom::UNDEFINED));
-            }
-            if exit_pending {
-                return Outcome::Retry;
-            }
             let Some(guard) = pcb.try_lock_body() else {
                 return Outcome::Retry;
             };

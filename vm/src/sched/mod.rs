@@ -49,6 +49,20 @@ pub enum TimerEvent {
     },
 }
 
+/// What `System::observe` found.
+pub enum Observed {
+    /// No such process, or it has exited.
+    Gone,
+    /// It has not yet handled every signal the observer sent it: ask again.
+    Busy,
+    /// Alive, in `state`, with `queued` messages still in its inbox.
+    Alive {
+        pcb: Arc<Pcb>,
+        state: State,
+        queued: usize,
+    },
+}
+
 /// One Erlang system's processes.
 pub struct System {
     pub shared: Arc<Shared>,
@@ -158,6 +172,25 @@ impl System {
     /// The control block of a live (or just-ended) process.
     pub fn lookup(&self, pid: u64) -> Option<Arc<Pcb>> {
         self.procs.get(&pid).map(|e| e.value().clone())
+    }
+
+    /// Process `pid` as `from` may observe it (`is_process_alive/1`, `process_info/2`): BEAM
+    /// orders the answer after `from`'s earlier signals to `pid`, so while `pid` still has one of
+    /// them to handle (an exit signal among them may not have taken effect yet) the caller must
+    /// retry.
+    pub fn observe(&self, from: u64, pid: u64) -> Observed {
+        let Some(pcb) = self.lookup(pid) else {
+            return Observed::Gone;
+        };
+        let (state, queued, pending) = {
+            let inbox = pcb.lock_inbox();
+            (inbox.state, inbox.messages, inbox.has_pending_from(from))
+        };
+        match (state, pending) {
+            (State::Exited, _) => Observed::Gone,
+            (_, true) => Observed::Busy,
+            _ => Observed::Alive { pcb, state, queued },
+        }
     }
 
     /// Number of processes in the table.
