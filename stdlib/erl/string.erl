@@ -5,9 +5,13 @@
 %% Difference from OTP: there is no full Unicode grapheme segmentation. A
 %% "grapheme" here is one code point followed by any combining marks
 %% (U+0300..U+036F and similar blocks), or the pair "\r\n". Case mapping
-%% covers ASCII, Latin-1, Latin Extended-A, basic Greek and Cyrillic.
-%% Functions given a binary return binaries where OTP does; deep chardata
-%% is flattened to a list of code points.
+%% covers ASCII, Latin-1, Latin Extended-A, basic Greek and Cyrillic, plus
+%% the one-to-many Latin mappings (sharp s, ligatures). equal/4 does no
+%% normalization. Functions given a binary return binaries where OTP
+%% does; deep chardata is flattened to a list of code points (OTP keeps
+%% parts of the input's shape). Errors on non-chardata follow OTP's
+%% reasons for the common cases (function_clause, {badmatch, S} from the
+%% search functions, {badarg, S} from the case functions).
 -module(string).
 -compile({no_auto_import, [length/1]}).
 
@@ -27,11 +31,32 @@
 %% ---------------------------------------------------------------------
 %% Helpers: code points, graphemes, result shape
 
-cps(S) when is_binary(S); is_list(S) ->
+cps(S) when is_binary(S) ->
     case unicode:characters_to_list(S) of
         L when is_list(L) -> L;
         _ -> erlang:error(badarg, [S])
-    end.
+    end;
+cps(S) when is_list(S) -> deep_cps(S, []).
+
+%% deep_cps(Chardata, Tail): like OTP, integers in a list are taken as
+%% they are (no range check); any other element is a function_clause.
+deep_cps([C | Cs], Tail) when is_integer(C) -> [C | deep_cps(Cs, Tail)];
+deep_cps([L | Cs], Tail) when is_list(L) -> deep_cps(L, deep_cps(Cs, Tail));
+deep_cps([B | Cs], Tail) when is_binary(B) -> cps(B) ++ deep_cps(Cs, Tail);
+deep_cps([], Tail) -> Tail;
+deep_cps(Other, _Tail) -> erlang:error(function_clause, [Other]).
+
+%% OTP's search functions match their subject first: a non-chardata
+%% subject is a badmatch there, a bad pattern a badarg.
+subject(S) when is_list(S); is_binary(S) -> cps(S);
+subject(S) -> erlang:error({badmatch, S}).
+
+pattern(P) when is_binary(P) -> cps(P);
+pattern(P) when is_list(P) ->
+    try deep_cps(P, [])
+    catch error:function_clause -> erlang:error(badarg)
+    end;
+pattern(_P) -> erlang:error(badarg).
 
 %% back(Original, CodePoints): binaries in, binaries out.
 back(Orig, L) when is_binary(Orig) -> unicode:characters_to_binary(L);
@@ -178,7 +203,9 @@ trim(S) -> trim(S, both, whitespace()).
 
 trim(S, Dir) -> trim(S, Dir, whitespace()).
 
-trim(S, Dir, Seps) when is_list(Seps) ->
+trim(S, Dir, Seps) when is_list(Seps), Dir =:= leading;
+                         is_list(Seps), Dir =:= trailing;
+                         is_list(Seps), Dir =:= both ->
     Gs = graphemes(S),
     Gs1 = case Dir of
               leading -> trim_lead(Gs, Seps);
@@ -218,8 +245,8 @@ take(S, Seps, Complement, trailing) ->
 split(S, Pattern) -> split(S, Pattern, leading).
 
 split(S, Pattern, Where) ->
-    P = cps(Pattern),
-    L = cps(S),
+    L = subject(S),
+    P = pattern(Pattern),
     case P of
         [] -> [S];
         _ ->
@@ -283,8 +310,8 @@ nth_lexeme(S, N, Seps) when is_integer(N), N > 0 ->
 find(S, Pattern) -> find(S, Pattern, leading).
 
 find(S, Pattern, Dir) ->
-    P = cps(Pattern),
-    L = cps(S),
+    L = subject(S),
+    P = pattern(Pattern),
     Found = case {P, Dir} of
                 {[], _} -> L;
                 {_, leading} -> find_first(L, P);
@@ -339,23 +366,59 @@ next_codepoint(S) ->
         [C | Rest] -> [C | back(S, Rest)]
     end.
 
+uppercase(S) when not is_list(S), not is_binary(S) -> erlang:error({badarg, S});
 uppercase(S) -> back(S, lists:append([upper_special(C) || C <- cps(S)])).
 
-lowercase(S) -> back(S, [lower_cp(C) || C <- cps(S)]).
+lowercase(S) when not is_list(S), not is_binary(S) -> erlang:error({badarg, S});
+lowercase(S) -> back(S, lists:append([lower_special(C) || C <- cps(S)])).
 
+casefold(S) when not is_list(S), not is_binary(S) -> erlang:error({badarg, S});
 casefold(S) -> back(S, lists:append([fold_special(C) || C <- cps(S)])).
 
 titlecase(S) ->
     case cps(S) of
-        [C | Rest] -> back(S, upper_special(C) ++ Rest);
+        [C | Rest] -> back(S, title_special(C) ++ Rest);
         [] -> S
     end.
 
+%% The unconditional one-to-many mappings of Unicode's SpecialCasing
+%% for Latin letters and ligatures (as unicode_util applies them).
 upper_special(16#DF) -> "SS";
+upper_special(16#149) -> [16#2BC, $N];
+upper_special(16#1F0) -> [$J, 16#30C];
+upper_special(C) when C >= 16#FB00, C =< 16#FB06 -> ligature(C, upper);
 upper_special(C) -> [upper_cp(C)].
 
+title_special(16#DF) -> "Ss";
+title_special(C) when C >= 16#FB00, C =< 16#FB06 -> ligature(C, title);
+title_special(C) -> upper_special(C).
+
+lower_special(16#130) -> [$i, 16#307];
+lower_special(C) -> [lower_cp(C)].
+
 fold_special(16#DF) -> "ss";
+fold_special(16#1E9E) -> "ss";
+fold_special(16#130) -> [$i, 16#307];
+fold_special(16#149) -> [16#2BC, $n];
+fold_special(16#1F0) -> [$j, 16#30C];
+fold_special(16#17F) -> "s";
+fold_special(C) when C >= 16#FB00, C =< 16#FB06 -> ligature(C, fold);
 fold_special(C) -> [lower_cp(C)].
+
+ligature(C, Case) ->
+    Lower = case C of
+                16#FB00 -> "ff";
+                16#FB01 -> "fi";
+                16#FB02 -> "fl";
+                16#FB03 -> "ffi";
+                16#FB04 -> "ffl";
+                _ -> "st"
+            end,
+    case Case of
+        fold -> Lower;
+        upper -> [upper_cp(L) || L <- Lower];
+        title -> [upper_cp(hd(Lower)) | tl(Lower)]
+    end.
 
 upper_cp(C) when C >= $a, C =< $z -> C - 32;
 upper_cp(C) when C >= 16#E0, C =< 16#FE, C =/= 16#F7 -> C - 32;
@@ -433,8 +496,11 @@ to_float_1(S) ->
             case digits(Rest1, []) of
                 {[_ | _] = Frac, Rest2} ->
                     {Exp, Rest3} = exponent(Rest2),
-                    F = list_to_float(SignChars ++ Int ++ "." ++ Frac ++ Exp),
-                    {F, back(S, Rest3)};
+                    try list_to_float(SignChars ++ Int ++ "." ++ Frac ++ Exp) of
+                        F -> {F, back(S, Rest3)}
+                    catch
+                        error:badarg -> {error, no_float}
+                    end;
                 _ -> {error, no_float}
             end;
         _ -> {error, no_float}
