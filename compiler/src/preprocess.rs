@@ -246,7 +246,7 @@ impl Pp<'_> {
         match name {
             "ifdef" | "ifndef" => {
                 let defined = match inner.map(macro_name) {
-                    Some(Some(n)) => self.macros.contains_key(&n),
+                    Some(Some(n)) => self.is_defined(&n),
                     _ => {
                         self.diags
                             .push(Diagnostic::error(format!("badly formed '{name}'"), span));
@@ -451,7 +451,7 @@ impl Pp<'_> {
                 expr.get(i + 3).map(|t| &t.tok),
             ) {
                 if a == "defined" {
-                    let v = if self.macros.contains_key(&name) {
+                    let v = if self.is_defined(&name) {
                         "true"
                     } else {
                         "false"
@@ -733,6 +733,18 @@ impl Pp<'_> {
         None
     }
 
+    /// True if `-ifdef(name)` / `defined(name)` holds: a user macro, or a predefined one that has a
+    /// value here (`MODULE` and `MODULE_STRING` only after `-module`; `FUNCTION_NAME` and
+    /// `FUNCTION_ARITY` never count, as in OTP 25's epp), or the machine name `BEAM`.
+    fn is_defined(&self, name: &str) -> bool {
+        self.macros.contains_key(name)
+            || match name {
+                "MODULE" | "MODULE_STRING" => self.module.is_some(),
+                "FUNCTION_NAME" | "FUNCTION_ARITY" => false,
+                _ => is_predefined(name),
+            }
+    }
+
     /// The value of a predefined macro, if `name` is one and has a value here (user definitions do
     /// not override these, as in `epp`).
     fn predefined(&self, name: &str, span: Span) -> Option<Tok> {
@@ -746,6 +758,8 @@ impl Pp<'_> {
             "FUNCTION_ARITY" => Tok::Integer(BigInt::from(self.function.as_ref()?.1)),
             "MACHINE" => Tok::Atom("BEAM".into()),
             "OTP_RELEASE" => Tok::Integer(BigInt::from(25)),
+            // epp defines the machine name itself as `true`.
+            "BEAM" => Tok::Atom("true".into()),
             _ => return None,
         })
     }
@@ -762,6 +776,7 @@ fn is_predefined(name: &str) -> bool {
             | "FUNCTION_NAME"
             | "FUNCTION_ARITY"
             | "MACHINE"
+            | "BEAM"
             | "OTP_RELEASE"
     )
 }
@@ -912,7 +927,10 @@ impl CondEval<'_> {
 
     fn cmp(&mut self) -> Option<CondVal> {
         let left = self.add()?;
-        let op = self.peek()?.clone();
+        // A value that ends the condition (`-if(true).`) has no operator after it.
+        let Some(op) = self.peek().cloned() else {
+            return Some(left);
+        };
         let result = match op {
             Tok::EqEq
             | Tok::ExactEq
@@ -1037,6 +1055,18 @@ mod tests {
     fn conditionals_nest() {
         let src = "-define(X, 1).\n-ifdef(X).\n-ifndef(X).\na.\n-else.\nb.\n-endif.\n-else.\nc.\n-endif.\n-if(?X > 0).\nd.\n-elif(true).\ne.\n-endif.\n";
         assert_eq!(pp(src), ("b . d .".to_string(), 0));
+    }
+
+    #[test]
+    fn ifdef_sees_predefined_macros() {
+        // As OTP 25's epp: MODULE counts only after -module, FUNCTION_NAME never, BEAM is `true`.
+        let src = "-ifdef(MODULE).\na.\n-endif.\n-module(m).\n-ifdef(MODULE).\nb.\n-endif.\n\
+                   -ifdef(FUNCTION_NAME).\nc.\n-endif.\n-ifdef(OTP_RELEASE).\nd.\n-endif.\n\
+                   -if(defined(LINE) andalso defined(BEAM)).\ne() -> ?BEAM.\n-endif.\n";
+        assert_eq!(
+            pp(src),
+            ("- module ( m ) . b . d . e ( ) -> true .".to_string(), 0)
+        );
     }
 
     #[test]
