@@ -30,8 +30,8 @@ pub(crate) struct ModGen {
     pub labels: Vec<Option<u32>>,
     /// `(name, arity)` to `(FuncInfo label, entry label)`.
     pub funs: HashMap<(String, u32), (Label, Label)>,
-    /// Lambda function name to lambda-table index.
-    pub lambda_idx: HashMap<String, u32>,
+    /// Lambda function name and arity (with free variables) to lambda-table index.
+    pub lambda_idx: HashMap<(String, u32), u32>,
     pub module_atom: AtomIdx,
 }
 
@@ -178,7 +178,7 @@ pub fn generate(m: &CModule) -> Result<Module, Vec<Diagnostic>> {
     for f in &m.functions {
         if let Some(info) = &f.lambda {
             g.lambda_idx
-                .insert(f.name.clone(), lambda_funs.len() as u32);
+                .insert((f.name.clone(), f.arity), lambda_funs.len() as u32);
             lambda_funs.push((f.name.clone(), f.arity, info.clone()));
         }
     }
@@ -791,8 +791,9 @@ impl<'g> FnGen<'g> {
                 self.mov(Src::X(XReg(0)), d);
                 self.finish(mode);
             }
-            CExpr::MakeFun { name, free, .. } => {
-                let lambda = LambdaIdx(self.g.lambda_idx.get(name).copied().unwrap_or(0));
+            CExpr::MakeFun { name, arity, free } => {
+                let key = (name.clone(), *arity);
+                let lambda = LambdaIdx(self.g.lambda_idx.get(&key).copied().unwrap_or(0));
                 let free = free.iter().map(|o| self.src(o)).collect();
                 self.g.emit(Instruction::MakeFun {
                     lambda,
@@ -802,7 +803,8 @@ impl<'g> FnGen<'g> {
                 self.finish(mode);
             }
             CExpr::SelfFun => {
-                let lambda = LambdaIdx(self.g.lambda_idx.get(&self.fun.name).copied().unwrap_or(0));
+                let key = (self.fun.name.clone(), self.fun.arity);
+                let lambda = LambdaIdx(self.g.lambda_idx.get(&key).copied().unwrap_or(0));
                 let n = self.fun.params.len() - self.fun.num_free as usize;
                 let free = self.fun.params[n..]
                     .iter()

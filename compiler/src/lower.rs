@@ -64,6 +64,10 @@ pub(crate) struct Lowerer<'a> {
     /// Names used while unsafe in the current source function: erl_lint counts such a use as a
     /// use, so they never get an "is unused" warning.
     pub unsafe_used: HashSet<String>,
+    /// Local functions named by `fun f/N` somewhere in the module: as in BEAM, each gets one
+    /// lambda-table entry pointing at the function itself (so `fun f/1 =:= fun f/1` and
+    /// `erlang:fun_info(fun f/1, name)` is `{name, f}`).
+    pub fun_refs: HashSet<(String, u32)>,
 }
 
 /// Lowers a parsed module to core. Errors are returned as diagnostics; warnings are appended to
@@ -100,11 +104,20 @@ pub fn lower_module<'a>(
         fun_counter: 0,
         lc_counter: 0,
         unsafe_used: HashSet::new(),
+        fun_refs: HashSet::new(),
     };
     let mut functions = Vec::new();
     for f in &m.functions {
         if let Some(cf) = lw.function(f) {
             functions.push(cf);
+        }
+    }
+    for cf in functions.iter_mut() {
+        if lw.fun_refs.contains(&(cf.name.clone(), cf.arity)) {
+            cf.lambda = Some(LambdaInfo {
+                user_arity: cf.arity,
+                num_free: 0,
+            });
         }
     }
     functions.append(&mut lw.out);

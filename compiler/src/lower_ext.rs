@@ -320,7 +320,7 @@ impl<'a> Lowerer<'a> {
         )
     }
 
-    /// `fun f/N`: a lambda calling the local function.
+    /// `fun f/N`: a fun whose code is the local function itself (no wrapper), as on BEAM.
     pub(crate) fn fun_ref(&mut self, name: &str, arity: u32, span: Span) -> Operand {
         if !self.locals.contains(&(name.to_string(), arity)) {
             if is_auto_imported(name, arity) {
@@ -330,23 +330,14 @@ impl<'a> Lowerer<'a> {
             self.error(format!("function {name}/{arity} undefined"), span);
             return Operand::atom("undefined");
         }
-        let fname = format!("-{}/{}-fun-{}-", self.base.0, self.base.1, self.fun_counter);
+        // BEAM's v3_core numbers the reference like a fun, then points it at the function itself.
         self.fun_counter += 1;
-        self.ctxs.push(FnCtx::new_pub());
-        let params: Vec<VarId> = (0..arity).map(|_| self.fresh()).collect();
-        let body = self.block(|lw| {
-            let args = params.iter().map(|p| Operand::Var(*p)).collect();
-            lw.emit(
-                CExpr::Call(Callee::Local(name.to_string(), arity), args),
-                span,
-            )
-        });
-        let (fname, total, outer) = self.finish_lifted(fname, params, body, true, span);
+        self.fun_refs.insert((name.to_string(), arity));
         self.emit(
             CExpr::MakeFun {
-                name: fname,
-                arity: total,
-                free: outer,
+                name: name.to_string(),
+                arity,
+                free: Vec::new(),
             },
             span,
         )
