@@ -20,6 +20,7 @@ use super::packed::{Op, Opnd, OPND_X, OPND_Y};
 use super::tests::type_test;
 use super::{Interrupt, SliceOutcome, Step, Vm};
 use crate::bytecode::opcode::{ArithOp, CmpOp, Dst};
+use crate::heap::Heap;
 use crate::process::CodePtr;
 use crate::term::Term;
 
@@ -55,6 +56,28 @@ unsafe fn wr(x: *mut Term, y: *mut Term, d: Dst, t: Term) {
             Dst::Y(r) => *y.add(r.0 as usize) = t,
         }
     }
+}
+
+/// `a op b` for `+ - * /` when `a` and `b` are floats or small integers, at least one of them a
+/// float for `+ - *` (as `ops::arith` computes it, without its general dispatch on number kinds).
+/// `None` for anything else, including a non-finite result, which the slow path turns into
+/// `badarith`.
+#[inline(never)]
+fn float_arith(heap: &mut Heap, op: ArithOp, a: Term, b: Term) -> Option<Term> {
+    let num = |t: Term| match t.is_small() {
+        true => Some(t.small_value() as f64),
+        false => t.as_float(),
+    };
+    let (x, y) = (num(a)?, num(b)?);
+    let any_float = !a.is_small() || !b.is_small();
+    let r = match op {
+        ArithOp::Add if any_float => x + y,
+        ArithOp::Sub if any_float => x - y,
+        ArithOp::Mul if any_float => x * y,
+        ArithOp::Div if y != 0.0 => x / y,
+        _ => return None,
+    };
+    r.is_finite().then(|| heap.float(r))
 }
 
 impl<'a> Vm<'a> {
@@ -206,21 +229,27 @@ impl<'a> Vm<'a> {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     let v = unsafe { rd(x, y, consts, a) };
                     // Smalls have 61 bits and so has `imm`: the sum cannot overflow i64.
-                    match v.is_small().then(|| Term::try_small(v.small_value() + imm)) {
+                    let sum = match v.is_small() {
+                        true => Term::try_small(v.small_value() + imm),
+                        false => float_arith(&mut self.p.heap, ArithOp::Add, v, Term::small(imm)),
+                    };
+                    match sum {
                         // SAFETY: verified operands of the running version and frame.
-                        Some(Some(t)) => unsafe { wr(x, y, dst, t) },
-                        _ => readable!(),
+                        Some(t) => unsafe { wr(x, y, dst, t) },
+                        None => readable!(),
                     }
                 }
                 Op::Add { a, b, dst } => {
                     // SAFETY: verified operands of the running version and frame (module doc).
                     let (l, r) = unsafe { (rd(x, y, consts, a), rd(x, y, consts, b)) };
-                    let sum = (l.is_small() && r.is_small())
-                        .then(|| Term::try_small(l.small_value() + r.small_value()));
+                    let sum = match l.is_small() && r.is_small() {
+                        true => Term::try_small(l.small_value() + r.small_value()),
+                        false => float_arith(&mut self.p.heap, ArithOp::Add, l, r),
+                    };
                     match sum {
                         // SAFETY: verified operands of the running version and frame.
-                        Some(Some(t)) => unsafe { wr(x, y, dst, t) },
-                        _ => readable!(),
+                        Some(t) => unsafe { wr(x, y, dst, t) },
+                        None => readable!(),
                     }
                 }
                 Op::Arith {
@@ -246,7 +275,7 @@ impl<'a> Vm<'a> {
                             _ => None,
                         }
                     } else {
-                        None
+                        float_arith(&mut self.p.heap, op, l, r)
                     };
                     match fast {
                         // SAFETY: verified operands of the running version and frame (module doc).
