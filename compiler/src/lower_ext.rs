@@ -862,6 +862,26 @@ impl<'a> Lowerer<'a> {
                 None => Pat::Wild,
             };
             let eqs = self.commit_pattern(ps);
+            if let Some(name) = &c.stacktrace {
+                // erl_lint: the stack trace is built lazily, so a guard may not look at it
+                // (reported once per clause, at the first use).
+                let mut first = None;
+                for e in c.guards.iter().flatten() {
+                    e.walk(&mut |x| {
+                        if let Expr::Var(v, vs) = x {
+                            if v == name && first.is_none() {
+                                first = Some(*vs);
+                            }
+                        }
+                    });
+                }
+                if let Some(vs) = first {
+                    self.error(
+                        format!("stacktrace variable '{name}' must not be used in a guard"),
+                        vs,
+                    );
+                }
+            }
             let guard = self.guard(&c.guards, eqs);
             let body = self.block(|lw| lw.body(&c.body));
             out.push(CClause {
