@@ -19,7 +19,12 @@
 %% ---------------------------------------------------------------------
 %% Basics
 
-reverse(L) -> lists:reverse(L, []).
+%% OTP 25's clauses: a non-list or a short improper list is a function_clause,
+%% a longer improper list a badarg from reverse/2.
+reverse([] = L) -> L;
+reverse([_] = L) -> L;
+reverse([A, B]) -> [B, A];
+reverse([A, B | L]) -> lists:reverse(L, [B, A]).
 
 append(L1, L2) -> L1 ++ L2.
 
@@ -163,7 +168,12 @@ flatlength([], L) -> L.
 %% Higher order
 
 %% Like OTP 25, the higher-order functions check the fun before the list.
-map(F, L) when is_function(F, 1) -> map_1(F, L).
+%% OTP 25 takes the first cell apart in a case (a non-list is a case_clause).
+map(F, L) when is_function(F, 1) ->
+    case L of
+        [H | T] -> [F(H) | map_1(F, T)];
+        [] -> []
+    end.
 
 map_1(F, [H | T]) -> [F(H) | map_1(F, T)];
 map_1(_F, []) -> [].
@@ -173,7 +183,11 @@ flatmap(F, L) when is_function(F, 1) -> flatmap_1(F, L).
 flatmap_1(F, [H | T]) -> F(H) ++ flatmap_1(F, T);
 flatmap_1(_F, []) -> [].
 
-foldl(F, Acc, L) when is_function(F, 2) -> foldl_1(F, Acc, L).
+foldl(F, Acc, L) when is_function(F, 2) ->
+    case L of
+        [H | T] -> foldl_1(F, F(H, Acc), T);
+        [] -> Acc
+    end.
 
 foldl_1(F, Acc, [H | T]) -> foldl_1(F, F(H, Acc), T);
 foldl_1(_F, Acc, []) -> Acc.
@@ -213,7 +227,15 @@ foreach(F, L) when is_function(F, 1) -> foreach_1(F, L).
 foreach_1(F, [H | T]) -> F(H), foreach_1(F, T);
 foreach_1(_F, []) -> ok.
 
-all(Pred, L) when is_function(Pred, 1) -> all_1(Pred, L).
+all(Pred, L) when is_function(Pred, 1) ->
+    case L of
+        [H | T] ->
+            case Pred(H) of
+                true -> all_1(Pred, T);
+                false -> false
+            end;
+        [] -> true
+    end.
 
 all_1(Pred, [H | T]) ->
     case Pred(H) of
@@ -222,7 +244,15 @@ all_1(Pred, [H | T]) ->
     end;
 all_1(_Pred, []) -> true.
 
-any(Pred, L) when is_function(Pred, 1) -> any_1(Pred, L).
+any(Pred, L) when is_function(Pred, 1) ->
+    case L of
+        [H | T] ->
+            case Pred(H) of
+                true -> true;
+                false -> any_1(Pred, T)
+            end;
+        [] -> false
+    end.
 
 any_1(Pred, [H | T]) ->
     case Pred(H) of
@@ -372,25 +402,74 @@ keymap(Fun, Index, [Tup | Tail]) ->
 keymap(Fun, Index, []) when is_integer(Index), Index >= 1, is_function(Fun, 1) ->
     [].
 
+%% OTP 25 looks at the list in a case (a non-list is a case_clause; an
+%% improper list a function_clause from its run splitting).
 keysort(I, L) when is_integer(I), I > 0 ->
-    msort(fun(A, B) -> element(I, A) =< element(I, B) end, L).
+    case L of
+        [] -> L;
+        [_] -> L;
+        [_, _ | _] ->
+            proper_or_fc(L, [I, L]),
+            msort(fun(A, B) -> element(I, A) =< element(I, B) end, L)
+    end.
 
 ukeysort(I, L) when is_integer(I), I > 0 ->
-    ukeydedup(I, keysort(I, L)).
+    case L of
+        [] -> L;
+        [_] -> L;
+        [_, _ | _] -> ukeydedup(I, keysort(I, L))
+    end.
+
+%% A function_clause error (with Args) unless L is a proper list.
+proper_or_fc(L, Args) ->
+    case is_proper(L) of
+        true -> ok;
+        false -> erlang:error(function_clause, Args)
+    end.
+
+is_proper([_ | T]) -> is_proper(T);
+is_proper([]) -> true;
+is_proper(_) -> false.
 
 ukeydedup(I, [A, B | T]) when element(I, A) == element(I, B) ->
     ukeydedup(I, [A | T]);
 ukeydedup(I, [A | T]) -> [A | ukeydedup(I, T)];
 ukeydedup(_I, []) -> [].
 
+%% As OTP 25: the second list is taken apart in a case, then the keys of
+%% the two heads are read (badarg for a non-tuple) before merging.
 keymerge(I, L1, L2) when is_integer(I), I > 0 ->
-    merge(fun(A, B) -> element(I, A) =< element(I, B) end, L1, L2).
+    case L2 of
+        [] -> L1;
+        [H2 | _] ->
+            key_heads(I, H2, L1, [I, L1, L2]),
+            merge(fun(A, B) -> element(I, A) =< element(I, B) end, L1, L2)
+    end.
 
 rkeymerge(I, L1, L2) when is_integer(I), I > 0 ->
-    merge(fun(A, B) -> element(I, A) > element(I, B) end, L1, L2).
+    case L2 of
+        [] -> L1;
+        [H2 | _] ->
+            key_heads(I, H2, L1, [I, L1, L2]),
+            merge(fun(A, B) -> element(I, A) > element(I, B) end, L1, L2)
+    end.
 
+key_heads(I, H2, L1, Args) ->
+    _ = element(I, H2),
+    case L1 of
+        [H1 | _] -> _ = element(I, H1), ok;
+        [] -> ok;
+        _ -> erlang:error(function_clause, Args)
+    end.
+
+%% ukeymerge takes the first list apart instead.
 ukeymerge(I, L1, L2) when is_integer(I), I > 0 ->
-    ukeymerge_1(I, L1, L2).
+    case L1 of
+        [] -> L2;
+        [H1 | _] ->
+            key_heads(I, H1, L2, [I, L1, L2]),
+            ukeymerge_1(I, L1, L2)
+    end.
 
 ukeymerge_1(I, [A | As] = L1, [B | Bs] = L2) ->
     KA = element(I, A),
@@ -553,7 +632,7 @@ dm2_h(T1, HdM, [], M, H1) -> lists:reverse(T1, [H1, HdM | M]).
 %% (or one with side effects) sees the same calls in the same order.
 sort(Fun, []) when is_function(Fun, 2) -> [];
 sort(Fun, [_] = L) when is_function(Fun, 2) -> L;
-sort(Fun, [X, Y | T]) when is_function(Fun, 2) ->
+sort(Fun, [X, Y | T]) ->
     case Fun(X, Y) of
         true -> f_up(Y, X, Fun, T, [], []);
         false -> f_down(Y, X, Fun, T, [], [])
@@ -660,9 +739,14 @@ rfm2_h(H1, T1, Fun, [H2 | T2], M) ->
 rfm2_h(H1, T1, _Fun, [], M) -> lists:reverse(T1, [H1 | M]).
 
 %% usort keeps the first of equal elements, which a stable sort gives.
-usort(L) when is_list(L) -> dedup(msort(fun(A, B) -> A =< B end, L)).
+usort(L) when is_list(L) ->
+    proper_or_fc(L, [L]),
+    dedup(msort(fun(A, B) -> A =< B end, L)).
 
-usort(Fun, L) when is_function(Fun, 2) -> dedup_fun(Fun, msort(Fun, L)).
+usort(Fun, L) when is_function(Fun, 2), is_list(L) ->
+    proper_or_fc(L, [Fun, L]),
+    dedup_fun(Fun, msort(Fun, L)).
+
 
 dedup([A, B | T]) when A == B -> dedup([A | T]);
 dedup([A | T]) -> [A | dedup(T)];
@@ -690,14 +774,28 @@ mergef(Fun, [A | As] = L1, [B | Bs] = L2) ->
         true -> [A | mergef(Fun, As, L2)];
         false -> [B | mergef(Fun, L1, Bs)]
     end;
-mergef(_Fun, [], L2) -> L2;
-mergef(_Fun, L1, []) -> L1.
+mergef(_Fun, [], L2) -> proper_or_badarg(L2);
+mergef(_Fun, L1, []) -> proper_or_badarg(L1).
 
-merge(L1, L2) -> mergef(fun(A, B) -> A =< B end, L1, L2).
+proper_or_badarg(L) ->
+    case is_proper(L) of
+        true -> L;
+        false -> erlang:error(badarg)
+    end.
 
-merge(Fun, L1, L2) when is_function(Fun, 2) -> mergef(Fun, L1, L2).
+%% As OTP 25: the second list is taken apart first (a non-list is a
+%% function_clause) and an improper rest is a badarg.
+merge(L1, [_ | _] = L2) -> mergef(fun(A, B) -> A =< B end, L1, L2);
+merge(L1, []) -> L1.
 
-merge(Lists) -> foldl(fun(L, Acc) -> merge(Acc, L) end, [], Lists).
+merge(Fun, L1, [_ | _] = L2) when is_function(Fun, 2) -> mergef(Fun, L1, L2);
+merge(Fun, L1, []) when is_function(Fun, 2) -> L1.
+
+%% A non-list (or improper list) of lists is a function_clause, as in OTP.
+merge(Lists) -> merge_all(Lists, []).
+
+merge_all([L | Ls], Acc) -> merge_all(Ls, merge(Acc, L));
+merge_all([], Acc) -> Acc.
 
 merge3(L1, L2, L3) -> merge(merge(L1, L2), L3).
 
@@ -714,11 +812,17 @@ rmerge3(L1, [], L3) -> rmerge(L1, L3);
 rmerge3(L1, L2, []) -> rmerge(L1, L2);
 rmerge3(L1, [H2 | T2], [H3 | T3]) -> lists:reverse(dm3(L1, [], H2, T2, H3, T3), []).
 
-umerge(L1, L2) -> umergef(fun(A, B) -> A =< B end, L1, L2).
+%% umerge takes the first list apart first (a non-list is a function_clause).
+umerge([], L2) -> L2;
+umerge([_ | _] = L1, L2) -> umergef(fun(A, B) -> A =< B end, L1, L2).
 
-umerge(Fun, L1, L2) when is_function(Fun, 2) -> umergef(Fun, L1, L2).
+umerge(Fun, [], L2) when is_function(Fun, 2) -> L2;
+umerge(Fun, [_ | _] = L1, L2) when is_function(Fun, 2) -> umergef(Fun, L1, L2).
 
-umerge(Lists) -> foldl(fun(L, Acc) -> umerge(Acc, L) end, [], Lists).
+umerge(Lists) -> umerge_all(Lists, []).
+
+umerge_all([L | Ls], Acc) -> umerge_all(Ls, umerge(Acc, L));
+umerge_all([], Acc) -> Acc.
 
 umerge3(L1, L2, L3) -> umerge(umerge(L1, L2), L3).
 
@@ -731,5 +835,5 @@ umergef(Fun, [A | As] = L1, [B | Bs] = L2) ->
             end;
         false -> [B | umergef(Fun, L1, Bs)]
     end;
-umergef(_Fun, [], L2) -> L2;
-umergef(_Fun, L1, []) -> L1.
+umergef(_Fun, [], L2) -> proper_or_badarg(L2);
+umergef(_Fun, L1, []) -> proper_or_badarg(L1).

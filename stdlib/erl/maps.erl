@@ -41,85 +41,136 @@ update_with(Key, Fun, Init, Map) when is_function(Fun, 1), is_map(Map) ->
 update_with(Key, Fun, Init, Map) ->
     erlang:error(error_type(Map), [Key, Fun, Init, Map]).
 
-fold(Fun, Init, Map) when is_function(Fun, 3), is_map(Map) ->
-    fold_1(Fun, Init, krarup_maps:iteration_list(Map));
+%% fold, map, filter, filtermap and foreach take a map or an iterator, as in
+%% OTP 25: a bad fun is a badarg, a bad map or iterator {badmap, Arg}.
+fold(Fun, Init, MapOrIter) when is_function(Fun, 3) ->
+    fold_1(Fun, Init, first(MapOrIter, [Fun, Init, MapOrIter]));
 fold(Fun, Init, Map) ->
-    erlang:error(error_type(Map), [Fun, Init, Map]).
+    erlang:error(badarg, [Fun, Init, Map]).
 
-fold_1(Fun, Acc, [{K, V} | Rest]) -> fold_1(Fun, Fun(K, V, Acc), Rest);
-fold_1(_Fun, Acc, []) -> Acc.
+fold_1(Fun, Acc, {K, V, Iter}) -> fold_1(Fun, Fun(K, V, Acc), next(Iter));
+fold_1(_Fun, Acc, none) -> Acc.
 
-map(Fun, Map) when is_function(Fun, 2), is_map(Map) ->
-    maps:from_list([{K, Fun(K, V)} || {K, V} <- krarup_maps:iteration_list(Map)]);
+map(Fun, MapOrIter) when is_function(Fun, 2) ->
+    maps:from_list(map_1(Fun, first(MapOrIter, [Fun, MapOrIter])));
 map(Fun, Map) ->
-    erlang:error(error_type(Map), [Fun, Map]).
+    erlang:error(badarg, [Fun, Map]).
 
-filter(Pred, Map) when is_function(Pred, 2), is_map(Map) ->
-    maps:from_list([{K, V} || {K, V} <- krarup_maps:iteration_list(Map), Pred(K, V)]);
+map_1(Fun, {K, V, Iter}) -> [{K, Fun(K, V)} | map_1(Fun, next(Iter))];
+map_1(_Fun, none) -> [].
+
+filter(Pred, MapOrIter) when is_function(Pred, 2) ->
+    maps:from_list(filter_1(Pred, first(MapOrIter, [Pred, MapOrIter])));
 filter(Pred, Map) ->
-    erlang:error(error_type(Map), [Pred, Map]).
+    erlang:error(badarg, [Pred, Map]).
 
-filtermap(Fun, Map) when is_function(Fun, 2), is_map(Map) ->
-    maps:from_list(filtermap_1(Fun, krarup_maps:iteration_list(Map)));
-filtermap(Fun, Map) ->
-    erlang:error(error_type(Map), [Fun, Map]).
-
-filtermap_1(Fun, [{K, V} | Rest]) ->
-    case Fun(K, V) of
-        true -> [{K, V} | filtermap_1(Fun, Rest)];
-        {true, NewV} -> [{K, NewV} | filtermap_1(Fun, Rest)];
-        false -> filtermap_1(Fun, Rest)
+filter_1(Pred, {K, V, Iter}) ->
+    case Pred(K, V) of
+        true -> [{K, V} | filter_1(Pred, next(Iter))];
+        false -> filter_1(Pred, next(Iter))
     end;
-filtermap_1(_Fun, []) -> [].
+filter_1(_Pred, none) -> [].
 
-foreach(Fun, Map) when is_function(Fun, 2), is_map(Map) ->
-    lists:foreach(fun({K, V}) -> Fun(K, V) end,
-                  krarup_maps:iteration_list(Map));
+filtermap(Fun, MapOrIter) when is_function(Fun, 2) ->
+    maps:from_list(filtermap_1(Fun, first(MapOrIter, [Fun, MapOrIter])));
+filtermap(Fun, Map) ->
+    erlang:error(badarg, [Fun, Map]).
+
+filtermap_1(Fun, {K, V, Iter}) ->
+    case Fun(K, V) of
+        true -> [{K, V} | filtermap_1(Fun, next(Iter))];
+        {true, NewV} -> [{K, NewV} | filtermap_1(Fun, next(Iter))];
+        false -> filtermap_1(Fun, next(Iter))
+    end;
+filtermap_1(_Fun, none) -> [].
+
+foreach(Fun, MapOrIter) when is_function(Fun, 2) ->
+    foreach_1(Fun, first(MapOrIter, [Fun, MapOrIter]));
 foreach(Fun, Map) ->
-    erlang:error(error_type(Map), [Fun, Map]).
+    erlang:error(badarg, [Fun, Map]).
+
+foreach_1(Fun, {K, V, Iter}) ->
+    Fun(K, V),
+    foreach_1(Fun, next(Iter));
+foreach_1(_Fun, none) -> ok.
+
+%% The first step of a map or an iterator; {badmap, MapOrIter} otherwise.
+first(Map, _Args) when is_map(Map) -> next(iterator(Map));
+first(Iter, Args) ->
+    try next(Iter)
+    catch error:_ -> erlang:error({badmap, Iter}, Args)
+    end.
 
 with(Keys, Map) when is_list(Keys), is_map(Map) ->
-    maps:from_list([{K, V} || K <- Keys, {ok, V} <- [maps:find(K, Map)]]);
+    maps:from_list(with_1(Keys, Map));
 with(Keys, Map) ->
     erlang:error(error_type(Map), [Keys, Map]).
+
+%% As OTP: an improper key list is a function_clause.
+with_1([K | Ks], Map) ->
+    case maps:find(K, Map) of
+        {ok, V} -> [{K, V} | with_1(Ks, Map)];
+        error -> with_1(Ks, Map)
+    end;
+with_1([], _Map) -> [].
 
 without(Keys, Map) when is_list(Keys), is_map(Map) ->
     lists:foldl(fun(K, M) -> maps:remove(K, M) end, Map, Keys);
 without(Keys, Map) ->
     erlang:error(error_type(Map), [Keys, Map]).
 
-%% An iterator is {kr_map_iter, [{K, V}]}; next/1 yields {K, V, Iter} | none.
-iterator(Map) when is_map(Map) ->
-    {kr_map_iter, krarup_maps:iteration_list(Map)};
+%% Iterators look like OTP 25's for maps of up to 32 keys: iterator/1 gives
+%% [0 | Map] and next/1 gives {K, V, Rest} where Rest is the remaining
+%% steps already taken apart ({K2, V2, ...} or none), in iteration order.
+iterator(Map) when is_map(Map) -> [0 | Map];
 iterator(Map) -> erlang:error({badmap, Map}, [Map]).
 
-next({kr_map_iter, [{K, V} | Rest]}) -> {K, V, {kr_map_iter, Rest}};
-next({kr_map_iter, []}) -> none;
+next({K, V, I}) -> {K, V, I};
+next(none) -> none;
+next([Path | Map] = Iter) when is_integer(Path), Path >= 0, is_map(Map) ->
+    steps(lists:nthtail(Path, krarup_maps:iteration_list(Map)), Iter);
 next(Iter) -> erlang:error(badarg, [Iter]).
 
-groups_from_list(KeyFun, List) when is_function(KeyFun, 1), is_list(List) ->
-    groups(fun(X) -> {KeyFun(X), X} end, List);
+steps([{K, V} | Rest], Iter) -> {K, V, steps(Rest, Iter)};
+steps([], _Iter) -> none.
+
+%% As OTP 25: the list is reversed first (an improper list is a badarg), so
+%% the funs are applied from the last element to the first.
+groups_from_list(KeyFun, List) when is_function(KeyFun, 1) ->
+    groups(fun(X) -> {KeyFun(X), X} end, reversed(List, [KeyFun, List]));
 groups_from_list(KeyFun, List) ->
     erlang:error(badarg, [KeyFun, List]).
 
 groups_from_list(KeyFun, ValueFun, List)
-  when is_function(KeyFun, 1), is_function(ValueFun, 1), is_list(List) ->
-    groups(fun(X) -> {KeyFun(X), ValueFun(X)} end, List);
+  when is_function(KeyFun, 1), is_function(ValueFun, 1) ->
+    groups(fun(X) -> {KeyFun(X), ValueFun(X)} end, reversed(List, [KeyFun, ValueFun, List]));
 groups_from_list(KeyFun, ValueFun, List) ->
     erlang:error(badarg, [KeyFun, ValueFun, List]).
 
-groups(Fun, List) ->
-    Rev = lists:foldl(fun(X, Acc) ->
-                              {K, V} = Fun(X),
-                              case maps:find(K, Acc) of
-                                  {ok, Vs} -> maps:put(K, [V | Vs], Acc);
-                                  error -> maps:put(K, [V], Acc)
-                              end
-                      end, #{}, List),
-    map(fun(_K, Vs) -> lists:reverse(Vs, []) end, Rev).
+reversed(List, Args) ->
+    try lists:reverse(List, [])
+    catch error:_ -> erlang:error(badarg, Args)
+    end.
+
+groups(Fun, [X | Rest]) -> groups(Fun, Rest, #{}, X);
+groups(_Fun, []) -> #{}.
+
+groups(Fun, Rest, Acc, X) ->
+    {K, V} = Fun(X),
+    Acc1 = case maps:find(K, Acc) of
+               {ok, Vs} -> maps:put(K, [V | Vs], Acc);
+               error -> maps:put(K, [V], Acc)
+           end,
+    case Rest of
+        [Y | T] -> groups(Fun, T, Acc1, Y);
+        [] -> Acc1
+    end.
 
 from_keys(Keys, Value) when is_list(Keys) ->
-    maps:from_list([{K, Value} || K <- Keys]);
+    try lists:reverse(Keys, []) of
+        _ -> maps:from_list([{K, Value} || K <- Keys])
+    catch error:_ -> erlang:error(badarg, [Keys, Value])
+    end;
 from_keys(Keys, Value) ->
     erlang:error(badarg, [Keys, Value]).
 

@@ -18,7 +18,11 @@ to_list(Dict) -> Dict.
 
 from_list([]) -> [];
 from_list([{_, _}] = Pair) -> Pair;
-from_list(Pairs) -> lists:ukeysort(1, lists:reverse(Pairs, [])).
+from_list(Pairs) -> lists:ukeysort(1, reverse_pairs(Pairs, [])).
+
+%% As OTP: anything but a proper list of pairs is a function_clause.
+reverse_pairs([{_, _} = H | T], Acc) -> reverse_pairs(T, [H | Acc]);
+reverse_pairs([], Acc) -> Acc.
 
 size(D) -> length(D).
 

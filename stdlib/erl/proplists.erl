@@ -98,12 +98,15 @@ get_bool(Key, [P | Ps]) ->
 get_bool(_Key, []) -> false.
 
 %% Unique keys, in the order OTP's (version 1) sets module lists them.
-get_keys(Ps) ->
-    sets:to_list(lists:foldl(fun(K, S) -> sets:add_element(K, S) end, sets:new(),
-                             [key_of(P) || P <- Ps, is_atom(P) orelse tuple_size(P) >= 1])).
+get_keys(Ps) -> sets:to_list(get_keys(Ps, sets:new())).
 
-key_of(P) when is_atom(P) -> P;
-key_of(P) -> element(1, P).
+%% As OTP: a non-list (or improper tail) is a function_clause.
+get_keys([P | Ps], Keys) ->
+    if is_atom(P) -> get_keys(Ps, sets:add_element(P, Keys));
+       tuple_size(P) >= 1 -> get_keys(Ps, sets:add_element(element(1, P), Keys));
+       true -> get_keys(Ps, Keys)
+    end;
+get_keys([], Keys) -> Keys.
 
 delete(Key, [P | Ps]) ->
     case kind(P, Key) of

@@ -49,7 +49,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
         make_atom(c, &s)
     });
     r.add(e, "binary_to_atom", 2, |c, a| {
-        let s = binary_text(a[0], a[1] == c.atom("latin1"))?;
+        let s = binary_text(a[0], latin1_encoding(c, a[1])?)?;
         make_atom(c, &s)
     });
     r.add(e, "binary_to_existing_atom", 1, |c, a| {
@@ -57,7 +57,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
         existing_atom(c, &s)
     });
     r.add(e, "binary_to_existing_atom", 2, |c, a| {
-        let s = binary_text(a[0], a[1] == c.atom("latin1"))?;
+        let s = binary_text(a[0], latin1_encoding(c, a[1])?)?;
         existing_atom(c, &s)
     });
 
@@ -167,7 +167,8 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(e, "split_binary", 2, |c, a| {
         let bits = binary::bit_size(a[0]).ok_or_else(Exception::badarg)?;
         let at = usize_arg(a[1])?;
-        if bits % 8 != 0 || at * 8 > bits {
+        // A bitstring splits too, as long as the cut is inside it.
+        if at * 8 > bits {
             return badarg();
         }
         let l = binary::slice(c.heap, a[0], 0, at * 8).ok_or_else(Exception::badarg)?;
@@ -273,6 +274,18 @@ fn existing_atom(c: &mut NativeCtx<'_>, s: &str) -> NativeResult {
     match c.shared.atoms.lookup(s) {
         Some(a) => Ok(Term::atom(a)),
         None => badarg(),
+    }
+}
+
+/// Whether an atom-text encoding argument (`latin1`, `unicode` or `utf8`) is `latin1`;
+/// `badarg` for anything else.
+fn latin1_encoding(c: &NativeCtx<'_>, enc: Term) -> Result<bool, Exception> {
+    if enc == c.atom("latin1") {
+        Ok(true)
+    } else if enc == c.atom("utf8") || enc == c.atom("unicode") {
+        Ok(false)
+    } else {
+        badarg()
     }
 }
 

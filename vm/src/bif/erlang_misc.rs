@@ -111,6 +111,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let v = in_unit(c, ns, a[0])?;
         Ok(c.heap.int(v))
     });
+    r.add(e, "convert_time_unit", 3, convert_time_unit);
     r.add(e, "system_time", 0, |c, _| {
         let ns = now_ns();
         Ok(c.heap.int(ns as i64))
@@ -126,24 +127,19 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let v = in_unit(c, now_ns(), a[0])?;
         Ok(c.heap.int(v))
     });
-    r.add(e, "timestamp", 0, |c, _| {
-        let us = now_ns() / 1000;
-        let (mega, sec, micro) = (
-            us / 1_000_000_000_000,
-            (us / 1_000_000) % 1_000_000,
-            us % 1_000_000,
-        );
-        Ok(c.heap.tuple(&[
-            Term::small(mega as i64),
-            Term::small(sec as i64),
-            Term::small(micro as i64),
-        ]))
-    });
+    r.add(e, "timestamp", 0, timestamp);
+    r.add("os", "timestamp", 0, timestamp);
     r.add(e, "unique_integer", 0, |c, _| {
         Ok(c.heap.int(c.shared.next_unique() as i64))
     });
     r.add(e, "unique_integer", 1, |c, a| {
-        super::list_arg(c, a[0])?;
+        // Every value is positive and monotonic here; OTP still rejects unknown modifiers.
+        for m in super::list_arg(c, a[0])? {
+            match &*super::atom_name(c, m)? {
+                "positive" | "monotonic" => {}
+                _ => return badarg(),
+            }
+        }
         Ok(c.heap.int(c.shared.next_unique() as i64))
     });
     r.add("os", "getpid", 0, |c, _| {
@@ -281,24 +277,55 @@ fn now_ns() -> i128 {
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
+/// `erlang:timestamp/0` and `os:timestamp/0`: the wall clock as `{MegaSecs, Secs, MicroSecs}`.
+fn timestamp(c: &mut NativeCtx<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let us = now_ns() / 1000;
+    let (mega, sec, micro) = (
+        us / 1_000_000_000_000,
+        (us / 1_000_000) % 1_000_000,
+        us % 1_000_000,
+    );
+    Ok(c.heap.tuple(&[
+        Term::small(mega as i64),
+        Term::small(sec as i64),
+        Term::small(micro as i64),
+    ]))
+}
+
 /// Converts nanoseconds to a time unit (`second`, `millisecond`, ..., `native`, the old plural
 /// names, or a positive integer number of parts per second); `badarg` otherwise.
 fn in_unit(c: &NativeCtx<'_>, ns: i128, unit: Term) -> Result<i64, Exception> {
-    let per_sec: i128 = if let Some(n) = unit.as_small() {
-        if n <= 0 {
-            return badarg();
-        }
-        n as i128
-    } else {
-        match &*super::atom_name(c, unit)? {
-            "second" | "seconds" => 1,
-            "millisecond" | "milli_seconds" => 1_000,
-            "microsecond" | "micro_seconds" => 1_000_000,
-            "nanosecond" | "nano_seconds" | "native" | "perf_counter" => 1_000_000_000,
-            _ => return badarg(),
-        }
-    };
+    let per_sec = parts_per_second(c, unit)?;
     Ok((ns * per_sec).div_euclid(1_000_000_000) as i64)
+}
+
+/// How many parts of a second a time unit has: a unit name (`second`, `millisecond`,
+/// `microsecond`, `nanosecond`, `native`, `perf_counter` and the deprecated plural names) or a
+/// positive integer; `badarg` otherwise.
+fn parts_per_second(c: &NativeCtx<'_>, unit: Term) -> Result<i128, Exception> {
+    if let Some(n) = unit.as_small() {
+        return if n <= 0 { badarg() } else { Ok(n as i128) };
+    }
+    Ok(match &*super::atom_name(c, unit)? {
+        "second" | "seconds" => 1,
+        "millisecond" | "milli_seconds" => 1_000,
+        "microsecond" | "micro_seconds" => 1_000_000,
+        "nanosecond" | "nano_seconds" | "native" | "perf_counter" => 1_000_000_000,
+        _ => return badarg(),
+    })
+}
+
+/// `erlang:convert_time_unit(Time, From, To)`: `Time` (any integer) in unit `From` expressed in
+/// unit `To`, rounded towards negative infinity as OTP does; `badarg` for a non-integer time or
+/// an unknown unit.
+fn convert_time_unit(c: &mut NativeCtx<'_>, a: &[Term]) -> Result<Term, Exception> {
+    use num_integer::Integer;
+    let time = crate::ops::arith::to_bigint(a[0]).ok_or_else(Exception::badarg)?;
+    let from = parts_per_second(c, a[1])?;
+    let to = parts_per_second(c, a[2])?;
+    let scaled = time * num_bigint::BigInt::from(to);
+    let result = scaled.div_floor(&num_bigint::BigInt::from(from));
+    Ok(c.heap.bigint(&result))
 }
 
 #[cfg(test)]

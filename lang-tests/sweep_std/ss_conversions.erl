@@ -1,0 +1,88 @@
+-module(ss_conversions).
+-export([main/0]).
+
+t(F) ->
+    try F() of
+        V -> V
+    catch
+        C:R -> {caught, C, R}
+    end.
+
+p(Label, F) -> io:format("~-28s ~p~n", [Label, t(F)]).
+
+main() ->
+    p("atom_to_list", fun() -> atom_to_list('hello world') end),
+    p("atom_to_list_unicode", fun() -> atom_to_list('caf\x{e9}') end),
+    p("atom_to_list_bad", fun() -> atom_to_list("x") end),
+    p("list_to_atom", fun() -> list_to_atom("with space") end),
+    p("list_to_atom_empty", fun() -> list_to_atom("") end),
+    p("list_to_atom_bad", fun() -> list_to_atom([a]) end),
+    p("list_to_atom_improper", fun() -> list_to_atom([$a | b]) end),
+    p("list_to_existing_atom", fun() -> list_to_existing_atom("zzq_never_seen_atom_1") end),
+    p("integer_to_list", fun() -> [integer_to_list(0), integer_to_list(-45), integer_to_list(1 bsl 80)] end),
+    p("integer_to_list/2", fun() -> [integer_to_list(255, 16), integer_to_list(-255, 2),
+                                     integer_to_list(35, 36), integer_to_list(1 bsl 65, 36)] end),
+    p("integer_to_list_base1", fun() -> integer_to_list(5, 1) end),
+    p("integer_to_list_base37", fun() -> integer_to_list(5, 37) end),
+    p("integer_to_list_float", fun() -> integer_to_list(5.0) end),
+    p("list_to_integer", fun() -> [list_to_integer("42"), list_to_integer("-0017"), list_to_integer("+8")] end),
+    p("list_to_integer_big", fun() -> list_to_integer("123456789012345678901234567890") end),
+    p("list_to_integer/2", fun() -> [list_to_integer("ff", 16), list_to_integer("FF", 16),
+                                     list_to_integer("-1010", 2), list_to_integer("zz", 36)] end),
+    p("list_to_integer_bad", fun() -> list_to_integer("12a") end),
+    p("list_to_integer_empty", fun() -> list_to_integer("") end),
+    p("list_to_integer_sign", fun() -> list_to_integer("-") end),
+    p("list_to_integer_float", fun() -> list_to_integer("1.0") end),
+    p("list_to_integer_base", fun() -> list_to_integer("12", 2) end),
+    p("list_to_integer_space", fun() -> list_to_integer(" 12") end),
+    p("float_to_list", fun() -> float_to_list(1.5) end),
+    p("float_to_list_neg", fun() -> float_to_list(-0.1) end),
+    p("float_to_list_dec", fun() -> [float_to_list(3.14159, [{decimals, 2}]),
+                                    float_to_list(2.0, [{decimals, 3}, compact]),
+                                    float_to_list(1.0e10, [{scientific, 3}]),
+                                    float_to_list(0.1, [short]),
+                                    float_to_list(1.0e-5, [short]),
+                                    float_to_list(123.0, [{decimals, 0}])] end),
+    p("float_to_list_int", fun() -> float_to_list(1) end),
+    p("list_to_float", fun() -> [list_to_float("1.5"), list_to_float("-2.0e3"), list_to_float("1.0E-2")] end),
+    p("list_to_float_int", fun() -> list_to_float("1") end),
+    p("list_to_float_dot", fun() -> list_to_float("1.") end),
+    p("list_to_float_exp", fun() -> list_to_float("1e5") end),
+    p("atom_to_binary", fun() -> [atom_to_binary(abc), atom_to_binary(abc, utf8), atom_to_binary('A b', latin1)] end),
+    p("atom_to_binary_bad", fun() -> atom_to_binary(<<"a">>) end),
+    p("binary_to_atom", fun() -> [binary_to_atom(<<"xyz">>), binary_to_atom(<<"q r">>, latin1)] end),
+    p("binary_to_existing_atom", fun() -> binary_to_existing_atom(<<"no_such_atom_zzq">>) end),
+    p("binary_to_list", fun() -> [binary_to_list(<<"abc">>), binary_to_list(<<>>),
+                                  binary_to_list(<<1, 2, 3, 4, 5>>, 2, 4)] end),
+    p("binary_to_list_bits", fun() -> binary_to_list(<<1:12>>) end),
+    p("binary_to_list_range", fun() -> binary_to_list(<<1, 2>>, 2, 3) end),
+    p("bitstring_to_list", fun() -> bitstring_to_list(<<1, 2:4>>) end),
+    p("list_to_binary", fun() -> list_to_binary([1, "bc", <<"de">>, [[$f]], <<>>]) end),
+    p("list_to_binary_tail", fun() -> list_to_binary([$a | <<"bc">>]) end),
+    p("list_to_binary_big", fun() -> list_to_binary([256]) end),
+    p("list_to_binary_neg", fun() -> list_to_binary([-1]) end),
+    p("list_to_binary_atom", fun() -> list_to_binary(abc) end),
+    p("iolist_to_binary", fun() -> iolist_to_binary([<<"x">>, [$y, [$z]], <<>>]) end),
+    p("iolist_to_binary_bin", fun() -> iolist_to_binary(<<"plain">>) end),
+    p("iolist_to_binary_bad", fun() -> iolist_to_binary([1, 2, atom]) end),
+    p("iolist_size", fun() -> [iolist_size([<<"ab">>, $c, [$d, <<"e">>]]), iolist_size(<<>>)] end),
+    p("iolist_size_bad", fun() -> iolist_size([1 | 2]) end),
+    p("integer_to_binary", fun() -> [integer_to_binary(-99), integer_to_binary(255, 16),
+                                     integer_to_binary(1 bsl 64)] end),
+    p("binary_to_integer", fun() -> [binary_to_integer(<<"-77">>), binary_to_integer(<<"7f">>, 16)] end),
+    p("binary_to_integer_bad", fun() -> binary_to_integer(<<"7 ">>) end),
+    p("float_to_binary", fun() -> [float_to_binary(2.5), float_to_binary(2.5, [{decimals, 4}])] end),
+    p("binary_to_float", fun() -> binary_to_float(<<"6.02e23">>) end),
+    p("binary_to_float_bad", fun() -> binary_to_float(<<"6">>) end),
+    p("term_to_binary_rt", fun() ->
+                                   T = {a, [1, 2.5, "s"], <<9>>, #{k => [v]}, -(1 bsl 70)},
+                                   binary_to_term(term_to_binary(T)) =:= T
+                           end),
+    p("term_to_binary_small", fun() -> term_to_binary({a, 1}) end),
+    p("binary_to_term_bad", fun() -> binary_to_term(<<1, 2, 3>>) end),
+    p("list_to_bitstring", fun() -> list_to_bitstring([<<1:3>>, <<2>>]) end),
+    p("char_list_unicode", fun() -> unicode:characters_to_binary("h\x{e9}llo") end),
+    p("chars_to_list", fun() -> unicode:characters_to_list(<<"h", 195, 169, "llo">>) end),
+    p("tuple_to_list", fun() -> tuple_to_list(list_to_tuple(atom_to_list(abc))) end),
+    p("number_to_list", fun() -> lists:map(fun integer_to_list/1, [1, 10, 100]) end),
+    ok.
