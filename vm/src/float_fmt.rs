@@ -108,12 +108,18 @@ pub fn scientific(f: f64, digits: usize) -> String {
 pub fn decimals(f: f64, decimals: usize, compact: bool) -> Option<String> {
     let neg = f.is_sign_negative() && f != 0.0 || (f == 0.0 && f.is_sign_negative());
     let a = f.abs();
-    if decimals <= 15 && a < (1u64 << 52) as f64 {
-        // OTP's fast path: split off the integer part, scale the fraction in floating point,
-        // round half up, carry into the integer part.
+    if decimals <= 18 && a < (1u64 << 52) as f64 {
+        // OTP's fast path (up to 18 decimals): split off the integer part, scale the fraction
+        // in floating point (so its last digits are those of the rounded product, not of the
+        // exact value), truncate, round up when the dropped part is at least one half, carry
+        // into the integer part.
         let mut int_part = a.trunc() as u64;
         let pow = 10u64.pow(decimals as u32);
-        let mut frac = ((a - a.trunc()) * pow as f64 + 0.5).floor() as u64;
+        let scaled = (a - a.trunc()) * pow as f64;
+        let mut frac = scaled.trunc() as u64;
+        if scaled - scaled.trunc() >= 0.5 {
+            frac += 1;
+        }
         if frac >= pow {
             frac -= pow;
             int_part += 1;
@@ -213,5 +219,62 @@ mod tests {
             failures.len(),
             failures[..failures.len().min(30)].join("\n")
         );
+    }
+
+    /// `float_to_list(F, [{decimals, D}])` for 16..=20 decimals, as printed by `erl` (OTP 25):
+    /// up to 18 decimals the fraction is scaled in floating point, beyond that it is exact.
+    #[test]
+    fn many_decimals_match_otp() {
+        let rows: &[(u64, usize, &str)] = &[
+        (0x40A19DB02AC86B1E, 16, "2254.8440764075048719"),
+        (0x40A19DB02AC86B1E, 17, "2254.84407640750487184"),
+        (0x40A19DB02AC86B1E, 18, "2254.844076407504871936"),
+        (0x40A19DB02AC86B1E, 19, "2254.8440764075048718951"),
+        (0x40A19DB02AC86B1E, 20, "2254.84407640750487189507"),
+        (0x3FD5555555555555, 16, "0.3333333333333333"),
+        (0x3FD5555555555555, 17, "0.33333333333333332"),
+        (0x3FD5555555555555, 18, "0.333333333333333312"),
+        (0x3FD5555555555555, 19, "0.3333333333333333148"),
+        (0x3FD5555555555555, 20, "0.33333333333333331483"),
+        (0x3FD2492492492492, 16, "0.2857142857142857"),
+        (0x3FD2492492492492, 17, "0.28571428571428568"),
+        (0x3FD2492492492492, 18, "0.285714285714285696"),
+        (0x3FD2492492492492, 19, "0.2857142857142856984"),
+        (0x3FD2492492492492, 20, "0.28571428571428569843"),
+        (0x40FE240C9FBE76C9, 16, "123456.7890000000043074"),
+        (0x40FE240C9FBE76C9, 17, "123456.78900000000430736"),
+        (0x40FE240C9FBE76C9, 18, "123456.789000000004307328"),
+        (0x40FE240C9FBE76C9, 19, "123456.7890000000043073669"),
+        (0x40FE240C9FBE76C9, 20, "123456.78900000000430736691"),
+        (0x4202A05F2000FBE7, 16, "10000000000.1229991912841797"),
+        (0x4202A05F2000FBE7, 17, "10000000000.12299919128417968"),
+        (0x4202A05F2000FBE7, 18, "10000000000.122999191284179680"),
+        (0x4202A05F2000FBE7, 19, "10000000000.1229991912841796875"),
+        (0x4202A05F2000FBE7, 20, "10000000000.12299919128417968750"),
+        (0x3FB999999999999A, 16, "0.1000000000000000"),
+        (0x3FB999999999999A, 17, "0.10000000000000000"),
+        (0x3FB999999999999A, 18, "0.100000000000000000"),
+        (0x3FB999999999999A, 19, "0.1000000000000000056"),
+        (0x3FB999999999999A, 20, "0.10000000000000000555"),
+        (0x4023FD70A3D70A3D, 16, "9.9949999999999992"),
+        (0x4023FD70A3D70A3D, 17, "9.99499999999999920"),
+        (0x4023FD70A3D70A3D, 18, "9.994999999999999232"),
+        (0x4023FD70A3D70A3D, 19, "9.9949999999999992184"),
+        (0x4023FD70A3D70A3D, 20, "9.99499999999999921840"),
+        (0x4061DB6DB6DB6DB7, 16, "142.8571428571428612"),
+        (0x4061DB6DB6DB6DB7, 17, "142.85714285714286128"),
+        (0x4061DB6DB6DB6DB7, 18, "142.857142857142861184"),
+        (0x4061DB6DB6DB6DB7, 19, "142.8571428571428612031"),
+        (0x4061DB6DB6DB6DB7, 20, "142.85714285714286120310"),
+        (0x3FA70A3D70A3D70A, 16, "0.0450000000000000"),
+        (0x3FA70A3D70A3D70A, 17, "0.04500000000000000"),
+        (0x3FA70A3D70A3D70A, 18, "0.045000000000000000"),
+        (0x3FA70A3D70A3D70A, 19, "0.0449999999999999983"),
+        (0x3FA70A3D70A3D70A, 20, "0.04499999999999999833"),
+        ];
+        for &(bits, d, want) in rows {
+            let got = decimals(f64::from_bits(bits), d, false);
+            assert_eq!(got.as_deref(), Some(want), "{bits:#x} with {d} decimals");
+        }
     }
 }
