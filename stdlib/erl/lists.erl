@@ -32,11 +32,10 @@ append([E]) -> E;
 append([H | T]) -> H ++ append(T);
 append([]) -> [].
 
+%% As OTP: each element's text is appended (a list element is appended as
+%% it is, not flattened).
 concat(List) ->
-    flatten(thing_to_list(List)).
-
-thing_to_list([H | T]) -> [to_chars(H) | thing_to_list(T)];
-thing_to_list([]) -> [].
+    flatmap(fun to_chars/1, List).
 
 to_chars(X) when is_integer(X) -> integer_to_list(X);
 to_chars(X) when is_float(X) -> float_to_list(X);
