@@ -125,6 +125,11 @@ impl ModGen {
         }
     }
 
+    /// The line instructions emitted now are attributed to (0 before any).
+    pub fn current_line(&self) -> u32 {
+        self.lines.last().map_or(0, |&(_, l)| l)
+    }
+
     fn resolve(&self, l: Label) -> Label {
         Label(
             self.labels

@@ -73,6 +73,9 @@ impl FnGen<'_> {
             remove_msg,
             done,
         };
+        // A case_clause/if_clause/try_clause is raised at the line of the `case`/`if`/`try`, as
+        // on BEAM, not at the line of the clause body emitted last.
+        let line = self.g.current_line();
         let fl = fail_label.unwrap_or_else(|| self.g.new_label());
         self.tree(tree, fl, &cx);
         for i in 0..clauses.len() {
@@ -82,6 +85,7 @@ impl FnGen<'_> {
         }
         if fail_label.is_none() {
             self.g.bind(fl);
+            self.g.set_line(line);
             self.fail_action(fail);
         }
     }

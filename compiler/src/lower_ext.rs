@@ -497,9 +497,11 @@ impl<'a> Lowerer<'a> {
         span: Span,
     ) -> Operand {
         let g = self.expr(gen);
+        // As OTP: v3_core names the comprehension `lc$^N` from the counter it shares with funs,
+        // then v3_kernel lifts it as `-f/A-lc$^N/1-K-`, K counting the function's lifted letrecs.
         let fname = format!(
             "-{}/{}-lc$^{}/1-{}-",
-            self.base.0, self.base.1, self.lc_counter, self.fun_counter
+            self.base.0, self.base.1, self.fun_counter, self.lc_counter
         );
         self.lc_counter += 1;
         self.fun_counter += 1;
