@@ -27,6 +27,10 @@ pub struct NativeEntry {
     /// Whether the location carries `{error_info, #{module => erl_erts_errors}}` as OTP's BIF
     /// errors do (`undef` entries have `[]`).
     pub error_info: bool,
+    /// The failed call was a tail call, so the caller's frame was already gone: its position is
+    /// not an entry (BEAM's `undef` from `call_ext_only`/`call_ext_last` shows the callee's
+    /// `{M, F, Args}` and then the caller's caller).
+    pub tail_call: bool,
 }
 
 /// `(module, function, arity, Some((file, line)))` of one launcher frame.

@@ -152,7 +152,14 @@ impl<'a> Vm<'a> {
                 self.after_native(kind)
             }
             Target::Runtime(rb) => self.runtime_bif(rb, arity, kind),
-            Target::Undef => Err(self.undef(m, f, arity as usize)),
+            Target::Undef => {
+                // A tail call has left its caller before BEAM finds the function missing.
+                let tail = !matches!(kind, Kind::Body);
+                if tail {
+                    self.leave(kind);
+                }
+                Err(self.undef(m, f, arity as usize, tail))
+            }
         }
     }
 
@@ -217,19 +224,22 @@ impl<'a> Vm<'a> {
                 function: f,
                 args,
                 error_info: true,
+                tail_call: false,
             });
         }
         Interrupt::Raise(e)
     }
 
-    /// `undef` for `m:f/arity` with the arguments in `x0..`, as OTP reports it.
-    pub(crate) fn undef(&mut self, m: Atom, f: Atom, arity: usize) -> Interrupt {
+    /// `undef` for `m:f/arity` with the arguments in `x0..`, as OTP reports it. `tail`: the call
+    /// was a tail call whose caller has already left (its position is then not in the trace).
+    pub(crate) fn undef(&mut self, m: Atom, f: Atom, arity: usize, tail: bool) -> Interrupt {
         let args = self.args_list(arity);
         self.pending_entry = Some(NativeEntry {
             module: m,
             function: f,
             args,
             error_info: false,
+            tail_call: tail,
         });
         Interrupt::Raise(Exception::error(Term::atom(atom::UNDEF)))
     }
@@ -304,6 +314,7 @@ impl<'a> Vm<'a> {
                         function: f,
                         args: args_term,
                         error_info: true,
+                        tail_call: false,
                     });
                 }
                 Err(Interrupt::Raise(e))

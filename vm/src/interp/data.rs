@@ -216,6 +216,7 @@ impl<'a> Vm<'a> {
             function: f,
             args,
             error_info: true,
+            tail_call: false,
         });
         Interrupt::Raise(e)
     }

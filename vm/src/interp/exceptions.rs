@@ -120,18 +120,21 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
-    /// The stack trace of an exception raised at `fault_pc`: the faulting function, then `cp` if
-    /// it is live, then every frame's return address, at most `stacktrace::MAX_DEPTH` entries.
+    /// The stack trace of an exception raised at `fault_pc`: the faulting function (unless `top`
+    /// is a failed tail call, whose caller has left), then `cp` if it is live, then every frame's
+    /// return address, at most `stacktrace::MAX_DEPTH` entries.
     fn build_stacktrace(
         &mut self,
         top: Option<stacktrace::NativeEntry>,
         args: Option<Term>,
     ) -> Term {
         let mut positions = Vec::with_capacity(stacktrace::MAX_DEPTH);
-        positions.push(stacktrace::Position {
-            version: self.version,
-            pc: self.fault_pc(),
-        });
+        if !top.is_some_and(|t| t.tail_call) {
+            positions.push(stacktrace::Position {
+                version: self.version,
+                pc: self.fault_pc(),
+            });
+        }
         let p = &*self.p;
         let returns = std::iter::once(p.cp).chain(p.frames().map(|f| f.cp));
         // As BEAM's stack walk, record a return address only when it differs from the previous
