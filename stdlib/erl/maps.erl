@@ -43,6 +43,8 @@ update_with(Key, Fun, Init, Map) ->
 
 %% fold, map, filter, filtermap and foreach take a map or an iterator, as in
 %% OTP 25: a bad fun is a badarg, a bad map or iterator {badmap, Arg}.
+fold(Fun, Init, Map) when is_function(Fun, 3), is_map(Map) ->
+    fold_list(Fun, Init, krarup_maps:iteration_list(Map));
 fold(Fun, Init, MapOrIter) when is_function(Fun, 3) ->
     fold_1(Fun, Init, first(MapOrIter, [Fun, Init, MapOrIter]));
 fold(Fun, Init, Map) ->
@@ -50,6 +52,10 @@ fold(Fun, Init, Map) ->
 
 fold_1(Fun, Acc, {K, V, Iter}) -> fold_1(Fun, Fun(K, V, Acc), next(Iter));
 fold_1(_Fun, Acc, none) -> Acc.
+
+%% A whole map is walked from its iteration list (no iterator steps built).
+fold_list(Fun, Acc, [{K, V} | Rest]) -> fold_list(Fun, Fun(K, V, Acc), Rest);
+fold_list(_Fun, Acc, []) -> Acc.
 
 map(Fun, MapOrIter) when is_function(Fun, 2) ->
     maps:from_list(map_1(Fun, first(MapOrIter, [Fun, MapOrIter])));

@@ -142,7 +142,10 @@ move_rear(N, [X | R1], F1, R2, F2) -> move_rear(N - 1, R1, F1, R2, [X | F2]).
 
 %% filter: Fun may return true, false or a list of replacement items.
 filter(Fun, {R0, F0}) when is_function(Fun, 1), is_list(R0), is_list(F0) ->
-    rebalance(filter_rear(Fun, R0), filter_front(Fun, F0));
+    %% As OTP: the front is filtered first (the order Fun is called in).
+    F = filter_front(Fun, F0),
+    R = filter_rear(Fun, R0),
+    rebalance(R, F);
 filter(Fun, Q) -> erlang:error(badarg, [Fun, Q]).
 
 filter_front(_Fun, []) -> [];
