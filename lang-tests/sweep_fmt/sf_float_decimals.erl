@@ -19,4 +19,9 @@ main() ->
                                    float_to_binary(F, [{decimals, D}, compact])])
                 end, lists:seq(0, 20))
       end, values()),
+    %% OTP checks the 256-byte limit on the text before compact trims zeros.
+    [io:format("~w ~w ~p~n", [F, D, try length(float_to_list(F, [{decimals, D}, compact]))
+                                   catch error:R -> R end])
+     || {F, D} <- [{-7.21512020e246, 10}, {7.2e246, 3}, {1.0e250, 4}, {1.0e250, 5},
+                   {-1.0e250, 4}, {-1.0e250, 3}, {1.0e255, 0}]],
     ok.

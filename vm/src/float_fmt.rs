@@ -163,17 +163,19 @@ pub fn decimals(f: f64, decimals: usize, compact: bool) -> Option<String> {
     finish_fixed(s, decimals, compact, neg)
 }
 
+/// Adds the sign and applies `compact`; `None` when the uncompacted text (sign included) does
+/// not fit OTP's 256-byte buffer, which OTP checks before trimming zeros.
 fn finish_fixed(mut s: String, decimals: usize, compact: bool, neg: bool) -> Option<String> {
-    if compact && decimals > 0 {
-        while s.ends_with('0') && !s.ends_with(".0") {
-            s.pop();
-        }
-    }
     if neg {
         s.insert(0, '-');
     }
     if s.len() >= 256 {
         return None;
+    }
+    if compact && decimals > 0 {
+        while s.ends_with('0') && !s.ends_with(".0") {
+            s.pop();
+        }
     }
     Some(s)
 }
@@ -276,5 +278,9 @@ mod tests {
             let got = decimals(f64::from_bits(bits), d, false);
             assert_eq!(got.as_deref(), Some(want), "{bits:#x} with {d} decimals");
         }
+        // erl: float_to_list(-7.21512020e246, [{decimals, 10}, compact]) is badarg (the text
+        // before compaction is 258 bytes), while 7.2e246 with 3 decimals fits.
+        assert_eq!(decimals(-7.21512020e246, 10, true), None);
+        assert!(decimals(7.2e246, 3, true).is_some());
     }
 }
