@@ -93,4 +93,10 @@ main() ->
     p("unique_integer bad", fun() -> erlang:unique_integer([positive, nope]) end),
     p("binary_to_atom enc", fun() -> binary_to_atom(<<"ok">>, ascii) end),
     p("split_binary bits", fun() -> split_binary(<<1, 2:3>>, 1) end),
+    p("rumerge", fun() -> [lists:rumerge([3, 2, 1.0], [2.0, 1]), lists:rumerge([3, 3, 1], [3, 2]),
+                           lists:rumerge([], [2, 1]), lists:rumerge([2, 1], [])] end),
+    p("rumerge/3", fun() -> lists:rumerge(fun(A, B) -> A =< B end, [5, 3, 1], [4, 3, 2]) end),
+    p("rumerge3", fun() -> lists:rumerge3([3, 1], [2, 1.0], [1, 0]) end),
+    p("rukeymerge", fun() -> lists:rukeymerge(1, [{c, 1}, {b, 1}, {a, 1}], [{b, 2}, {a, 2}]) end),
+    p("rmerge", fun() -> [lists:rmerge([5, 3, 1], [4, 3, 2]), lists:rmerge3([3], [2], [1])] end),
     ok.

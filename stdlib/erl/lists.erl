@@ -10,7 +10,7 @@
          keymerge/3, keyreplace/4, keysort/2, keystore/4, keytake/3, last/1,
          map/2, mapfoldl/3, mapfoldr/3, max/1, merge/1, merge/2, merge/3,
          merge3/3, min/1, nth/2, nthtail/2, partition/2, prefix/2, reverse/1,
-         rkeymerge/3, rmerge/2, rmerge/3, rmerge3/3, search/2, seq/2, seq/3, sort/1, sort/2, split/2,
+         rkeymerge/3, rmerge/2, rukeymerge/3, rumerge/2, rumerge/3, rumerge3/3, rmerge/3, rmerge3/3, search/2, seq/2, seq/3, sort/1, sort/2, split/2,
          splitwith/2, sublist/2, sublist/3, subtract/2, suffix/2, sum/1,
          takewhile/2, ukeymerge/3, ukeysort/2, umerge/1, umerge/2, umerge/3,
          umerge3/3, uniq/1, uniq/2, unzip/1, unzip3/1, usort/1, usort/2,
@@ -824,6 +824,19 @@ umerge_all([L | Ls], Acc) -> umerge_all(Ls, umerge(Acc, L));
 umerge_all([], Acc) -> Acc.
 
 umerge3(L1, L2, L3) -> umerge(umerge(L1, L2), L3).
+
+%% Unique merges of lists sorted in descending order (OTP's internal
+%% helpers, exported as in OTP): of equal elements, the first list's is kept.
+rumerge(L1, L2) ->
+    lists:reverse(umerge(lists:reverse(L1, []), lists:reverse(L2, [])), []).
+
+rumerge(Fun, L1, L2) when is_function(Fun, 2) ->
+    lists:reverse(umerge(Fun, lists:reverse(L1, []), lists:reverse(L2, [])), []).
+
+rumerge3(L1, L2, L3) -> rumerge(rumerge(L1, L2), L3).
+
+rukeymerge(I, L1, L2) when is_integer(I), I > 0 ->
+    lists:reverse(ukeymerge(I, lists:reverse(L1, []), lists:reverse(L2, [])), []).
 
 umergef(Fun, [A | As] = L1, [B | Bs] = L2) ->
     case Fun(A, B) of
