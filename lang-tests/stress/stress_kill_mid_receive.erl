@@ -10,7 +10,7 @@
 waiter(Parent, I) ->
     case I rem 3 of
         0 -> receive never -> ok end;
-        1 -> receive never -> ok after 300 -> Parent ! {timeout_ran, I} end;
+        1 -> receive never -> ok after 1500 -> Parent ! {timeout_ran, I} end;
         2 -> [self() ! {junk, J} || J <- lists:seq(1, 10)], receive never -> ok end
     end.
 
@@ -64,7 +64,7 @@ main() ->
     receive {producer, PR} -> io:format("producer finished: ~p ~p~n", [PR, is_pid(P)]) end,
     receive
         {timeout_ran, _} -> io:format("a killed process ran its timeout!~n")
-    after 400 -> io:format("no killed timeout ran~n")
+    after 1600 -> io:format("no killed timeout ran~n")
     end,
     io:format("mailbox empty: ~p~n", [receive M -> M after 0 -> empty end]),
     ok.

@@ -18,7 +18,7 @@
 //! In the to-space, object starts are told apart by their first word: a header (tag `000`)
 //! starts a boxed object of `1 + arity` words, anything else starts a two-word cons cell.
 
-use crate::heap::{Heap, RefcBinary, INITIAL_HEAP_WORDS};
+use crate::heap::{block, Heap, RefcBinary, INITIAL_HEAP_WORDS};
 use crate::term::{
     Header, Term, SUB_EXPORT, SUB_FLATMAP, SUB_FUN, SUB_HASHMAP, SUB_MATCH_CTX, SUB_REFC_BIN,
     SUB_SUB_BIN, SUB_TUPLE, TAG_BOXED, TAG_HEADER, TAG_LIST,
@@ -97,7 +97,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut dyn RootSet) {
             major(heap, need, roots);
             return;
         }
-        heap.old = vec![Term::NIL; promote.saturating_mul(3).max(INITIAL_HEAP_WORDS)].into();
+        heap.old = block(promote.saturating_mul(3).max(INITIAL_HEAP_WORDS));
     }
     minor(heap, need, roots);
 }
@@ -218,7 +218,7 @@ fn copy_pass(
     let mut c = Collector {
         from: from_space(heap, full),
         promote: young_start..young_start + promote * std::mem::size_of::<Term>(),
-        to: vec![Term::NIL; to_words.max(from_words)].into_boxed_slice(),
+        to: block(to_words.max(from_words)),
         top: 0,
         old: if full {
             Box::default()
