@@ -359,6 +359,13 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
             defined.insert((f.name.as_str(), f.arity), head);
         }
     }
+    // module_info/0,1 are generated for every module that does not define them (erlc adds them
+    // before erl_lint runs), so local calls and `fun module_info/1` reach them.
+    for arity in 0..2 {
+        defined
+            .entry(("module_info", arity))
+            .or_insert_with(Span::default);
+    }
     let imported: HashSet<(&str, u32)> = m
         .imports
         .iter()
@@ -483,6 +490,11 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// True if a `-compile` attribute turns on `export_all` (every function is then exported).
+pub(crate) fn exports_all(m: &Module) -> bool {
+    CompileOptions::from_module(m).export_all
 }
 
 /// The parts of `-compile(...)` and `-on_load(...)` these checks need.

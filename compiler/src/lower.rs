@@ -106,18 +106,17 @@ pub fn lower_module<'a>(
         unsafe_used: HashSet::new(),
         fun_refs: HashSet::new(),
     };
+    // module_info/0,1 are generated unless the module defines them; either way they are local.
+    let generated_info: Vec<u32> = (0..2u32)
+        .filter(|a| !lw.locals.contains(&("module_info".to_string(), *a)))
+        .collect();
+    for &arity in &generated_info {
+        lw.locals.insert(("module_info".to_string(), arity));
+    }
     let mut functions = Vec::new();
     for f in &m.functions {
         if let Some(cf) = lw.function(f) {
             functions.push(cf);
-        }
-    }
-    for cf in functions.iter_mut() {
-        if lw.fun_refs.contains(&(cf.name.clone(), cf.arity)) {
-            cf.lambda = Some(LambdaInfo {
-                user_arity: cf.arity,
-                num_free: 0,
-            });
         }
     }
     functions.append(&mut lw.out);
@@ -132,10 +131,26 @@ pub fn lower_module<'a>(
             exports.push((name.clone(), *arity));
         }
     }
-    for arity in 0..2u32 {
-        if !lw.locals.contains(&("module_info".to_string(), arity)) {
-            functions.push(module_info(&m.name, arity));
+    if crate::checks::exports_all(m) {
+        for f in &m.functions {
+            let key = (f.name.clone(), f.arity);
+            if !exports.contains(&key) {
+                exports.push(key);
+            }
+        }
+    }
+    for arity in generated_info {
+        functions.push(module_info(&m.name, arity));
+        if !exports.contains(&("module_info".to_string(), arity)) {
             exports.push(("module_info".to_string(), arity));
+        }
+    }
+    for cf in functions.iter_mut() {
+        if lw.fun_refs.contains(&(cf.name.clone(), cf.arity)) {
+            cf.lambda = Some(LambdaInfo {
+                user_arity: cf.arity,
+                num_free: 0,
+            });
         }
     }
     let attributes = m
