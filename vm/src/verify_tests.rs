@@ -599,3 +599,33 @@ fn x_registers_must_hold_values() {
     )]);
     assert_eq!(verify(&m), Ok(()));
 }
+
+/// Frames are not capped at the X register count: the compiler gives a function as many Y slots
+/// as it has variables live across calls (3,000 for a chain of 3,000 `andalso`), and every Y
+/// operand is still checked against the open frame. `live` names X registers and stays capped.
+#[test]
+fn large_frames_verify_and_their_bounds_hold() {
+    let big = |slots: u16, y_used: u16, live: u16| {
+        module(vec![(
+            1,
+            0,
+            vec![
+                Allocate { slots, live }, // 1
+                Move {
+                    src: Src::Nil,
+                    dst: dy(y_used),
+                }, // 2
+                Move {
+                    src: y(y_used),
+                    dst: dx(0),
+                }, // 3
+                Deallocate { slots },     // 4
+                Return,                   // 5
+            ],
+        )])
+    };
+    assert_eq!(verify(&big(3000, 2999, 0)), Ok(()));
+    assert_eq!(verify(&big(60_000, 59_999, 0)), Ok(()));
+    rejects(&big(3000, 3000, 0), "y3000 used with a frame of 3000 slots");
+    rejects(&big(3000, 2999, 1025), "live count too large");
+}
