@@ -5,8 +5,10 @@
 use krarup_compiler::diagnostics::{render, Diagnostic, Severity};
 use krarup_vm::bytecode::module::Module;
 use krarup_vm::runtime::Runtime;
-use std::io::{IsTerminal, Write};
+use std::collections::{BTreeSet, HashMap};
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Exit status for a compile error, a load error or an uncaught exception in `main/0`.
 pub const EXIT_FAILURE: i32 = 1;
@@ -17,9 +19,39 @@ pub struct Failure {
     pub message: String,
 }
 
+/// Stack size of the thread the compiler runs on. Its passes recurse over the syntax tree, so a
+/// long chain of right-associative operators (`A andalso B andalso ...`, `X = Y = ...`, `!`) nests
+/// as deep as it is long: on the main thread's 8 MiB a chain of 10,000 `andalso` overflowed (an
+/// abort, not an error); with this stack it compiles. Far longer chains (100,000) still need a
+/// nesting limit in the compiler. The memory is reserved, not committed: only pages used are
+/// touched.
+pub const COMPILER_STACK_BYTES: usize = 256 << 20;
+
+/// Runs `f` on a thread with a `COMPILER_STACK_BYTES` stack and returns its result, or the error
+/// if the thread cannot be started. A panic in `f` is resumed on the caller.
+pub fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> std::io::Result<T> {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("krarup-compiler".into())
+            .stack_size(COMPILER_STACK_BYTES)
+            .spawn_scoped(scope, f)?;
+        Ok(handle
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
 /// Compiles one `.erl` file: `Ok((module, rendered warnings))`, or the rendered errors (and
-/// warnings) as `Err`.
+/// warnings) as `Err`. The compiler runs on a thread with a large stack (`on_big_stack`).
 pub fn compile_file(path: &Path) -> Result<(Module, String), Failure> {
+    on_big_stack(|| compile_file_here(path)).unwrap_or_else(|e| {
+        Err(Failure {
+            message: format!("krarup: cannot start the compiler thread: {e}\n"),
+        })
+    })
+}
+
+fn compile_file_here(path: &Path) -> Result<(Module, String), Failure> {
     let source = read_source(path)?;
     let name = path.display().to_string();
     let color = std::io::stderr().is_terminal();
@@ -70,9 +102,19 @@ fn render_all(diags: &[Diagnostic], source: &str, name: &str, color: bool) -> St
     out
 }
 
+/// The message for a file that cannot be read, with a hint when the user left out `.erl`.
+pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+    let mut message = format!("krarup: cannot read {}: {e}\n", path.display());
+    let with_erl = path.with_extension("erl");
+    if e.kind() == ErrorKind::NotFound && path.extension().is_none() && with_erl.is_file() {
+        message.push_str(&format!("krarup: did you mean {}?\n", with_erl.display()));
+    }
+    message
+}
+
 fn read_source(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure {
-        message: format!("krarup: cannot read {}: {e}\n", path.display()),
+        message: cannot_read(path, &e),
     })?;
     String::from_utf8(bytes).map_err(|e| Failure {
         message: format!(
@@ -112,7 +154,7 @@ pub fn run_files_with(
     stderr: &mut dyn Write,
     schedulers: Option<usize>,
 ) -> i32 {
-    let mut modules = Vec::new();
+    let mut modules: Vec<(&Path, Module)> = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
     for path in paths {
@@ -125,7 +167,7 @@ pub fn run_files_with(
             })
         };
         match loaded {
-            Ok(m) => modules.push(m),
+            Ok(m) => modules.push((path, m)),
             Err(f) => {
                 let _ = stderr.write_all(f.message.as_bytes());
                 failed = true;
@@ -135,7 +177,7 @@ pub fn run_files_with(
     if failed {
         return EXIT_FAILURE;
     }
-    let Some(first) = modules.first().map(|m| m.name.clone()) else {
+    let Some(first) = modules.first().map(|(_, m)| m.name.clone()) else {
         let _ = writeln!(stderr, "krarup: no input files");
         return EXIT_FAILURE;
     };
@@ -152,7 +194,12 @@ pub fn run_files_with(
             return EXIT_FAILURE;
         }
     };
-    for m in modules {
+    let clashes = name_clashes(&modules, &reserved_module_names(&rt));
+    if !clashes.is_empty() {
+        let _ = stderr.write_all(clashes.concat().as_bytes());
+        return EXIT_FAILURE;
+    }
+    for (_, m) in modules {
         if let Err(e) = rt.load(m) {
             let _ = writeln!(stderr, "krarup: {e}");
             return EXIT_FAILURE;
@@ -172,9 +219,123 @@ pub fn run_files_with(
     status
 }
 
+/// Names of the modules the runtime provides itself: the embedded stdlib and every module with
+/// builtins (`erlang`, `math`, ...). A program's module may not take one of these names: loading
+/// it would replace (or shadow parts of) the library every program relies on, where `erl` refuses
+/// to load over its own modules ("sticky" directories).
+pub fn reserved_module_names(rt: &Runtime) -> BTreeSet<String> {
+    let atoms = &rt.shared().atoms;
+    let mut names: BTreeSet<String> = krarup_stdlib::MODULES
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .collect();
+    let mut natives = krarup_vm::native::NativeRegistry::default();
+    krarup_vm::bif::register_all(&mut natives, atoms);
+    let runtime_bifs = krarup_vm::interp::runtime_bifs::all(atoms);
+    let builtin_modules = natives
+        .keys()
+        .map(|&(m, _, _)| m)
+        .chain(runtime_bifs.iter().map(|&((m, _, _), _)| m));
+    names.extend(builtin_modules.map(|m| atoms.name(m).to_string()));
+    names
+}
+
+/// One rendered error per program module that takes a `reserved` name or the name of an earlier
+/// module in `modules`.
+fn name_clashes(modules: &[(&Path, Module)], reserved: &BTreeSet<String>) -> Vec<String> {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    let mut errors = Vec::new();
+    for (path, m) in modules {
+        let name = m.name.as_str();
+        if reserved.contains(name) {
+            errors.push(format!(
+                "krarup: {}: module '{name}' would replace krarup's own module of that name; \
+                 rename the module (and its file)\n",
+                path.display()
+            ));
+        } else if let Some(earlier) = seen.get(name) {
+            errors.push(format!(
+                "krarup: module '{name}' is given twice: {} and {}\n",
+                earlier.display(),
+                path.display()
+            ));
+        } else {
+            seen.insert(name, path);
+        }
+    }
+    errors
+}
+
+/// Standard output for a program run: remembers the first write error (other than a closed
+/// pipe, which ends output quietly as under `erl`) and drops the output after it, so that a full
+/// disk is reported once at the end (`OutputErrors::take`) instead of being ignored.
+pub struct CheckedWriter<W: Write> {
+    inner: W,
+    errors: OutputErrors,
+}
+
+/// The first error a `CheckedWriter` met, shared with whoever reports it.
+#[derive(Clone, Default)]
+pub struct OutputErrors(Arc<Mutex<Option<std::io::Error>>>);
+
+impl OutputErrors {
+    /// The recorded error, if any (leaves none behind).
+    pub fn take(&self) -> Option<std::io::Error> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+
+    fn record(&self, e: std::io::Error) {
+        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() && e.kind() != ErrorKind::BrokenPipe {
+            *slot = Some(e);
+        }
+    }
+
+    fn failed(&self) -> bool {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).is_some()
+    }
+}
+
+impl<W: Write> CheckedWriter<W> {
+    /// Wraps `inner`; errors are recorded in the returned `OutputErrors`.
+    pub fn new(inner: W) -> (CheckedWriter<W>, OutputErrors) {
+        let errors = OutputErrors::default();
+        let w = CheckedWriter {
+            inner,
+            errors: errors.clone(),
+        };
+        (w, errors)
+    }
+}
+
+impl<W: Write> Write for CheckedWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.errors.failed() {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == ErrorKind::Interrupted => Err(e),
+            Err(e) => {
+                self.errors.record(e);
+                Ok(buf.len())
+            }
+            ok => ok,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.errors.failed() {
+            if let Err(e) = self.inner.flush() {
+                self.errors.record(e);
+            }
+        }
+        Ok(())
+    }
+}
+
 fn read_bytecode(path: &Path) -> Result<Module, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure {
-        message: format!("krarup: cannot read {}: {e}\n", path.display()),
+        message: cannot_read(path, &e),
     })?;
     krarup_vm::bytecode::format::decode(&bytes).map_err(|e| Failure {
         message: format!(

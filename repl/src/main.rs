@@ -24,9 +24,9 @@ enum Command {
         /// Source or bytecode files; the first one's module provides main/0.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Number of scheduler threads (as `erl +S N`); default: one per core.
-        #[arg(short = 'S', long = "schedulers")]
-        schedulers: Option<usize>,
+        /// Number of scheduler threads, 1 to 1024 (as `erl +S N`); default: one per core.
+        #[arg(short = 'S', long = "schedulers", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        schedulers: Option<u16>,
     },
     /// Compile Erlang modules to bytecode files, or print a compiler pass's output.
     Compile {
@@ -53,8 +53,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Run { files, schedulers } => {
-            let stdout = Box::new(std::io::BufWriter::new(std::io::stdout()));
-            krarup::run_files_with(&files, stdout, &mut std::io::stderr(), schedulers)
+            let (checked, output_errors) = krarup::CheckedWriter::new(std::io::stdout());
+            let stdout = Box::new(std::io::BufWriter::new(checked));
+            let schedulers = schedulers.map(usize::from);
+            let status = krarup::run_files_with(&files, stdout, &mut std::io::stderr(), schedulers);
+            match output_errors.take() {
+                Some(e) => {
+                    eprintln!("krarup: error writing to standard output: {e}");
+                    status.max(EXIT_FAILURE)
+                }
+                None => status,
+            }
         }
         Command::Compile { files, out, dump } => compile(&files, &out, dump),
     };
@@ -80,9 +89,14 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
                 let _ = stderr.write_all(warnings.as_bytes());
                 let target = out.join(format!("{}.kbc", module.name));
                 let bytes = krarup_vm::bytecode::format::encode(&module);
-                if let Err(e) =
-                    std::fs::create_dir_all(out).and_then(|_| std::fs::write(&target, bytes))
-                {
+                if let Err(e) = std::fs::create_dir_all(out) {
+                    let _ = writeln!(
+                        stderr,
+                        "krarup: cannot create the output directory {}: {e}",
+                        out.display()
+                    );
+                    status = EXIT_FAILURE;
+                } else if let Err(e) = std::fs::write(&target, bytes) {
                     let _ = writeln!(stderr, "krarup: cannot write {}: {e}", target.display());
                     status = EXIT_FAILURE;
                 }
@@ -97,8 +111,7 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
 }
 
 fn dump_file(path: &std::path::Path, stage: Stage) -> Result<String, String> {
-    let source = std::fs::read_to_string(path)
-        .map_err(|e| format!("krarup: cannot read {}: {e}\n", path.display()))?;
+    let source = std::fs::read_to_string(path).map_err(|e| krarup::cannot_read(path, &e))?;
     let name = path.display().to_string();
     let stage = match stage {
         Stage::Ast => krarup_compiler::Stage::Ast,
@@ -106,6 +119,8 @@ fn dump_file(path: &std::path::Path, stage: Stage) -> Result<String, String> {
         Stage::Decision => krarup_compiler::Stage::Decision,
         Stage::Bytecode => krarup_compiler::Stage::Bytecode,
     };
-    krarup_compiler::dump(&source, &name, stage)
+    // The compiler recurses over the syntax tree: give it the large stack `krarup run` uses.
+    krarup::on_big_stack(|| krarup_compiler::dump(&source, &name, stage))
+        .map_err(|e| format!("krarup: cannot start the compiler thread: {e}\n"))?
         .map_err(|diags| krarup_compiler::diagnostics::render(&diags, &source, &name, false))
 }
