@@ -14,12 +14,6 @@ use std::collections::{HashMap, HashSet};
 /// X registers are numbered below this (the interpreter's register file has this many).
 pub const MAX_REGISTERS: u16 = 1024;
 
-/// Y slots are numbered below this: a frame may have any `u16` number of slots. Frames live on
-/// each process's growable stack, so their size is bounded only by the operand width; the
-/// compiler rejects functions with more than 60,000 variables itself. (A cap of 1,024 here once
-/// made the loader reject what the compiler produced for a chain of 3,000 `andalso`.)
-pub const MAX_Y_SLOTS: u16 = u16::MAX;
-
 /// Checks `module`; the error names the function and instruction at fault. The rules:
 /// - tables: `atoms[0]` is the module name; atom names are at most 255 characters; every atom,
 ///   literal, import and lambda index is in range; literals are finite floats, consistent
@@ -32,8 +26,8 @@ pub const MAX_Y_SLOTS: u16 = u16::MAX;
 /// - branches stay inside their function and never target a `FuncInfo` except the function's
 ///   own (which raises `function_clause`); local calls target a function entry of the call's
 ///   arity; `CallExt`/`Bif` arities match their import; `MakeFun` passes the lambda's free count.
-/// - X registers are below `MAX_REGISTERS`, Y slots below `MAX_Y_SLOTS`; `Src::Int` is a small
-///   integer; `SelectVal` cases are constants; bit-syntax units are 1..=256.
+/// - X registers are below `MAX_REGISTERS` (Y operands are checked against the frame); `Src::Int`
+///   is a small integer; `SelectVal` cases are constants; bit-syntax units are 1..=256.
 /// - frames (a dataflow pass over every path): `Allocate` only with no frame open;
 ///   `Deallocate`, `CallLast`, `CallExtLast` close a frame of exactly their slot count;
 ///   `CallFunLast`/`ApplyLast` do the same when their count is positive and require no frame
@@ -256,7 +250,10 @@ impl<'m> Verifier<'m> {
         }
         match ins {
             FuncInfo { .. } => return Err("FuncInfo inside a function body".into()),
-            // Any `u16` frame size is allowed (see `MAX_Y_SLOTS`); `live` names X registers.
+            // Any `u16` frame size is allowed: frames live on each process's growable stack, and
+            // every Y operand is checked against the open frame (below). The compiler itself
+            // refuses functions of more than 60,000 variables. (A cap of 1,024 here once made the
+            // loader refuse the frame emitted for a chain of 3,000 `andalso`.)
             Allocate { live, .. } if *live > MAX_REGISTERS => {
                 return Err("live count too large".into());
             }
@@ -327,11 +324,6 @@ impl<'m> Verifier<'m> {
         match op {
             Operand::Src(Src::X(r)) | Operand::Dst(Dst::X(r)) if r.0 >= MAX_REGISTERS => {
                 Err(format!("X register {} out of range", r.0))
-            }
-            Operand::Src(Src::Y(r)) | Operand::Dst(Dst::Y(r)) | Operand::Y(r)
-                if r.0 >= MAX_Y_SLOTS =>
-            {
-                Err(format!("Y register {} out of range", r.0))
             }
             Operand::Src(Src::Atom(a)) => self.atom(*a),
             Operand::Src(Src::Int(n)) if !(SMALL_MIN..=SMALL_MAX).contains(n) => {
