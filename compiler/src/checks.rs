@@ -362,9 +362,7 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
     // module_info/0,1 are generated for every module that does not define them (erlc adds them
     // before erl_lint runs), so local calls and `fun module_info/1` reach them.
     for arity in 0..2 {
-        defined
-            .entry(("module_info", arity))
-            .or_insert_with(Span::default);
+        defined.entry(("module_info", arity)).or_default();
     }
     let imported: HashSet<(&str, u32)> = m
         .imports
