@@ -6,7 +6,7 @@
 use crate::bytecode::module::{Literal, Module};
 use crate::heap::Heap;
 use crate::native::{NativeFn, NativeRegistry, Shared};
-use crate::term::{Atom, Header, Term, SUB_EXPORT};
+use crate::term::{Atom, Term};
 use std::fmt;
 
 /// Why a module could not be loaded (a format, verification or table error).
@@ -191,15 +191,7 @@ pub fn materialize(heap: &mut Heap, shared: &Shared, lit: &Literal) -> Term {
                 Literal::ExportFun(m, f, a) => {
                     let m = Term::atom(shared.atoms.intern(m));
                     let f = Term::atom(shared.atoms.intern(f));
-                    let p = heap.alloc(4);
-                    // SAFETY: `p` points at four freshly allocated words.
-                    unsafe {
-                        p.write(Header::new(SUB_EXPORT, 3).as_term());
-                        p.add(1).write(m);
-                        p.add(2).write(f);
-                        p.add(3).write(Term::small(*a as i64));
-                    }
-                    values.push(Term::boxed_from_ptr(p));
+                    values.push(heap.export_fun(m, f, *a));
                 }
                 Literal::List(elems, tail) => {
                     tasks.push(Task::List(elems.len()));

@@ -4,6 +4,7 @@ use super::*;
 use crate::bytecode::module::{Export, FunctionInfo, Import};
 use crate::bytecode::opcode::{AtomIdx, Dst, Instruction, Label, LitIdx, Src, XReg};
 use crate::native::{NativeCtx, NativeResult};
+use crate::term::SUB_EXPORT;
 use num_bigint::BigInt;
 
 fn shared() -> Shared {

@@ -9,7 +9,8 @@
 //! root may have moved: handlers re-read registers after a safe point.
 
 use crate::term::{
-    Header, Term, SUB_FLOAT, SUB_HEAP_BIN, SUB_NEG_BIG, SUB_POS_BIG, SUB_REFC_BIN, SUB_TUPLE,
+    Header, Term, SUB_EXPORT, SUB_FLOAT, SUB_HEAP_BIN, SUB_NEG_BIG, SUB_POS_BIG, SUB_REFC_BIN,
+    SUB_TUPLE,
 };
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
@@ -309,6 +310,20 @@ impl Heap {
     }
 
     // ---- builders ----
+
+    /// The export fun `fun M:F/Arity` (`module` and `function` are atom terms): a boxed object of
+    /// four words, as `erlang:make_fun/3` builds it.
+    pub fn export_fun(&mut self, module: Term, function: Term, arity: u8) -> Term {
+        let p = self.alloc(4);
+        // SAFETY: `p` points at four freshly allocated words.
+        unsafe {
+            p.write(Header::new(SUB_EXPORT, 3).as_term());
+            p.add(1).write(module);
+            p.add(2).write(function);
+            p.add(3).write(Term::small(arity as i64));
+        }
+        Term::boxed_from_ptr(p)
+    }
 
     /// A tuple of `elems`.
     pub fn tuple(&mut self, elems: &[Term]) -> Term {

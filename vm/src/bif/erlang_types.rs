@@ -91,6 +91,14 @@ pub(super) fn register(r: &mut Reg<'_>) {
     });
     r.add(e, "is_float", 1, |_, a| Ok(Term::bool(a[0].is_float())));
     r.add(e, "is_function", 1, |_, a| Ok(Term::bool(a[0].is_fun())));
+    // `fun M:F/A` with variables compiles to this call, as with erlc.
+    r.add(e, "make_fun", 3, |c, a| {
+        let arity = a[2].as_small().filter(|n| (0..=255).contains(n));
+        match (a[0].as_atom(), a[1].as_atom(), arity) {
+            (Some(_), Some(_), Some(n)) => Ok(c.heap.export_fun(a[0], a[1], n as u8)),
+            _ => badarg(),
+        }
+    });
     r.add(e, "is_integer", 1, |_, a| Ok(Term::bool(a[0].is_integer())));
     r.add(e, "is_list", 1, |_, a| Ok(Term::bool(a[0].is_list())));
     r.add(e, "is_map", 1, |_, a| Ok(Term::bool(a[0].is_map())));
