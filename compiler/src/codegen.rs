@@ -730,9 +730,13 @@ impl<'g> FnGen<'g> {
                 self.finish(mode);
             }
             CExpr::Call(c, args) => self.call(c, args, mode),
+            // `is_function/2` with an arity that is not a valid literal stays a builtin call in a
+            // body: it raises badarg for a bad arity, where the guard test just fails.
             CExpr::Bif(name, args)
                 if (args.len() == 1 && crate::codegen_match::type_test(name).is_some())
-                    || (name == "is_function" && args.len() == 2) =>
+                    || (name == "is_function"
+                        && args.len() == 2
+                        && matches!(self.src(&args[1]), Src::Int(n) if (0..=255).contains(&n))) =>
             {
                 // Type tests as values: a test and two moves, no builtin call.
                 let fail = self.g.new_label();

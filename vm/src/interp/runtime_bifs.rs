@@ -284,14 +284,17 @@ impl<'a> Vm<'a> {
                 _ => Ok(Term::atom(atom::BADARG)),
             },
             (RuntimeBif::FunInfo2, &[fun, item]) => self.fun_info(fun, item),
-            (RuntimeBif::IsFunction2, &[fun, arity]) => {
-                let Some(n) = arity.as_small().filter(|n| *n >= 0) else {
-                    return Err(Exception::badarg());
-                };
-                Ok(Term::bool(
+            // OTP's is_function/2: a non-negative integer arity, else badarg (one too large
+            // for any fun is simply not its arity).
+            (RuntimeBif::IsFunction2, &[fun, arity]) => match arity.as_small() {
+                Some(n) if n >= 0 => Ok(Term::bool(
                     self.fun_arity(fun).is_some_and(|a| a as i64 == n),
-                ))
-            }
+                )),
+                None if arity.boxed_subtag() == Some(crate::term::SUB_POS_BIG) => {
+                    Ok(Term::bool(false))
+                }
+                _ => Err(Exception::badarg()),
+            },
             _ => Err(Exception::badarg()),
         }
     }

@@ -1,4 +1,4 @@
--module(ss_wish_is_function).
+-module(ss_is_function2).
 -export([main/0]).
 
 t(F) ->
