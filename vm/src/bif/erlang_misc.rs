@@ -166,20 +166,8 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(e, "is_alive", 0, |_, _| Ok(Term::bool(false)));
     r.add(e, "nodes", 0, |_, _| Ok(Term::NIL));
     r.add(e, "nodes", 1, |_, _| Ok(Term::NIL));
-    r.add(e, "now", 0, |c, _| {
-        // Wall-clock microseconds (OTP additionally makes successive values unique).
-        let us = (now_ns() / 1000) as u64;
-        let (mega, sec, micro) = (
-            us / 1_000_000_000_000,
-            (us / 1_000_000) % 1_000_000,
-            us % 1_000_000,
-        );
-        Ok(c.heap.tuple(&[
-            Term::small(mega as i64),
-            Term::small(sec as i64),
-            Term::small(micro as i64),
-        ]))
-    });
+    // The wall clock as `timestamp/0` gives it (OTP additionally makes successive values unique).
+    r.add(e, "now", 0, timestamp);
     r.add(e, "date", 0, |c, _| {
         let (y, m, d, _, _, _) = civil(now_ns());
         Ok(c.heap
@@ -277,7 +265,7 @@ fn now_ns() -> i128 {
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
-/// `erlang:timestamp/0` and `os:timestamp/0`: the wall clock as `{MegaSecs, Secs, MicroSecs}`.
+/// `erlang:timestamp/0`, `os:timestamp/0` and `erlang:now/0`: the wall clock as `{MegaSecs, Secs, MicroSecs}`.
 fn timestamp(c: &mut NativeCtx<'_>, _: &[Term]) -> Result<Term, Exception> {
     let us = now_ns() / 1000;
     let (mega, sec, micro) = (
