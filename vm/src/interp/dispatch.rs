@@ -124,16 +124,23 @@ impl<'a> Vm<'a> {
         let mut ip: *const Op = self.ip_at(self.pc);
         let mut consts: *const Term = self.consts.as_ptr();
         let mut y: *mut Term = self.y_ptr();
-        // Runs the readable instruction at `pc - 1` (for `Slow`, and for a specialised
-        // instruction outside its fast path), then reloads the locals it may have changed.
-        macro_rules! readable {
-            () => {{
+        // Runs a handler that may change the version or the frame: stores the instruction index
+        // into `Vm::pc` first and reloads the locals after.
+        macro_rules! out_of_line {
+            ($handler:expr) => {{
                 self.pc = self.index_of(ip);
-                self.step_readable()?;
+                $handler?;
                 ip = self.ip_at(self.pc);
                 consts = self.consts.as_ptr();
                 y = self.y_ptr();
             }};
+        }
+        // Runs the readable instruction at `pc - 1` (for `Slow`, and for a specialised
+        // instruction outside its fast path).
+        macro_rules! readable {
+            () => {
+                out_of_line!(self.step_readable())
+            };
         }
         // Returns to `cp`: inline within the running version when no collection is due
         // (`INVALID` and `EXIT` have no version), through `op_return` otherwise.
@@ -145,11 +152,7 @@ impl<'a> Vm<'a> {
                     ip = self.ip_at(cp.pc() as usize);
                     self.charge_at(ip, 1)?;
                 } else {
-                    self.pc = self.index_of(ip);
-                    self.op_return()?;
-                    ip = self.ip_at(self.pc);
-                    consts = self.consts.as_ptr();
-                    y = self.y_ptr();
+                    out_of_line!(self.op_return());
                 }
             }};
         }

@@ -199,14 +199,11 @@ pub fn pack(m: &LoadedModule, version: u32) -> Packed {
     let mut ops = Vec::with_capacity(m.module.code.len());
     let code = &m.module.code;
     for (i, ins) in code.iter().enumerate() {
-        let op = pack_one(m, ins, &mut consts).map_or(Op::Slow, |op| specialise(op, &consts.terms));
+        let ret = CodePtr::new(version, i as u32 + 1);
+        let op =
+            pack_one(m, ins, ret, &mut consts).map_or(Op::Slow, |op| specialise(op, &consts.terms));
         let op = match (op, code.get(i + 1)) {
             (Op::Deallocate { .. }, Some(Instruction::Return)) => Op::DeallocateReturn,
-            (Op::Call { arity, target, .. }, _) => Op::Call {
-                arity,
-                target,
-                ret: CodePtr::new(version, i as u32 + 1),
-            },
             (op, _) => op,
         };
         ops.push(op);
@@ -224,7 +221,8 @@ struct Consts {
     index: HashMap<u64, u32>,
 }
 
-fn pack_one(m: &LoadedModule, ins: &Instruction, consts: &mut Consts) -> Option<Op> {
+/// Packs one instruction; `ret` is the address after it (a `Call`'s return address).
+fn pack_one(m: &LoadedModule, ins: &Instruction, ret: CodePtr, consts: &mut Consts) -> Option<Op> {
     use Instruction as I;
     let mut o = |s: &Src| opnd(m, *s, consts);
     let fail = |l: &Option<crate::bytecode::opcode::Label>| l.map_or(NO_FAIL, |l| l.0);
@@ -247,7 +245,7 @@ fn pack_one(m: &LoadedModule, ins: &Instruction, consts: &mut Consts) -> Option<
         I::Call { arity, target } => Op::Call {
             arity: *arity,
             target: target.0,
-            ret: CodePtr::INVALID, // set by `pack`, which knows the index
+            ret,
         },
         I::CallLast {
             arity,
@@ -333,19 +331,13 @@ fn pack_one(m: &LoadedModule, ins: &Instruction, consts: &mut Consts) -> Option<
 
 /// The specialised variant of a packed instruction, if it has one (see the module doc).
 fn specialise(op: Op, consts: &[Term]) -> Op {
-    let small = |o: Opnd| {
+    let constant = |o: Opnd| {
         (o.kind() == OPND_CONST)
             .then(|| consts.get(o.index()).copied())
             .flatten()
-            .filter(|t| t.is_small())
-            .map(Term::small_value)
     };
-    let immediate = |o: Opnd| {
-        (o.kind() == OPND_CONST)
-            .then(|| consts.get(o.index()).copied())
-            .flatten()
-            .filter(|t| t.is_immediate())
-    };
+    let small = |o: Opnd| constant(o).filter(|t| t.is_small()).map(Term::small_value);
+    let immediate = |o: Opnd| constant(o).filter(|t| t.is_immediate());
     match op {
         Op::Arith {
             op: ArithOp::Add,
