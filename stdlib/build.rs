@@ -26,7 +26,7 @@ fn main() {
             .unwrap_or_default();
         match krarup_compiler::compile(&source, &name) {
             Ok(compiled) => {
-                let bytes = krarup_vm::bytecode::format::encode(&compiled.module);
+                let bytes = krarup_bytecode::format::encode(&compiled.module);
                 let target = Path::new(&out_dir).join(format!("{}.kbc", compiled.module.name));
                 std::fs::write(&target, bytes).expect("write stdlib bytecode");
                 writeln!(

@@ -7,9 +7,9 @@
 use crate::core::*;
 use crate::diagnostics::Diagnostic;
 use crate::regalloc::{tail_index, Frame};
-use krarup_vm::bytecode::module::{Export, FunctionInfo, Import, Lambda, Literal, Module};
-use krarup_vm::bytecode::opcode::*;
-use krarup_vm::term::{SMALL_MAX, SMALL_MIN};
+use krarup_bytecode::module::{Export, FunctionInfo, Import, Lambda, Literal, Module};
+use krarup_bytecode::opcode::*;
+use krarup_bytecode::{SMALL_MAX, SMALL_MIN};
 use num_traits::ToPrimitive;
 use std::collections::{HashMap, HashSet};
 
@@ -362,51 +362,7 @@ fn compact(g: &mut ModGen, functions: &mut [FunctionInfo], keep: Vec<bool>) {
 
 /// Rewrites every label operand of an instruction.
 pub(crate) fn map_labels(ins: &mut Instruction, f: &mut dyn FnMut(Label) -> Label) {
-    use Instruction::*;
-    match ins {
-        Call { target, .. } | CallLast { target, .. } | CallOnly { target, .. } => {
-            *target = f(*target)
-        }
-        Jump { target } | LoopRecEnd { target } | Wait { target } | WaitTimeout { target, .. } => {
-            *target = f(*target)
-        }
-        Bif { fail, .. }
-        | Arith { fail, .. }
-        | Unary { fail, .. }
-        | PutMap { fail, .. }
-        | BsCreate { fail, .. } => {
-            if let Some(l) = fail {
-                *l = f(*l);
-            }
-        }
-        Cmp { fail, .. }
-        | Test { fail, .. }
-        | IsFunction2 { fail, .. }
-        | TestArity { fail, .. }
-        | IsTaggedTuple { fail, .. }
-        | HasMapFields { fail, .. }
-        | GetMapElements { fail, .. }
-        | BsStartMatch { fail, .. }
-        | BsGet { fail, .. }
-        | BsSkip { fail, .. }
-        | BsTestTail { fail, .. }
-        | BsTestUnit { fail, .. }
-        | LoopRec { fail, .. } => *fail = f(*fail),
-        SelectVal { fail, cases, .. } => {
-            *fail = f(*fail);
-            for c in cases.iter_mut() {
-                c.1 = f(c.1);
-            }
-        }
-        SelectTupleArity { fail, cases, .. } => {
-            *fail = f(*fail);
-            for c in cases.iter_mut() {
-                c.1 = f(c.1);
-            }
-        }
-        Try { handler, .. } | Catch { handler, .. } => *handler = f(*handler),
-        _ => {}
-    }
+    ins.for_each_label_mut(&mut |l| *l = f(*l));
 }
 
 /// Code generation state for one function.

@@ -8,8 +8,8 @@
 use crate::codegen::{FnGen, Mode};
 use crate::core::*;
 use crate::matchc::{used_occs, Ctor, Decision};
-use krarup_vm::bytecode::module::Literal;
-use krarup_vm::bytecode::opcode::*;
+use krarup_bytecode::module::Literal;
+use krarup_bytecode::opcode::*;
 use std::cell::RefCell;
 use std::collections::HashSet;
 

@@ -30,11 +30,13 @@
 //! clearing the copy state; a function with any of them keeps its `Allocate` where it is.
 
 use crate::codegen::ModGen;
-use krarup_vm::bytecode::opcode::{BsSize, Dst, Instruction, Src};
+use krarup_bytecode::describe::{Kind, RegMut};
+use krarup_bytecode::opcode::{Dst, Instruction, Src};
+use krarup_bytecode::MAX_X_REGS;
 use std::collections::HashMap;
 
 /// X registers are numbered below this (the verifier's limit).
-const X_COUNT: usize = 1024;
+const X_COUNT: usize = MAX_X_REGS;
 
 /// Largest liveness table (in 64-bit words) the pass builds; bigger functions are left alone.
 const MAX_TABLE_WORDS: usize = 1 << 22;
@@ -58,7 +60,7 @@ fn dst_reg(d: &Dst) -> Reg {
 }
 
 fn reg_src(r: Reg) -> Src {
-    use krarup_vm::bytecode::opcode::{XReg, YReg};
+    use krarup_bytecode::opcode::{XReg, YReg};
     if r < X_COUNT {
         Src::X(XReg(r as u16))
     } else {
@@ -66,7 +68,8 @@ fn reg_src(r: Reg) -> Src {
     }
 }
 
-/// How an instruction touches registers beyond its explicit operands.
+/// How an instruction touches registers beyond its explicit operands, from the instruction's
+/// own description (`Instruction::kind` and `x_effect`).
 enum Effect {
     /// Only its operands: reads its sources, writes its destinations.
     Plain,
@@ -80,202 +83,21 @@ enum Effect {
     Allocate(usize),
     /// `Deallocate`: the frame's Y slots are gone.
     Deallocate,
-    /// Anything else: assumed to read every register and to change registers unseen.
+    /// Exception markers and message instructions, which this pass does not model: assumed to
+    /// read every register and to change registers unseen.
     Opaque,
 }
 
 fn effect(ins: &Instruction) -> Effect {
-    use Instruction::*;
-    match ins {
-        Move { .. }
-        | Init { .. }
-        | GetList { .. }
-        | GetHd { .. }
-        | GetTl { .. }
-        | GetTupleElement { .. }
-        | PutList { .. }
-        | PutTuple { .. }
-        | MakeFun { .. }
-        | Arith { .. }
-        | Unary { .. }
-        | Cmp { .. }
-        | Test { .. }
-        | IsFunction2 { .. }
-        | TestArity { .. }
-        | IsTaggedTuple { .. }
-        | SelectVal { .. }
-        | SelectTupleArity { .. }
-        | Jump { .. }
-        | PutMap { .. }
-        | HasMapFields { .. }
-        | GetMapElements { .. }
-        | BsCreate { .. }
-        | BsStartMatch { .. }
-        | BsGet { .. }
-        | BsSkip { .. }
-        | BsTestTail { .. }
-        | BsTestUnit { .. }
-        | BsGetPosition { .. }
-        | BsSetPosition { .. }
-        | BsGetTail { .. }
-        | Bif { .. }
-        | Badmatch { .. }
-        | CaseEnd { .. }
-        | IfEnd
-        | Badrecord { .. }
-        | Error { .. }
-        | Raise { .. }
-        | TryCaseEnd { .. }
-        | FuncInfo { .. } => Effect::Plain,
-        Call { arity, .. } | CallExt { arity, .. } => Effect::Call(*arity as usize),
-        CallFun { arity } => Effect::Call(*arity as usize + 1),
-        Apply { arity } => Effect::Call(*arity as usize + 2),
-        CallLast { arity, .. }
-        | CallOnly { arity, .. }
-        | CallExtLast { arity, .. }
-        | CallExtOnly { arity, .. } => Effect::TailCall(*arity as usize),
-        CallFunLast { arity, .. } => Effect::TailCall(*arity as usize + 1),
-        ApplyLast { arity, .. } => Effect::TailCall(*arity as usize + 2),
-        Return => Effect::Return,
-        Allocate { live, .. } => Effect::Allocate(*live as usize),
-        Deallocate { .. } => Effect::Deallocate,
-        _ => Effect::Opaque,
-    }
-}
-
-/// An explicit operand of an instruction.
-enum Opnd<'a> {
-    Read(&'a mut Src),
-    Write(&'a mut Dst),
-}
-
-/// Calls `f` on every explicit register operand, sources before destinations (the order in
-/// which the VM reads and writes them). Only `Effect::Plain` instructions and calls are
-/// visited; others have no operands this pass rewrites.
-fn for_each_opnd(ins: &mut Instruction, f: &mut dyn FnMut(Opnd)) {
-    use Instruction::*;
-    let size = |s: &mut BsSize, f: &mut dyn FnMut(Opnd)| {
-        if let BsSize::Src(s) = s {
-            f(Opnd::Read(s));
-        }
-    };
-    match ins {
-        Move { src, dst }
-        | GetHd { src, dst }
-        | GetTl { src, dst }
-        | GetTupleElement { src, dst, .. }
-        | BsStartMatch { src, dst, .. }
-        | BsGetPosition { ctx: src, dst }
-        | BsGetTail { ctx: src, dst } => {
-            f(Opnd::Read(src));
-            f(Opnd::Write(dst));
-        }
-        Init { dst } => f(Opnd::Write(dst)),
-        GetList { src, head, tail } => {
-            f(Opnd::Read(src));
-            f(Opnd::Write(head));
-            f(Opnd::Write(tail));
-        }
-        PutList { head, tail, dst } => {
-            f(Opnd::Read(head));
-            f(Opnd::Read(tail));
-            f(Opnd::Write(dst));
-        }
-        PutTuple { elements, dst }
-        | MakeFun {
-            free: elements,
-            dst,
-            ..
-        } => {
-            elements.iter_mut().for_each(|s| f(Opnd::Read(s)));
-            f(Opnd::Write(dst));
-        }
-        Bif { args, dst, .. } => {
-            args.iter_mut().for_each(|s| f(Opnd::Read(s)));
-            f(Opnd::Write(dst));
-        }
-        Arith { a, b, dst, .. } => {
-            f(Opnd::Read(a));
-            f(Opnd::Read(b));
-            f(Opnd::Write(dst));
-        }
-        Unary { a, dst, .. } => {
-            f(Opnd::Read(a));
-            f(Opnd::Write(dst));
-        }
-        Cmp { a, b, .. }
-        | IsFunction2 {
-            src: a, arity: b, ..
-        } => {
-            f(Opnd::Read(a));
-            f(Opnd::Read(b));
-        }
-        Test { src, .. }
-        | TestArity { src, .. }
-        | IsTaggedTuple { src, .. }
-        | SelectTupleArity { src, .. }
-        | BsTestTail { ctx: src, .. }
-        | BsTestUnit { ctx: src, .. }
-        | Badmatch { src }
-        | CaseEnd { src }
-        | Badrecord { src }
-        | TryCaseEnd { src }
-        | Error { reason: src } => f(Opnd::Read(src)),
-        SelectVal { src, cases, .. } => {
-            f(Opnd::Read(src));
-            cases.iter_mut().for_each(|c| f(Opnd::Read(&mut c.0)));
-        }
-        PutMap {
-            src, dst, pairs, ..
-        } => {
-            f(Opnd::Read(src));
-            pairs.iter_mut().for_each(|(k, v)| {
-                f(Opnd::Read(k));
-                f(Opnd::Read(v));
-            });
-            f(Opnd::Write(dst));
-        }
-        HasMapFields { src, keys, .. } => {
-            f(Opnd::Read(src));
-            keys.iter_mut().for_each(|k| f(Opnd::Read(k)));
-        }
-        GetMapElements { src, pairs, .. } => {
-            f(Opnd::Read(src));
-            pairs.iter_mut().for_each(|(k, _)| f(Opnd::Read(k)));
-            pairs.iter_mut().for_each(|(_, d)| f(Opnd::Write(d)));
-        }
-        BsCreate { segments, dst, .. } => {
-            for s in segments.iter_mut() {
-                f(Opnd::Read(&mut s.value));
-                size(&mut s.size, f);
-            }
-            f(Opnd::Write(dst));
-        }
-        BsGet {
-            ctx, size: sz, dst, ..
-        } => {
-            f(Opnd::Read(ctx));
-            size(sz, f);
-            f(Opnd::Write(dst));
-        }
-        BsSkip { ctx, size: sz, .. } => {
-            f(Opnd::Read(ctx));
-            size(sz, f);
-        }
-        BsSetPosition { ctx, pos } => {
-            f(Opnd::Read(ctx));
-            f(Opnd::Read(pos));
-        }
-        Raise {
-            class,
-            reason,
-            stack,
-        } => {
-            f(Opnd::Read(class));
-            f(Opnd::Read(reason));
-            f(Opnd::Read(stack));
-        }
-        _ => {}
+    let reads = ins.x_effect().reads;
+    match ins.kind() {
+        Kind::Plain => Effect::Plain,
+        Kind::Call => Effect::Call(reads),
+        Kind::TailCall => Effect::TailCall(reads),
+        Kind::Return => Effect::Return,
+        Kind::Allocate => Effect::Allocate(reads),
+        Kind::Deallocate => Effect::Deallocate,
+        Kind::CatchMarker | Kind::Message => Effect::Opaque,
     }
 }
 
@@ -512,24 +334,25 @@ fn coalesce(body: &mut [Instruction], pos: &HashMap<u32, usize>, live: &[Set], k
                 break;
             }
             let (mut reads_a, mut writes_a, mut touches_d) = (false, 0, false);
-            for_each_opnd(ins, &mut |o| match o {
-                Opnd::Read(s) => {
+            ins.for_each_reg_mut(&mut |o| match o {
+                RegMut::Read(s) => {
                     let r = src_reg(s);
                     reads_a |= r == Some(a);
                     touches_d |= r == Some(d);
                 }
-                Opnd::Write(w) => {
+                RegMut::Write(w) => {
                     let r = dst_reg(w);
                     writes_a += usize::from(r == a);
                     touches_d |= r == d;
                 }
+                RegMut::Slot(_) => {}
             });
             if writes_a == 1 {
                 // `I` may read `d` (it reads before it writes) but not write it too.
                 let writes_d = {
                     let mut w = false;
-                    for_each_opnd(ins, &mut |o| {
-                        if let Opnd::Write(x) = o {
+                    ins.for_each_reg_mut(&mut |o| {
+                        if let RegMut::Write(x) = o {
                             w |= dst_reg(x) == d;
                         }
                     });
@@ -550,8 +373,8 @@ fn coalesce(body: &mut [Instruction], pos: &HashMap<u32, usize>, live: &[Set], k
         let Instruction::Move { dst: new_dst, .. } = body[m].clone() else {
             continue;
         };
-        for_each_opnd(&mut body[i], &mut |o| {
-            if let Opnd::Write(w) = o {
+        body[i].for_each_reg_mut(&mut |o| {
+            if let RegMut::Write(w) = o {
                 if dst_reg(w) == a {
                     *w = new_dst;
                 }
@@ -574,7 +397,7 @@ fn propagate_copies(body: &mut [Instruction], pos: &HashMap<u32, usize>) -> Vec<
     let mut unknown = vec![false; n + 1];
     unknown[1.min(n)] = true;
     for (i, ins) in body.iter().enumerate() {
-        let call = is_local_call(ins);
+        let call = ins.is_local_call();
         for l in ins.branch_targets() {
             if let Some(&t) = pos.get(&l.0) {
                 if call || t <= i {
@@ -602,7 +425,7 @@ fn propagate_copies(body: &mut [Instruction], pos: &HashMap<u32, usize>) -> Vec<
             state.unwrap_or_default()
         };
         keep[i] = copy_step(&mut body[i], &mut root);
-        if !is_local_call(&body[i]) {
+        if !body[i].is_local_call() {
             for l in body[i].branch_targets() {
                 if let Some(&t) = pos.get(&l.0) {
                     if t > i {
@@ -627,13 +450,6 @@ fn meet(mut a: Copies, b: &Copies) -> Copies {
     a
 }
 
-fn is_local_call(ins: &Instruction) -> bool {
-    matches!(
-        ins,
-        Instruction::Call { .. } | Instruction::CallLast { .. } | Instruction::CallOnly { .. }
-    )
-}
-
 /// Rewrites the reads of `ins` through `root` and updates `root` past it; false if `ins` is a
 /// move that has become redundant.
 fn copy_step(ins: &mut Instruction, root: &mut Copies) -> bool {
@@ -643,8 +459,8 @@ fn copy_step(ins: &mut Instruction, root: &mut Copies) -> bool {
         root.clear();
         return true;
     }
-    for_each_opnd(ins, &mut |o| {
-        if let Opnd::Read(s) = o {
+    ins.for_each_reg_mut(&mut |o| {
+        if let RegMut::Read(s) = o {
             if let Some(r) = src_reg(s) {
                 if let Some(&o) = root.get(&r) {
                     *s = reg_src(o);
@@ -662,8 +478,8 @@ fn copy_step(ins: &mut Instruction, root: &mut Copies) -> bool {
     }
     // Writes kill what they overwrite.
     let mut writes = Vec::new();
-    for_each_opnd(ins, &mut |o| {
-        if let Opnd::Write(d) = o {
+    ins.for_each_reg_mut(&mut |o| {
+        if let RegMut::Write(d) = o {
             writes.push(dst_reg(d));
         }
     });
@@ -694,13 +510,7 @@ fn liveness(
         .enumerate()
         .map(|(i, ins)| {
             let mut s: Vec<Option<usize>> = Vec::new();
-            let call = matches!(
-                ins,
-                Instruction::Call { .. }
-                    | Instruction::CallLast { .. }
-                    | Instruction::CallOnly { .. }
-            );
-            if !call {
+            if !ins.is_local_call() {
                 for l in ins.branch_targets() {
                     s.push(pos.get(&l.0).copied());
                 }
@@ -743,17 +553,18 @@ fn transfer(ins: &mut Instruction, mut live: Set, nregs: usize) -> Set {
             // writes nothing), so an instruction that can branch kills nothing.
             let kills = ins.branch_targets().is_empty();
             let mut reads = Vec::new();
-            for_each_opnd(ins, &mut |o| match o {
-                Opnd::Write(d) => {
+            ins.for_each_reg_mut(&mut |o| match o {
+                RegMut::Write(d) => {
                     if kills {
                         live.remove(dst_reg(d))
                     }
                 }
-                Opnd::Read(s) => {
+                RegMut::Read(s) => {
                     if let Some(r) = src_reg(s) {
                         reads.push(r);
                     }
                 }
+                RegMut::Slot(_) => {}
             });
             reads.into_iter().for_each(|r| live.insert(r));
             live
@@ -851,15 +662,15 @@ fn compact_tail(g: &mut ModGen, start: usize, keep: &[bool]) {
 
 #[cfg(test)]
 mod tests {
-    use krarup_vm::bytecode::module::Module;
-    use krarup_vm::bytecode::opcode::{Dst, Instruction, Src, XReg};
+    use krarup_bytecode::module::Module;
+    use krarup_bytecode::opcode::{Dst, Instruction, Src, XReg};
 
     fn module(src: &str) -> Module {
         let m = match crate::compile(src, "t.erl") {
             Ok(c) => c.module,
             Err(d) => panic!("compile failed: {d:?}"),
         };
-        krarup_vm::verify::verify(&m).expect("bytecode verifies");
+        krarup_bytecode::verify::verify(&m).expect("bytecode verifies");
         m
     }
 

@@ -15,8 +15,8 @@
 
 use crate::ast::Span;
 use crate::matchc::Decision;
-use krarup_vm::bytecode::module::Literal;
-use krarup_vm::bytecode::opcode::{ArithOp, BsFlags, BsType, MapPut, UnaryOp};
+use krarup_bytecode::module::Literal;
+use krarup_bytecode::opcode::{ArithOp, BsFlags, BsType, MapPut, UnaryOp};
 use std::fmt::Write;
 
 /// A variable number, unique within one [`CFun`].

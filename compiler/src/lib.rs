@@ -38,8 +38,8 @@ pub fn dump_ast(module: &ast::Module) -> String {
 /// A successfully compiled module and the warnings produced on the way.
 #[derive(Debug)]
 pub struct Compiled {
-    /// The bytecode module, ready for `krarup_vm` to load.
-    pub module: krarup_vm::bytecode::module::Module,
+    /// The bytecode module, ready for the VM to load.
+    pub module: krarup_bytecode::module::Module,
     /// Warnings from every pass (parse checks, unused variables, unreachable clauses).
     pub warnings: Vec<diagnostics::Diagnostic>,
 }

@@ -9,8 +9,8 @@ use crate::ast::{self, BinOp, CallTarget, Expr, Span, UnOp};
 use crate::core::*;
 use crate::diagnostics::Diagnostic;
 use crate::scope::{self, Binding, Scope};
-use krarup_vm::bytecode::module::Literal;
-use krarup_vm::bytecode::opcode::{ArithOp, MapPut, UnaryOp};
+use krarup_bytecode::module::Literal;
+use krarup_bytecode::opcode::{ArithOp, MapPut, UnaryOp};
 use num_bigint::BigInt;
 use std::collections::{HashMap, HashSet};
 

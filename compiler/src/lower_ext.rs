@@ -8,8 +8,8 @@ use crate::core::*;
 use crate::lower::{is_auto_imported, FnCtx, Lowerer};
 use crate::lower_pat::seg_spec;
 use crate::scope::{Binding, Scope};
-use krarup_vm::bytecode::module::Literal;
-use krarup_vm::bytecode::opcode::BsType;
+use krarup_bytecode::module::Literal;
+use krarup_bytecode::opcode::BsType;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 

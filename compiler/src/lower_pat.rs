@@ -8,8 +8,8 @@ use crate::ast::{self, BinOp, BinSpecifier, CallTarget, Expr, Span, UnOp};
 use crate::core::*;
 use crate::lower::{const_literal, is_guard_bif, string_lit, Lowerer};
 use crate::scope::Binding;
-use krarup_vm::bytecode::module::Literal;
-use krarup_vm::bytecode::opcode::{ArithOp, BsFlags, BsType, MapPut, UnaryOp};
+use krarup_bytecode::module::Literal;
+use krarup_bytecode::opcode::{ArithOp, BsFlags, BsType, MapPut, UnaryOp};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 

@@ -47,8 +47,8 @@
 //! test `A1` three times for `f([1], [2])`.
 
 use crate::core::{fmt_lit, fmt_op, Operand, PSeg, Pat, SegSize, VarId};
-use krarup_vm::bytecode::module::Literal;
-use krarup_vm::bytecode::opcode::{BsFlags, BsType};
+use krarup_bytecode::module::Literal;
+use krarup_bytecode::opcode::{BsFlags, BsType};
 use std::collections::HashSet;
 use std::fmt::Write;
 

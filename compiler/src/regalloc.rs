@@ -8,7 +8,7 @@
 //! X registers below `X_BASE` are scratch: call arguments, return values, guard temporaries.
 
 use crate::core::{Block, CClause, CExpr, CFun, Callee, Fail, GExpr, Operand, Pat, SegSize, VarId};
-use krarup_vm::bytecode::opcode::{Dst, Src, XReg, YReg};
+use krarup_bytecode::opcode::{Dst, Src, XReg, YReg};
 use std::collections::HashMap;
 
 /// First X register used for variables in frameless functions.
@@ -343,169 +343,16 @@ pub fn arg_register(b: &Block, i: usize, counts: &HashMap<VarId, u32>) -> Option
 // Frame compaction
 // ---------------------------------------------------------------------------------------------
 
-use krarup_vm::bytecode::opcode::{BsSize, Instruction, Label};
+use krarup_bytecode::describe::RegMut;
+use krarup_bytecode::opcode::{Instruction, Label};
 
-/// Calls `f` on every Y register an instruction names.
+/// Calls `f` on every Y register an instruction names (through the instruction's own operand
+/// description), catch-marker slots included.
 pub fn for_each_y(ins: &mut Instruction, f: &mut dyn FnMut(&mut YReg)) {
-    use Instruction::*;
-    let s = |x: &mut Src, f: &mut dyn FnMut(&mut YReg)| {
-        if let Src::Y(y) = x {
-            f(y)
-        }
-    };
-    fn d(x: &mut Dst, f: &mut dyn FnMut(&mut YReg)) {
-        if let Dst::Y(y) = x {
-            f(y)
-        }
-    }
-    fn size(x: &mut BsSize, f: &mut dyn FnMut(&mut YReg)) {
-        if let BsSize::Src(Src::Y(y)) = x {
-            f(y)
-        }
-    }
-    match ins {
-        Bif { args, dst, .. } => {
-            args.iter_mut().for_each(|a| s(a, f));
-            d(dst, f);
-        }
-        Move { src, dst } => {
-            s(src, f);
-            d(dst, f);
-        }
-        Init { dst } => d(dst, f),
-        GetList { src, head, tail } => {
-            s(src, f);
-            d(head, f);
-            d(tail, f);
-        }
-        GetHd { src, dst } | GetTl { src, dst } | GetTupleElement { src, dst, .. } => {
-            s(src, f);
-            d(dst, f);
-        }
-        PutList { head, tail, dst } => {
-            s(head, f);
-            s(tail, f);
-            d(dst, f);
-        }
-        PutTuple { elements, dst } => {
-            elements.iter_mut().for_each(|a| s(a, f));
-            d(dst, f);
-        }
-        MakeFun { free, dst, .. } => {
-            free.iter_mut().for_each(|a| s(a, f));
-            d(dst, f);
-        }
-        Arith { a, b, dst, .. } => {
-            s(a, f);
-            s(b, f);
-            d(dst, f);
-        }
-        Unary { a, dst, .. } => {
-            s(a, f);
-            d(dst, f);
-        }
-        Cmp { a, b, .. } => {
-            s(a, f);
-            s(b, f);
-        }
-        Test { src, .. } | TestArity { src, .. } | IsTaggedTuple { src, .. } => s(src, f),
-        IsFunction2 { src, arity, .. } => {
-            s(src, f);
-            s(arity, f);
-        }
-        SelectVal { src, cases, .. } => {
-            s(src, f);
-            cases.iter_mut().for_each(|c| s(&mut c.0, f));
-        }
-        SelectTupleArity { src, .. } => s(src, f),
-        PutMap {
-            src, dst, pairs, ..
-        } => {
-            s(src, f);
-            pairs.iter_mut().for_each(|(k, v)| {
-                s(k, f);
-                s(v, f);
-            });
-            d(dst, f);
-        }
-        HasMapFields { src, keys, .. } => {
-            s(src, f);
-            keys.iter_mut().for_each(|k| s(k, f));
-        }
-        GetMapElements { src, pairs, .. } => {
-            s(src, f);
-            pairs.iter_mut().for_each(|(k, v)| {
-                s(k, f);
-                d(v, f);
-            });
-        }
-        BsCreate { segments, dst, .. } => {
-            segments.iter_mut().for_each(|seg| {
-                s(&mut seg.value, f);
-                size(&mut seg.size, f);
-            });
-            d(dst, f);
-        }
-        BsStartMatch { src, dst, .. } => {
-            s(src, f);
-            d(dst, f);
-        }
-        BsGet {
-            ctx, size: sz, dst, ..
-        } => {
-            s(ctx, f);
-            size(sz, f);
-            d(dst, f);
-        }
-        BsSkip { ctx, size: sz, .. } => {
-            s(ctx, f);
-            size(sz, f);
-        }
-        BsTestTail { ctx, .. } | BsTestUnit { ctx, .. } => s(ctx, f),
-        BsGetPosition { ctx, dst } | BsGetTail { ctx, dst } => {
-            s(ctx, f);
-            d(dst, f);
-        }
-        BsSetPosition { ctx, pos } => {
-            s(ctx, f);
-            s(pos, f);
-        }
-        Try { y, .. } | TryEnd { y } | TryCase { y } | Catch { y, .. } | CatchEnd { y } => f(y),
-        TryCaseEnd { src } | Badmatch { src } | CaseEnd { src } | Badrecord { src } => s(src, f),
-        Error { reason } => s(reason, f),
-        Raise {
-            class,
-            reason,
-            stack,
-        } => {
-            s(class, f);
-            s(reason, f);
-            s(stack, f);
-        }
-        LoopRec { dst, .. } => d(dst, f),
-        WaitTimeout { timeout, .. } => s(timeout, f),
-        FuncInfo { .. }
-        | Allocate { .. }
-        | Deallocate { .. }
-        | Return
-        | Call { .. }
-        | CallLast { .. }
-        | CallOnly { .. }
-        | CallExt { .. }
-        | CallExtLast { .. }
-        | CallExtOnly { .. }
-        | CallFun { .. }
-        | CallFunLast { .. }
-        | Apply { .. }
-        | ApplyLast { .. }
-        | Jump { .. }
-        | IfEnd
-        | Send
-        | LoopRecEnd { .. }
-        | RemoveMessage
-        | Wait { .. }
-        | Timeout => {}
-    }
+    ins.for_each_reg_mut(&mut |r| match r {
+        RegMut::Read(Src::Y(y)) | RegMut::Write(Dst::Y(y)) | RegMut::Slot(y) => f(y),
+        _ => {}
+    });
 }
 
 /// Shrinks a function's frame: Y slots whose live ranges (first to last mention in code order,

@@ -1,5 +1,5 @@
 //! Back-end corpus test: every conformance program under `lang-tests/` (except the ones meant to
-//! be rejected) compiles, and the bytecode passes the VM's verifier (`krarup_vm::verify`).
+//! be rejected) compiles, and the bytecode passes the verifier (`krarup_bytecode::verify`).
 
 use std::path::{Path, PathBuf};
 
@@ -34,7 +34,7 @@ fn corpus_compiles_and_verifies() {
         let name = p.display().to_string();
         match krarup_compiler::compile(&src, &name) {
             Ok(c) => {
-                if let Err(e) = krarup_vm::verify::verify(&c.module) {
+                if let Err(e) = krarup_bytecode::verify::verify(&c.module) {
                     failures.push(format!("{name}: verify: {}", e.message));
                 }
             }

@@ -83,7 +83,7 @@ fn mutated_programs_never_panic() {
             let m = mutate(&src, &mut rng);
             if let Ok(c) = compile(&m, "fuzz") {
                 compiled += 1;
-                if let Err(e) = krarup_vm::verify::verify(&c.module) {
+                if let Err(e) = krarup_bytecode::verify::verify(&c.module) {
                     panic!("verify failed: {}\n--- source ---\n{m}", e.message);
                 }
             }

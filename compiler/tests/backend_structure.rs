@@ -1,15 +1,15 @@
 //! Back-end structure tests: compile small modules and check the shape of the bytecode, the
 //! tables, and the diagnostics of lowering and match compilation.
 
+use krarup_bytecode::module::{Literal, Module};
+use krarup_bytecode::opcode::Instruction;
 use krarup_compiler::diagnostics::{Diagnostic, Severity};
 use krarup_compiler::{compile, dump, Stage};
-use krarup_vm::bytecode::module::{Literal, Module};
-use krarup_vm::bytecode::opcode::Instruction;
 
 fn module(src: &str) -> Module {
     match compile(src, "t.erl") {
         Ok(c) => {
-            krarup_vm::verify::verify(&c.module).expect("bytecode verifies");
+            krarup_bytecode::verify::verify(&c.module).expect("bytecode verifies");
             c.module
         }
         Err(d) => panic!("compile failed: {d:?}"),

@@ -5,8 +5,9 @@
 //! Operand notation: `x3`, `y0`, atoms as Erlang writes them (`ok`, `'EXIT'`), small integers,
 //! `[]`, literals as `lit#i` followed by their value in a comment, labels as `Ln`.
 
-use super::module::{Literal, Module};
-use super::opcode::*;
+use crate::describe::Operand;
+use crate::module::{Literal, Module};
+use crate::opcode::*;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -179,314 +180,95 @@ impl Disasm<'_> {
         }
     }
 
+    /// `mnemonic operand operand ...`, the operands in `describe`'s order: sources as they are,
+    /// destinations after `->`, labels as `Ln` (named when not a plain jump target), counts with
+    /// their field name (an arity as `mnemonic/N`), a missing failure label and default flags as
+    /// nothing.
     fn instruction(&self, ins: &Instruction) -> String {
-        use Instruction::*;
-        let d = |d: &Dst| dst(d);
-        let fail = |f: &Option<Label>| match f {
-            Some(l) => format!(" fail L{}", l.0),
-            None => String::new(),
-        };
-        match ins {
-            FuncInfo {
-                module,
-                function,
-                arity,
-            } => format!(
-                "func_info {}:{}/{arity}",
-                self.atom(*module),
-                self.atom(*function)
-            ),
-            Allocate { slots, live } => format!("allocate {slots} live {live}"),
-            Deallocate { slots } => format!("deallocate {slots}"),
-            Return => "return".into(),
-            Call { arity, target } => format!("call/{arity} {}", self.call_target(*target)),
-            CallLast {
-                arity,
-                target,
-                dealloc,
-            } => format!(
-                "call_last/{arity} {} dealloc {dealloc}",
-                self.call_target(*target)
-            ),
-            CallOnly { arity, target } => {
-                format!("call_only/{arity} {}", self.call_target(*target))
-            }
-            CallExt { arity, import } => format!("call_ext/{arity} {}", self.import(*import)),
-            CallExtLast {
-                arity,
-                import,
-                dealloc,
-            } => format!(
-                "call_ext_last/{arity} {} dealloc {dealloc}",
-                self.import(*import)
-            ),
-            CallExtOnly { arity, import } => {
-                format!("call_ext_only/{arity} {}", self.import(*import))
-            }
-            CallFun { arity } => format!("call_fun/{arity}"),
-            CallFunLast { arity, dealloc } => format!("call_fun_last/{arity} dealloc {dealloc}"),
-            Apply { arity } => format!("apply/{arity}"),
-            ApplyLast { arity, dealloc } => format!("apply_last/{arity} dealloc {dealloc}"),
-            Bif {
-                import,
-                args,
-                dst,
-                fail: f,
-            } => format!(
-                "bif {} {} -> {}{}",
-                self.import(*import),
-                self.srcs(args),
-                d(dst),
-                fail(f)
-            ),
-            Move { src, dst } => format!("move {} -> {}", self.src(src), d(dst)),
-            Init { dst } => format!("init {}", d(dst)),
-            GetList { src, head, tail } => {
-                format!("get_list {} -> {}, {}", self.src(src), d(head), d(tail))
-            }
-            GetHd { src, dst } => format!("get_hd {} -> {}", self.src(src), d(dst)),
-            GetTl { src, dst } => format!("get_tl {} -> {}", self.src(src), d(dst)),
-            GetTupleElement { src, index, dst } => {
-                format!("get_tuple_element {} {index} -> {}", self.src(src), d(dst))
-            }
-            PutList { head, tail, dst } => format!(
-                "put_list {} {} -> {}",
-                self.src(head),
-                self.src(tail),
-                d(dst)
-            ),
-            PutTuple { elements, dst } => {
-                format!("put_tuple {} -> {}", self.srcs(elements), d(dst))
-            }
-            MakeFun { lambda, free, dst } => {
-                let name = match self.m.lambdas.get(lambda.0 as usize) {
-                    Some(l) => format!("{}/{}", self.atom(l.function), l.arity),
-                    None => "?".into(),
-                };
-                format!(
-                    "make_fun #{} {name} {} -> {}",
-                    lambda.0,
-                    self.srcs(free),
-                    d(dst)
-                )
-            }
-            Arith {
-                op,
-                a,
-                b,
-                dst,
-                fail: f,
-            } => format!(
-                "arith {} {} {} -> {}{}",
-                arith_name(*op),
-                self.src(a),
-                self.src(b),
-                d(dst),
-                fail(f)
-            ),
-            Unary {
-                op,
-                a,
-                dst,
-                fail: f,
-            } => format!(
-                "unary {} {} -> {}{}",
-                unary_name(*op),
-                self.src(a),
-                d(dst),
-                fail(f)
-            ),
-            Cmp { fail, op, a, b } => format!(
-                "test {} {} {} else L{}",
-                self.src(a),
-                cmp_name(*op),
-                self.src(b),
-                fail.0
-            ),
-            Test { fail, src, ty } => {
-                format!("test {} {} else L{}", type_name(*ty), self.src(src), fail.0)
-            }
-            IsFunction2 { fail, src, arity } => format!(
-                "test is_function2 {} {} else L{}",
-                self.src(src),
-                self.src(arity),
-                fail.0
-            ),
-            TestArity { fail, src, arity } => {
-                format!("test_arity {} {arity} else L{}", self.src(src), fail.0)
-            }
-            IsTaggedTuple {
-                fail,
-                src,
-                arity,
-                tag,
-            } => format!(
-                "is_tagged_tuple {} {arity} {} else L{}",
-                self.src(src),
-                self.atom(*tag),
-                fail.0
-            ),
-            SelectVal { src, fail, cases } => {
-                let c: Vec<String> = cases
-                    .iter()
-                    .map(|(v, l)| format!("{} => L{}", self.src(v), l.0))
-                    .collect();
-                format!(
-                    "select_val {} {{{}}} else L{}",
-                    self.src(src),
-                    c.join(", "),
-                    fail.0
-                )
-            }
-            SelectTupleArity { src, fail, cases } => {
-                let c: Vec<String> = cases
-                    .iter()
-                    .map(|(a, l)| format!("{a} => L{}", l.0))
-                    .collect();
-                format!(
-                    "select_tuple_arity {} {{{}}} else L{}",
-                    self.src(src),
-                    c.join(", "),
-                    fail.0
-                )
-            }
-            Jump { target } => format!("jump L{}", target.0),
-            PutMap {
-                kind,
-                src,
-                dst,
-                pairs,
-                fail: f,
-            } => {
-                let arrow = if *kind == MapPut::Exact { ":=" } else { "=>" };
-                let p: Vec<String> = pairs
-                    .iter()
-                    .map(|(k, v)| format!("{} {arrow} {}", self.src(k), self.src(v)))
-                    .collect();
-                format!(
-                    "put_map {}#{{{}}} -> {}{}",
-                    self.src(src),
-                    p.join(", "),
-                    d(dst),
-                    fail(f)
-                )
-            }
-            HasMapFields { fail, src, keys } => format!(
-                "has_map_fields {} {} else L{}",
-                self.src(src),
-                self.srcs(keys),
-                fail.0
-            ),
-            GetMapElements { fail, src, pairs } => {
-                let p: Vec<String> = pairs
-                    .iter()
-                    .map(|(k, v)| format!("{} -> {}", self.src(k), d(v)))
-                    .collect();
-                format!(
-                    "get_map_elements {} {{{}}} else L{}",
-                    self.src(src),
-                    p.join(", "),
-                    fail.0
-                )
-            }
-            BsCreate {
-                segments,
-                dst,
-                fail: f,
-            } => {
-                let s: Vec<String> = segments
-                    .iter()
-                    .map(|s| {
-                        format!(
-                            "{}:{}/{}{}-unit:{}",
-                            self.src(&s.value),
-                            self.size(&s.size),
-                            bs_type_name(s.ty),
-                            flags_text(&s.flags),
-                            s.unit
-                        )
-                    })
-                    .collect();
-                format!("bs_create <<{}>> -> {}{}", s.join(", "), d(dst), fail(f))
-            }
-            BsStartMatch { fail, src, dst } => format!(
-                "bs_start_match {} -> {} else L{}",
-                self.src(src),
-                d(dst),
-                fail.0
-            ),
-            BsGet {
-                fail,
-                ctx,
-                ty,
-                size,
-                unit,
-                flags,
-                dst,
-            } => format!(
-                "bs_get {} {}/{}{}-unit:{unit} -> {} else L{}",
-                self.src(ctx),
-                self.size(size),
-                bs_type_name(*ty),
-                flags_text(flags),
-                d(dst),
-                fail.0
-            ),
-            BsSkip {
-                fail,
-                ctx,
-                size,
-                unit,
-            } => format!(
-                "bs_skip {} {}-unit:{unit} else L{}",
-                self.src(ctx),
-                self.size(size),
-                fail.0
-            ),
-            BsTestTail { fail, ctx, bits } => {
-                format!("bs_test_tail {} {bits} else L{}", self.src(ctx), fail.0)
-            }
-            BsTestUnit { fail, ctx, unit } => {
-                format!("bs_test_unit {} {unit} else L{}", self.src(ctx), fail.0)
-            }
-            BsGetPosition { ctx, dst } => {
-                format!("bs_get_position {} -> {}", self.src(ctx), d(dst))
-            }
-            BsSetPosition { ctx, pos } => {
-                format!("bs_set_position {} {}", self.src(ctx), self.src(pos))
-            }
-            BsGetTail { ctx, dst } => format!("bs_get_tail {} -> {}", self.src(ctx), d(dst)),
-            Try { y, handler } => format!("try y{} handler L{}", y.0, handler.0),
-            TryEnd { y } => format!("try_end y{}", y.0),
-            TryCase { y } => format!("try_case y{}", y.0),
-            TryCaseEnd { src } => format!("try_case_end {}", self.src(src)),
-            Catch { y, handler } => format!("catch y{} handler L{}", y.0, handler.0),
-            CatchEnd { y } => format!("catch_end y{}", y.0),
-            Raise {
-                class,
-                reason,
-                stack,
-            } => format!(
-                "raise {} {} {}",
-                self.src(class),
-                self.src(reason),
-                self.src(stack)
-            ),
-            Badmatch { src } => format!("badmatch {}", self.src(src)),
-            CaseEnd { src } => format!("case_end {}", self.src(src)),
-            IfEnd => "if_end".into(),
-            Badrecord { src } => format!("badrecord {}", self.src(src)),
-            Error { reason } => format!("error {}", self.src(reason)),
-            Send => "send".into(),
-            LoopRec { fail, dst } => format!("loop_rec -> {} else L{}", d(dst), fail.0),
-            LoopRecEnd { target } => format!("loop_rec_end L{}", target.0),
-            RemoveMessage => "remove_message".into(),
-            Wait { target } => format!("wait L{}", target.0),
-            WaitTimeout { target, timeout } => {
-                format!("wait_timeout {} L{}", self.src(timeout), target.0)
-            }
-            Timeout => "timeout".into(),
-        }
+        let mut parts = vec![ins.opcode().mnemonic()];
+        let local_call = ins.is_local_call();
+        ins.for_each_operand(&mut |name, op| {
+            let text = match op {
+                Operand::Src(s) => self.src(s),
+                Operand::Dst(d) => format!("-> {}", dst(d)),
+                Operand::Srcs(v) => self.srcs(v),
+                Operand::Label(l) if local_call => self.call_target(*l),
+                Operand::Label(l) if name == "target" => format!("L{}", l.0),
+                Operand::Label(l) => format!("{name} L{}", l.0),
+                Operand::Fail(Some(l)) => format!("fail L{}", l.0),
+                Operand::Fail(None) => return,
+                Operand::Atom(a) => self.atom(*a),
+                Operand::Import(i) => self.import(*i),
+                Operand::Lambda(l) => match self.m.lambdas.get(l.0 as usize) {
+                    Some(lam) => format!("#{} {}/{}", l.0, self.atom(lam.function), lam.arity),
+                    None => format!("#{} ?", l.0),
+                },
+                Operand::Slot(y) => format!("y{}", y.0),
+                Operand::Byte(n) if name == "arity" => {
+                    parts[0] = format!("{}/{n}", parts[0]);
+                    return;
+                }
+                Operand::Byte(n) => format!("{name} {n}"),
+                Operand::U16(n) => format!("{name} {n}"),
+                Operand::U32(n) => format!("{name} {n}"),
+                Operand::ArithOp(op) => arith_name(*op).into(),
+                Operand::UnaryOp(op) => unary_name(*op).into(),
+                Operand::CmpOp(op) => cmp_name(*op).into(),
+                Operand::TypeTest(t) => type_name(*t).into(),
+                Operand::MapPut(MapPut::Assoc) => "assoc".into(),
+                Operand::MapPut(MapPut::Exact) => "exact".into(),
+                Operand::BsType(t) => bs_type_name(*t).into(),
+                Operand::BsSize(size) => format!("size {}", self.size(size)),
+                Operand::BsFlags(f) if *f == BsFlags::default() => return,
+                Operand::BsFlags(f) => flags_text(f),
+                Operand::SelectCases(cases) => {
+                    let c: Vec<String> = cases
+                        .iter()
+                        .map(|(v, l)| format!("{} => L{}", self.src(v), l.0))
+                        .collect();
+                    format!("{{{}}}", c.join(", "))
+                }
+                Operand::ArityCases(cases) => {
+                    let c: Vec<String> = cases
+                        .iter()
+                        .map(|(a, l)| format!("{a} => L{}", l.0))
+                        .collect();
+                    format!("{{{}}}", c.join(", "))
+                }
+                Operand::MapPairs(pairs) => {
+                    let p: Vec<String> = pairs
+                        .iter()
+                        .map(|(k, v)| format!("{} => {}", self.src(k), self.src(v)))
+                        .collect();
+                    format!("#{{{}}}", p.join(", "))
+                }
+                Operand::MapGets(pairs) => {
+                    let p: Vec<String> = pairs
+                        .iter()
+                        .map(|(k, v)| format!("{} -> {}", self.src(k), dst(v)))
+                        .collect();
+                    format!("{{{}}}", p.join(", "))
+                }
+                Operand::Segments(segments) => {
+                    let s: Vec<String> = segments
+                        .iter()
+                        .map(|s| {
+                            format!(
+                                "{}:{}/{}{}-unit:{}",
+                                self.src(&s.value),
+                                self.size(&s.size),
+                                bs_type_name(s.ty),
+                                flags_text(&s.flags),
+                                s.unit
+                            )
+                        })
+                        .collect();
+                    format!("<<{}>>", s.join(", "))
+                }
+            };
+            parts.push(text);
+        });
+        parts.join(" ")
     }
 }
 
@@ -713,7 +495,7 @@ fn write_literal(out: &mut String, l: &Literal, depth: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bytecode::format::tests::every_instruction_module;
+    use crate::format::tests::every_instruction_module;
 
     #[test]
     fn lists_every_instruction_with_labels() {
@@ -722,7 +504,7 @@ mod tests {
         assert!(text.starts_with("module m (file \"m.erl\")\n"), "{text}");
         assert!(text.contains("\nfunction f/2  [0.."), "{text}");
         assert!(text.contains("  L1:\n"), "{text}");
-        assert!(text.contains("func_info m:f/2"), "{text}");
+        assert!(text.contains("func_info/2 m f"), "{text}");
         assert!(text.contains("call_ext/0 m:f/0"), "{text}");
         assert!(text.contains("move lit#0<"), "{text}");
         assert!(text.contains("'héllo wörld'"), "{text}");

@@ -3,16 +3,30 @@
 //! interpreter. Owns the structural rules listed on `verify`; does not own the file format
 //! (`bytecode::format`) or loading (`code`).
 
-use crate::atom::MAX_ATOM_CHARS;
-use crate::bytecode::format::MAX_LITERAL_DEPTH;
-use crate::bytecode::module::{FunctionInfo, Literal, Module};
-use crate::bytecode::opcode::{AtomIdx, BsSize, Dst, ImportIdx, Instruction, Src, YReg};
-use crate::code::LoadError;
-use crate::term::{SMALL_MAX, SMALL_MIN};
+use crate::describe::{FrameEffect, Reg};
+use crate::format::MAX_LITERAL_DEPTH;
+use crate::module::{FunctionInfo, Literal, Module};
+use crate::opcode::{AtomIdx, Dst, ImportIdx, Instruction, Src};
+use crate::{MAX_ATOM_CHARS, MAX_X_REGS, SMALL_MAX, SMALL_MIN};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
-/// X registers are numbered below this (the interpreter's register file has this many).
-pub const MAX_REGISTERS: u16 = 1024;
+/// Why a module failed verification: the module's name and what is wrong, naming the function
+/// and instruction at fault.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct VerifyError {
+    /// The module's name, as the module states it.
+    pub module: String,
+    pub message: String,
+}
+
+impl fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "module '{}': {}", self.module, self.message)
+    }
+}
+
+impl std::error::Error for VerifyError {}
 
 /// Checks `module`; the error names the function and instruction at fault. The rules:
 /// - tables: `atoms[0]` is the module name; atom names are at most 255 characters; every atom,
@@ -26,7 +40,7 @@ pub const MAX_REGISTERS: u16 = 1024;
 /// - branches stay inside their function and never target a `FuncInfo` except the function's
 ///   own (which raises `function_clause`); local calls target a function entry of the call's
 ///   arity; `CallExt`/`Bif` arities match their import; `MakeFun` passes the lambda's free count.
-/// - X registers are below `MAX_REGISTERS` (Y operands are checked against the frame); `Src::Int`
+/// - X registers are below `MAX_X_REGS` (Y operands are checked against the frame); `Src::Int`
 ///   is a small integer; `SelectVal` cases are constants; bit-syntax units are 1..=256.
 /// - frames (a dataflow pass over every path): `Allocate` only with no frame open;
 ///   `Deallocate`, `CallLast`, `CallExtLast` close a frame of exactly their slot count;
@@ -38,11 +52,11 @@ pub const MAX_REGISTERS: u16 = 1024;
 ///   on every path — only `x0` survives a body call, `Allocate{live}` keeps `x0..x[live-1]`, an
 ///   exception handler starts with none — so no instruction can read a register the collector
 ///   did not update.
-pub fn verify(module: &Module) -> Result<(), LoadError> {
+pub fn verify(module: &Module) -> Result<(), VerifyError> {
     let v = Verifier::new(module);
     v.tables()
         .and_then(|()| v.functions())
-        .map_err(|message| LoadError {
+        .map_err(|message| VerifyError {
             module: module.name.clone(),
             message,
         })
@@ -238,9 +252,9 @@ impl<'m> Verifier<'m> {
         use Instruction::*;
         let m = self.m;
         let mut err = None;
-        for_each_operand(ins, &mut |op| {
+        ins.for_each_reg(&mut |r| {
             if err.is_none() {
-                if let Err(e) = self.operand(op) {
+                if let Err(e) = self.operand(r) {
                     err = Some(e);
                 }
             }
@@ -254,7 +268,7 @@ impl<'m> Verifier<'m> {
             // every Y operand is checked against the open frame (below). The compiler itself
             // refuses functions of more than 60,000 variables. (A cap of 1,024 here once made the
             // loader refuse the frame emitted for a chain of 3,000 `andalso`.)
-            Allocate { live, .. } if *live > MAX_REGISTERS => {
+            Allocate { live, .. } if *live as usize > MAX_X_REGS => {
                 return Err("live count too large".into());
             }
             Call { arity, target }
@@ -296,8 +310,7 @@ impl<'m> Verifier<'m> {
             BsGet { unit, .. } | BsSkip { unit, .. } | BsTestUnit { unit, .. } => unit_ok(*unit)?,
             _ => {}
         }
-        let is_call = matches!(ins, Call { .. } | CallLast { .. } | CallOnly { .. });
-        if !is_call {
+        if !ins.is_local_call() {
             for t in ins.branch_targets() {
                 if t.0 < f.start || t.0 >= f.end {
                     return Err(format!("branch to {} leaves the function", t.0));
@@ -320,16 +333,16 @@ impl<'m> Verifier<'m> {
         }
     }
 
-    fn operand(&self, op: Operand<'_>) -> V {
+    fn operand(&self, op: Reg<'_>) -> V {
         match op {
-            Operand::Src(Src::X(r)) | Operand::Dst(Dst::X(r)) if r.0 >= MAX_REGISTERS => {
+            Reg::Read(Src::X(r)) | Reg::Write(Dst::X(r)) if r.0 as usize >= MAX_X_REGS => {
                 Err(format!("X register {} out of range", r.0))
             }
-            Operand::Src(Src::Atom(a)) => self.atom(*a),
-            Operand::Src(Src::Int(n)) if !(SMALL_MIN..=SMALL_MAX).contains(n) => {
+            Reg::Read(Src::Atom(a)) => self.atom(*a),
+            Reg::Read(Src::Int(n)) if !(SMALL_MIN..=SMALL_MAX).contains(n) => {
                 Err(format!("integer operand {n} is not small (use a literal)"))
             }
-            Operand::Src(Src::Lit(l)) if l.0 as usize >= self.m.literals.len() => {
+            Reg::Read(Src::Lit(l)) if l.0 as usize >= self.m.literals.len() => {
                 Err(format!("literal index {} out of range", l.0))
             }
             _ => Ok(()),
@@ -367,12 +380,7 @@ impl<'m> Verifier<'m> {
             let Some(before) = state[i] else { continue };
             let after = frame_step(ins, before)
                 .map_err(|e| format!("instruction {} ({ins:?}): {e}", start + i))?;
-            if !matches!(
-                ins,
-                Instruction::Call { .. }
-                    | Instruction::CallLast { .. }
-                    | Instruction::CallOnly { .. }
-            ) {
+            if !ins.is_local_call() {
                 for t in ins.branch_targets() {
                     let at = (t.0 - f.start) as usize;
                     if at != 0 {
@@ -397,11 +405,10 @@ fn describe(f: Frame) -> String {
 
 /// The frame state after `ins` (when it falls through), or why `ins` is wrong in state `fr`.
 fn frame_step(ins: &Instruction, fr: Frame) -> Result<Frame, String> {
-    use Instruction::*;
     let mut err = None;
-    for_each_operand(ins, &mut |op| {
+    ins.for_each_reg(&mut |op| {
         let y = match op {
-            Operand::Src(Src::Y(r)) | Operand::Dst(Dst::Y(r)) | Operand::Y(r) => *r,
+            Reg::Read(Src::Y(r)) | Reg::Write(Dst::Y(r)) | Reg::Slot(r) => *r,
             _ => return,
         };
         if err.is_none() {
@@ -423,15 +430,14 @@ fn frame_step(ins: &Instruction, fr: Frame) -> Result<Frame, String> {
             )),
         }
     };
-    match ins {
-        Allocate { slots, .. } => match fr {
-            None => Ok(Some(*slots)),
+    match ins.frame_effect() {
+        FrameEffect::Keep => Ok(fr),
+        FrameEffect::Open(slots) => match fr {
+            None => Ok(Some(slots)),
             Some(_) => Err(format!("allocates with {} already open", describe(fr))),
         },
-        Deallocate { slots }
-        | CallLast { dealloc: slots, .. }
-        | CallExtLast { dealloc: slots, .. } => close(*slots),
-        CallFunLast { dealloc, .. } | ApplyLast { dealloc, .. } => match (dealloc, fr) {
+        FrameEffect::Close(slots) => close(slots),
+        FrameEffect::CloseOrNone(dealloc) => match (dealloc, fr) {
             // Count 0 means "no frame": a frame of 0 slots would be left open, so it must be
             // closed with `Deallocate 0` first (or given at least one slot).
             (0, None) => Ok(None),
@@ -439,19 +445,18 @@ fn frame_step(ins: &Instruction, fr: Frame) -> Result<Frame, String> {
                 "dealloc 0 means no frame, but {} is open (emit Deallocate first)",
                 describe(fr)
             )),
-            (n, _) => close(*n),
+            (n, _) => close(n),
         },
-        Return | CallOnly { .. } | CallExtOnly { .. } => match fr {
+        FrameEffect::NeedsNone => match fr {
             None => Ok(None),
             Some(_) => Err(format!("needs no frame but {} is open", describe(fr))),
         },
-        Call { .. } | CallExt { .. } | CallFun { .. } | Apply { .. } => match fr {
+        FrameEffect::NeedsFrame => match fr {
             Some(_) => Ok(fr),
             None => {
                 Err("a body call needs a frame to keep the return address (Allocate first)".into())
             }
         },
-        _ => Ok(fr),
     }
 }
 
@@ -498,168 +503,6 @@ fn check_literal(lit: &Literal) -> V {
         }
     }
     Ok(())
-}
-
-/// A register or constant operand of an instruction.
-#[derive(Copy, Clone)]
-enum Operand<'a> {
-    Src(&'a Src),
-    Dst(&'a Dst),
-    /// A Y slot named directly (`Try`, `Catch` and friends).
-    Y(&'a YReg),
-}
-
-/// Calls `f` on every operand of `ins` (exhaustive, so a new instruction must be listed).
-fn for_each_operand<'a>(ins: &'a Instruction, f: &mut dyn FnMut(Operand<'a>)) {
-    use Instruction::*;
-    let src = |f: &mut dyn FnMut(Operand<'a>), s: &'a Src| f(Operand::Src(s));
-    let size = |f: &mut dyn FnMut(Operand<'a>), s: &'a BsSize| {
-        if let BsSize::Src(s) = s {
-            f(Operand::Src(s))
-        }
-    };
-    match ins {
-        FuncInfo { .. }
-        | Allocate { .. }
-        | Deallocate { .. }
-        | Return
-        | Call { .. }
-        | CallLast { .. }
-        | CallOnly { .. }
-        | CallExt { .. }
-        | CallExtLast { .. }
-        | CallExtOnly { .. }
-        | CallFun { .. }
-        | CallFunLast { .. }
-        | Apply { .. }
-        | ApplyLast { .. }
-        | Jump { .. }
-        | IfEnd
-        | Send
-        | LoopRecEnd { .. }
-        | RemoveMessage
-        | Wait { .. }
-        | Timeout => {}
-        Bif { args, dst, .. } => {
-            args.iter().for_each(|s| src(f, s));
-            f(Operand::Dst(dst));
-        }
-        Move { src: s, dst }
-        | GetHd { src: s, dst }
-        | GetTl { src: s, dst }
-        | GetTupleElement { src: s, dst, .. }
-        | BsStartMatch { src: s, dst, .. } => {
-            src(f, s);
-            f(Operand::Dst(dst));
-        }
-        Init { dst } | LoopRec { dst, .. } => f(Operand::Dst(dst)),
-        GetList { src: s, head, tail } => {
-            src(f, s);
-            f(Operand::Dst(head));
-            f(Operand::Dst(tail));
-        }
-        PutList { head, tail, dst } => {
-            src(f, head);
-            src(f, tail);
-            f(Operand::Dst(dst));
-        }
-        PutTuple { elements: v, dst } | MakeFun { free: v, dst, .. } => {
-            v.iter().for_each(|s| src(f, s));
-            f(Operand::Dst(dst));
-        }
-        Arith { a, b, dst, .. } => {
-            src(f, a);
-            src(f, b);
-            f(Operand::Dst(dst));
-        }
-        Unary { a, dst, .. } => {
-            src(f, a);
-            f(Operand::Dst(dst));
-        }
-        Cmp { a, b, .. } => {
-            src(f, a);
-            src(f, b);
-        }
-        Test { src: s, .. }
-        | TestArity { src: s, .. }
-        | IsTaggedTuple { src: s, .. }
-        | TryCaseEnd { src: s }
-        | Badmatch { src: s }
-        | CaseEnd { src: s }
-        | Badrecord { src: s }
-        | Error { reason: s }
-        | WaitTimeout { timeout: s, .. }
-        | SelectTupleArity { src: s, .. }
-        | BsTestTail { ctx: s, .. }
-        | BsTestUnit { ctx: s, .. } => src(f, s),
-        IsFunction2 { src: s, arity, .. } => {
-            src(f, s);
-            src(f, arity);
-        }
-        SelectVal { src: s, cases, .. } => {
-            src(f, s);
-            cases.iter().for_each(|(v, _)| src(f, v));
-        }
-        PutMap {
-            src: s, dst, pairs, ..
-        } => {
-            src(f, s);
-            f(Operand::Dst(dst));
-            for (k, v) in pairs {
-                src(f, k);
-                src(f, v);
-            }
-        }
-        HasMapFields { src: s, keys, .. } => {
-            src(f, s);
-            keys.iter().for_each(|k| src(f, k));
-        }
-        GetMapElements { src: s, pairs, .. } => {
-            src(f, s);
-            for (k, d) in pairs {
-                src(f, k);
-                f(Operand::Dst(d));
-            }
-        }
-        BsCreate { segments, dst, .. } => {
-            for s in segments {
-                src(f, &s.value);
-                size(f, &s.size);
-            }
-            f(Operand::Dst(dst));
-        }
-        BsGet {
-            ctx, size: sz, dst, ..
-        } => {
-            src(f, ctx);
-            size(f, sz);
-            f(Operand::Dst(dst));
-        }
-        BsSkip { ctx, size: sz, .. } => {
-            src(f, ctx);
-            size(f, sz);
-        }
-        BsGetPosition { ctx, dst } | BsGetTail { ctx, dst } => {
-            src(f, ctx);
-            f(Operand::Dst(dst));
-        }
-        BsSetPosition { ctx, pos } => {
-            src(f, ctx);
-            src(f, pos);
-        }
-        Try { y, .. } | TryEnd { y } | TryCase { y } | Catch { y, .. } | CatchEnd { y } => {
-            f(Operand::Y(y))
-        }
-        Raise {
-            class,
-            reason,
-            stack,
-        } => {
-            src(f, class);
-            src(f, reason);
-            src(f, stack);
-        }
-    }
 }
 
 #[path = "verify_regs.rs"]

@@ -1,5 +1,8 @@
 //! The instruction set: every opcode, its operands, and its meaning, in one file. The compiler
 //! emits these, the verifier checks them, the file format stores them, the interpreter runs them.
+//! The facts the tools need about each opcode (its stable number, its operands in order, its
+//! implicit register reads and clobbers, whether it may collect or yield) live beside it in
+//! `describe.rs`; nothing else lists opcodes.
 //!
 //! # Operand legend
 //! - `x[i]`: X register `i` (arguments and temporaries; `x0` holds the return value).
@@ -17,8 +20,10 @@
 //! - A function that calls (other than in tail position) opens a frame with `Allocate` and
 //!   closes it with `Deallocate` (or a `*Last` call) before returning.
 //! - Safe points (where the heap may be collected and boxed terms move): `Allocate`, every call
-//!   and return, `LoopRec`, `Wait`, `WaitTimeout`. Roots are `x0..x[live-1]`, every Y slot, the
-//!   process dictionary and the mailbox.
+//!   and `Return` (`Instruction::may_gc`). Roots are `x0..x[live-1]` (`live` is `Allocate`'s
+//!   count, a call's arguments, `x0` for `Return`), every Y slot, the process dictionary and the
+//!   mailbox. `Wait` and `WaitTimeout` do not collect, but keep no X register either: the process
+//!   may be descheduled there (`Instruction::x_effect`).
 //! - `Y` slots are set to `[]` by `Allocate`, so a frame never holds garbage.
 //! - Exceptions unwind frames to the innermost `Try`/`Catch` marker (a `CATCH` term in a Y slot).
 
@@ -425,97 +430,105 @@ pub enum Instruction {
     Timeout,
 }
 
-impl Instruction {
-    /// Labels this instruction may jump to (for the verifier and disassembler).
-    pub fn branch_targets(&self) -> Vec<Label> {
-        use Instruction::*;
-        match self {
-            Call { target, .. } | CallLast { target, .. } | CallOnly { target, .. } => {
-                vec![*target]
-            }
-            Jump { target }
-            | LoopRecEnd { target }
-            | Wait { target }
-            | WaitTimeout { target, .. } => {
-                vec![*target]
-            }
-            Bif { fail, .. }
-            | Arith { fail, .. }
-            | Unary { fail, .. }
-            | PutMap { fail, .. }
-            | BsCreate { fail, .. } => fail.iter().copied().collect(),
-            Cmp { fail, .. }
-            | Test { fail, .. }
-            | IsFunction2 { fail, .. }
-            | TestArity { fail, .. }
-            | IsTaggedTuple { fail, .. }
-            | HasMapFields { fail, .. }
-            | GetMapElements { fail, .. }
-            | BsStartMatch { fail, .. }
-            | BsGet { fail, .. }
-            | BsSkip { fail, .. }
-            | BsTestTail { fail, .. }
-            | BsTestUnit { fail, .. }
-            | LoopRec { fail, .. } => vec![*fail],
-            SelectVal { fail, cases, .. } => std::iter::once(*fail)
-                .chain(cases.iter().map(|c| c.1))
-                .collect(),
-            SelectTupleArity { fail, cases, .. } => std::iter::once(*fail)
-                .chain(cases.iter().map(|c| c.1))
-                .collect(),
-            Try { handler, .. } | Catch { handler, .. } => vec![*handler],
-            _ => Vec::new(),
-        }
-    }
+impl ArithOp {
+    /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
+    pub const ALL: [ArithOp; 11] = [
+        ArithOp::Add,
+        ArithOp::Sub,
+        ArithOp::Mul,
+        ArithOp::Div,
+        ArithOp::IntDiv,
+        ArithOp::Rem,
+        ArithOp::Band,
+        ArithOp::Bor,
+        ArithOp::Bxor,
+        ArithOp::Bsl,
+        ArithOp::Bsr,
+    ];
 
-    /// True if control never falls through to the next instruction.
-    pub fn is_terminator(&self) -> bool {
-        use Instruction::*;
-        matches!(
-            self,
-            Return
-                | CallLast { .. }
-                | CallOnly { .. }
-                | CallExtLast { .. }
-                | CallExtOnly { .. }
-                | CallFunLast { .. }
-                | ApplyLast { .. }
-                | Jump { .. }
-                | SelectVal { .. }
-                | SelectTupleArity { .. }
-                | LoopRecEnd { .. }
-                | Wait { .. }
-                | Raise { .. }
-                | Badmatch { .. }
-                | CaseEnd { .. }
-                | IfEnd
-                | Badrecord { .. }
-                | Error { .. }
-                | TryCaseEnd { .. }
-                | FuncInfo { .. }
-        )
+    /// The value's code in the file format (its index in `ALL`).
+    pub fn code(self) -> u8 {
+        Self::ALL.iter().position(|&v| v == self).unwrap_or(0) as u8
     }
+}
 
-    /// True if this instruction is a GC safe point.
-    pub fn is_safe_point(&self) -> bool {
-        use Instruction::*;
-        matches!(
-            self,
-            Allocate { .. }
-                | Return
-                | Call { .. }
-                | CallLast { .. }
-                | CallOnly { .. }
-                | CallExt { .. }
-                | CallExtLast { .. }
-                | CallExtOnly { .. }
-                | CallFun { .. }
-                | CallFunLast { .. }
-                | Apply { .. }
-                | ApplyLast { .. }
-                | LoopRec { .. }
-                | Wait { .. }
-                | WaitTimeout { .. }
-        )
+impl UnaryOp {
+    /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
+    pub const ALL: [UnaryOp; 3] = [UnaryOp::Neg, UnaryOp::Plus, UnaryOp::Bnot];
+
+    /// The value's code in the file format (its index in `ALL`).
+    pub fn code(self) -> u8 {
+        Self::ALL.iter().position(|&v| v == self).unwrap_or(0) as u8
+    }
+}
+
+impl CmpOp {
+    /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
+    pub const ALL: [CmpOp; 6] = [
+        CmpOp::Lt,
+        CmpOp::Ge,
+        CmpOp::Eq,
+        CmpOp::Ne,
+        CmpOp::EqExact,
+        CmpOp::NeExact,
+    ];
+
+    /// The value's code in the file format (its index in `ALL`).
+    pub fn code(self) -> u8 {
+        Self::ALL.iter().position(|&v| v == self).unwrap_or(0) as u8
+    }
+}
+
+impl TypeTest {
+    /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
+    pub const ALL: [TypeTest; 16] = [
+        TypeTest::Integer,
+        TypeTest::Float,
+        TypeTest::Number,
+        TypeTest::Atom,
+        TypeTest::Boolean,
+        TypeTest::Pid,
+        TypeTest::Reference,
+        TypeTest::Port,
+        TypeTest::Nil,
+        TypeTest::List,
+        TypeTest::NonEmptyList,
+        TypeTest::Tuple,
+        TypeTest::Map,
+        TypeTest::Binary,
+        TypeTest::Bitstring,
+        TypeTest::Function,
+    ];
+
+    /// The value's code in the file format (its index in `ALL`).
+    pub fn code(self) -> u8 {
+        Self::ALL.iter().position(|&v| v == self).unwrap_or(0) as u8
+    }
+}
+
+impl BsType {
+    /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
+    pub const ALL: [BsType; 6] = [
+        BsType::Integer,
+        BsType::Float,
+        BsType::Binary,
+        BsType::Utf8,
+        BsType::Utf16,
+        BsType::Utf32,
+    ];
+
+    /// The value's code in the file format (its index in `ALL`).
+    pub fn code(self) -> u8 {
+        Self::ALL.iter().position(|&v| v == self).unwrap_or(0) as u8
+    }
+}
+
+impl MapPut {
+    /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
+    pub const ALL: [MapPut; 2] = [MapPut::Assoc, MapPut::Exact];
+
+    /// The value's code in the file format (its index in `ALL`).
+    pub fn code(self) -> u8 {
+        Self::ALL.iter().position(|&v| v == self).unwrap_or(0) as u8
     }
 }

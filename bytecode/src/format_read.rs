@@ -326,314 +326,85 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An opcode number, then the operands `describe` lists for it, read into its template.
     fn instruction(&mut self) -> R<Instruction> {
-        use Instruction::*;
         let at = self.pos;
-        let code = self.byte()?;
-        Ok(match code {
-            op::FUNC_INFO => FuncInfo {
-                module: self.atom_idx()?,
-                function: self.atom_idx()?,
-                arity: self.byte()?,
-            },
-            op::ALLOCATE => Allocate {
-                slots: self.u16("slot count")?,
-                live: self.u16("live count")?,
-            },
-            op::DEALLOCATE => Deallocate {
-                slots: self.u16("slot count")?,
-            },
-            op::RETURN => Return,
-            op::CALL => Call {
-                arity: self.byte()?,
-                target: self.label()?,
-            },
-            op::CALL_LAST => CallLast {
-                arity: self.byte()?,
-                target: self.label()?,
-                dealloc: self.u16("slot count")?,
-            },
-            op::CALL_ONLY => CallOnly {
-                arity: self.byte()?,
-                target: self.label()?,
-            },
-            op::CALL_EXT => CallExt {
-                arity: self.byte()?,
-                import: ImportIdx(self.u32("import index")?),
-            },
-            op::CALL_EXT_LAST => CallExtLast {
-                arity: self.byte()?,
-                import: ImportIdx(self.u32("import index")?),
-                dealloc: self.u16("slot count")?,
-            },
-            op::CALL_EXT_ONLY => CallExtOnly {
-                arity: self.byte()?,
-                import: ImportIdx(self.u32("import index")?),
-            },
-            op::CALL_FUN => CallFun {
-                arity: self.byte()?,
-            },
-            op::CALL_FUN_LAST => CallFunLast {
-                arity: self.byte()?,
-                dealloc: self.u16("slot count")?,
-            },
-            op::APPLY => Apply {
-                arity: self.byte()?,
-            },
-            op::APPLY_LAST => ApplyLast {
-                arity: self.byte()?,
-                dealloc: self.u16("slot count")?,
-            },
-            op::BIF => Bif {
-                import: ImportIdx(self.u32("import index")?),
-                args: self.srcs()?,
-                dst: self.dst()?,
-                fail: self.opt_label()?,
-            },
-            op::MOVE => Move {
-                src: self.src()?,
-                dst: self.dst()?,
-            },
-            op::INIT => Init { dst: self.dst()? },
-            op::GET_LIST => GetList {
-                src: self.src()?,
-                head: self.dst()?,
-                tail: self.dst()?,
-            },
-            op::GET_HD => GetHd {
-                src: self.src()?,
-                dst: self.dst()?,
-            },
-            op::GET_TL => GetTl {
-                src: self.src()?,
-                dst: self.dst()?,
-            },
-            op::GET_TUPLE_ELEMENT => GetTupleElement {
-                src: self.src()?,
-                index: self.u32("tuple index")?,
-                dst: self.dst()?,
-            },
-            op::PUT_LIST => PutList {
-                head: self.src()?,
-                tail: self.src()?,
-                dst: self.dst()?,
-            },
-            op::PUT_TUPLE => PutTuple {
-                elements: self.srcs()?,
-                dst: self.dst()?,
-            },
-            op::MAKE_FUN => MakeFun {
-                lambda: LambdaIdx(self.u32("lambda index")?),
-                free: self.srcs()?,
-                dst: self.dst()?,
-            },
-            op::ARITH => Arith {
-                op: self.pick(&ARITH_OPS, "arithmetic operator")?,
-                a: self.src()?,
-                b: self.src()?,
-                dst: self.dst()?,
-                fail: self.opt_label()?,
-            },
-            op::UNARY => Unary {
-                op: self.pick(&UNARY_OPS, "unary operator")?,
-                a: self.src()?,
-                dst: self.dst()?,
-                fail: self.opt_label()?,
-            },
-            op::CMP => Cmp {
-                fail: self.label()?,
-                op: self.pick(&CMP_OPS, "comparison")?,
-                a: self.src()?,
-                b: self.src()?,
-            },
-            op::TEST => Test {
-                fail: self.label()?,
-                src: self.src()?,
-                ty: self.pick(&TYPE_TESTS, "type test")?,
-            },
-            op::IS_FUNCTION2 => IsFunction2 {
-                fail: self.label()?,
-                src: self.src()?,
-                arity: self.src()?,
-            },
-            op::TEST_ARITY => TestArity {
-                fail: self.label()?,
-                src: self.src()?,
-                arity: self.u32("tuple arity")?,
-            },
-            op::IS_TAGGED_TUPLE => IsTaggedTuple {
-                fail: self.label()?,
-                src: self.src()?,
-                arity: self.u32("tuple arity")?,
-                tag: self.atom_idx()?,
-            },
-            op::SELECT_VAL => {
-                let src = self.src()?;
-                let fail = self.label()?;
+        let number = self.byte()?;
+        let Some(op) = Opcode::from_number(number) else {
+            self.pos = at;
+            return Err(self.err(&format!("unknown opcode {number}")));
+        };
+        let mut ins = Instruction::template(op);
+        let mut result = Ok(());
+        ins.for_each_operand_mut(&mut |name, operand| {
+            if result.is_ok() {
+                result = self.operand(name, operand);
+            }
+        });
+        result.map(|()| ins)
+    }
+
+    fn operand(&mut self, name: &str, op: OperandMut<'_>) -> R<()> {
+        match op {
+            OperandMut::Src(s) => *s = self.src()?,
+            OperandMut::Dst(d) => *d = self.dst()?,
+            OperandMut::Srcs(v) => *v = self.srcs()?,
+            OperandMut::Label(l) => *l = self.label()?,
+            OperandMut::Fail(l) => *l = self.opt_label()?,
+            OperandMut::Atom(a) => *a = self.atom_idx()?,
+            OperandMut::Import(i) => *i = ImportIdx(self.u32("import index")?),
+            OperandMut::Lambda(l) => *l = LambdaIdx(self.u32("lambda index")?),
+            OperandMut::Slot(y) => *y = YReg(self.u16("Y register")?),
+            OperandMut::Byte(b) => *b = self.byte()?,
+            OperandMut::U16(n) => *n = self.u16(name)?,
+            OperandMut::U32(n) => *n = self.u32(name)?,
+            OperandMut::ArithOp(o) => *o = self.pick(&ArithOp::ALL, "arithmetic operator")?,
+            OperandMut::UnaryOp(o) => *o = self.pick(&UnaryOp::ALL, "unary operator")?,
+            OperandMut::CmpOp(o) => *o = self.pick(&CmpOp::ALL, "comparison")?,
+            OperandMut::TypeTest(t) => *t = self.pick(&TypeTest::ALL, "type test")?,
+            OperandMut::MapPut(k) => *k = self.pick(&MapPut::ALL, "map update kind")?,
+            OperandMut::BsType(t) => *t = self.pick(&BsType::ALL, "segment type")?,
+            OperandMut::BsSize(s) => *s = self.bs_size()?,
+            OperandMut::BsFlags(f) => *f = self.bs_flags()?,
+            OperandMut::SelectCases(cases) => {
                 let n = self.count(2)?;
-                let cases = (0..n)
+                *cases = (0..n)
                     .map(|_| Ok((self.src()?, self.label()?)))
-                    .collect::<R<Vec<_>>>()?;
-                SelectVal { src, fail, cases }
+                    .collect::<R<_>>()?;
             }
-            op::SELECT_TUPLE_ARITY => {
-                let src = self.src()?;
-                let fail = self.label()?;
+            OperandMut::ArityCases(cases) => {
                 let n = self.count(2)?;
-                let cases = (0..n)
+                *cases = (0..n)
                     .map(|_| Ok((self.u32("tuple arity")?, self.label()?)))
-                    .collect::<R<Vec<_>>>()?;
-                SelectTupleArity { src, fail, cases }
+                    .collect::<R<_>>()?;
             }
-            op::JUMP => Jump {
-                target: self.label()?,
-            },
-            op::PUT_MAP => {
-                let kind = match self.byte()? {
-                    0 => MapPut::Assoc,
-                    1 => MapPut::Exact,
-                    b => return Err(self.err(&format!("unknown map update kind {b}"))),
-                };
-                let src = self.src()?;
-                let dst = self.dst()?;
+            OperandMut::MapPairs(pairs) => {
                 let n = self.count(2)?;
-                let pairs = (0..n)
+                *pairs = (0..n)
                     .map(|_| Ok((self.src()?, self.src()?)))
-                    .collect::<R<Vec<_>>>()?;
-                PutMap {
-                    kind,
-                    src,
-                    dst,
-                    pairs,
-                    fail: self.opt_label()?,
-                }
+                    .collect::<R<_>>()?;
             }
-            op::HAS_MAP_FIELDS => HasMapFields {
-                fail: self.label()?,
-                src: self.src()?,
-                keys: self.srcs()?,
-            },
-            op::GET_MAP_ELEMENTS => {
-                let fail = self.label()?;
-                let src = self.src()?;
+            OperandMut::MapGets(pairs) => {
                 let n = self.count(2)?;
-                let pairs = (0..n)
+                *pairs = (0..n)
                     .map(|_| Ok((self.src()?, self.dst()?)))
-                    .collect::<R<Vec<_>>>()?;
-                GetMapElements { fail, src, pairs }
+                    .collect::<R<_>>()?;
             }
-            op::BS_CREATE => {
+            OperandMut::Segments(segments) => {
                 let n = self.count(5)?;
-                let segments = (0..n)
+                *segments = (0..n)
                     .map(|_| {
                         Ok(BsSegment {
-                            ty: self.pick(&BS_TYPES, "segment type")?,
+                            ty: self.pick(&BsType::ALL, "segment type")?,
                             value: self.src()?,
                             size: self.bs_size()?,
                             unit: self.u16("unit")?,
                             flags: self.bs_flags()?,
                         })
                     })
-                    .collect::<R<Vec<_>>>()?;
-                BsCreate {
-                    segments,
-                    dst: self.dst()?,
-                    fail: self.opt_label()?,
-                }
+                    .collect::<R<_>>()?;
             }
-            op::BS_START_MATCH => BsStartMatch {
-                fail: self.label()?,
-                src: self.src()?,
-                dst: self.dst()?,
-            },
-            op::BS_GET => BsGet {
-                fail: self.label()?,
-                ctx: self.src()?,
-                ty: self.pick(&BS_TYPES, "segment type")?,
-                size: self.bs_size()?,
-                unit: self.u16("unit")?,
-                flags: self.bs_flags()?,
-                dst: self.dst()?,
-            },
-            op::BS_SKIP => BsSkip {
-                fail: self.label()?,
-                ctx: self.src()?,
-                size: self.bs_size()?,
-                unit: self.u16("unit")?,
-            },
-            op::BS_TEST_TAIL => BsTestTail {
-                fail: self.label()?,
-                ctx: self.src()?,
-                bits: self.u32("bit count")?,
-            },
-            op::BS_TEST_UNIT => BsTestUnit {
-                fail: self.label()?,
-                ctx: self.src()?,
-                unit: self.u16("unit")?,
-            },
-            op::BS_GET_POSITION => BsGetPosition {
-                ctx: self.src()?,
-                dst: self.dst()?,
-            },
-            op::BS_SET_POSITION => BsSetPosition {
-                ctx: self.src()?,
-                pos: self.src()?,
-            },
-            op::BS_GET_TAIL => BsGetTail {
-                ctx: self.src()?,
-                dst: self.dst()?,
-            },
-            op::TRY => Try {
-                y: YReg(self.u16("Y register")?),
-                handler: self.label()?,
-            },
-            op::TRY_END => TryEnd {
-                y: YReg(self.u16("Y register")?),
-            },
-            op::TRY_CASE => TryCase {
-                y: YReg(self.u16("Y register")?),
-            },
-            op::TRY_CASE_END => TryCaseEnd { src: self.src()? },
-            op::CATCH => Catch {
-                y: YReg(self.u16("Y register")?),
-                handler: self.label()?,
-            },
-            op::CATCH_END => CatchEnd {
-                y: YReg(self.u16("Y register")?),
-            },
-            op::RAISE => Raise {
-                class: self.src()?,
-                reason: self.src()?,
-                stack: self.src()?,
-            },
-            op::BADMATCH => Badmatch { src: self.src()? },
-            op::CASE_END => CaseEnd { src: self.src()? },
-            op::IF_END => IfEnd,
-            op::BADRECORD => Badrecord { src: self.src()? },
-            op::ERROR => Error {
-                reason: self.src()?,
-            },
-            op::SEND => Send,
-            op::LOOP_REC => LoopRec {
-                fail: self.label()?,
-                dst: self.dst()?,
-            },
-            op::LOOP_REC_END => LoopRecEnd {
-                target: self.label()?,
-            },
-            op::REMOVE_MESSAGE => RemoveMessage,
-            op::WAIT => Wait {
-                target: self.label()?,
-            },
-            op::WAIT_TIMEOUT => WaitTimeout {
-                target: self.label()?,
-                timeout: self.src()?,
-            },
-            op::TIMEOUT => Timeout,
-            other => {
-                self.pos = at;
-                return Err(self.err(&format!("unknown opcode {other}")));
-            }
-        })
+        }
+        Ok(())
     }
 }

@@ -12,34 +12,34 @@
 //! `WaitTimeout` leave none (the process may be descheduled there). Paths that
 //! meet keep only the registers defined on all of them.
 
-use super::for_each_operand;
-use super::Operand;
-use crate::bytecode::module::FunctionInfo;
-use crate::bytecode::opcode::{Dst, Instruction, Src};
+use crate::describe::{Reg, XAfter};
+use crate::module::FunctionInfo;
+use crate::opcode::{Dst, Instruction, Src};
+use crate::MAX_X_REGS;
 
-/// A set of X registers (below `MAX_REGISTERS`).
+/// A set of X registers (below `MAX_X_REGS`).
 #[derive(Clone, PartialEq, Eq)]
-struct Regs([u64; 16]);
+struct Regs([u64; MAX_X_REGS / 64]);
 
 impl Regs {
     fn empty() -> Regs {
-        Regs([0; 16])
+        Regs([0; MAX_X_REGS / 64])
     }
     /// `x0..x[n-1]`.
     fn first(n: usize) -> Regs {
         let mut r = Regs::empty();
-        for i in 0..n.min(1024) {
+        for i in 0..n.min(MAX_X_REGS) {
             r.insert(i);
         }
         r
     }
     fn insert(&mut self, i: usize) {
-        if i < 1024 {
+        if i < MAX_X_REGS {
             self.0[i / 64] |= 1 << (i % 64);
         }
     }
     fn contains(&self, i: usize) -> bool {
-        i < 1024 && self.0[i / 64] & (1 << (i % 64)) != 0
+        i < MAX_X_REGS && self.0[i / 64] & (1 << (i % 64)) != 0
     }
     /// Intersects with `other`; true if `self` changed.
     fn meet(&mut self, other: &Regs) -> bool {
@@ -80,12 +80,8 @@ pub(super) fn check(code: &[Instruction], f: &FunctionInfo) -> Result<(), String
         };
         let after =
             step(ins, &before).map_err(|e| format!("instruction {} ({ins:?}): {e}", start + i))?;
-        let is_call = matches!(
-            ins,
-            Instruction::Call { .. } | Instruction::CallLast { .. } | Instruction::CallOnly { .. }
-        );
-        if !is_call {
-            let handler = matches!(ins, Instruction::Try { .. } | Instruction::Catch { .. });
+        if !ins.is_local_call() {
+            let handler = ins.is_handler_entry();
             for t in ins.branch_targets() {
                 let at = (t.0 - f.start) as usize;
                 if at == 0 {
@@ -122,64 +118,30 @@ fn need(regs: &Regs, range: std::ops::Range<usize>) -> Result<(), String> {
     Ok(())
 }
 
-/// The registers defined after `ins` falls through, or why `ins` reads an undefined register.
+/// The registers defined after `ins` falls through, or why `ins` reads an undefined register:
+/// its explicit operands, then what `Instruction::x_effect` says it reads and leaves.
 fn step(ins: &Instruction, before: &Regs) -> Result<Regs, String> {
-    use Instruction::*;
-    // Explicit operands: every source is read, every destination written.
     let mut reads = Vec::new();
     let mut writes = Vec::new();
-    for_each_operand(ins, &mut |op| match op {
-        Operand::Src(Src::X(r)) => reads.push(r.0 as usize),
-        Operand::Dst(Dst::X(r)) => writes.push(r.0 as usize),
+    ins.for_each_reg(&mut |r| match r {
+        Reg::Read(Src::X(r)) => reads.push(r.0 as usize),
+        Reg::Write(Dst::X(r)) => writes.push(r.0 as usize),
         _ => {}
     });
     for r in reads {
         need(before, r..r + 1)?;
     }
-    let mut after = before.clone();
-    match ins {
-        Allocate { live, .. } => {
-            need(before, 0..*live as usize)?;
-            after = Regs::first(*live as usize);
+    let effect = ins.x_effect();
+    need(before, 0..effect.reads)?;
+    let mut after = match effect.after {
+        XAfter::Keep => before.clone(),
+        XAfter::Only(n) => Regs::first(n),
+        XAfter::Define(n) => {
+            let mut a = before.clone();
+            (0..n).for_each(|r| a.insert(r));
+            a
         }
-        Return => need(before, 0..1)?,
-        Call { arity, .. }
-        | CallLast { arity, .. }
-        | CallOnly { arity, .. }
-        | CallExt { arity, .. }
-        | CallExtLast { arity, .. }
-        | CallExtOnly { arity, .. } => {
-            need(before, 0..*arity as usize)?;
-            after = Regs::first(1);
-        }
-        CallFun { arity } | CallFunLast { arity, .. } => {
-            need(before, 0..*arity as usize + 1)?;
-            after = Regs::first(1);
-        }
-        Apply { arity } | ApplyLast { arity, .. } => {
-            need(before, 0..*arity as usize + 2)?;
-            after = Regs::first(1);
-        }
-        Send => {
-            need(before, 0..2)?;
-            after.insert(0);
-        }
-        TryCase { .. } => {
-            for r in 0..3 {
-                after.insert(r);
-            }
-        }
-        CatchEnd { .. } => after.insert(0),
-        // A process is descheduled in `wait`, keeping no X registers (as BEAM's `wait`).
-        Wait { .. } => after = Regs::empty(),
-        WaitTimeout { timeout, .. } => {
-            if let Src::X(r) = timeout {
-                need(before, r.0 as usize..r.0 as usize + 1)?;
-            }
-            after = Regs::empty();
-        }
-        _ => {}
-    }
+    };
     for w in writes {
         after.insert(w);
     }

@@ -1,6 +1,7 @@
 //! Tests of the bytecode file format: round trips, truncation, corruption and fuzzing.
 
 use super::*;
+use crate::describe::OPCODE_COUNT;
 
 /// A module whose code holds every instruction variant, every operand kind and every literal
 /// kind (it need not make sense to the verifier).
@@ -272,7 +273,7 @@ pub(crate) fn every_instruction_module() -> Module {
         },
         Timeout,
     ];
-    for op in ARITH_OPS {
+    for op in ArithOp::ALL {
         code.push(Arith {
             op,
             a: x(0),
@@ -281,7 +282,7 @@ pub(crate) fn every_instruction_module() -> Module {
             fail: Some(Label(2)),
         });
     }
-    for op in UNARY_OPS {
+    for op in UnaryOp::ALL {
         code.push(Unary {
             op,
             a: x(0),
@@ -289,7 +290,7 @@ pub(crate) fn every_instruction_module() -> Module {
             fail: Some(Label(2)),
         });
     }
-    for op in CMP_OPS {
+    for op in CmpOp::ALL {
         code.push(Cmp {
             fail: Label(2),
             op,
@@ -297,14 +298,14 @@ pub(crate) fn every_instruction_module() -> Module {
             b: y(0),
         });
     }
-    for ty in TYPE_TESTS {
+    for ty in TypeTest::ALL {
         code.push(Test {
             fail: Label(2),
             src: x(0),
             ty,
         });
     }
-    for ty in BS_TYPES {
+    for ty in BsType::ALL {
         code.push(BsGet {
             fail: Label(2),
             ctx: x(1),
@@ -381,20 +382,49 @@ pub(crate) fn every_instruction_module() -> Module {
 }
 
 #[test]
-fn round_trip_every_instruction() {
+fn round_trip_every_instruction_through_encode_decode_disassemble() {
     let m = every_instruction_module();
-    // Every opcode number is used exactly once.
-    let mut seen = [false; 256];
+    // Every opcode is used.
+    let mut seen = [false; OPCODE_COUNT as usize];
     for ins in &m.code {
-        seen[opcode_of(ins) as usize] = true;
+        seen[ins.opcode().number() as usize] = true;
     }
-    assert_eq!(
-        seen.iter().filter(|&&s| s).count(),
-        op::TIMEOUT as usize + 1
-    );
+    let missing: Vec<Opcode> = Opcode::all()
+        .filter(|op| !seen[op.number() as usize])
+        .collect();
+    assert!(missing.is_empty(), "not in the test module: {missing:?}");
     let bytes = encode(&m);
     assert_eq!(&bytes[..4], MAGIC);
-    assert_eq!(decode(&bytes), Ok(m));
+    let decoded = decode(&bytes).expect("decodes");
+    assert_eq!(decoded, m);
+    // Each instruction disassembles to one line starting with its mnemonic.
+    let text = crate::disasm::disassemble(&decoded);
+    let code = &text[text.find("\nfunction ").expect("a function")..];
+    let listed: Vec<&str> = code
+        .lines()
+        .filter(|l| l.starts_with("    "))
+        .map(|l| l.split_whitespace().nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(listed.len(), m.code.len());
+    for (ins, word) in m.code.iter().zip(&listed) {
+        let mnemonic = ins.opcode().mnemonic();
+        assert!(
+            word.split('/').next() == Some(mnemonic.as_str()),
+            "{ins:?} listed as {word}"
+        );
+    }
+}
+
+#[test]
+fn opcode_numbers_and_templates_agree() {
+    let numbers: Vec<u8> = Opcode::all().map(Opcode::number).collect();
+    assert_eq!(numbers, (0..OPCODE_COUNT).collect::<Vec<u8>>());
+    for op in Opcode::all() {
+        assert_eq!(Instruction::template(op).opcode(), op);
+        assert_eq!(Opcode::from_number(op.number()), Some(op));
+    }
+    assert_eq!(Opcode::from_number(OPCODE_COUNT), None);
+    assert_eq!(Opcode::CallExtLast.mnemonic(), "call_ext_last");
 }
 
 #[test]
