@@ -2,8 +2,8 @@
 //! the embedded stdlib into a `Runtime`, and runs `main/0`. This crate is the only place that does
 //! file-system IO; the compiler and VM receive text and bytes.
 
+use krarup_bytecode::module::Module;
 use krarup_compiler::diagnostics::{render, Diagnostic, Severity};
-use krarup_vm::bytecode::module::Module;
 use krarup_vm::runtime::Runtime;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{ErrorKind, IsTerminal, Write};
@@ -231,7 +231,7 @@ pub fn reserved_module_names(rt: &Runtime) -> BTreeSet<String> {
         .collect();
     let mut natives = krarup_vm::native::NativeRegistry::default();
     krarup_vm::bif::register_all(&mut natives, atoms);
-    let runtime_bifs = krarup_vm::interp::runtime_bifs::all(atoms);
+    let runtime_bifs = krarup_vm::code::runtime_bifs::all(atoms);
     let builtin_modules = natives
         .keys()
         .map(|&(m, _, _)| m)
@@ -337,7 +337,7 @@ fn read_bytecode(path: &Path) -> Result<Module, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure {
         message: cannot_read(path, &e),
     })?;
-    krarup_vm::bytecode::format::decode(&bytes).map_err(|e| Failure {
+    krarup_bytecode::format::decode(&bytes).map_err(|e| Failure {
         message: format!(
             "krarup: {} is not a valid bytecode file: {e}\n",
             path.display()

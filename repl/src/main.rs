@@ -88,7 +88,7 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
             Ok((module, warnings)) => {
                 let _ = stderr.write_all(warnings.as_bytes());
                 let target = out.join(format!("{}.kbc", module.name));
-                let bytes = krarup_vm::bytecode::format::encode(&module);
+                let bytes = krarup_bytecode::format::encode(&module);
                 if let Err(e) = std::fs::create_dir_all(out) {
                     let _ = writeln!(
                         stderr,

@@ -147,8 +147,8 @@ struct Inner {
     index: HashMap<Arc<str>, Atom>,
 }
 
-/// BEAM's limit on atom length, in characters.
-pub const MAX_ATOM_CHARS: usize = 255;
+/// BEAM's limit on atom length, in characters (shared with the verifier).
+pub use krarup_bytecode::MAX_ATOM_CHARS;
 
 impl AtomTable {
     /// A table holding exactly the predefined atoms.

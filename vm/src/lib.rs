@@ -4,7 +4,6 @@
 
 pub mod atom;
 pub mod bif;
-pub mod bytecode;
 pub mod code;
 pub mod copy;
 pub mod display;
@@ -18,6 +17,6 @@ pub mod process;
 pub mod report;
 pub mod runtime;
 pub mod sched;
+pub mod signal;
 pub mod stacktrace;
 pub mod term;
-pub mod verify;

@@ -20,8 +20,8 @@ use crate::term::{Term, TAG_SMALL};
 use std::collections::VecDeque;
 use std::time::Instant;
 
-/// Number of X registers (the verifier rejects register numbers at or above it).
-pub const X_REGS: usize = 1024;
+/// Number of X registers (the bytecode's one limit; the verifier rejects numbers at or above it).
+pub const X_REGS: usize = krarup_bytecode::MAX_X_REGS;
 
 /// A code position: a module version (index into the runtime's version table) and an
 /// instruction index. Packed in one word so frames stay small.
@@ -193,7 +193,7 @@ pub struct Process {
     /// The deadline and timer id of the armed `receive ... after` timer.
     pub timer_armed: Option<(Instant, u64)>,
     /// An empty vector kept for taking in the inbox's signals (see `sched::scheduler::take_signals`).
-    pub signal_buf: Vec<crate::sched::signal::Signal>,
+    pub signal_buf: Vec<crate::signal::Signal>,
 }
 
 /// A monitor held by a process (`erlang:monitor(process, Target)`).
@@ -247,7 +247,7 @@ impl Process {
     pub fn memory_bytes(&self) -> usize {
         use std::mem::size_of;
         let w = size_of::<Term>();
-        size_of::<crate::sched::signal::Pcb>()
+        size_of::<crate::signal::Pcb>()
             + size_of::<Process>()
             + 2 * size_of::<usize>() // the Arc around the control block
             + 3 * size_of::<usize>() // its process-table entry
@@ -257,7 +257,7 @@ impl Process {
             + size_of::<u64>() * self.links.capacity()
             + size_of::<MonitorOut>() * self.monitors.capacity()
             + 2 * size_of::<u64>() * self.watchers.capacity()
-            + size_of::<crate::sched::signal::Signal>() * self.signal_buf.capacity()
+            + size_of::<crate::signal::Signal>() * self.signal_buf.capacity()
     }
 
     /// Opens a frame of `slots` Y slots (all `[]`) for code of `version`, saving `cp` in it and

@@ -4,15 +4,15 @@
 //! instruction semantics (`interp`), scheduling (`sched`) or loading (`code`). Nothing here is
 //! global: a test can create two.
 
-use crate::bytecode::format;
-use crate::bytecode::module::Module;
+use crate::code::runtime_bifs;
+use crate::code::table::{CodeTable, Target};
 use crate::code::{self, LoadError};
-use crate::interp::code_table::{CodeTable, Target};
-use crate::interp::runtime_bifs;
 use crate::native::{NativeRegistry, Shared};
 use crate::process::Process;
 use crate::sched::scheduler::{self, Schedulers};
 use crate::sched::{MainOutcome, System};
+use krarup_bytecode::format;
+use krarup_bytecode::module::Module;
 use std::fmt;
 use std::io::Write;
 use std::sync::Arc;
@@ -99,7 +99,7 @@ impl Runtime {
         self.next_unique += 1;
         let loaded = code::load(&self.shared, &self.natives, module, unique)?;
         let mut code = self.sys.code_mut();
-        if code.versions.len() >= crate::process::MAX_VERSIONS {
+        if code.version_count() >= crate::process::MAX_VERSIONS {
             return Err(LoadError {
                 module: loaded.module.name.clone(),
                 message: "too many module versions loaded".into(),

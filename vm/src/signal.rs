@@ -1,6 +1,8 @@
-//! Signals between processes and the control block that receives them. Owns the message copy
-//! (a term moved into a heap fragment of its own), the signal kinds, and the inbox with its state
-//! machine; does not own what a process does with a signal (`sched::handle`) or scheduling.
+//! Signals between processes and the control block that receives them: the message send path's
+//! vocabulary, shared by the interpreter (which sends) and the scheduler (which delivers). Owns
+//! the message copy (a term moved into a heap fragment of its own), the signal kinds, timer
+//! events, reference ids, and the inbox with its state machine; does not own what a process does
+//! with a signal (`sched::handle`) or scheduling (`sched`).
 //!
 //! As in BEAM, every interaction between processes is a signal sent to the target's queue:
 //! messages, exit signals, link and monitor bookkeeping. A sender never touches the receiver's
@@ -265,4 +267,35 @@ mod tests {
         assert!(inbox.has_pending_from(7));
         assert!(!inbox.has_pending_from(8));
     }
+}
+
+/// What a timer does when it fires.
+pub enum TimerEvent {
+    /// Wake process `pid` from a `receive ... after`.
+    Wake(u64),
+    /// Send `msg` to `to` (a pid or a registered name); `reference` is the timer's ref id.
+    Send {
+        to: Term,
+        msg: Message,
+        reference: u64,
+    },
+}
+
+/// A reference term with id `id` (the layout `erlang:make_ref/0` builds).
+pub fn make_ref(heap: &mut crate::heap::Heap, id: u64) -> Term {
+    let p = heap.alloc(2);
+    // SAFETY: `p` points at two freshly allocated words.
+    unsafe {
+        p.write(crate::term::Header::new(crate::term::SUB_REF, 1).as_term());
+        p.add(1).write(Term::from_raw(id));
+    }
+    Term::boxed_from_ptr(p)
+}
+
+/// The id of a reference term.
+pub fn ref_id(t: Term) -> Option<u64> {
+    if t.boxed_subtag() != Some(crate::term::SUB_REF) {
+        return None;
+    }
+    t.payload().and_then(|p| p.first()).map(|w| w.raw())
 }

@@ -3,8 +3,8 @@
 //! into that term; the interpreter decides which positions (see `interp::exceptions`).
 
 use crate::atom::{self, AtomTable};
+use crate::code::table::CodeTable;
 use crate::heap::Heap;
-use crate::interp::code_table::CodeTable;
 use crate::term::{Atom, Term};
 
 /// Entries kept in a stack trace (OTP's default `backtrace_depth`).

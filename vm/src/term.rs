@@ -68,10 +68,8 @@ pub const SUB_MATCH_CTX: u64 = 11;
 /// Hash-array-mapped-trie map node for large maps (layout owned by `ops::map`).
 pub const SUB_HASHMAP: u64 = 12;
 
-/// Smallest integer held inline.
-pub const SMALL_MIN: i64 = -(1 << 60);
-/// Largest integer held inline.
-pub const SMALL_MAX: i64 = (1 << 60) - 1;
+/// Smallest and largest integers held inline: the range the bytecode's `Src::Int` operands use.
+pub use krarup_bytecode::{SMALL_MAX, SMALL_MIN};
 
 /// Index of an atom in the runtime's atom table.
 #[derive(Copy, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]

@@ -13,11 +13,11 @@ fn scaled(n: i64) -> i64 {
     }
 }
 use interp_support::*;
-use krarup_vm::bytecode::module::Literal;
-use krarup_vm::bytecode::opcode::{ArithOp, CmpOp, Instruction as I, Label};
+use krarup_bytecode::module::Literal;
+use krarup_bytecode::opcode::{ArithOp, CmpOp, Instruction as I, Label};
 
 /// fib/1 (body-recursive, two calls per level) plus main/0 calling fib(N).
-fn fib_module(n: i64) -> krarup_vm::bytecode::module::Module {
+fn fib_module(n: i64) -> krarup_bytecode::module::Module {
     let mut a = Asm::new("fibm");
     let e = a.begin("fib", 1, true);
     a.emit(I::Cmp {
@@ -138,7 +138,7 @@ fn ten_million_tail_calls_in_constant_space() {
 }
 
 /// sum(N) -> N + sum(N - 1) with a frame per level; also crosses into bignums.
-fn sum_module(n: i64) -> krarup_vm::bytecode::module::Module {
+fn sum_module(n: i64) -> krarup_bytecode::module::Module {
     let mut a = Asm::new("sum");
     let e = a.begin("sum", 1, false);
     a.emit(I::Cmp {
@@ -301,7 +301,7 @@ fn badarity_and_badfun() {
     a.begin("main", 0, true);
     a.emit(I::Allocate { slots: 2, live: 0 });
     let c1 = a.emit(I::Catch {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
         handler: Label(0),
     });
     a.emit(I::MakeFun {
@@ -319,14 +319,14 @@ fn badarity_and_badfun() {
     });
     a.emit(I::CallFun { arity: 2 });
     let h1 = a.emit(I::CatchEnd {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
     });
     a.emit(I::Move {
         src: x(0),
         dst: dy(1),
     });
     let c2 = a.emit(I::Catch {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
         handler: Label(0),
     });
     let foo = a.a("foo");
@@ -336,7 +336,7 @@ fn badarity_and_badfun() {
     });
     a.emit(I::CallFun { arity: 0 });
     let h2 = a.emit(I::CatchEnd {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
     });
     a.emit(I::PutTuple {
         elements: vec![y(1), x(0)],
@@ -345,11 +345,11 @@ fn badarity_and_badfun() {
     a.emit(I::Deallocate { slots: 2 });
     a.emit(I::Return);
     a.m.code[c1.0 as usize] = I::Catch {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
         handler: h1,
     };
     a.m.code[c2.0 as usize] = I::Catch {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
         handler: h2,
     };
     let v = value(a.finish());
@@ -465,7 +465,7 @@ fn nrev_timing() {
     a.emit(I::Test {
         fail: Label(app.0 + 2),
         src: x(0),
-        ty: krarup_vm::bytecode::opcode::TypeTest::NonEmptyList,
+        ty: krarup_bytecode::opcode::TypeTest::NonEmptyList,
     });
     a.emit(I::Jump {
         target: Label(app.0 + 4),
@@ -497,7 +497,7 @@ fn nrev_timing() {
     a.emit(I::Test {
         fail: Label(nrev.0 + 2),
         src: x(0),
-        ty: krarup_vm::bytecode::opcode::TypeTest::NonEmptyList,
+        ty: krarup_bytecode::opcode::TypeTest::NonEmptyList,
     });
     a.emit(I::Jump {
         target: Label(nrev.0 + 3),
@@ -515,7 +515,7 @@ fn nrev_timing() {
     });
     a.emit(I::PutList {
         head: y(0),
-        tail: krarup_vm::bytecode::opcode::Src::Nil,
+        tail: krarup_bytecode::opcode::Src::Nil,
         dst: dx(1),
     });
     a.emit(I::CallLast {
@@ -602,7 +602,7 @@ fn nrev_timing() {
         dst: dx(0),
     });
     a.emit(I::Move {
-        src: krarup_vm::bytecode::opcode::Src::Nil,
+        src: krarup_bytecode::opcode::Src::Nil,
         dst: dx(1),
     });
     a.emit(I::Call {

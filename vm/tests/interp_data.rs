@@ -3,8 +3,8 @@
 
 mod interp_support;
 use interp_support::*;
-use krarup_vm::bytecode::module::Literal;
-use krarup_vm::bytecode::opcode::{
+use krarup_bytecode::module::Literal;
+use krarup_bytecode::opcode::{
     ArithOp, BsFlags, BsSegment, BsSize, BsType, CmpOp, Instruction as I, Label, MapPut,
 };
 use krarup_vm::runtime::Runtime;
@@ -31,7 +31,7 @@ fn map_put_get_and_badkey() {
         pairs: vec![(kb, dy(1))],
     });
     let c = a.emit(I::Catch {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
         handler: Label(0),
     });
     a.emit(I::PutMap {
@@ -42,7 +42,7 @@ fn map_put_get_and_badkey() {
         fail: None,
     });
     let h = a.emit(I::CatchEnd {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
     });
     a.emit(I::GetTupleElement {
         src: x(0),
@@ -61,7 +61,7 @@ fn map_put_get_and_badkey() {
     a.emit(I::Deallocate { slots: 2 });
     a.emit(I::Return);
     a.m.code[c.0 as usize] = I::Catch {
-        y: krarup_vm::bytecode::opcode::YReg(0),
+        y: krarup_bytecode::opcode::YReg(0),
         handler: h,
     };
     // GetMapElements' fail label points at the Catch (never taken here: b exists).
@@ -69,7 +69,7 @@ fn map_put_get_and_badkey() {
     assert_eq!(value(a.finish()), "{2,{badkey,c}}");
 }
 
-fn seg(ty: BsType, value: krarup_vm::bytecode::opcode::Src, size: BsSize) -> BsSegment {
+fn seg(ty: BsType, value: krarup_bytecode::opcode::Src, size: BsSize) -> BsSegment {
     BsSegment {
         ty,
         value,
@@ -263,7 +263,7 @@ fn module_info_and_function_exported() {
     assert_eq!(value(a.finish()), "{[{main,0}],true}");
 }
 
-fn const_module(v: i64) -> krarup_vm::bytecode::module::Module {
+fn const_module(v: i64) -> krarup_bytecode::module::Module {
     let mut a = Asm::new("hot");
     a.begin("main", 0, true);
     a.emit(I::Move {
@@ -283,7 +283,7 @@ fn reload_makes_old_code() {
     rt.load(const_module(2)).unwrap();
     assert_eq!(rt.call_and_render("hot", "main"), Ok(Some("2".into())));
     let hot = rt.shared().atoms.intern("hot");
-    assert!(rt.code().old.contains_key(&hot));
+    assert!(rt.code().old_version(hot).is_some());
 }
 
 /// Builds a 200,000-element list with a body-recursive function (many collections on the way)
@@ -300,7 +300,7 @@ fn gc_keeps_live_data() {
         b: int(0),
     });
     a.emit(I::Move {
-        src: krarup_vm::bytecode::opcode::Src::Nil,
+        src: krarup_bytecode::opcode::Src::Nil,
         dst: dx(0),
     });
     a.emit(I::Return);
@@ -332,7 +332,7 @@ fn gc_keeps_live_data() {
     a.emit(I::Test {
         fail: Label(sum.0 + 3),
         src: x(0),
-        ty: krarup_vm::bytecode::opcode::TypeTest::NonEmptyList,
+        ty: krarup_bytecode::opcode::TypeTest::NonEmptyList,
     });
     a.emit(I::GetList {
         src: x(0),

@@ -3,7 +3,7 @@
 
 mod interp_support;
 use interp_support::*;
-use krarup_vm::bytecode::opcode::{ArithOp, CmpOp, Instruction as I, Label, YReg};
+use krarup_bytecode::opcode::{ArithOp, CmpOp, Instruction as I, Label, YReg};
 
 /// try 1 + a catch Class:Reason -> {Class, Reason} end, with the raise one frame down.
 #[test]
@@ -330,7 +330,7 @@ fn error2_args_in_trace() {
     );
 }
 
-use krarup_vm::bytecode::opcode::Src;
+use krarup_bytecode::opcode::Src;
 
 /// A try handler that does not match re-raises with `Raise`, keeping the original trace.
 #[test]

@@ -3,12 +3,12 @@
 //! arithmetic operators, `badarg` for the rest.
 
 use super::{badarg, usize_arg, Reg};
-use crate::bytecode::opcode::{ArithOp, CmpOp, UnaryOp};
 use crate::native::{Exception, NativeCtx, NativeResult};
 use crate::ops::arith::{self, to_bigint};
 use crate::ops::binary;
 use crate::ops::compare;
 use crate::term::Term;
+use krarup_bytecode::opcode::{ArithOp, CmpOp, UnaryOp};
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
 use std::cmp::Ordering;

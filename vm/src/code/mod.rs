@@ -1,12 +1,20 @@
-//! Loading: turns a verified `Module` into a `LoadedModule` the interpreter can run — atoms
-//! interned into the runtime's table, literals built as terms in a private literal heap, imports
-//! resolved to builtins where one is registered. Does not own linking or the code table
-//! (`interp::code_table`) or checking the code (`verify`).
+//! Code: the loader and the code table beside it. This file loads — it turns a `Module` that
+//! `krarup_bytecode::verify` accepted into a `LoadedModule` (atoms interned into the runtime's
+//! table, literals built as terms in a private literal heap, imports resolved to builtins where
+//! one is registered). `table` owns every loaded version (current and old), the export table and
+//! linking; `packed` is the loader's transform into the form the dispatch loop runs;
+//! `runtime_bifs` names the builtins the interpreter implements. The interpreter, the scheduler
+//! and the stack tracer read code only through `table::CodeTable`; this module depends on none
+//! of them.
 
-use crate::bytecode::module::{Literal, Module};
+pub mod packed;
+pub mod runtime_bifs;
+pub mod table;
+
 use crate::heap::Heap;
 use crate::native::{NativeFn, NativeRegistry, Shared};
 use crate::term::{Atom, Term};
+use krarup_bytecode::module::{Literal, Module};
 use std::fmt;
 
 /// Why a module could not be loaded (a format, verification or table error).
@@ -28,6 +36,15 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+impl From<krarup_bytecode::verify::VerifyError> for LoadError {
+    fn from(e: krarup_bytecode::verify::VerifyError) -> LoadError {
+        LoadError {
+            module: e.module,
+            message: e.message,
+        }
+    }
+}
 
 /// A remote function a module calls, with its builtin if one is registered (Erlang code is
 /// reached through the export table at call time instead).
@@ -92,7 +109,7 @@ pub fn load(
     module: Module,
     unique: u64,
 ) -> Result<LoadedModule, LoadError> {
-    crate::verify::verify(&module)?;
+    krarup_bytecode::verify::verify(&module)?;
     let atoms: Vec<Atom> = module
         .atoms
         .iter()
@@ -237,5 +254,4 @@ pub fn materialize(heap: &mut Heap, shared: &Shared, lit: &Literal) -> Term {
 }
 
 #[cfg(test)]
-#[path = "code_tests.rs"]
 mod tests;

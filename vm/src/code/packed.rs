@@ -12,10 +12,10 @@
 //! (the original, unspecialised one) instead, so it never needs its own slow path. Instruction
 //! indices do not change, so labels and return addresses stay valid.
 
-use crate::bytecode::opcode::{ArithOp, CmpOp, Dst, Instruction, Src, TypeTest};
 use crate::code::LoadedModule;
 use crate::process::CodePtr;
 use crate::term::Term;
+use krarup_bytecode::opcode::{ArithOp, CmpOp, Dst, Instruction, Src, TypeTest};
 use std::collections::HashMap;
 
 /// A source operand in one word: kind in the top two bits (X, Y, constant), index below.
@@ -225,7 +225,7 @@ struct Consts {
 fn pack_one(m: &LoadedModule, ins: &Instruction, ret: CodePtr, consts: &mut Consts) -> Option<Op> {
     use Instruction as I;
     let mut o = |s: &Src| opnd(m, *s, consts);
-    let fail = |l: &Option<crate::bytecode::opcode::Label>| l.map_or(NO_FAIL, |l| l.0);
+    let fail = |l: &Option<krarup_bytecode::opcode::Label>| l.map_or(NO_FAIL, |l| l.0);
     Some(match ins {
         I::Move { src, dst } => match (o(src)?, *dst) {
             (s, Dst::X(d)) if s.kind() == OPND_X => Op::MoveXX(s.index() as u16, d.0),

@@ -8,7 +8,7 @@
 //! code without a hash lookup at call time.
 
 use super::runtime_bifs::RuntimeBif;
-use crate::code::LoadedModule;
+use super::LoadedModule;
 use crate::native::{NativeFn, NativeRegistry};
 use crate::term::Atom;
 use std::collections::HashMap;
@@ -39,13 +39,13 @@ pub struct Version {
 /// All code of a runtime.
 #[derive(Default)]
 pub struct CodeTable {
-    pub versions: Vec<Version>,
+    versions: Vec<Version>,
     /// Current version of each module.
-    pub current: HashMap<Atom, u32>,
+    current: HashMap<Atom, u32>,
     /// The previous version of each module that has been reloaded.
-    pub old: HashMap<Atom, u32>,
+    old: HashMap<Atom, u32>,
     /// Version index by `LoadedModule::unique` (funs name their version this way).
-    pub by_unique: HashMap<u64, u32>,
+    by_unique: HashMap<u64, u32>,
     /// Exported Erlang functions of current versions.
     exports: HashMap<(Atom, Atom, u8), (u32, u32)>,
     /// Builtins, which take precedence over Erlang code of the same name.
@@ -120,6 +120,27 @@ impl CodeTable {
                 .collect();
             self.versions[i].imports = links;
         }
+    }
+
+    /// Version `index` (its code, packed form and import links), if it exists.
+    pub fn version(&self, index: u32) -> Option<&Version> {
+        self.versions.get(index as usize)
+    }
+
+    /// How many versions have been loaded (versions are never freed).
+    pub fn version_count(&self) -> usize {
+        self.versions.len()
+    }
+
+    /// The version index of the module version stamped `unique` (`LoadedModule::unique`), which
+    /// is how funs name the code they were made by.
+    pub fn version_by_unique(&self, unique: u64) -> Option<u32> {
+        self.by_unique.get(&unique).copied()
+    }
+
+    /// The old version of `module` (the current one before its last reload), if any.
+    pub fn old_version(&self, module: Atom) -> Option<u32> {
+        self.old.get(&module).copied()
     }
 
     /// The version index of the current code of `module`.

@@ -1,10 +1,10 @@
 //! Tests of loading: verification, atoms, literals, imports.
 
 use super::*;
-use crate::bytecode::module::{Export, FunctionInfo, Import};
-use crate::bytecode::opcode::{AtomIdx, Dst, Instruction, Label, LitIdx, Src, XReg};
 use crate::native::{NativeCtx, NativeResult};
 use crate::term::SUB_EXPORT;
+use krarup_bytecode::module::{Export, FunctionInfo, Import};
+use krarup_bytecode::opcode::{AtomIdx, Dst, Instruction, Label, LitIdx, Src, XReg};
 use num_bigint::BigInt;
 
 fn shared() -> Shared {

@@ -2,14 +2,14 @@
 //! fun and apply calls, and direct builtin calls (`Bif`). Every call and return charges one
 //! reduction and is a GC safe point; none recurses on the Rust stack.
 
-use super::code_table::Target;
 use super::{ExitReason, Interrupt, SliceOutcome, Step, Vm};
 use crate::atom;
-use crate::bytecode::opcode::{Dst, ImportIdx, Label, Src};
+use crate::code::table::Target;
 use crate::native::{Exception, NativeCtx, NativeFn};
 use crate::process::{CodePtr, X_REGS};
 use crate::stacktrace::NativeEntry;
 use crate::term::{Atom, Term, SUB_EXPORT, SUB_FUN};
+use krarup_bytecode::opcode::{Dst, ImportIdx, Label, Src};
 
 /// How a call leaves the caller.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -113,7 +113,7 @@ impl<'a> Vm<'a> {
 
     /// Where import `i` of the current version leads.
     fn import_target(&self, i: ImportIdx) -> Result<Target, Interrupt> {
-        match self.ctx.code.versions.get(self.version as usize) {
+        match self.ctx.code.version(self.version) {
             Some(v) => v
                 .imports
                 .get(i.0 as usize)
@@ -351,7 +351,7 @@ impl<'a> Vm<'a> {
                 let unique = payload[2].as_small().unwrap_or(-1) as u64;
                 let free = &payload[3..];
                 let code = self.ctx.code;
-                let Some(version) = code.by_unique.get(&unique).copied() else {
+                let Some(version) = code.version_by_unique(unique) else {
                     return Err(self.badfun(fun));
                 };
                 let lambda = code

@@ -1,13 +1,13 @@
 //! Handlers that move and build data: `Move`, list and tuple access and construction,
 //! `MakeFun`, and arithmetic (`Arith` with an inline small-integer fast path, `Unary`).
 
-use super::packed::{Opnd, NO_FAIL};
 use super::{Interrupt, Step, Vm};
-use crate::bytecode::opcode::{ArithOp, Dst, Label, LambdaIdx, Src, UnaryOp};
+use crate::code::packed::{Opnd, NO_FAIL};
 use crate::native::Exception;
 use crate::ops::arith;
 use crate::stacktrace::NativeEntry;
 use crate::term::{Header, Term, SUB_FUN};
+use krarup_bytecode::opcode::{ArithOp, Dst, Label, LambdaIdx, Src, UnaryOp};
 
 impl<'a> Vm<'a> {
     #[inline(always)]

@@ -16,13 +16,13 @@
 //! constant operands index the packed constant table built with the code. The locals are
 //! reloaded after anything that can change the version (`ip`, `consts`) or the frame (`y`).
 
-use super::packed::{Op, Opnd, OPND_X, OPND_Y};
 use super::tests::type_test;
 use super::{Interrupt, SliceOutcome, Step, Vm};
-use crate::bytecode::opcode::{ArithOp, CmpOp, Dst};
+use crate::code::packed::{Op, Opnd, OPND_X, OPND_Y};
 use crate::heap::Heap;
 use crate::process::CodePtr;
 use crate::term::Term;
+use krarup_bytecode::opcode::{ArithOp, CmpOp, Dst};
 
 /// Reads packed operand `o`.
 ///

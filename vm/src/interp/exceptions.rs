@@ -8,11 +8,11 @@
 
 use super::{ExitReason, Interrupt, SliceOutcome, Step, Vm};
 use crate::atom;
-use crate::bytecode::opcode::{Label, Src, YReg};
 use crate::native::{Class, Exception};
 use crate::process::{CaughtException, CodePtr};
 use crate::stacktrace;
 use crate::term::{Atom, Term, TAG_CATCH};
+use krarup_bytecode::opcode::{Label, Src, YReg};
 
 impl<'a> Vm<'a> {
     pub(crate) fn op_try(&mut self, y: YReg, handler: Label) {

@@ -3,10 +3,10 @@
 //! `ops::binary`; these handlers read operands, call them, and branch or raise.
 
 use super::{Step, Vm};
-use crate::bytecode::opcode::{BsFlags, BsSegment, BsSize, BsType, Dst, Label, MapPut, Src};
 use crate::native::Exception;
 use crate::ops::{binary, map};
 use crate::term::Term;
+use krarup_bytecode::opcode::{BsFlags, BsSegment, BsSize, BsType, Dst, Label, MapPut, Src};
 
 impl<'a> Vm<'a> {
     // ---- maps ----

@@ -7,30 +7,30 @@
 //! deep body recursion only grows `Process::stack`. See docs/interpreter.md.
 //!
 //! # Safe points
-//! `Allocate`, every call and every return may collect the heap (`Vm::gc`); afterwards every
-//! boxed term read before is stale, so handlers read their operands after the safe point, never
-//! before it.
+//! `Allocate`, every call and every return may collect the heap (`Vm::gc`; the list is
+//! `Instruction::may_gc` in `krarup_bytecode::describe`); afterwards every boxed term read before
+//! is stale, so handlers read their operands after the safe point, never before it. `LoopRec`,
+//! `Wait` and `WaitTimeout` do not collect.
 
 mod calls;
-pub mod code_table;
 mod data;
 mod dispatch;
 mod exceptions;
 mod maps_bins;
-pub mod packed;
 mod process_bifs;
 mod process_info;
 mod receive;
 pub mod runtime_bifs;
+pub mod system;
 mod tests;
 
-use crate::bytecode::opcode::{Dst, Instruction, Label, Src};
+use crate::code::packed::{self, Op, Opnd};
+use crate::code::table::CodeTable;
 use crate::code::LoadedModule;
 use crate::native::{Exception, Shared};
 use crate::process::{CaughtException, Process, Status, X_REGS};
 use crate::term::Term;
-use code_table::CodeTable;
-use packed::{Op, Opnd};
+use krarup_bytecode::opcode::{Dst, Instruction, Label, Src};
 
 /// What a slice ended with.
 #[derive(Debug)]
@@ -64,12 +64,8 @@ pub enum ExitReason {
 pub struct Ctx<'a> {
     pub shared: &'a Shared,
     pub code: &'a CodeTable,
-    /// The process system (table, names, timers).
-    pub sys: &'a crate::sched::System,
-    /// The running process's control block.
-    pub me: &'a std::sync::Arc<crate::sched::signal::Pcb>,
-    /// The run queue of the scheduler thread running the slice.
-    pub local: Option<&'a crossbeam_deque::Worker<std::sync::Arc<crate::sched::signal::Pcb>>>,
+    /// The process system (table, names, timers), as the running process sees it.
+    pub sys: &'a dyn system::ProcessSystem,
 }
 
 /// Why a handler stopped the instruction loop.
@@ -129,7 +125,7 @@ pub fn run_slice(
     let n = process.saved_x.len().min(X_REGS);
     x[..n].copy_from_slice(&process.saved_x[..n]);
     process.saved_x.clear();
-    let Some(v) = ctx.code.versions.get(process.version as usize) else {
+    let Some(v) = ctx.code.version(process.version) else {
         return SliceOutcome::Exited {
             reason: ExitReason::Internal(format!("no code version {}", process.version)),
         };
@@ -310,7 +306,7 @@ impl<'a> Vm<'a> {
     pub fn enter(&mut self, version: u32, pc: u32) -> Step {
         if version != self.version {
             let code = self.ctx.code;
-            let Some(v) = code.versions.get(version as usize) else {
+            let Some(v) = code.version(version) else {
                 return Err(self.internal(format!("no code version {version}")));
             };
             self.m = &v.loaded;

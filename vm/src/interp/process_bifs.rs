@@ -4,15 +4,14 @@
 //! `process_info`. Behaviour follows the `erlang` module reference of OTP 25.
 
 use super::calls::Kind;
-use super::runtime_bifs::RuntimeBif;
+use super::system::Peek;
 use super::{ExitReason, Interrupt, SliceOutcome, Step, Vm};
 use crate::atom;
-use crate::interp::code_table::Target;
+use crate::code::runtime_bifs::RuntimeBif;
+use crate::code::table::Target;
 use crate::native::Exception;
 use crate::process::{MonitorOut, Process};
-use crate::sched::exit::{make_ref, ref_id};
-use crate::sched::signal::{ExitKind, Message, Signal};
-use crate::sched::{Observed, TimerEvent};
+use crate::signal::{make_ref, ref_id, ExitKind, Message, Signal, TimerEvent};
 use crate::term::{Term, SUB_EXPORT, SUB_FUN};
 use std::time::{Duration, Instant};
 
@@ -155,7 +154,7 @@ impl<'a> Vm<'a> {
                 let index = payload.get(1)?.as_small()?;
                 let unique = payload.get(2)?.as_small()? as u64;
                 let code = self.ctx.code;
-                let version = *code.by_unique.get(&unique)?;
+                let version = code.version_by_unique(unique)?;
                 let lambda = *code.module(version)?.module.lambdas.get(index as usize)?;
                 (lambda.arity == 0).then(|| (version, lambda.entry.0, payload[3..].to_vec()))
             }
@@ -239,7 +238,7 @@ impl<'a> Vm<'a> {
                 result = self.p.heap.tuple(&[result, r]);
             }
         }
-        sys.spawn(child, self.ctx.local);
+        sys.spawn(child);
         result
     }
 
@@ -253,7 +252,7 @@ impl<'a> Vm<'a> {
         if pid == me || self.p.links.contains(&pid) {
             return Outcome::Value(Term::bool(true));
         }
-        let alive = self.ctx.sys.lookup(pid).is_some();
+        let alive = self.ctx.sys.exists(pid);
         if !alive {
             if !self.p.trap_exit {
                 return Outcome::Raise(Exception::error(Term::atom(atom::NOPROC)));
@@ -266,9 +265,7 @@ impl<'a> Vm<'a> {
             return Outcome::Value(Term::bool(true));
         }
         self.p.links.push(pid);
-        self.ctx
-            .sys
-            .post(me, pid, Signal::Link { from: me }, self.ctx.local);
+        self.ctx.sys.post(me, pid, Signal::Link { from: me });
         Outcome::Value(Term::bool(true))
     }
 
@@ -277,9 +274,7 @@ impl<'a> Vm<'a> {
         let me = self.p.pid;
         if let Some(i) = self.p.links.iter().position(|&l| l == pid) {
             self.p.links.swap_remove(i);
-            self.ctx
-                .sys
-                .post(me, pid, Signal::Unlink { from: me }, self.ctx.local);
+            self.ctx.sys.post(me, pid, Signal::Unlink { from: me });
         }
         Ok(Term::bool(true))
     }
@@ -300,7 +295,6 @@ impl<'a> Vm<'a> {
                     reason,
                     kind: ExitKind::Exit2,
                 },
-                self.ctx.local,
             );
             return Outcome::Value(Term::bool(true));
         }
@@ -387,7 +381,6 @@ impl<'a> Vm<'a> {
                 from: me,
                 reference,
             },
-            self.ctx.local,
         );
         Ok(r)
     }
@@ -415,12 +408,9 @@ impl<'a> Vm<'a> {
         {
             Some(i) => {
                 let m = self.p.monitors.swap_remove(i);
-                self.ctx.sys.post(
-                    self.p.pid,
-                    m.target,
-                    Signal::Demonitor { reference },
-                    self.ctx.local,
-                );
+                self.ctx
+                    .sys
+                    .post(self.p.pid, m.target, Signal::Demonitor { reference });
                 true
             }
             None => false,
@@ -451,7 +441,7 @@ impl<'a> Vm<'a> {
         if n == atom::UNDEFINED {
             return Err(Exception::badarg());
         }
-        let alive = pid == self.p.pid || self.ctx.sys.lookup(pid).is_some();
+        let alive = pid == self.p.pid || self.ctx.sys.exists(pid);
         if !alive || !self.ctx.sys.register(n, pid) {
             return Err(Exception::badarg());
         }
@@ -468,9 +458,9 @@ impl<'a> Vm<'a> {
             return Outcome::Value(Term::bool(true));
         }
         match self.ctx.sys.observe(self.p.pid, pid) {
-            Observed::Gone => Outcome::Value(Term::bool(false)),
-            Observed::Busy => Outcome::Retry,
-            Observed::Alive { .. } => Outcome::Value(Term::bool(true)),
+            Peek::Gone => Outcome::Value(Term::bool(false)),
+            Peek::Busy => Outcome::Retry,
+            Peek::Alive => Outcome::Value(Term::bool(true)),
         }
     }
 

@@ -3,13 +3,13 @@
 //! call is retried in a later slice otherwise), so introspection never blocks a scheduler.
 
 use super::process_bifs::Outcome;
-use super::runtime_bifs::RuntimeBif;
+use super::system::Peek;
 use super::Vm;
 use crate::atom;
+use crate::code::runtime_bifs::RuntimeBif;
 use crate::native::Exception;
 use crate::process::Process;
-use crate::sched::signal::State;
-use crate::sched::Observed;
+use crate::signal::State;
 use crate::term::Term;
 
 impl<'a> Vm<'a> {
@@ -56,25 +56,23 @@ impl<'a> Vm<'a> {
                 values.push(v);
             }
         } else {
-            let (pcb, state, queued) = match self.ctx.sys.observe(self.p.pid, pid) {
-                Observed::Gone => return Outcome::Value(Term::atom(atom::UNDEFINED)),
-                Observed::Busy => return Outcome::Retry,
-                Observed::Alive { pcb, state, queued } => (pcb, state, queued),
-            };
-            let Some(guard) = pcb.try_lock_body() else {
-                return Outcome::Retry;
-            };
-            let Some(other) = guard.as_ref() else {
-                return Outcome::Value(Term::atom(atom::UNDEFINED));
-            };
-            let status = match state {
-                State::Waiting => "waiting",
-                State::Queued => "runnable",
-                _ => "running",
-            };
-            for &i in &wanted {
-                let v = self.info_item(other, i, items.is_some(), status, queued);
-                values.push(v);
+            let sys = self.ctx.sys;
+            let in_list = items.is_some();
+            let peek = sys.inspect(self.p.pid, pid, &mut |other, state, queued| {
+                let status = match state {
+                    State::Waiting => "waiting",
+                    State::Queued => "runnable",
+                    _ => "running",
+                };
+                for &i in &wanted {
+                    let v = self.info_item(other, i, in_list, status, queued);
+                    values.push(v);
+                }
+            });
+            match peek {
+                Peek::Gone => return Outcome::Value(Term::atom(atom::UNDEFINED)),
+                Peek::Busy => return Outcome::Retry,
+                Peek::Alive => {}
             }
         }
         match items {
@@ -107,7 +105,7 @@ impl<'a> Vm<'a> {
 
     fn info_item_self(&mut self, item: Term, in_list: bool) -> Term {
         // Signals that arrived count as queued messages, as BEAM's own view after a fetch.
-        let queued = self.ctx.me.lock_inbox().messages;
+        let queued = self.ctx.sys.arrived_messages();
         let p: &Process = self.p;
         let snapshot = InfoSnapshot::of(p, queued);
         self.build_item(snapshot, item, in_list, "running", None)
@@ -266,7 +264,7 @@ impl<'a> Vm<'a> {
             let mine = self.p.memory_bytes();
             self.ctx.sys.process_memory(self.p.pid) + mine
         };
-        let code = || self.ctx.code.versions.len() * 64 * 1024;
+        let code = || self.ctx.code.version_count() * 64 * 1024;
         Some(match kind {
             "total" => procs() + code() + 1024 * 1024,
             "processes" | "processes_used" => procs(),
@@ -309,15 +307,11 @@ impl<'a> Vm<'a> {
             self.p.collect_major(&mut self.x[..], 0);
             return Outcome::Value(Term::bool(true));
         }
-        let Some(pcb) = self.ctx.sys.lookup(pid) else {
-            return Outcome::Value(Term::bool(false));
-        };
-        if let Some(mut guard) = pcb.try_lock_body() {
-            if let Some(other) = guard.as_mut() {
-                other.collect_major_saved();
-            }
-        }
-        Outcome::Value(Term::bool(true))
+        let found = self
+            .ctx
+            .sys
+            .with_process(pid, &mut |other| other.collect_major_saved());
+        Outcome::Value(Term::bool(found))
     }
 }
 

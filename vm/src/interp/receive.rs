@@ -5,9 +5,9 @@
 
 use super::{Interrupt, SliceOutcome, Step, Vm};
 use crate::atom;
-use crate::bytecode::opcode::{Dst, Label, Src};
 use crate::native::Exception;
 use crate::term::Term;
+use krarup_bytecode::opcode::{Dst, Label, Src};
 use std::time::{Duration, Instant};
 
 impl<'a> Vm<'a> {
@@ -46,9 +46,7 @@ impl<'a> Vm<'a> {
         if pid == self.p.pid {
             self.p.mailbox.push(msg);
         } else {
-            self.ctx
-                .sys
-                .send_message(self.p.pid, pid, msg, self.ctx.local);
+            self.ctx.sys.send_message(self.p.pid, pid, msg);
         }
         Ok(())
     }
@@ -69,18 +67,11 @@ impl<'a> Vm<'a> {
 
     /// Handles the signals waiting in the process's inbox.
     pub(crate) fn fetch_signals(&mut self) -> Step {
-        let Some(signals) = crate::sched::scheduler::take_signals(self.ctx.me, self.p) else {
-            return Ok(());
-        };
-        match self.ctx.sys.handle_signals(self.p, signals) {
-            Ok(()) => {
-                self.ctx.me.lock_inbox().in_flight = false;
-                Ok(())
-            }
-            Err(crate::sched::handle::Die(reason)) => Err(Interrupt::Stop(SliceOutcome::Exited {
+        self.ctx.sys.take_in_signals(self.p).map_err(|reason| {
+            Interrupt::Stop(SliceOutcome::Exited {
                 reason: super::ExitReason::Signal(reason),
-            })),
-        }
+            })
+        })
     }
 
     pub(crate) fn op_loop_rec_end(&mut self, target: Label) {

@@ -7,109 +7,11 @@
 use super::calls::Kind;
 use super::exceptions::class_of;
 use super::{Interrupt, SliceOutcome, Step, Vm};
-use crate::atom::{self, AtomTable};
+use crate::atom;
+use crate::code::runtime_bifs::RuntimeBif;
 use crate::native::Exception;
 use crate::process::X_REGS;
 use crate::term::{Atom, Term};
-
-/// A builtin the interpreter implements.
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
-pub enum RuntimeBif {
-    Apply2,
-    Apply3,
-    Halt0,
-    Halt1,
-    GetModuleInfo1,
-    GetModuleInfo2,
-    FunctionExported3,
-    Raise3,
-    FunInfo2,
-    IsFunction2,
-    // Process builtins (`process_bifs`, `process_info`).
-    Spawn1,
-    Spawn3,
-    SpawnLink1,
-    SpawnLink3,
-    SpawnMonitor1,
-    SpawnMonitor3,
-    Send2,
-    Link1,
-    Unlink1,
-    Exit2,
-    ProcessFlag2,
-    Monitor2,
-    Demonitor1,
-    Demonitor2,
-    Register2,
-    Unregister1,
-    Whereis1,
-    Registered0,
-    IsProcessAlive1,
-    Processes0,
-    SendAfter3,
-    StartTimer3,
-    CancelTimer1,
-    ReadTimer1,
-    ProcessInfo2,
-    Memory0,
-    Memory1,
-    Statistics1,
-    GarbageCollect0,
-    GarbageCollect1,
-    Yield0,
-}
-
-/// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
-pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
-    let e = atom::ERLANG;
-    let f = |n: &str| atoms.intern(n);
-    vec![
-        ((e, f("apply"), 2), RuntimeBif::Apply2),
-        ((e, f("apply"), 3), RuntimeBif::Apply3),
-        ((e, f("halt"), 0), RuntimeBif::Halt0),
-        ((e, f("halt"), 1), RuntimeBif::Halt1),
-        ((e, f("get_module_info"), 1), RuntimeBif::GetModuleInfo1),
-        ((e, f("get_module_info"), 2), RuntimeBif::GetModuleInfo2),
-        (
-            (e, f("function_exported"), 3),
-            RuntimeBif::FunctionExported3,
-        ),
-        ((e, f("raise"), 3), RuntimeBif::Raise3),
-        ((e, f("fun_info"), 2), RuntimeBif::FunInfo2),
-        ((e, f("is_function"), 2), RuntimeBif::IsFunction2),
-        ((e, f("spawn"), 1), RuntimeBif::Spawn1),
-        ((e, f("spawn"), 3), RuntimeBif::Spawn3),
-        ((e, f("spawn_link"), 1), RuntimeBif::SpawnLink1),
-        ((e, f("spawn_link"), 3), RuntimeBif::SpawnLink3),
-        ((e, f("spawn_monitor"), 1), RuntimeBif::SpawnMonitor1),
-        ((e, f("spawn_monitor"), 3), RuntimeBif::SpawnMonitor3),
-        ((e, f("send"), 2), RuntimeBif::Send2),
-        ((e, f("link"), 1), RuntimeBif::Link1),
-        ((e, f("unlink"), 1), RuntimeBif::Unlink1),
-        ((e, f("exit"), 2), RuntimeBif::Exit2),
-        ((e, f("process_flag"), 2), RuntimeBif::ProcessFlag2),
-        ((e, f("monitor"), 2), RuntimeBif::Monitor2),
-        ((e, f("demonitor"), 1), RuntimeBif::Demonitor1),
-        ((e, f("demonitor"), 2), RuntimeBif::Demonitor2),
-        ((e, f("register"), 2), RuntimeBif::Register2),
-        ((e, f("unregister"), 1), RuntimeBif::Unregister1),
-        ((e, f("whereis"), 1), RuntimeBif::Whereis1),
-        ((e, f("registered"), 0), RuntimeBif::Registered0),
-        ((e, f("is_process_alive"), 1), RuntimeBif::IsProcessAlive1),
-        ((e, f("processes"), 0), RuntimeBif::Processes0),
-        ((e, f("send_after"), 3), RuntimeBif::SendAfter3),
-        ((e, f("start_timer"), 3), RuntimeBif::StartTimer3),
-        ((e, f("cancel_timer"), 1), RuntimeBif::CancelTimer1),
-        ((e, f("read_timer"), 1), RuntimeBif::ReadTimer1),
-        ((e, f("process_info"), 2), RuntimeBif::ProcessInfo2),
-        ((e, f("memory"), 0), RuntimeBif::Memory0),
-        ((e, f("memory"), 1), RuntimeBif::Memory1),
-        ((e, f("statistics"), 1), RuntimeBif::Statistics1),
-        ((e, f("garbage_collect"), 0), RuntimeBif::GarbageCollect0),
-        ((e, f("garbage_collect"), 1), RuntimeBif::GarbageCollect1),
-        ((e, f("yield"), 0), RuntimeBif::Yield0),
-    ]
-}
 
 impl RuntimeBif {
     fn name(self) -> &'static str {
@@ -270,7 +172,7 @@ impl<'a> Vm<'a> {
                     return Ok(Term::bool(false));
                 };
                 let code = self.ctx.code;
-                let exported = !matches!(code.resolve(m, f, a), super::code_table::Target::Undef);
+                let exported = !matches!(code.resolve(m, f, a), crate::code::table::Target::Undef);
                 Ok(Term::bool(exported))
             }
             (RuntimeBif::Raise3, &[class, reason, stack]) => match class_of(class) {
@@ -317,9 +219,8 @@ impl<'a> Vm<'a> {
             let lambda = self
                 .ctx
                 .code
-                .by_unique
-                .get(&(unique as u64))
-                .and_then(|v| self.ctx.code.module(*v))
+                .version_by_unique(unique as u64)
+                .and_then(|v| self.ctx.code.module(v))
                 .and_then(|m| Some((m, *m.module.lambdas.get(index as usize)?)));
             match &*name {
                 "module" => payload[0],

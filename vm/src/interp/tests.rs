@@ -1,11 +1,11 @@
 //! Handlers for tests and branches: `Cmp` (inline fast path for small integers and atoms),
 //! type tests, tuple shape tests and the `Select*` jump tables. A failed test jumps to `fail`.
 
-use super::packed::Opnd;
 use super::Vm;
-use crate::bytecode::opcode::{AtomIdx, CmpOp, Label, Src, TypeTest};
+use crate::code::packed::Opnd;
 use crate::ops::compare;
 use crate::term::{Term, SUB_EXPORT, SUB_FUN};
+use krarup_bytecode::opcode::{AtomIdx, CmpOp, Label, Src, TypeTest};
 
 impl<'a> Vm<'a> {
     #[inline(always)]
@@ -84,7 +84,7 @@ impl<'a> Vm<'a> {
             SUB_FUN => {
                 let unique = payload.get(2)?.as_small()? as u64;
                 let index = payload.get(1)?.as_small()? as usize;
-                let version = *self.ctx.code.by_unique.get(&unique)?;
+                let version = self.ctx.code.version_by_unique(unique)?;
                 Some(
                     self.ctx
                         .code

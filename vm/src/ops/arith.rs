@@ -2,10 +2,10 @@
 //! OTP semantics: small-integer fast paths, bignum overflow, finite floats only (`badarith`
 //! otherwise). Does not own comparison (`compare`).
 
-use crate::bytecode::opcode::{ArithOp, UnaryOp};
 use crate::heap::Heap;
 use crate::native::Exception;
 use crate::term::{Term, SUB_NEG_BIG, SUB_POS_BIG};
+use krarup_bytecode::opcode::{ArithOp, UnaryOp};
 use num_bigint::{BigInt, Sign};
 use num_traits::{ToPrimitive, Zero};
 

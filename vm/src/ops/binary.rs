@@ -14,10 +14,10 @@
 //! values above 0x10FFFF.
 
 use super::arith::to_bigint;
-use crate::bytecode::opcode::{BsFlags, BsType};
 use crate::heap::{Heap, RefcBinary};
 use crate::native::Exception;
 use crate::term::{Header, Term, SUB_HEAP_BIN, SUB_MATCH_CTX, SUB_REFC_BIN, SUB_SUB_BIN};
+use krarup_bytecode::opcode::{BsFlags, BsType};
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 

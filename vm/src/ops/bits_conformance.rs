@@ -4,8 +4,8 @@
 
 use super::binary::{self, SegmentValue};
 use crate::bif::test_support::Env;
-use crate::bytecode::opcode::{BsFlags, BsType};
 use crate::term::Term;
+use krarup_bytecode::opcode::{BsFlags, BsType};
 
 fn unhex(s: &str) -> Vec<u8> {
     (0..s.len())

@@ -10,10 +10,10 @@
 
 use super::compare::{compare_exact, exact_eq};
 use crate::atom::{self, AtomTable};
-use crate::bytecode::opcode::MapPut;
 use crate::heap::Heap;
 use crate::native::Exception;
 use crate::term::{Header, Term, SUB_FLATMAP, SUB_HASHMAP};
+use krarup_bytecode::opcode::MapPut;
 use std::cmp::Ordering;
 
 /// Most keys a flat map holds; a larger map is a hash trie.

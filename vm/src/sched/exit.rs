@@ -4,12 +4,12 @@
 //! every link, a `'DOWN'` message to every monitor, and the answers to requests that arrive after
 //! its death.
 
-use super::signal::{ExitKind, Message, Pcb, Signal, State};
 use super::{MainOutcome, System};
 use crate::atom;
 use crate::interp::ExitReason;
 use crate::native::Class;
 use crate::process::Process;
+use crate::signal::{make_ref, ExitKind, Message, Pcb, Signal, State};
 use crate::term::Term;
 use crossbeam_deque::Worker;
 use std::io::Write;
@@ -29,25 +29,6 @@ pub fn down_message(reference: u64, who: Term, reason: Term) -> Message {
             reason,
         ])
     })
-}
-
-/// A reference term with id `id` (the layout `erlang:make_ref/0` builds).
-pub fn make_ref(heap: &mut crate::heap::Heap, id: u64) -> Term {
-    let p = heap.alloc(2);
-    // SAFETY: `p` points at two freshly allocated words.
-    unsafe {
-        p.write(crate::term::Header::new(crate::term::SUB_REF, 1).as_term());
-        p.add(1).write(Term::from_raw(id));
-    }
-    Term::boxed_from_ptr(p)
-}
-
-/// The id of a reference term.
-pub fn ref_id(t: Term) -> Option<u64> {
-    if t.boxed_subtag() != Some(crate::term::SUB_REF) {
-        return None;
-    }
-    t.payload().and_then(|p| p.first()).map(|w| w.raw())
 }
 
 impl System {

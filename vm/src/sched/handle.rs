@@ -3,10 +3,10 @@
 //! "Processes" reference manual, section "Receiving Exit Signals"); link and monitor signals
 //! update its bookkeeping. Runs on the scheduler thread that owns the process.
 
-use super::signal::{ExitKind, Signal};
 use super::System;
 use crate::atom;
 use crate::process::Process;
+use crate::signal::{ExitKind, Signal};
 use crate::term::Term;
 
 /// The process must end with this reason (a term on its heap).

@@ -7,17 +7,17 @@
 pub mod exit;
 pub mod handle;
 pub mod scheduler;
-pub mod signal;
+mod slice;
 pub mod timer;
 
-use crate::interp::code_table::CodeTable;
+use crate::code::table::CodeTable;
 use crate::native::Shared;
 use crate::process::Process;
+use crate::signal::{ExitKind, Message, Pcb, Signal, State, TimerEvent};
 use crate::term::{Atom, Term};
 use crossbeam_deque::{Injector, Stealer, Worker};
 use crossbeam_utils::sync::Unparker;
 use dashmap::DashMap;
-use signal::{ExitKind, Message, Pcb, Signal, State};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
@@ -35,18 +35,6 @@ pub enum MainOutcome {
     Uncaught(String),
     /// Every process is blocked in `receive` with no timer that could wake one.
     Deadlock,
-}
-
-/// What a timer does when it fires.
-pub enum TimerEvent {
-    /// Wake process `pid` from a `receive ... after`.
-    Wake(u64),
-    /// Send `msg` to `to` (a pid or a registered name); `reference` is the timer's ref id.
-    Send {
-        to: Term,
-        msg: Message,
-        reference: u64,
-    },
 }
 
 /// What `System::observe` found.

@@ -4,10 +4,11 @@
 //! sleeps (parked, using no CPU) when there is nothing to run.
 
 use super::handle::Die;
-use super::signal::{Pcb, State};
-use super::{MainOutcome, System, TimerEvent};
+use super::{MainOutcome, System};
 use crate::interp::{new_xregs, run_slice, Ctx, ExitReason, SliceOutcome, XRegs};
 use crate::process::Process;
+use crate::signal::TimerEvent;
+use crate::signal::{Pcb, State};
 use crossbeam_deque::{Steal, Worker};
 use crossbeam_utils::sync::Parker;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -20,7 +21,7 @@ pub const SLICE_REDUCTIONS: usize = 4000;
 
 /// The signals in `pcb`'s inbox, if any, swapped for the process's empty spare buffer (so that
 /// neither vector is reallocated in a steady exchange of messages).
-pub(crate) fn take_signals(pcb: &Pcb, p: &mut Process) -> Option<Vec<super::signal::Signal>> {
+pub(crate) fn take_signals(pcb: &Pcb, p: &mut Process) -> Option<Vec<crate::signal::Signal>> {
     let mut inbox = pcb.lock_inbox();
     if inbox.signals.is_empty() {
         return None;
@@ -211,12 +212,15 @@ impl System {
                 }
                 pcb.lock_inbox().in_flight = false;
             }
-            let ctx = Ctx {
-                shared: &self.shared,
-                code: &code,
+            let sys = super::slice::SliceSystem {
                 sys: self,
                 me: pcb,
                 local: Some(local),
+            };
+            let ctx = Ctx {
+                shared: &self.shared,
+                code: &code,
+                sys: &sys,
             };
             let outcome = catch_unwind(AssertUnwindSafe(|| run_slice(ctx, p, x, SLICE_REDUCTIONS)))
                 .unwrap_or_else(|panic| {

@@ -2,8 +2,8 @@
 //! absolute instruction indices (`Asm::here`, or the entry returned by `Asm::begin`).
 #![allow(dead_code)]
 
-use krarup_vm::bytecode::module::{Export, FunctionInfo, Import, Lambda, Literal, Module};
-use krarup_vm::bytecode::opcode::{
+use krarup_bytecode::module::{Export, FunctionInfo, Import, Lambda, Literal, Module};
+use krarup_bytecode::opcode::{
     AtomIdx, Dst, ImportIdx, Instruction, Label, LambdaIdx, LitIdx, Src, XReg, YReg,
 };
 use krarup_vm::runtime::{Runtime, Uncaught};

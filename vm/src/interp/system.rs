@@ -1,0 +1,79 @@
+//! The interpreter's one view of the process system: everything a process builtin, `send` or
+//! `receive` needs from the scheduler, as a narrow trait the scheduler implements for the process
+//! it is running. The interpreter never sees the process table, run queues or control blocks, and
+//! does not import the scheduler.
+
+use crate::process::Process;
+use crate::signal::{Signal, State, TimerEvent};
+use crate::term::{Atom, Term};
+use std::time::{Duration, Instant};
+
+/// What a look at another process found (`is_process_alive/1`, `process_info/2`).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Peek {
+    /// No such process, or it has exited.
+    Gone,
+    /// It has not yet handled every signal the caller sent it, or another scheduler holds it:
+    /// the caller must ask again later (BEAM orders the answer after the caller's signals).
+    Busy,
+    /// Alive (and, for `inspect`, looked at).
+    Alive,
+}
+
+/// The process system as seen by the process running a slice. Pids are `u64` numbers; "the
+/// caller" is the running process.
+pub trait ProcessSystem {
+    /// `register/2`: true if `name` was free and is now `pid`'s.
+    fn register(&self, name: Atom, pid: u64) -> bool;
+    /// `unregister/1`: the pid the name had, if any.
+    fn unregister(&self, name: Atom) -> Option<u64>;
+    /// `whereis/1`.
+    fn whereis(&self, name: Atom) -> Option<u64>;
+    /// `registered/0` (unordered).
+    fn registered(&self) -> Vec<Atom>;
+    /// The name `pid` is registered under, if any.
+    fn registered_name(&self, pid: u64) -> Option<Atom>;
+
+    /// Every live pid (unordered).
+    fn pids(&self) -> Vec<u64>;
+    /// True if `pid` is in the process table (it may be exiting).
+    fn exists(&self, pid: u64) -> bool;
+    /// A fresh pid number for a process about to be spawned.
+    fn new_pid(&self) -> u64;
+    /// Adds `process` (made with a pid from `new_pid`) to the table and makes it runnable.
+    fn spawn(&self, process: Process);
+
+    /// Sends `signal` from `from` to `to` (dropped, or answered as from a dead process, when
+    /// `to` has exited: see `sched::System::post`).
+    fn post(&self, from: u64, to: u64, signal: Signal);
+    /// Sends a copy of `msg` (a term on `from`'s heap) to `to`'s mailbox.
+    fn send_message(&self, from: u64, to: u64, msg: Term);
+    /// Takes in the signals that arrived for the caller since it last looked: messages join its
+    /// mailbox, links and monitors are updated. `Err(reason)` if an exit signal ends it.
+    fn take_in_signals(&self, caller: &mut Process) -> Result<(), Term>;
+    /// Messages that arrived for the caller and are not yet in its mailbox.
+    fn arrived_messages(&self) -> usize;
+
+    /// Whether `pid` is alive as `from` may observe it.
+    fn observe(&self, from: u64, pid: u64) -> Peek;
+    /// As `observe`, and when alive calls `f` with the process, its state and the number of
+    /// messages waiting in its inbox.
+    fn inspect(&self, from: u64, pid: u64, f: &mut dyn FnMut(&Process, State, usize)) -> Peek;
+    /// Runs `f` on process `pid` if it exists and no scheduler is running it; false if it does
+    /// not exist.
+    fn with_process(&self, pid: u64, f: &mut dyn FnMut(&mut Process)) -> bool;
+
+    /// Words of memory held by every process but `except`.
+    fn process_memory(&self, except: u64) -> usize;
+    /// Reductions of every process so far.
+    fn total_reductions(&self) -> u64;
+    /// Adds a slice's reductions to the total.
+    fn add_reductions(&self, n: u64);
+    /// `statistics/1` deltas: counter `index` is now `now`; returns `(now, since last call)`.
+    fn stat_delta(&self, index: usize, now: u64) -> (u64, u64);
+
+    /// Arms a timer that does `event` at `deadline`.
+    fn arm_timer(&self, deadline: Instant, event: TimerEvent);
+    /// The time left on the timer with reference id `reference`, cancelling it if `cancel`.
+    fn timer_by_ref(&self, reference: u64, cancel: bool) -> Option<Duration>;
+}
