@@ -1061,14 +1061,29 @@ impl Instruction {
     /// True if control never falls through to the next instruction.
     pub fn is_terminator(&self) -> bool {
         use Instruction::*;
-        match self {
-            Return | CallLast { .. } | CallOnly { .. } | CallExtLast { .. } => true,
-            CallExtOnly { .. } | CallFunLast { .. } | ApplyLast { .. } | Jump { .. } => true,
-            SelectVal { .. } | SelectTupleArity { .. } | LoopRecEnd { .. } | Wait { .. } => true,
-            Raise { .. } | Badmatch { .. } | CaseEnd { .. } | IfEnd | Badrecord { .. } => true,
-            Error { .. } | TryCaseEnd { .. } | FuncInfo { .. } => true,
-            _ => false,
-        }
+        matches!(
+            self,
+            Return
+                | CallLast { .. }
+                | CallOnly { .. }
+                | CallExtLast { .. }
+                | CallExtOnly { .. }
+                | CallFunLast { .. }
+                | ApplyLast { .. }
+                | Jump { .. }
+                | SelectVal { .. }
+                | SelectTupleArity { .. }
+                | LoopRecEnd { .. }
+                | Wait { .. }
+                | Raise { .. }
+                | Badmatch { .. }
+                | CaseEnd { .. }
+                | IfEnd
+                | Badrecord { .. }
+                | Error { .. }
+                | TryCaseEnd { .. }
+                | FuncInfo { .. }
+        )
     }
 
     /// True if the interpreter may collect the heap here, moving every boxed term: `Allocate`,

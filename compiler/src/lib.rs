@@ -1,6 +1,7 @@
 //! The krarup compiler: Erlang source text in, bytecode modules out. Passes, in order:
 //! lex, preprocess, parse (AST), lower (core IR), match compilation, codegen (bytecode).
 //! No file-system access: callers pass source text and a file name for diagnostics.
+#![forbid(unsafe_code)]
 
 pub mod ast;
 pub mod checks;

@@ -2,6 +2,8 @@
 //! krarup VM, and compare what it printed plus its return value (rendered as `~w`) with the output
 //! real `erl` gave for `io:format("~w~n", [M:main()])` (`tests/backend_data/regen.sh` produces the
 //! `.out` files; never edit them by hand).
+// Tests read their fixtures from disk; the crate itself does no file access (clippy.toml).
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 use std::io::Write;
 use std::path::Path;

@@ -1,10 +1,13 @@
 //! The driver behind the `krarup` binary: reads files, compiles or decodes them, loads them with
 //! the embedded stdlib into a `Runtime`, and runs `main/0`. This crate is the only place that does
 //! file-system IO; the compiler and VM receive text and bytes.
+#![forbid(unsafe_code)]
 
 use krarup_bytecode::module::Module;
 use krarup_compiler::diagnostics::{render, Diagnostic, Severity};
 use krarup_vm::runtime::Runtime;
+
+mod os;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -133,6 +136,7 @@ pub fn is_bytecode(path: &Path) -> bool {
 /// A runtime with the embedded stdlib loaded, writing program output to `stdout`.
 pub fn new_runtime(stdout: Box<dyn Write + Send>) -> Result<Runtime, Failure> {
     let mut rt = Runtime::new(stdout);
+    let _ = rt.shared().cpu_clock.set(os::cpu_time_ms);
     for (name, bytes) in krarup_stdlib::MODULES {
         rt.load_bytes(bytes).map_err(|e| Failure {
             message: format!("krarup: embedded stdlib module {name} failed to load: {e}\n"),

@@ -1,4 +1,5 @@
 //! The `krarup` binary: command-line interface over the compiler and the VM.
+#![forbid(unsafe_code)]
 
 use clap::{Parser, Subcommand, ValueEnum};
 use krarup::{compile_file, EXIT_FAILURE};

@@ -96,9 +96,17 @@ pub struct Shared {
     /// Whether crash reports are printed (`logger:set_primary_config(level, none)` turns them
     /// off).
     pub log_errors: std::sync::atomic::AtomicBool,
+    /// Reads the OS process's CPU time in milliseconds (`statistics(runtime)`). The VM does no OS
+    /// access itself: the embedder (the `krarup` binary) sets this; unset, the CPU time reads 0.
+    pub cpu_clock: std::sync::OnceLock<fn() -> u64>,
 }
 
 impl Shared {
+    /// CPU time of the OS process in milliseconds, from the embedder's `cpu_clock` (0 unset).
+    pub fn cpu_time_ms(&self) -> u64 {
+        self.cpu_clock.get().map_or(0, |read| read())
+    }
+
     pub fn new(stdout: Box<dyn Write + Send>) -> Shared {
         Shared {
             atoms: AtomTable::new(),
@@ -106,6 +114,7 @@ impl Shared {
             stderr: Mutex::new(Box::new(std::io::stderr())),
             unique: AtomicU64::new(1),
             start: Instant::now(),
+            cpu_clock: std::sync::OnceLock::new(),
             log_errors: std::sync::atomic::AtomicBool::new(true),
         }
     }

@@ -207,6 +207,37 @@ impl Pcb {
     }
 }
 
+/// What a timer does when it fires.
+pub enum TimerEvent {
+    /// Wake process `pid` from a `receive ... after`.
+    Wake(u64),
+    /// Send `msg` to `to` (a pid or a registered name); `reference` is the timer's ref id.
+    Send {
+        to: Term,
+        msg: Message,
+        reference: u64,
+    },
+}
+
+/// A reference term with id `id` (the layout `erlang:make_ref/0` builds).
+pub fn make_ref(heap: &mut crate::heap::Heap, id: u64) -> Term {
+    let p = heap.alloc(2);
+    // SAFETY: `p` points at two freshly allocated words.
+    unsafe {
+        p.write(crate::term::Header::new(crate::term::SUB_REF, 1).as_term());
+        p.add(1).write(Term::from_raw(id));
+    }
+    Term::boxed_from_ptr(p)
+}
+
+/// The id of a reference term.
+pub fn ref_id(t: Term) -> Option<u64> {
+    if t.boxed_subtag() != Some(crate::term::SUB_REF) {
+        return None;
+    }
+    t.payload().and_then(|p| p.first()).map(|w| w.raw())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,35 +298,4 @@ mod tests {
         assert!(inbox.has_pending_from(7));
         assert!(!inbox.has_pending_from(8));
     }
-}
-
-/// What a timer does when it fires.
-pub enum TimerEvent {
-    /// Wake process `pid` from a `receive ... after`.
-    Wake(u64),
-    /// Send `msg` to `to` (a pid or a registered name); `reference` is the timer's ref id.
-    Send {
-        to: Term,
-        msg: Message,
-        reference: u64,
-    },
-}
-
-/// A reference term with id `id` (the layout `erlang:make_ref/0` builds).
-pub fn make_ref(heap: &mut crate::heap::Heap, id: u64) -> Term {
-    let p = heap.alloc(2);
-    // SAFETY: `p` points at two freshly allocated words.
-    unsafe {
-        p.write(crate::term::Header::new(crate::term::SUB_REF, 1).as_term());
-        p.add(1).write(Term::from_raw(id));
-    }
-    Term::boxed_from_ptr(p)
-}
-
-/// The id of a reference term.
-pub fn ref_id(t: Term) -> Option<u64> {
-    if t.boxed_subtag() != Some(crate::term::SUB_REF) {
-        return None;
-    }
-    t.payload().and_then(|p| p.first()).map(|w| w.raw())
 }

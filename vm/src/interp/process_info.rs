@@ -283,7 +283,7 @@ impl<'a> Vm<'a> {
             .ok_or_else(Exception::badarg)?;
         let sys = self.ctx.sys;
         let (total, since) = match name.as_str() {
-            "runtime" => sys.stat_delta(0, cpu_time_ms()),
+            "runtime" => sys.stat_delta(0, self.ctx.shared.cpu_time_ms()),
             "wall_clock" => sys.stat_delta(1, self.ctx.shared.start.elapsed().as_millis() as u64),
             "reductions" => {
                 let total = sys.total_reductions()
@@ -346,23 +346,4 @@ impl InfoSnapshot {
             trap_exit: p.trap_exit,
         }
     }
-}
-
-/// CPU time of this OS process in milliseconds (user + system, from `/proc/self/stat`; 0 where
-/// that is not available).
-fn cpu_time_ms() -> u64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0;
-    };
-    // Fields after the command name (which is in parentheses and may hold spaces).
-    let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else {
-        return 0;
-    };
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after the name.
-    let ticks: u64 = fields
-        .get(11..13)
-        .map_or(0, |f| f.iter().filter_map(|v| v.parse::<u64>().ok()).sum());
-    // The kernel's USER_HZ is 100 on every Linux we run on.
-    ticks * 10
 }
