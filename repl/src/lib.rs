@@ -8,6 +8,7 @@ use krarup_vm::runtime::Runtime;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Exit status for a compile error, a load error or an uncaught exception in `main/0`.
@@ -266,9 +267,9 @@ fn name_clashes(modules: &[(&Path, Module)], reserved: &BTreeSet<String>) -> Vec
     errors
 }
 
-/// Standard output for a program run: remembers the first write error (other than a closed
-/// pipe, which ends output quietly as under `erl`) and drops the output after it, so that a full
-/// disk is reported once at the end (`OutputErrors::take`) instead of being ignored.
+/// Standard output for a program run. After the first write error every later write fails too
+/// (the program's `io` calls then raise `terminated`, as under `erl` once its `user` io server has
+/// died of the failed write); the error is kept for a message at the end (`OutputErrors::take`).
 pub struct CheckedWriter<W: Write> {
     inner: W,
     errors: OutputErrors,
@@ -276,23 +277,39 @@ pub struct CheckedWriter<W: Write> {
 
 /// The first error a `CheckedWriter` met, shared with whoever reports it.
 #[derive(Clone, Default)]
-pub struct OutputErrors(Arc<Mutex<Option<std::io::Error>>>);
+pub struct OutputErrors(Arc<OutputState>);
+
+#[derive(Default)]
+struct OutputState {
+    /// Set by the first failed write, never cleared: stdout stays failed.
+    failed: AtomicBool,
+    first: Mutex<Option<std::io::Error>>,
+}
 
 impl OutputErrors {
-    /// The recorded error, if any (leaves none behind).
+    /// The first write error, if any and worth a message (leaves none behind). A closed pipe is
+    /// not: a reader that stopped early (`| head`) is not the program's fault, and the program
+    /// already met it as `terminated`.
     pub fn take(&self) -> Option<std::io::Error> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+        let mut slot = self.0.first.lock().unwrap_or_else(|e| e.into_inner());
+        slot.take().filter(|e| e.kind() != ErrorKind::BrokenPipe)
     }
 
-    fn record(&self, e: std::io::Error) {
-        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if slot.is_none() && e.kind() != ErrorKind::BrokenPipe {
-            *slot = Some(e);
+    fn record(&self, e: &std::io::Error) -> std::io::Error {
+        let mut slot = self.0.first.lock().unwrap_or_else(|e| e.into_inner());
+        if !self.0.failed.swap(true, Ordering::SeqCst) {
+            *slot = Some(std::io::Error::new(e.kind(), e.to_string()));
         }
+        std::io::Error::new(e.kind(), e.to_string())
     }
 
     fn failed(&self) -> bool {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).is_some()
+        self.0.failed.load(Ordering::SeqCst)
+    }
+
+    /// The error every write after the first failure returns.
+    fn failed_before() -> std::io::Error {
+        std::io::Error::other("standard output failed before")
     }
 }
 
@@ -311,25 +328,20 @@ impl<W: Write> CheckedWriter<W> {
 impl<W: Write> Write for CheckedWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.errors.failed() {
-            return Ok(buf.len());
+            return Err(OutputErrors::failed_before());
         }
         match self.inner.write(buf) {
             Err(e) if e.kind() == ErrorKind::Interrupted => Err(e),
-            Err(e) => {
-                self.errors.record(e);
-                Ok(buf.len())
-            }
+            Err(e) => Err(self.errors.record(&e)),
             ok => ok,
         }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        if !self.errors.failed() {
-            if let Err(e) = self.inner.flush() {
-                self.errors.record(e);
-            }
+        if self.errors.failed() {
+            return Err(OutputErrors::failed_before());
         }
-        Ok(())
+        self.inner.flush().map_err(|e| self.errors.record(&e))
     }
 }
 

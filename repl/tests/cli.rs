@@ -273,7 +273,8 @@ fn module_names_of_the_runtime_and_duplicates_are_refused() {
     );
 }
 
-/// A write error on stdout (a full disk) is reported and fails the run; a closed pipe is not.
+/// A write error on stdout (a full disk) is reported and fails the run (the program's `io` calls
+/// raise `terminated`, as under `erl`).
 #[test]
 fn stdout_write_errors_are_reported() {
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -299,23 +300,60 @@ fn stdout_write_errors_are_reported() {
             stderr.contains("error writing to standard output"),
             "{stderr}"
         );
+        assert!(stderr.contains("terminated"), "{stderr}");
     }
-    // A reader that stops early: krarup ends quietly with the program's status.
+}
+
+/// `krarup run prog.erl | head -1` on a program that prints forever: once the reader has gone,
+/// the next write fails, `io:format` raises `terminated` in `main/0` and krarup ends with status 1,
+/// as `erl` does. It used to print into the closed pipe forever.
+#[test]
+fn closed_stdout_pipe_ends_the_program() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    write(
+        dir.path(),
+        "cli_forever.erl",
+        "-module(cli_forever).\n-export([main/0]).\n\
+         main() -> loop(0).\n\
+         loop(N) -> io:format(\"line ~p~n\", [N]), loop(N + 1).\n",
+    );
     let mut child = Command::new(krarup_bin())
         .current_dir(dir.path())
-        .args(["run", "cli_lines.erl"])
+        .args(["run", "cli_forever.erl"])
+        .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("krarup starts");
-    let mut first = [0u8; 16];
+    let mut err_pipe = child.stderr.take().expect("piped");
+    let stderr = std::thread::spawn(move || {
+        let mut buf = String::new();
+        let _ = std::io::Read::read_to_string(&mut err_pipe, &mut buf);
+        buf
+    });
+    let mut first = [0u8; 7];
     std::io::Read::read_exact(child.stdout.as_mut().expect("piped"), &mut first)
         .expect("some output");
+    assert_eq!(&first, b"line 0\n");
     drop(child.stdout.take());
-    let output = child.wait_with_output().expect("krarup ends");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for krarup") {
+            break status;
+        }
+        if start.elapsed() > LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("krarup kept running after its stdout was closed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let stderr = stderr.join().unwrap_or_default();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("terminated"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+    // A closed pipe is the reader's choice, not worth a message of its own.
+    assert!(!stderr.contains("error writing"), "{stderr}");
 }
 
 /// Right-associative chains nest as deep as they are long in the compiler's tree walks; they

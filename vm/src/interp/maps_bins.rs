@@ -4,7 +4,6 @@
 
 use super::{Step, Vm};
 use crate::bytecode::opcode::{BsFlags, BsSegment, BsSize, BsType, Dst, Label, MapPut, Src};
-use crate::native::Exception;
 use crate::ops::{binary, map};
 use crate::term::Term;
 
