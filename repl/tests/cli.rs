@@ -170,6 +170,53 @@ fn exit_statuses_and_where_reports_go() {
     }
 }
 
+/// The report of an uncaught exception in `main/0` prints terms as `erl`'s shell does (`~tp` on
+/// one line: strings and binaries as text), as the crash reports of other processes do; it used to
+/// print `<<97,32,...>>` and `[97,32,...]`.
+#[test]
+fn main_crash_report_prints_strings_and_binaries_as_text() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let d = dir.path();
+    write(
+        d,
+        "cli_texts.erl",
+        "-module(cli_texts).\n-export([main/0]).\n\
+         main() -> spawn(fun() -> error({other, <<\"a binary\">>, \"a string\"}) end),\n\
+         \x20   receive after 100 -> ok end,\n\
+         \x20   {ok, _} = id({error, <<\"a binary\">>, \"a string\", <<1, 200>>, 1.5}).\n\
+         id(X) -> X.\n",
+    );
+    let r = krarup_in(d, &["run", "cli_texts.erl"]);
+    assert_ended("texts", &r);
+    assert_eq!(r.status, Some(1), "{}", err(&r));
+    assert!(
+        err(&r).contains(
+            "** exception error: no match of right hand side value \
+             {error,<<\"a binary\">>,\"a string\",<<1,200>>,1.5}\n"
+        ),
+        "{}",
+        err(&r)
+    );
+    assert!(
+        err(&r).contains("{other,<<\"a binary\">>,\"a string\"}"),
+        "{}",
+        err(&r)
+    );
+    write(
+        d,
+        "cli_args.erl",
+        "-module(cli_args).\n-export([main/0]).\n\
+         main() -> atom_to_list(id(\"a str\")).\nid(X) -> X.\n",
+    );
+    let r = krarup_in(d, &["run", "cli_args.erl"]);
+    assert_ended("args", &r);
+    assert!(
+        err(&r).contains("called as atom_to_list(\"a str\")\n"),
+        "{}",
+        err(&r)
+    );
+}
+
 #[test]
 fn program_ends_when_main_returns() {
     let dir = tempfile::tempdir().expect("temporary directory");
