@@ -2,6 +2,8 @@
 //! the embedded stdlib into a `Runtime`, and runs `main/0`. This crate is the only place that does
 //! file-system IO; the compiler and VM receive text and bytes.
 
+pub mod source;
+
 use krarup_compiler::diagnostics::{render, Diagnostic, Severity};
 use krarup_vm::bytecode::module::Module;
 use krarup_vm::runtime::Runtime;
@@ -57,22 +59,40 @@ fn compile_file_here(path: &Path) -> Result<(Module, String), Failure> {
     let name = path.display().to_string();
     let color = std::io::stderr().is_terminal();
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolve = |include: &str, lib: bool| resolve_include(&dir, include, lib);
-    match krarup_compiler::compile_with(&source, &name, Some(&resolve)) {
+    // Include files that are not valid text: reported after compiling, as the compiler's
+    // resolver can only say "found" or "not found".
+    let bad_includes = std::cell::RefCell::new(String::new());
+    let resolve = |include: &str, lib: bool| {
+        let (path, bytes) = find_include(&dir, include, lib)?;
+        match source::decode(bytes, &path.display().to_string()) {
+            Ok(text) => Some(text),
+            Err(message) => {
+                bad_includes.borrow_mut().push_str(&message);
+                Some(String::new())
+            }
+        }
+    };
+    let result = krarup_compiler::compile_with(&source, &name, Some(&resolve));
+    let bad_includes = bad_includes.into_inner();
+    match result {
+        Ok(_) if !bad_includes.is_empty() => Err(Failure {
+            message: bad_includes,
+        }),
         Ok(compiled) => Ok((
             compiled.module,
             render_all(&compiled.warnings, &source, &name, color),
         )),
         Err(diags) => Err(Failure {
-            message: render_all(&diags, &source, &name, color),
+            message: bad_includes + &render_all(&diags, &source, &name, color),
         }),
     }
 }
 
-/// Finds the text of `-include(Path)` (and `-include_lib(Path)`, `lib`) as `epp` does for a
+/// Finds the file of `-include(Path)` (and `-include_lib(Path)`, `lib`) as `epp` does for a
 /// program outside any OTP application: relative to the including file's directory, then to the
 /// current directory. `-include_lib("app/include/x.hrl")` also tries `include/x.hrl` in those.
-fn resolve_include(dir: &Path, include: &str, lib: bool) -> Option<String> {
+/// Returns the path found and the file's bytes.
+fn find_include(dir: &Path, include: &str, lib: bool) -> Option<(PathBuf, Vec<u8>)> {
     let mut candidates = vec![dir.join(include), PathBuf::from(include)];
     if lib {
         if let Some((_, rest)) = include.split_once('/') {
@@ -82,7 +102,7 @@ fn resolve_include(dir: &Path, include: &str, lib: bool) -> Option<String> {
     }
     candidates
         .into_iter()
-        .find_map(|p| std::fs::read_to_string(p).ok())
+        .find_map(|p| std::fs::read(&p).ok().map(|bytes| (p, bytes)))
 }
 
 fn render_all(diags: &[Diagnostic], source: &str, name: &str, color: bool) -> String {
@@ -113,17 +133,13 @@ pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
     message
 }
 
-fn read_source(path: &Path) -> Result<String, Failure> {
+/// The text of a source file, decoded as `epp` does (`source::decode`: UTF-8, or Latin-1 when a
+/// `coding: latin-1` comment says so); the failure is rendered for stderr.
+pub fn read_source(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure {
         message: cannot_read(path, &e),
     })?;
-    String::from_utf8(bytes).map_err(|e| Failure {
-        message: format!(
-            "krarup: {} is not UTF-8 text (invalid byte at offset {})\n",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ),
-    })
+    source::decode(bytes, &path.display().to_string()).map_err(|message| Failure { message })
 }
 
 /// Whether `path` names a bytecode file rather than Erlang source.

@@ -111,7 +111,7 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
 }
 
 fn dump_file(path: &std::path::Path, stage: Stage) -> Result<String, String> {
-    let source = std::fs::read_to_string(path).map_err(|e| krarup::cannot_read(path, &e))?;
+    let source = krarup::read_source(path).map_err(|f| f.message)?;
     let name = path.display().to_string();
     let stage = match stage {
         Stage::Ast => krarup_compiler::Stage::Ast,

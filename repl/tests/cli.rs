@@ -217,6 +217,55 @@ fn main_crash_report_prints_strings_and_binaries_as_text() {
     );
 }
 
+/// Source encodings as `epp` reads them: a `coding: latin-1` comment on line 1 or 2 makes the file
+/// Latin-1 (it used to be refused); otherwise a byte that is not UTF-8 is an error at its
+/// `file:line:column` (it used to be a byte offset). `erl` printed `[99,97,102,233]` here.
+#[test]
+fn latin1_sources_compile_and_bad_utf8_is_located() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let d = dir.path();
+    let body = b"-module(cli_latin1).\n-export([main/0]).\n-include(\"cli_latin1.hrl\").\n\
+                 main() -> io:format(\"~w ~w~n\", [\"caf\xe9\", ?WORD]).\n";
+    let mut latin1 = b"%% -*- coding: latin-1 -*-\n".to_vec();
+    latin1.extend_from_slice(body);
+    std::fs::write(d.join("cli_latin1.erl"), &latin1).expect("write source");
+    std::fs::write(
+        d.join("cli_latin1.hrl"),
+        b"%% coding: latin-1\n-define(WORD, \"\xe9t\xe9\").\n",
+    )
+    .expect("write header");
+    let r = krarup_in(d, &["run", "cli_latin1.erl"]);
+    assert_ended("latin-1", &r);
+    assert_eq!(
+        (r.status, out(&r).as_str()),
+        (Some(0), "[99,97,102,233] [233,116,233]\n"),
+        "{}",
+        err(&r)
+    );
+
+    // Without the comment: the byte 0xE9 on line 4 after `main() -> io:format("~w ~w~n", ["caf`.
+    std::fs::write(d.join("cli_latin1.erl"), &body[..]).expect("write source");
+    let r = krarup_in(d, &["run", "cli_latin1.erl"]);
+    assert_ended("bad utf-8", &r);
+    assert_eq!((r.status, out(&r).as_str()), (Some(1), ""));
+    assert!(
+        err(&r).contains("cli_latin1.erl:4:37: error: cannot translate from UTF-8"),
+        "{}",
+        err(&r)
+    );
+    // The same for an include file, at its own line and column.
+    std::fs::write(d.join("cli_latin1.erl"), &latin1).expect("write source");
+    std::fs::write(d.join("cli_latin1.hrl"), b"-define(WORD, \"\xe9t\xe9\").\n")
+        .expect("write header");
+    let r = krarup_in(d, &["run", "cli_latin1.erl"]);
+    assert_eq!(r.status, Some(1), "{}", err(&r));
+    assert!(
+        err(&r).contains("cli_latin1.hrl:1:16: error: cannot translate from UTF-8"),
+        "{}",
+        err(&r)
+    );
+}
+
 #[test]
 fn program_ends_when_main_returns() {
     let dir = tempfile::tempdir().expect("temporary directory");
