@@ -142,6 +142,29 @@ pub fn read_source(path: &Path) -> Result<String, Failure> {
     source::decode(bytes, &path.display().to_string()).map_err(|message| Failure { message })
 }
 
+/// Creates `krarup compile`'s output directory `out` if needed. The error, rendered for stderr,
+/// names the file in the way when `out` or one of its parents is a file rather than a directory.
+pub fn prepare_out_dir(out: &Path) -> Result<(), String> {
+    if let Some(file) = out.ancestors().find(|p| p.is_file()) {
+        let what = if file == out {
+            format!("{} is a file", out.display())
+        } else {
+            format!("{} is a file, not a directory", file.display())
+        };
+        return Err(format!(
+            "krarup: -o {}: {what}; -o names the directory for the .kbc files (it is created if \
+             it does not exist)\n",
+            out.display()
+        ));
+    }
+    std::fs::create_dir_all(out).map_err(|e| {
+        format!(
+            "krarup: cannot create the output directory {}: {e}\n",
+            out.display()
+        )
+    })
+}
+
 /// Whether `path` names a bytecode file rather than Erlang source.
 pub fn is_bytecode(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "kbc")
@@ -198,6 +221,10 @@ pub fn run_files_with(
         let _ = writeln!(stderr, "krarup: no input files");
         return EXIT_FAILURE;
     };
+    if let Some(problem) = main_problem(modules[0].0, &modules[0].1) {
+        let _ = stderr.write_all(problem.as_bytes());
+        return EXIT_FAILURE;
+    }
     let rt = new_runtime(stdout).map(|mut rt| {
         if let Some(n) = schedulers {
             rt.set_schedulers(n);
@@ -234,6 +261,53 @@ pub fn run_files_with(
     // heap); the OS reclaims it all when the binary exits. Output was flushed by `run_main`.
     std::mem::forget(rt);
     status
+}
+
+/// Why `krarup run` cannot call `main/0` of `module` (read from `path`), with a hint: the report
+/// `erl` would give (`undefined function M:main/0`) and what to change. `None` when `main/0` is
+/// exported.
+pub fn main_problem(path: &Path, module: &Module) -> Option<String> {
+    let name_of = |idx: krarup_vm::bytecode::opcode::AtomIdx| {
+        module.atoms.get(idx.0 as usize).map_or("", String::as_str)
+    };
+    let exported = |arity: u8| {
+        module
+            .exports
+            .iter()
+            .any(|e| name_of(e.function) == "main" && e.arity == arity)
+    };
+    if exported(0) {
+        return None;
+    }
+    let m = &module.name;
+    let defined_main = module
+        .functions
+        .iter()
+        .any(|f| name_of(f.function) == "main" && f.arity == 0);
+    let other_mains: Vec<String> = module
+        .exports
+        .iter()
+        .filter(|e| name_of(e.function) == "main")
+        .map(|e| format!("main/{}", e.arity))
+        .collect();
+    let help = if defined_main {
+        format!("{m} defines main/0 but does not export it: add `-export([main/0]).`")
+    } else if !other_mains.is_empty() {
+        format!(
+            "{m} exports {} but `krarup run` calls main/0, with no arguments: add \
+             `main() -> ...` and export it",
+            other_mains.join(", ")
+        )
+    } else {
+        format!(
+            "`krarup run` calls main/0 of the first file's module ({}): add \
+             `main() -> ...` to {m} and `-export([main/0]).`, or put the file with main/0 first",
+            path.display()
+        )
+    };
+    Some(format!(
+        "** exception error: undefined function {m}:main/0\n    help: {help}\n"
+    ))
 }
 
 /// Names of the modules the runtime provides itself: the embedded stdlib and every module with

@@ -130,12 +130,40 @@ fn exit_statuses_and_where_reports_go() {
     assert_eq!((r.status, out(&r).as_str()), (Some(0), "main\n"));
     assert!(err(&r).contains("{badmatch,2}"), "{}", err(&r));
 
-    // No main/0.
+    // No main/0: erl's report, and what to change.
     let r = krarup_in(d, &["run", "cli_nomain.erl"]);
     assert_ended("no main", &r);
     assert_eq!((r.status, out(&r).as_str()), (Some(1), ""));
     assert!(
-        err(&r).contains("undefined function cli_nomain:main/0"),
+        err(&r).contains(
+            "** exception error: undefined function cli_nomain:main/0\n    help: `krarup run` \
+             calls main/0 of the first file's module (cli_nomain.erl): add `main() -> ...`"
+        ),
+        "{}",
+        err(&r)
+    );
+    // main/0 defined but not exported; main/1 exported instead.
+    write(
+        d,
+        "cli_hidden.erl",
+        "-module(cli_hidden).\n-export([start/0]).\nstart() -> main().\nmain() -> ok.\n",
+    );
+    let r = krarup_in(d, &["run", "cli_hidden.erl"]);
+    assert_eq!(r.status, Some(1));
+    assert!(
+        err(&r).contains("help: cli_hidden defines main/0 but does not export it"),
+        "{}",
+        err(&r)
+    );
+    write(
+        d,
+        "cli_main1.erl",
+        "-module(cli_main1).\n-export([main/1]).\nmain(_) -> ok.\n",
+    );
+    let r = krarup_in(d, &["run", "cli_main1.erl"]);
+    assert_eq!(r.status, Some(1));
+    assert!(
+        err(&r).contains("help: cli_main1 exports main/1 but `krarup run` calls main/0"),
         "{}",
         err(&r)
     );
@@ -320,12 +348,22 @@ fn bad_paths_and_arguments_are_reported() {
         assert!(err(&r).contains("--schedulers"), "{}", err(&r));
     }
 
-    // compile -o naming a file, not a directory.
+    // compile -o naming a file, not a directory (it used to say "cannot create the output
+    // directory cli_hi.erl: File exists"), or a path through a file.
     let r = krarup_in(d, &["compile", "cli_hi.erl", "-o", "cli_hi.erl"]);
     assert_ended("-o file", &r);
     assert_eq!(r.status, Some(1));
     assert!(
-        err(&r).contains("cannot create the output directory cli_hi.erl"),
+        err(&r).starts_with(
+            "krarup: -o cli_hi.erl: cli_hi.erl is a file; -o names the directory for the .kbc files"
+        ),
+        "{}",
+        err(&r)
+    );
+    let r = krarup_in(d, &["compile", "cli_hi.erl", "-o", "cli_hi.erl/sub"]);
+    assert_eq!(r.status, Some(1));
+    assert!(
+        err(&r).contains("cli_hi.erl is a file, not a directory"),
         "{}",
         err(&r)
     );
@@ -333,6 +371,36 @@ fn bad_paths_and_arguments_are_reported() {
     assert_eq!(r.status, Some(0), "{}", err(&r));
     let r = krarup_in(d, &["run", "out/nested/cli_hi.kbc"]);
     assert_eq!((r.status, out(&r).as_str()), (Some(0), "hi\n"));
+}
+
+/// The help texts describe every command and argument and promise nothing unbuilt (they used to
+/// say "(later) the shell" and leave `compile` and its files undescribed).
+#[test]
+fn help_texts_are_complete() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let d = dir.path();
+    let top = krarup_in(d, &["--help"]);
+    assert_eq!(top.status, Some(0));
+    let text = out(&top);
+    assert!(!text.contains("later"), "{text}");
+    assert!(text.contains("calls main/0 of the first file's module"), "{text}");
+    assert!(text.contains("Exit status: 0 when main/0 returns"), "{text}");
+    let compile = out(&krarup_in(d, &["compile", "--help"]));
+    assert!(compile.contains("Each source file gives OUT/NAME.kbc"), "{compile}");
+    assert!(compile.contains("Erlang source files (.erl)"), "{compile}");
+    assert!(compile.contains("decision: The decision tree"), "{compile}");
+    let run = out(&krarup_in(d, &["run", "--help"]));
+    assert!(run.contains("the first file's module must export main/0"), "{run}");
+    for command in ["run", "compile"] {
+        // In the short help every argument and option has its description on its line.
+        let short = out(&krarup_in(d, &[command, "-h"]));
+        for line in short.lines().map(str::trim) {
+            let undescribed = (line.starts_with('<') || line.starts_with('-'))
+                && !line.contains("  ")
+                && !line.starts_with("-h");
+            assert!(!undescribed, "{command}: {line:?} has no description:\n{short}");
+        }
+    }
 }
 
 #[test]
