@@ -96,7 +96,10 @@ mod tests {
         let cases: [(&[u8], Option<Encoding>); 13] = [
             (b"%% -*- coding: latin-1 -*-\n", Some(Encoding::Latin1)),
             (b"%% coding: LATIN-1\n", Some(Encoding::Latin1)),
-            (b"% vim: set fileencoding=latin-1 :\n", Some(Encoding::Latin1)),
+            (
+                b"% vim: set fileencoding=latin-1 :\n",
+                Some(Encoding::Latin1),
+            ),
             (b"%% encoding: latin-1\n", Some(Encoding::Latin1)),
             (b"\"%\" coding: latin-1\n", Some(Encoding::Latin1)),
             (b"%% coding: utf-8\n", Some(Encoding::Utf8)),

@@ -383,14 +383,26 @@ fn help_texts_are_complete() {
     assert_eq!(top.status, Some(0));
     let text = out(&top);
     assert!(!text.contains("later"), "{text}");
-    assert!(text.contains("calls main/0 of the first file's module"), "{text}");
-    assert!(text.contains("Exit status: 0 when main/0 returns"), "{text}");
+    assert!(
+        text.contains("calls main/0 of the first file's module"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Exit status: 0 when main/0 returns"),
+        "{text}"
+    );
     let compile = out(&krarup_in(d, &["compile", "--help"]));
-    assert!(compile.contains("Each source file gives OUT/NAME.kbc"), "{compile}");
+    assert!(
+        compile.contains("Each source file gives OUT/NAME.kbc"),
+        "{compile}"
+    );
     assert!(compile.contains("Erlang source files (.erl)"), "{compile}");
     assert!(compile.contains("decision: The decision tree"), "{compile}");
     let run = out(&krarup_in(d, &["run", "--help"]));
-    assert!(run.contains("the first file's module must export main/0"), "{run}");
+    assert!(
+        run.contains("the first file's module must export main/0"),
+        "{run}"
+    );
     for command in ["run", "compile"] {
         // In the short help every argument and option has its description on its line.
         let short = out(&krarup_in(d, &[command, "-h"]));
@@ -398,7 +410,10 @@ fn help_texts_are_complete() {
             let undescribed = (line.starts_with('<') || line.starts_with('-'))
                 && !line.contains("  ")
                 && !line.starts_with("-h");
-            assert!(!undescribed, "{command}: {line:?} has no description:\n{short}");
+            assert!(
+                !undescribed,
+                "{command}: {line:?} has no description:\n{short}"
+            );
         }
     }
 }
