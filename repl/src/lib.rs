@@ -3,14 +3,16 @@
 //! file-system IO; the compiler and VM receive text and bytes.
 #![forbid(unsafe_code)]
 
+mod os;
+pub mod source;
+
 use krarup_bytecode::module::Module;
 use krarup_compiler::diagnostics::{render, Diagnostic, Severity};
 use krarup_vm::runtime::Runtime;
-
-mod os;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Exit status for a compile error, a load error or an uncaught exception in `main/0`.
@@ -59,22 +61,40 @@ fn compile_file_here(path: &Path) -> Result<(Module, String), Failure> {
     let name = path.display().to_string();
     let color = std::io::stderr().is_terminal();
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolve = |include: &str, lib: bool| resolve_include(&dir, include, lib);
-    match krarup_compiler::compile_with(&source, &name, Some(&resolve)) {
+    // Include files that are not valid text: reported after compiling, as the compiler's
+    // resolver can only say "found" or "not found".
+    let bad_includes = std::cell::RefCell::new(String::new());
+    let resolve = |include: &str, lib: bool| {
+        let (path, bytes) = find_include(&dir, include, lib)?;
+        match source::decode(bytes, &path.display().to_string()) {
+            Ok(text) => Some(text),
+            Err(message) => {
+                bad_includes.borrow_mut().push_str(&message);
+                Some(String::new())
+            }
+        }
+    };
+    let result = krarup_compiler::compile_with(&source, &name, Some(&resolve));
+    let bad_includes = bad_includes.into_inner();
+    match result {
+        Ok(_) if !bad_includes.is_empty() => Err(Failure {
+            message: bad_includes,
+        }),
         Ok(compiled) => Ok((
             compiled.module,
             render_all(&compiled.warnings, &source, &name, color),
         )),
         Err(diags) => Err(Failure {
-            message: render_all(&diags, &source, &name, color),
+            message: bad_includes + &render_all(&diags, &source, &name, color),
         }),
     }
 }
 
-/// Finds the text of `-include(Path)` (and `-include_lib(Path)`, `lib`) as `epp` does for a
+/// Finds the file of `-include(Path)` (and `-include_lib(Path)`, `lib`) as `epp` does for a
 /// program outside any OTP application: relative to the including file's directory, then to the
 /// current directory. `-include_lib("app/include/x.hrl")` also tries `include/x.hrl` in those.
-fn resolve_include(dir: &Path, include: &str, lib: bool) -> Option<String> {
+/// Returns the path found and the file's bytes.
+fn find_include(dir: &Path, include: &str, lib: bool) -> Option<(PathBuf, Vec<u8>)> {
     let mut candidates = vec![dir.join(include), PathBuf::from(include)];
     if lib {
         if let Some((_, rest)) = include.split_once('/') {
@@ -84,7 +104,7 @@ fn resolve_include(dir: &Path, include: &str, lib: bool) -> Option<String> {
     }
     candidates
         .into_iter()
-        .find_map(|p| std::fs::read_to_string(p).ok())
+        .find_map(|p| std::fs::read(&p).ok().map(|bytes| (p, bytes)))
 }
 
 fn render_all(diags: &[Diagnostic], source: &str, name: &str, color: bool) -> String {
@@ -115,16 +135,35 @@ pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
     message
 }
 
-fn read_source(path: &Path) -> Result<String, Failure> {
+/// The text of a source file, decoded as `epp` does (`source::decode`: UTF-8, or Latin-1 when a
+/// `coding: latin-1` comment says so); the failure is rendered for stderr.
+pub fn read_source(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure {
         message: cannot_read(path, &e),
     })?;
-    String::from_utf8(bytes).map_err(|e| Failure {
-        message: format!(
-            "krarup: {} is not UTF-8 text (invalid byte at offset {})\n",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ),
+    source::decode(bytes, &path.display().to_string()).map_err(|message| Failure { message })
+}
+
+/// Creates `krarup compile`'s output directory `out` if needed. The error, rendered for stderr,
+/// names the file in the way when `out` or one of its parents is a file rather than a directory.
+pub fn prepare_out_dir(out: &Path) -> Result<(), String> {
+    if let Some(file) = out.ancestors().find(|p| p.is_file()) {
+        let what = if file == out {
+            format!("{} is a file", out.display())
+        } else {
+            format!("{} is a file, not a directory", file.display())
+        };
+        return Err(format!(
+            "krarup: -o {}: {what}; -o names the directory for the .kbc files (it is created if \
+             it does not exist)\n",
+            out.display()
+        ));
+    }
+    std::fs::create_dir_all(out).map_err(|e| {
+        format!(
+            "krarup: cannot create the output directory {}: {e}\n",
+            out.display()
+        )
     })
 }
 
@@ -185,6 +224,10 @@ pub fn run_files_with(
         let _ = writeln!(stderr, "krarup: no input files");
         return EXIT_FAILURE;
     };
+    if let Some(problem) = main_problem(modules[0].0, &modules[0].1) {
+        let _ = stderr.write_all(problem.as_bytes());
+        return EXIT_FAILURE;
+    }
     let rt = new_runtime(stdout).map(|mut rt| {
         if let Some(n) = schedulers {
             rt.set_schedulers(n);
@@ -221,6 +264,53 @@ pub fn run_files_with(
     // heap); the OS reclaims it all when the binary exits. Output was flushed by `run_main`.
     std::mem::forget(rt);
     status
+}
+
+/// Why `krarup run` cannot call `main/0` of `module` (read from `path`), with a hint: the report
+/// `erl` would give (`undefined function M:main/0`) and what to change. `None` when `main/0` is
+/// exported.
+pub fn main_problem(path: &Path, module: &Module) -> Option<String> {
+    let name_of = |idx: krarup_bytecode::opcode::AtomIdx| {
+        module.atoms.get(idx.0 as usize).map_or("", String::as_str)
+    };
+    let exported = |arity: u8| {
+        module
+            .exports
+            .iter()
+            .any(|e| name_of(e.function) == "main" && e.arity == arity)
+    };
+    if exported(0) {
+        return None;
+    }
+    let m = &module.name;
+    let defined_main = module
+        .functions
+        .iter()
+        .any(|f| name_of(f.function) == "main" && f.arity == 0);
+    let other_mains: Vec<String> = module
+        .exports
+        .iter()
+        .filter(|e| name_of(e.function) == "main")
+        .map(|e| format!("main/{}", e.arity))
+        .collect();
+    let help = if defined_main {
+        format!("{m} defines main/0 but does not export it: add `-export([main/0]).`")
+    } else if !other_mains.is_empty() {
+        format!(
+            "{m} exports {} but `krarup run` calls main/0, with no arguments: add \
+             `main() -> ...` and export it",
+            other_mains.join(", ")
+        )
+    } else {
+        format!(
+            "`krarup run` calls main/0 of the first file's module ({}): add \
+             `main() -> ...` to {m} and `-export([main/0]).`, or put the file with main/0 first",
+            path.display()
+        )
+    };
+    Some(format!(
+        "** exception error: undefined function {m}:main/0\n    help: {help}\n"
+    ))
 }
 
 /// Names of the modules the runtime provides itself: the embedded stdlib and every module with
@@ -270,9 +360,9 @@ fn name_clashes(modules: &[(&Path, Module)], reserved: &BTreeSet<String>) -> Vec
     errors
 }
 
-/// Standard output for a program run: remembers the first write error (other than a closed
-/// pipe, which ends output quietly as under `erl`) and drops the output after it, so that a full
-/// disk is reported once at the end (`OutputErrors::take`) instead of being ignored.
+/// Standard output for a program run. After the first write error every later write fails too
+/// (the program's `io` calls then raise `terminated`, as under `erl` once its `user` io server has
+/// died of the failed write); the error is kept for a message at the end (`OutputErrors::take`).
 pub struct CheckedWriter<W: Write> {
     inner: W,
     errors: OutputErrors,
@@ -280,23 +370,39 @@ pub struct CheckedWriter<W: Write> {
 
 /// The first error a `CheckedWriter` met, shared with whoever reports it.
 #[derive(Clone, Default)]
-pub struct OutputErrors(Arc<Mutex<Option<std::io::Error>>>);
+pub struct OutputErrors(Arc<OutputState>);
+
+#[derive(Default)]
+struct OutputState {
+    /// Set by the first failed write, never cleared: stdout stays failed.
+    failed: AtomicBool,
+    first: Mutex<Option<std::io::Error>>,
+}
 
 impl OutputErrors {
-    /// The recorded error, if any (leaves none behind).
+    /// The first write error, if any and worth a message (leaves none behind). A closed pipe is
+    /// not: a reader that stopped early (`| head`) is not the program's fault, and the program
+    /// already met it as `terminated`.
     pub fn take(&self) -> Option<std::io::Error> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+        let mut slot = self.0.first.lock().unwrap_or_else(|e| e.into_inner());
+        slot.take().filter(|e| e.kind() != ErrorKind::BrokenPipe)
     }
 
-    fn record(&self, e: std::io::Error) {
-        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if slot.is_none() && e.kind() != ErrorKind::BrokenPipe {
-            *slot = Some(e);
+    fn record(&self, e: &std::io::Error) -> std::io::Error {
+        let mut slot = self.0.first.lock().unwrap_or_else(|e| e.into_inner());
+        if !self.0.failed.swap(true, Ordering::SeqCst) {
+            *slot = Some(std::io::Error::new(e.kind(), e.to_string()));
         }
+        std::io::Error::new(e.kind(), e.to_string())
     }
 
     fn failed(&self) -> bool {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).is_some()
+        self.0.failed.load(Ordering::SeqCst)
+    }
+
+    /// The error every write after the first failure returns.
+    fn failed_before() -> std::io::Error {
+        std::io::Error::other("standard output failed before")
     }
 }
 
@@ -315,25 +421,20 @@ impl<W: Write> CheckedWriter<W> {
 impl<W: Write> Write for CheckedWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.errors.failed() {
-            return Ok(buf.len());
+            return Err(OutputErrors::failed_before());
         }
         match self.inner.write(buf) {
             Err(e) if e.kind() == ErrorKind::Interrupted => Err(e),
-            Err(e) => {
-                self.errors.record(e);
-                Ok(buf.len())
-            }
+            Err(e) => Err(self.errors.record(&e)),
             ok => ok,
         }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        if !self.errors.failed() {
-            if let Err(e) = self.inner.flush() {
-                self.errors.record(e);
-            }
+        if self.errors.failed() {
+            return Err(OutputErrors::failed_before());
         }
-        Ok(())
+        self.inner.flush().map_err(|e| self.errors.record(&e))
     }
 }
 

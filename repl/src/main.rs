@@ -10,9 +10,20 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// krarup: a bytecode VM for Erlang.
+/// krarup: compile and run Erlang programs on a bytecode VM.
 #[derive(Parser)]
-#[command(name = "krarup", version, about)]
+#[command(
+    name = "krarup",
+    version,
+    after_help = "Examples:
+  krarup run hello.erl                 compile hello.erl and run hello:main()
+  krarup run main.erl util.erl         a program of several modules; main/0 is in main.erl
+  krarup compile -o out hello.erl      write out/hello.kbc
+  krarup run out/hello.kbc             run bytecode written by `krarup compile`
+
+Exit status: 0 when main/0 returns (or erlang:halt(N)'s N); 1 for a compile or load error, an
+uncaught exception in main/0 or a failed write to standard output; 2 for a bad command line."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -20,20 +31,30 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compile and run Erlang modules (.erl) or bytecode files (.kbc); runs main/0 of the first.
+    /// Compile and run a program: loads every file and calls main/0 of the first file's module.
+    ///
+    /// Each file is Erlang source (.erl, compiled first) or bytecode (.kbc, from `krarup
+    /// compile`). All files are compiled before anything runs, and every error is reported. The
+    /// program ends when main/0 returns, even if other processes are still running. Program
+    /// output goes to stdout; diagnostics, warnings and crash reports go to stderr.
     Run {
-        /// Source or bytecode files; the first one's module provides main/0.
+        /// Source (.erl) or bytecode (.kbc) files; the first file's module must export main/0.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Number of scheduler threads, 1 to 1024 (as `erl +S N`); default: one per core.
         #[arg(short = 'S', long = "schedulers", value_parser = clap::value_parser!(u16).range(1..=1024))]
         schedulers: Option<u16>,
     },
-    /// Compile Erlang modules to bytecode files, or print a compiler pass's output.
+    /// Compile Erlang modules to bytecode files (.kbc), or print a compiler pass's output.
+    ///
+    /// Each source file gives OUT/NAME.kbc, NAME being its -module name; `krarup run OUT/NAME.kbc`
+    /// loads it without compiling again. With --dump, nothing is written: the chosen
+    /// pass's output goes to stdout.
     Compile {
+        /// Erlang source files (.erl).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Directory for the .kbc files.
+        /// Directory for the .kbc files; created if it does not exist.
         #[arg(short = 'o', long = "out", default_value = ".")]
         out: PathBuf,
         /// Print this pass's output instead of writing bytecode.
@@ -44,9 +65,13 @@ enum Command {
 
 #[derive(Copy, Clone, ValueEnum)]
 enum Stage {
+    /// The syntax tree after preprocessing.
     Ast,
+    /// The core intermediate form.
     Core,
+    /// The decision tree of every pattern match.
     Decision,
+    /// The bytecode listing.
     Bytecode,
 }
 
@@ -74,6 +99,12 @@ fn main() -> ExitCode {
 fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32 {
     let mut status = 0;
     let mut stderr = std::io::stderr();
+    if dump.is_none() {
+        if let Err(message) = krarup::prepare_out_dir(out) {
+            let _ = stderr.write_all(message.as_bytes());
+            return EXIT_FAILURE;
+        }
+    }
     for path in files {
         if let Some(stage) = dump {
             match dump_file(path, stage) {
@@ -90,14 +121,7 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
                 let _ = stderr.write_all(warnings.as_bytes());
                 let target = out.join(format!("{}.kbc", module.name));
                 let bytes = krarup_bytecode::format::encode(&module);
-                if let Err(e) = std::fs::create_dir_all(out) {
-                    let _ = writeln!(
-                        stderr,
-                        "krarup: cannot create the output directory {}: {e}",
-                        out.display()
-                    );
-                    status = EXIT_FAILURE;
-                } else if let Err(e) = std::fs::write(&target, bytes) {
+                if let Err(e) = std::fs::write(&target, bytes) {
                     let _ = writeln!(stderr, "krarup: cannot write {}: {e}", target.display());
                     status = EXIT_FAILURE;
                 }
@@ -112,7 +136,7 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
 }
 
 fn dump_file(path: &std::path::Path, stage: Stage) -> Result<String, String> {
-    let source = std::fs::read_to_string(path).map_err(|e| krarup::cannot_read(path, &e))?;
+    let source = krarup::read_source(path).map_err(|f| f.message)?;
     let name = path.display().to_string();
     let stage = match stage {
         Stage::Ast => krarup_compiler::Stage::Ast,

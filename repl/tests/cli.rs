@@ -130,12 +130,40 @@ fn exit_statuses_and_where_reports_go() {
     assert_eq!((r.status, out(&r).as_str()), (Some(0), "main\n"));
     assert!(err(&r).contains("{badmatch,2}"), "{}", err(&r));
 
-    // No main/0.
+    // No main/0: erl's report, and what to change.
     let r = krarup_in(d, &["run", "cli_nomain.erl"]);
     assert_ended("no main", &r);
     assert_eq!((r.status, out(&r).as_str()), (Some(1), ""));
     assert!(
-        err(&r).contains("undefined function cli_nomain:main/0"),
+        err(&r).contains(
+            "** exception error: undefined function cli_nomain:main/0\n    help: `krarup run` \
+             calls main/0 of the first file's module (cli_nomain.erl): add `main() -> ...`"
+        ),
+        "{}",
+        err(&r)
+    );
+    // main/0 defined but not exported; main/1 exported instead.
+    write(
+        d,
+        "cli_hidden.erl",
+        "-module(cli_hidden).\n-export([start/0]).\nstart() -> main().\nmain() -> ok.\n",
+    );
+    let r = krarup_in(d, &["run", "cli_hidden.erl"]);
+    assert_eq!(r.status, Some(1));
+    assert!(
+        err(&r).contains("help: cli_hidden defines main/0 but does not export it"),
+        "{}",
+        err(&r)
+    );
+    write(
+        d,
+        "cli_main1.erl",
+        "-module(cli_main1).\n-export([main/1]).\nmain(_) -> ok.\n",
+    );
+    let r = krarup_in(d, &["run", "cli_main1.erl"]);
+    assert_eq!(r.status, Some(1));
+    assert!(
+        err(&r).contains("help: cli_main1 exports main/1 but `krarup run` calls main/0"),
         "{}",
         err(&r)
     );
@@ -168,6 +196,102 @@ fn exit_statuses_and_where_reports_go() {
             err(&r)
         );
     }
+}
+
+/// The report of an uncaught exception in `main/0` prints terms as `erl`'s shell does (`~tp` on
+/// one line: strings and binaries as text), as the crash reports of other processes do; it used to
+/// print `<<97,32,...>>` and `[97,32,...]`.
+#[test]
+fn main_crash_report_prints_strings_and_binaries_as_text() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let d = dir.path();
+    write(
+        d,
+        "cli_texts.erl",
+        "-module(cli_texts).\n-export([main/0]).\n\
+         main() -> spawn(fun() -> error({other, <<\"a binary\">>, \"a string\"}) end),\n\
+         \x20   receive after 100 -> ok end,\n\
+         \x20   {ok, _} = id({error, <<\"a binary\">>, \"a string\", <<1, 200>>, 1.5}).\n\
+         id(X) -> X.\n",
+    );
+    let r = krarup_in(d, &["run", "cli_texts.erl"]);
+    assert_ended("texts", &r);
+    assert_eq!(r.status, Some(1), "{}", err(&r));
+    assert!(
+        err(&r).contains(
+            "** exception error: no match of right hand side value \
+             {error,<<\"a binary\">>,\"a string\",<<1,200>>,1.5}\n"
+        ),
+        "{}",
+        err(&r)
+    );
+    assert!(
+        err(&r).contains("{other,<<\"a binary\">>,\"a string\"}"),
+        "{}",
+        err(&r)
+    );
+    write(
+        d,
+        "cli_args.erl",
+        "-module(cli_args).\n-export([main/0]).\n\
+         main() -> atom_to_list(id(\"a str\")).\nid(X) -> X.\n",
+    );
+    let r = krarup_in(d, &["run", "cli_args.erl"]);
+    assert_ended("args", &r);
+    assert!(
+        err(&r).contains("called as atom_to_list(\"a str\")\n"),
+        "{}",
+        err(&r)
+    );
+}
+
+/// Source encodings as `epp` reads them: a `coding: latin-1` comment on line 1 or 2 makes the file
+/// Latin-1 (it used to be refused); otherwise a byte that is not UTF-8 is an error at its
+/// `file:line:column` (it used to be a byte offset). `erl` printed `[99,97,102,233]` here.
+#[test]
+fn latin1_sources_compile_and_bad_utf8_is_located() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let d = dir.path();
+    let body = b"-module(cli_latin1).\n-export([main/0]).\n-include(\"cli_latin1.hrl\").\n\
+                 main() -> io:format(\"~w ~w~n\", [\"caf\xe9\", ?WORD]).\n";
+    let mut latin1 = b"%% -*- coding: latin-1 -*-\n".to_vec();
+    latin1.extend_from_slice(body);
+    std::fs::write(d.join("cli_latin1.erl"), &latin1).expect("write source");
+    std::fs::write(
+        d.join("cli_latin1.hrl"),
+        b"%% coding: latin-1\n-define(WORD, \"\xe9t\xe9\").\n",
+    )
+    .expect("write header");
+    let r = krarup_in(d, &["run", "cli_latin1.erl"]);
+    assert_ended("latin-1", &r);
+    assert_eq!(
+        (r.status, out(&r).as_str()),
+        (Some(0), "[99,97,102,233] [233,116,233]\n"),
+        "{}",
+        err(&r)
+    );
+
+    // Without the comment: the byte 0xE9 on line 4 after `main() -> io:format("~w ~w~n", ["caf`.
+    std::fs::write(d.join("cli_latin1.erl"), &body[..]).expect("write source");
+    let r = krarup_in(d, &["run", "cli_latin1.erl"]);
+    assert_ended("bad utf-8", &r);
+    assert_eq!((r.status, out(&r).as_str()), (Some(1), ""));
+    assert!(
+        err(&r).contains("cli_latin1.erl:4:37: error: cannot translate from UTF-8"),
+        "{}",
+        err(&r)
+    );
+    // The same for an include file, at its own line and column.
+    std::fs::write(d.join("cli_latin1.erl"), &latin1).expect("write source");
+    std::fs::write(d.join("cli_latin1.hrl"), b"-define(WORD, \"\xe9t\xe9\").\n")
+        .expect("write header");
+    let r = krarup_in(d, &["run", "cli_latin1.erl"]);
+    assert_eq!(r.status, Some(1), "{}", err(&r));
+    assert!(
+        err(&r).contains("cli_latin1.hrl:1:16: error: cannot translate from UTF-8"),
+        "{}",
+        err(&r)
+    );
 }
 
 #[test]
@@ -224,12 +348,22 @@ fn bad_paths_and_arguments_are_reported() {
         assert!(err(&r).contains("--schedulers"), "{}", err(&r));
     }
 
-    // compile -o naming a file, not a directory.
+    // compile -o naming a file, not a directory (it used to say "cannot create the output
+    // directory cli_hi.erl: File exists"), or a path through a file.
     let r = krarup_in(d, &["compile", "cli_hi.erl", "-o", "cli_hi.erl"]);
     assert_ended("-o file", &r);
     assert_eq!(r.status, Some(1));
     assert!(
-        err(&r).contains("cannot create the output directory cli_hi.erl"),
+        err(&r).starts_with(
+            "krarup: -o cli_hi.erl: cli_hi.erl is a file; -o names the directory for the .kbc files"
+        ),
+        "{}",
+        err(&r)
+    );
+    let r = krarup_in(d, &["compile", "cli_hi.erl", "-o", "cli_hi.erl/sub"]);
+    assert_eq!(r.status, Some(1));
+    assert!(
+        err(&r).contains("cli_hi.erl is a file, not a directory"),
         "{}",
         err(&r)
     );
@@ -237,6 +371,51 @@ fn bad_paths_and_arguments_are_reported() {
     assert_eq!(r.status, Some(0), "{}", err(&r));
     let r = krarup_in(d, &["run", "out/nested/cli_hi.kbc"]);
     assert_eq!((r.status, out(&r).as_str()), (Some(0), "hi\n"));
+}
+
+/// The help texts describe every command and argument and promise nothing unbuilt (they used to
+/// say "(later) the shell" and leave `compile` and its files undescribed).
+#[test]
+fn help_texts_are_complete() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let d = dir.path();
+    let top = krarup_in(d, &["--help"]);
+    assert_eq!(top.status, Some(0));
+    let text = out(&top);
+    assert!(!text.contains("later"), "{text}");
+    assert!(
+        text.contains("calls main/0 of the first file's module"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Exit status: 0 when main/0 returns"),
+        "{text}"
+    );
+    let compile = out(&krarup_in(d, &["compile", "--help"]));
+    assert!(
+        compile.contains("Each source file gives OUT/NAME.kbc"),
+        "{compile}"
+    );
+    assert!(compile.contains("Erlang source files (.erl)"), "{compile}");
+    assert!(compile.contains("decision: The decision tree"), "{compile}");
+    let run = out(&krarup_in(d, &["run", "--help"]));
+    assert!(
+        run.contains("the first file's module must export main/0"),
+        "{run}"
+    );
+    for command in ["run", "compile"] {
+        // In the short help every argument and option has its description on its line.
+        let short = out(&krarup_in(d, &[command, "-h"]));
+        for line in short.lines().map(str::trim) {
+            let undescribed = (line.starts_with('<') || line.starts_with('-'))
+                && !line.contains("  ")
+                && !line.starts_with("-h");
+            assert!(
+                !undescribed,
+                "{command}: {line:?} has no description:\n{short}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -273,7 +452,8 @@ fn module_names_of_the_runtime_and_duplicates_are_refused() {
     );
 }
 
-/// A write error on stdout (a full disk) is reported and fails the run; a closed pipe is not.
+/// A write error on stdout (a full disk) is reported and fails the run (the program's `io` calls
+/// raise `terminated`, as under `erl`).
 #[test]
 fn stdout_write_errors_are_reported() {
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -299,23 +479,60 @@ fn stdout_write_errors_are_reported() {
             stderr.contains("error writing to standard output"),
             "{stderr}"
         );
+        assert!(stderr.contains("terminated"), "{stderr}");
     }
-    // A reader that stops early: krarup ends quietly with the program's status.
+}
+
+/// `krarup run prog.erl | head -1` on a program that prints forever: once the reader has gone,
+/// the next write fails, `io:format` raises `terminated` in `main/0` and krarup ends with status 1,
+/// as `erl` does. It used to print into the closed pipe forever.
+#[test]
+fn closed_stdout_pipe_ends_the_program() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    write(
+        dir.path(),
+        "cli_forever.erl",
+        "-module(cli_forever).\n-export([main/0]).\n\
+         main() -> loop(0).\n\
+         loop(N) -> io:format(\"line ~p~n\", [N]), loop(N + 1).\n",
+    );
     let mut child = Command::new(krarup_bin())
         .current_dir(dir.path())
-        .args(["run", "cli_lines.erl"])
+        .args(["run", "cli_forever.erl"])
+        .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("krarup starts");
-    let mut first = [0u8; 16];
+    let mut err_pipe = child.stderr.take().expect("piped");
+    let stderr = std::thread::spawn(move || {
+        let mut buf = String::new();
+        let _ = std::io::Read::read_to_string(&mut err_pipe, &mut buf);
+        buf
+    });
+    let mut first = [0u8; 7];
     std::io::Read::read_exact(child.stdout.as_mut().expect("piped"), &mut first)
         .expect("some output");
+    assert_eq!(&first, b"line 0\n");
     drop(child.stdout.take());
-    let output = child.wait_with_output().expect("krarup ends");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for krarup") {
+            break status;
+        }
+        if start.elapsed() > LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("krarup kept running after its stdout was closed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let stderr = stderr.join().unwrap_or_default();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("terminated"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+    // A closed pipe is the reader's choice, not worth a message of its own.
+    assert!(!stderr.contains("error writing"), "{stderr}");
 }
 
 /// Right-associative chains nest as deep as they are long in the compiler's tree walks; they

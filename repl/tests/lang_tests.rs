@@ -1,6 +1,8 @@
 //! Conformance suite: runs every program under `lang-tests/` with `krarup run` and compares stdout and the
 //! exit status with what real `erl` printed (the committed `.out`/`.status` files). Also checks the
 //! compile-to-`.kbc`-then-run path and that the `--dump` passes do not fail on valid programs.
+//! `conformance` fails when the filter selects no program; `wishlist` fails when a program under
+//! `lang-tests/wishlist/` passes (move it into its feature folder).
 //!
 //! Environment: `LANG_TESTS_FILTER=substr` keeps only cases whose path contains `substr`;
 //! `LANG_TESTS_EXCLUDE=a,b` drops cases whose path contains `a` or `b`;
@@ -77,9 +79,8 @@ fn report(kind: &str, cases: &[Case], results: &[Result<(), String>]) {
 #[test]
 fn conformance() {
     let (cases, _) = selected_cases();
-    if cases.is_empty() {
-        eprintln!("conformance: no case matches the filter");
-        return;
+    if let Err(e) = require_some(&cases) {
+        panic!("{e}");
     }
     let limit = timeout();
     let results = parallel_map(&cases, workers(), |case| {
@@ -122,7 +123,38 @@ fn examples() {
     report("examples", &cases, &results);
 }
 
-/// Programs under `lang-tests/wishlist/` are run and reported but never fail the build.
+/// `Err` when the filter selected no program: a mistyped `LANG_TESTS_FILTER` must not pass silently.
+fn require_some(cases: &[Case]) -> Result<(), String> {
+    if cases.is_empty() {
+        return Err(format!(
+            "conformance: no program matches LANG_TESTS_FILTER={:?} and LANG_TESTS_EXCLUDE={:?}",
+            filter().unwrap_or_default(),
+            excludes().join(",")
+        ));
+    }
+    Ok(())
+}
+
+/// `Err` naming every wishlist program that now passes: it belongs in its feature folder, where the
+/// conformance test keeps it passing.
+fn wishlist_verdict(cases: &[Case], results: &[Result<(), String>]) -> Result<(), String> {
+    let passing: Vec<&str> = cases
+        .iter()
+        .zip(results)
+        .filter(|(_, r)| r.is_ok())
+        .map(|(c, _)| c.name.as_str())
+        .collect();
+    if passing.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "wishlist programs that now pass; move each out of lang-tests/wishlist/ into its feature \
+         folder:\n  {}",
+        passing.join("\n  ")
+    ))
+}
+
+/// Programs under `lang-tests/wishlist/` are run; each must still fail (a passing one is moved out).
 #[test]
 fn wishlist() {
     let (_, cases) = selected_cases();
@@ -131,14 +163,32 @@ fn wishlist() {
         run_case(case, |c| krarup_run(&c.sources, limit))
     });
     for (case, result) in cases.iter().zip(&results) {
-        match result {
-            Ok(()) => eprintln!(
-                "wishlist: {} now PASSES; move it out of wishlist/",
-                case.name
-            ),
-            Err(_) => eprintln!("wishlist: {} fails (expected)", case.name),
+        if result.is_err() {
+            eprintln!("wishlist: {} fails (expected)", case.name);
         }
     }
+    if let Err(e) = wishlist_verdict(&cases, &results) {
+        panic!("{e}");
+    }
+}
+
+/// The harness's own verdicts: an empty selection and a passing wishlist program are failures.
+#[test]
+fn harness_verdicts_can_fail() {
+    assert!(require_some(&[]).is_err());
+    let case = |name: &str| Case {
+        name: name.to_string(),
+        expected_out: PathBuf::from(format!("{name}.out")),
+        expected_status: PathBuf::from(format!("{name}.status")),
+        sources: vec![PathBuf::from(format!("{name}.erl"))],
+    };
+    let cases = [case("wishlist/a"), case("wishlist/b")];
+    assert!(require_some(&cases).is_ok());
+    let still_failing = [Err("diff".to_string()), Err("diff".to_string())];
+    assert!(wishlist_verdict(&cases, &still_failing).is_ok());
+    let one_passes = [Err("diff".to_string()), Ok(())];
+    let e = wishlist_verdict(&cases, &one_passes).unwrap_err();
+    assert!(e.contains("wishlist/b") && !e.contains("wishlist/a"), "{e}");
 }
 
 /// Compiles each source to `.kbc` with `krarup compile -o DIR`, then runs the bytecode files; the output

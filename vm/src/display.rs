@@ -78,6 +78,10 @@ enum Style {
     /// `erlang:display/1` (the emulator's `%T`): printable lists and binaries as strings,
     /// floats as `%e`, maps as `#{k=>v}`.
     Display,
+    /// `~tp` on one line, as the shell's exception reports (`erl_error:format_exception`) print
+    /// terms with the default printable range (latin1): `~w` with printable lists as strings and
+    /// printable binaries as `<<"...">>` (`<<"..."/utf8>>` for non-ASCII UTF-8).
+    Print,
 }
 
 /// Appends the `~w` text of `t` to `out`.
@@ -88,6 +92,71 @@ pub fn write_term(out: &mut String, t: Term, atoms: &AtomTable) {
 /// Appends the text `erlang:display/1` prints for `t` (without the newline).
 pub fn display_term(out: &mut String, t: Term, atoms: &AtomTable) {
     write_styled(out, t, atoms, Style::Display);
+}
+
+/// Appends the `~tp` text of `t` without line breaks (`io_lib_pretty` with the default
+/// printable range, latin1), as the shell's uncaught-exception report prints terms.
+pub fn print_term(out: &mut String, t: Term, atoms: &AtomTable) {
+    write_styled(out, t, atoms, Style::Print);
+}
+
+/// A character `io_lib:printable_latin1_list/1` accepts.
+fn printable_latin1(c: u32) -> bool {
+    matches!(c, 32..=126 | 160..=255 | 8..=13 | 27)
+}
+
+/// The characters of a non-empty proper list that `~tp` prints as a string (printable range
+/// latin1).
+fn print_string(t: Term) -> Option<String> {
+    let mut s = String::new();
+    let mut cur = t;
+    while let Some((h, tl)) = cur.as_cons() {
+        let c = h.as_small().and_then(|c| u32::try_from(c).ok())?;
+        if !printable_latin1(c) {
+            return None;
+        }
+        s.push(char::from_u32(c)?);
+        cur = tl;
+    }
+    (cur.is_nil() && !s.is_empty()).then_some(s)
+}
+
+/// How `~tp` shows a binary as text: `(characters, as /utf8)`. Valid UTF-8 of printable
+/// characters first (with `/utf8` unless it is all ASCII), then the bytes as latin1.
+fn print_binary(t: Term) -> Option<(String, bool)> {
+    let (bytes, bits) = binary::bytes(t)?;
+    if bits % 8 != 0 || bytes.is_empty() {
+        return None;
+    }
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        if text.chars().all(|c| printable_latin1(c as u32)) {
+            return Some((text.to_string(), !text.is_ascii()));
+        }
+    }
+    bytes
+        .iter()
+        .all(|&b| printable_latin1(b as u32))
+        .then(|| (bytes.iter().map(|&b| b as char).collect(), false))
+}
+
+/// A string in double quotes with `io_lib:write_string/1`'s escapes.
+fn push_escaped(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{1b}' => out.push_str("\\e"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Characters the emulator's `%T` prints inside a string: Latin-1 printable, tab, newline and
@@ -147,6 +216,18 @@ fn write_styled(out: &mut String, t: Term, atoms: &AtomTable, style: Style) {
 }
 
 fn write_one(out: &mut String, t: Term, atoms: &AtomTable, stack: &mut Vec<Item>, style: Style) {
+    if style == Style::Print {
+        if let Some(s) = print_string(t) {
+            push_escaped(out, &s);
+            return;
+        }
+        if let Some((s, utf8)) = print_binary(t) {
+            out.push_str("<<");
+            push_escaped(out, &s);
+            out.push_str(if utf8 { "/utf8>>" } else { ">>" });
+            return;
+        }
+    }
     if style == Style::Display {
         if let Some(s) = printable_list(t) {
             push_quoted(out, &s);
@@ -197,10 +278,10 @@ fn write_one(out: &mut String, t: Term, atoms: &AtomTable, stack: &mut Vec<Item>
         let pairs = map::iter_pairs(t);
         for (i, (k, v)) in pairs.into_iter().enumerate().rev() {
             stack.push(Item::Term(v));
-            stack.push(Item::Text(if style == Style::Write {
-                " => "
-            } else {
+            stack.push(Item::Text(if style == Style::Display {
                 "=>"
+            } else {
+                " => "
             }));
             stack.push(Item::Term(k));
             if i > 0 {
@@ -306,6 +387,43 @@ mod tests {
         let mut out = String::new();
         display_term(&mut out, t, &atoms);
         assert_eq!(out, "{\"abc\",<<\"abc\">>,1.500000e+00,#{a=>1},[]}");
+    }
+
+    /// Each term beside what `io_lib:format("~tp", [T])` gives in OTP 25.
+    #[test]
+    fn print_style() {
+        let atoms = AtomTable::new();
+        let mut h = Heap::new();
+        let cases: Vec<(Term, &str)> = vec![
+            (h.binary(b"a binary"), "<<\"a binary\">>"),
+            (h.string("a string"), "\"a string\""),
+            (h.binary("é".as_bytes()), "<<\"é\"/utf8>>"),
+            (h.binary(&[233]), "<<\"é\">>"),
+            (h.binary(&[b'a', b'b', b'c', 255]), "<<\"abc\u{ff}\">>"),
+            (h.bitstring(&[97, 98, 0x40], 18), "<<97,98,1:2>>"),
+            (h.binary(b"a\nb"), "<<\"a\\nb\">>"),
+            (h.string("a\nb\u{1b}\"\\"), "\"a\\nb\\e\\\"\\\\\""),
+            (h.string("é"), "\"é\""),
+            (h.binary(&[]), "<<>>"),
+            (Term::NIL, "[]"),
+            (h.binary(&[b'a', 0]), "<<97,0>>"),
+            (h.binary("日本".as_bytes()), "<<230,151,165,230,156,172>>"),
+            (h.string("a\u{7f}"), "[97,127]"),
+            (h.string("日本"), "[26085,26412]"),
+        ];
+        for (t, want) in cases {
+            let mut out = String::new();
+            print_term(&mut out, t, &atoms);
+            assert_eq!(out, want);
+        }
+        let improper = h.list_with_tail(&[Term::small(97)], Term::atom(atoms.intern("b")));
+        let f = h.float(1.5);
+        let v = h.string("v");
+        let m = map::from_pairs(&mut h, &[(Term::atom(atoms.intern("k")), v)], &atoms);
+        let t = h.tuple(&[improper, f, m]);
+        let mut out = String::new();
+        print_term(&mut out, t, &atoms);
+        assert_eq!(out, "{[97|b],1.5,#{k => \"v\"}}");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //!      in call from foo:run/1 (foo.erl, line 9)
 //! ```
 //!
-//! Owns the wording of reasons and the layout; term text comes from `display::write_term`.
+//! Owns the wording of reasons and the layout; term text comes from `display::print_term`.
 
 use crate::atom::{self, AtomTable};
 use crate::native::Class;
@@ -230,9 +230,10 @@ fn string_text(t: Term) -> Option<String> {
         .collect()
 }
 
-/// A term as text for the report.
+/// A term as text for the report: `~tp` on one line, as `erl_error:format_exception` prints it
+/// (strings and binaries as text).
 fn term_text(t: Term, atoms: &AtomTable) -> String {
     let mut s = String::new();
-    crate::display::write_term(&mut s, t, atoms);
+    crate::display::print_term(&mut s, t, atoms);
     s
 }

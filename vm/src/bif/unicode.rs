@@ -169,6 +169,8 @@ fn to_binary(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out_latin1: bool) -> 
 
 /// `krarup_io:put_chars(Chardata)`: writes UTF-8 to standard output; `badarg` on bad data.
 /// With `to_stderr`, writes to `Shared::stderr` instead, in latin1 as OTP (see `latin1_bytes`).
+/// A failed write to standard output (a closed pipe, a full disk) raises `error:terminated`, as
+/// OTP's `io` functions do once the `user` io server has died of the failed write.
 fn put_chars(c: &mut NativeCtx<'_>, data: Term, to_stderr: bool) -> NativeResult {
     let mut s = String::new();
     if collect(c, data, false, &mut s).is_err() {
@@ -186,11 +188,16 @@ fn put_chars(c: &mut NativeCtx<'_>, data: Term, to_stderr: bool) -> NativeResult
         s.into_bytes()
     };
     let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
-    // A closed pipe is not the program's error; OTP also ignores it.
-    let _ = out.write_all(&bytes);
+    let written = out.write_all(&bytes);
     if to_stderr {
         // OTP's standard_error is unbuffered: keep it ordered with whatever the embedder flushes.
+        // Its write errors are ignored: there is nowhere left to report them.
         let _ = out.flush();
+    } else if written.is_err() {
+        drop(out);
+        return Err(Exception::error(Term::atom(
+            c.shared.atoms.intern("terminated"),
+        )));
     }
     Ok(Term::atom(atom::OK))
 }
@@ -270,5 +277,32 @@ mod tests {
         assert!(env.call("krarup_io", "put_chars", &[other, s]).is_err());
         let bad = env.atom("x");
         assert!(env.call("krarup_io", "put_chars", &[dev, bad]).is_err());
+    }
+
+    /// A standard output that cannot be written (a closed pipe).
+    struct ClosedPipe;
+    impl std::io::Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn failed_stdout_write_raises_terminated() {
+        let mut env = Env::new();
+        *env.shared.stdout.lock().unwrap() = Box::new(ClosedPipe);
+        let s = env.heap.string("lost\n");
+        let reason = env.call("krarup_io", "put_chars", &[s]).unwrap_err();
+        assert_eq!(env.show(reason), "terminated");
+        let user = env.atom("user");
+        let reason = env.call("krarup_io", "put_chars", &[user, s]).unwrap_err();
+        assert_eq!(env.show(reason), "terminated");
+        // standard_error is a different device: its write errors do not reach the program.
+        *env.shared.stderr.lock().unwrap() = Box::new(ClosedPipe);
+        let dev = env.atom("standard_error");
+        assert!(env.call("krarup_io", "put_chars", &[dev, s]).is_ok());
     }
 }

@@ -3,7 +3,6 @@
 //! `ops::binary`; these handlers read operands, call them, and branch or raise.
 
 use super::{Step, Vm};
-use crate::native::Exception;
 use crate::ops::{binary, map};
 use crate::term::Term;
 use krarup_bytecode::opcode::{BsFlags, BsSegment, BsSize, BsType, Dst, Label, MapPut, Src};
@@ -122,12 +121,8 @@ impl<'a> Vm<'a> {
         dst: Dst,
     ) -> Step {
         let c = self.get(ctx);
+        // A size that is not a non-negative integer fails the match (OTP), it raises nothing.
         let (size, all) = self.seg_size(size);
-        if let Some(s) = size {
-            if !s.is_integer() {
-                return Err(Exception::badarg().into());
-            }
-        }
         match binary::get(&mut self.p.heap, c, ty, size, all, unit, flags) {
             Some(t) => self.put(dst, t),
             None => self.jump(fail),
@@ -137,12 +132,8 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn op_bs_skip(&mut self, fail: Label, ctx: Src, size: BsSize, unit: u16) -> Step {
         let c = self.get(ctx);
+        // A size that is not a non-negative integer fails the match (OTP), it raises nothing.
         let (size, all) = self.seg_size(size);
-        if let Some(s) = size {
-            if !s.is_integer() {
-                return Err(Exception::badarg().into());
-            }
-        }
         if !binary::skip(c, size, all, unit) {
             self.jump(fail);
         }
