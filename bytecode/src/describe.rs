@@ -413,7 +413,7 @@ operand_views! {
 macro_rules! visit_operands {
     ($ins:expr, $f:expr, $View:ident) => {{
         use Instruction::*;
-        let f = $f;
+        let f = &mut $f;
         match $ins {
             FuncInfo {
                 module,
@@ -842,23 +842,26 @@ impl Instruction {
         Opcode::template(op.number())
     }
 
-    /// Calls `f(field name, operand)` on every operand, in file-format order.
-    pub fn for_each_operand<'a>(&'a self, f: &mut dyn FnMut(&'static str, Operand<'a>)) {
+    /// Calls `f(field name, operand)` on every operand, in file-format order. (Generic rather
+    /// than `dyn`, so that each caller's visit compiles to a plain match: the loader decodes and
+    /// verifies every instruction through these at start-up.)
+    pub fn for_each_operand<'a>(&'a self, mut f: impl FnMut(&'static str, Operand<'a>)) {
         visit_operands!(self, f, Operand)
     }
 
     /// Calls `f(field name, operand)` on every operand, in file-format order, for rewriting.
-    pub fn for_each_operand_mut<'a>(&'a mut self, f: &mut dyn FnMut(&'static str, OperandMut<'a>)) {
+    pub fn for_each_operand_mut<'a>(&'a mut self, mut f: impl FnMut(&'static str, OperandMut<'a>)) {
         visit_operands!(self, f, OperandMut)
     }
 
-    /// Calls `f` on every register operand (constants included as `Reg::Read`): all sources
-    /// first, then all destinations (the order in which the VM reads and writes them), then the
-    /// marker slot.
-    pub fn for_each_reg<'a>(&'a self, f: &mut dyn FnMut(Reg<'a>)) {
-        let mut writes: Vec<Reg<'a>> = Vec::new();
-        self.for_each_operand(&mut |_, op| match op {
+    /// Calls `f` on every register operand (constants included as `Reg::Read`) and the marker
+    /// slot, in operand order. (Callers treat an instruction's reads as happening before its
+    /// writes, as the VM does; none depends on the visiting order.)
+    pub fn for_each_reg<'a>(&'a self, mut f: impl FnMut(Reg<'a>)) {
+        self.for_each_operand(|_, op| match op {
             Operand::Src(s) => f(Reg::Read(s)),
+            Operand::Dst(d) => f(Reg::Write(d)),
+            Operand::Slot(y) => f(Reg::Slot(y)),
             Operand::Srcs(v) => v.iter().for_each(|s| f(Reg::Read(s))),
             Operand::BsSize(BsSize::Src(s)) => f(Reg::Read(s)),
             Operand::SelectCases(v) => v.iter().for_each(|(s, _)| f(Reg::Read(s))),
@@ -868,7 +871,7 @@ impl Instruction {
             }),
             Operand::MapGets(v) => v.iter().for_each(|(k, d)| {
                 f(Reg::Read(k));
-                writes.push(Reg::Write(d));
+                f(Reg::Write(d));
             }),
             Operand::Segments(v) => v.iter().for_each(|seg| {
                 f(Reg::Read(&seg.value));
@@ -876,18 +879,16 @@ impl Instruction {
                     f(Reg::Read(s));
                 }
             }),
-            Operand::Dst(d) => writes.push(Reg::Write(d)),
-            Operand::Slot(y) => writes.push(Reg::Slot(y)),
             _ => {}
         });
-        writes.into_iter().for_each(f);
     }
 
     /// As `for_each_reg`, for rewriting registers in place.
-    pub fn for_each_reg_mut<'a>(&'a mut self, f: &mut dyn FnMut(RegMut<'a>)) {
-        let mut writes: Vec<RegMut<'a>> = Vec::new();
-        self.for_each_operand_mut(&mut |_, op| match op {
+    pub fn for_each_reg_mut(&mut self, mut f: impl FnMut(RegMut<'_>)) {
+        self.for_each_operand_mut(|_, op| match op {
             OperandMut::Src(s) => f(RegMut::Read(s)),
+            OperandMut::Dst(d) => f(RegMut::Write(d)),
+            OperandMut::Slot(y) => f(RegMut::Slot(y)),
             OperandMut::Srcs(v) => v.iter_mut().for_each(|s| f(RegMut::Read(s))),
             OperandMut::BsSize(BsSize::Src(s)) => f(RegMut::Read(s)),
             OperandMut::SelectCases(v) => v.iter_mut().for_each(|(s, _)| f(RegMut::Read(s))),
@@ -897,7 +898,7 @@ impl Instruction {
             }),
             OperandMut::MapGets(v) => v.iter_mut().for_each(|(k, d)| {
                 f(RegMut::Read(k));
-                writes.push(RegMut::Write(d));
+                f(RegMut::Write(d));
             }),
             OperandMut::Segments(v) => v.iter_mut().for_each(|seg| {
                 f(RegMut::Read(&mut seg.value));
@@ -905,30 +906,33 @@ impl Instruction {
                     f(RegMut::Read(s));
                 }
             }),
-            OperandMut::Dst(d) => writes.push(RegMut::Write(d)),
-            OperandMut::Slot(y) => writes.push(RegMut::Slot(y)),
             _ => {}
         });
-        writes.into_iter().for_each(f);
+    }
+
+    /// Calls `f` on every label this instruction may jump to (the ones `branch_targets` lists),
+    /// without allocating.
+    pub fn for_each_target(&self, mut f: impl FnMut(Label)) {
+        self.for_each_operand(|_, op| match op {
+            Operand::Label(l) => f(*l),
+            Operand::Fail(Some(l)) => f(*l),
+            Operand::SelectCases(v) => v.iter().for_each(|c| f(c.1)),
+            Operand::ArityCases(v) => v.iter().for_each(|c| f(c.1)),
+            _ => {}
+        });
     }
 
     /// Labels this instruction may jump to: branch targets, failure labels, `select` cases,
     /// exception handlers and, for a local call, the callee's entry (see `is_local_call`).
     pub fn branch_targets(&self) -> Vec<Label> {
         let mut out = Vec::new();
-        self.for_each_operand(&mut |_, op| match op {
-            Operand::Label(l) => out.push(*l),
-            Operand::Fail(Some(l)) => out.push(*l),
-            Operand::SelectCases(v) => out.extend(v.iter().map(|c| c.1)),
-            Operand::ArityCases(v) => out.extend(v.iter().map(|c| c.1)),
-            _ => {}
-        });
+        self.for_each_target(|l| out.push(l));
         out
     }
 
     /// Calls `f` on every label operand (the ones `branch_targets` lists), for rewriting.
-    pub fn for_each_label_mut(&mut self, f: &mut dyn FnMut(&mut Label)) {
-        self.for_each_operand_mut(&mut |_, op| match op {
+    pub fn for_each_label_mut(&mut self, mut f: impl FnMut(&mut Label)) {
+        self.for_each_operand_mut(|_, op| match op {
             OperandMut::Label(l) => f(l),
             OperandMut::Fail(Some(l)) => f(l),
             OperandMut::SelectCases(v) => v.iter_mut().for_each(|c| f(&mut c.1)),

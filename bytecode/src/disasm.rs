@@ -187,7 +187,7 @@ impl Disasm<'_> {
     fn instruction(&self, ins: &Instruction) -> String {
         let mut parts = vec![ins.opcode().mnemonic()];
         let local_call = ins.is_local_call();
-        ins.for_each_operand(&mut |name, op| {
+        ins.for_each_operand(|name, op| {
             let text = match op {
                 Operand::Src(s) => self.src(s),
                 Operand::Dst(d) => format!("-> {}", dst(d)),

@@ -309,7 +309,7 @@ impl Writer {
     /// An instruction is its opcode number and then its operands in `describe`'s order.
     fn instruction(&mut self, ins: &Instruction) {
         self.byte(ins.opcode().number());
-        ins.for_each_operand(&mut |_, op| self.operand(op));
+        ins.for_each_operand(|_, op| self.operand(op));
     }
 
     fn operand(&mut self, op: Operand<'_>) {

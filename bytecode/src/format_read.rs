@@ -336,7 +336,7 @@ impl<'a> Reader<'a> {
         };
         let mut ins = Instruction::template(op);
         let mut result = Ok(());
-        ins.for_each_operand_mut(&mut |name, operand| {
+        ins.for_each_operand_mut(|name, operand| {
             if result.is_ok() {
                 result = self.operand(name, operand);
             }

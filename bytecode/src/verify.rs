@@ -252,7 +252,7 @@ impl<'m> Verifier<'m> {
         use Instruction::*;
         let m = self.m;
         let mut err = None;
-        ins.for_each_reg(&mut |r| {
+        ins.for_each_reg(|r| {
             if err.is_none() {
                 if let Err(e) = self.operand(r) {
                     err = Some(e);
@@ -311,10 +311,14 @@ impl<'m> Verifier<'m> {
             _ => {}
         }
         if !ins.is_local_call() {
-            for t in ins.branch_targets() {
-                if t.0 < f.start || t.0 >= f.end {
-                    return Err(format!("branch to {} leaves the function", t.0));
+            let mut leaves = None;
+            ins.for_each_target(|t| {
+                if leaves.is_none() && (t.0 < f.start || t.0 >= f.end) {
+                    leaves = Some(t.0);
                 }
+            });
+            if let Some(t) = leaves {
+                return Err(format!("branch to {t} leaves the function"));
             }
         }
         Ok(())
@@ -375,13 +379,16 @@ impl<'m> Verifier<'m> {
                     )),
                 }
             };
+        let mut targets = Vec::new();
         while let Some(i) = work.pop() {
             let ins = &code[i];
             let Some(before) = state[i] else { continue };
             let after = frame_step(ins, before)
                 .map_err(|e| format!("instruction {} ({ins:?}): {e}", start + i))?;
             if !ins.is_local_call() {
-                for t in ins.branch_targets() {
+                targets.clear();
+                ins.for_each_target(|t| targets.push(t));
+                for t in &targets {
                     let at = (t.0 - f.start) as usize;
                     if at != 0 {
                         merge(&mut state, &mut work, at, before)?;
@@ -406,7 +413,7 @@ fn describe(f: Frame) -> String {
 /// The frame state after `ins` (when it falls through), or why `ins` is wrong in state `fr`.
 fn frame_step(ins: &Instruction, fr: Frame) -> Result<Frame, String> {
     let mut err = None;
-    ins.for_each_reg(&mut |op| {
+    ins.for_each_reg(|op| {
         let y = match op {
             Reg::Read(Src::Y(r)) | Reg::Write(Dst::Y(r)) | Reg::Slot(r) => *r,
             _ => return,

@@ -73,16 +73,19 @@ pub(super) fn check(code: &[Instruction], f: &FunctionInfo) -> Result<(), String
             }
         }
     };
+    let (mut targets, mut writes) = (Vec::new(), Vec::new());
     while let Some(i) = work.pop() {
         let ins = &body[i];
         let Some(before) = state[i].clone() else {
             continue;
         };
-        let after =
-            step(ins, &before).map_err(|e| format!("instruction {} ({ins:?}): {e}", start + i))?;
+        let after = step(ins, &before, &mut writes)
+            .map_err(|e| format!("instruction {} ({ins:?}): {e}", start + i))?;
         if !ins.is_local_call() {
             let handler = ins.is_handler_entry();
-            for t in ins.branch_targets() {
+            targets.clear();
+            ins.for_each_target(|t| targets.push(t));
+            for t in &targets {
                 let at = (t.0 - f.start) as usize;
                 if at == 0 {
                     // function_clause: the arguments are reported, so they must be defined.
@@ -119,18 +122,20 @@ fn need(regs: &Regs, range: std::ops::Range<usize>) -> Result<(), String> {
 }
 
 /// The registers defined after `ins` falls through, or why `ins` reads an undefined register:
-/// its explicit operands, then what `Instruction::x_effect` says it reads and leaves.
-fn step(ins: &Instruction, before: &Regs) -> Result<Regs, String> {
-    let mut reads = Vec::new();
-    let mut writes = Vec::new();
-    ins.for_each_reg(&mut |r| match r {
-        Reg::Read(Src::X(r)) => reads.push(r.0 as usize),
+/// its explicit operands, then what `Instruction::x_effect` says it reads and leaves. `writes`
+/// is scratch space, reused between calls.
+fn step(ins: &Instruction, before: &Regs, writes: &mut Vec<usize>) -> Result<Regs, String> {
+    writes.clear();
+    let mut unread = Ok(());
+    ins.for_each_reg(|r| match r {
+        Reg::Read(Src::X(r)) if unread.is_ok() => {
+            let r = r.0 as usize;
+            unread = need(before, r..r + 1);
+        }
         Reg::Write(Dst::X(r)) => writes.push(r.0 as usize),
         _ => {}
     });
-    for r in reads {
-        need(before, r..r + 1)?;
-    }
+    unread?;
     let effect = ins.x_effect();
     need(before, 0..effect.reads)?;
     let mut after = match effect.after {
@@ -142,7 +147,7 @@ fn step(ins: &Instruction, before: &Regs) -> Result<Regs, String> {
             a
         }
     };
-    for w in writes {
+    for &w in writes.iter() {
         after.insert(w);
     }
     Ok(after)

@@ -362,7 +362,7 @@ fn compact(g: &mut ModGen, functions: &mut [FunctionInfo], keep: Vec<bool>) {
 
 /// Rewrites every label operand of an instruction.
 pub(crate) fn map_labels(ins: &mut Instruction, f: &mut dyn FnMut(Label) -> Label) {
-    ins.for_each_label_mut(&mut |l| *l = f(*l));
+    ins.for_each_label_mut(|l| *l = f(*l));
 }
 
 /// Code generation state for one function.

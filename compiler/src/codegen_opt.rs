@@ -334,7 +334,7 @@ fn coalesce(body: &mut [Instruction], pos: &HashMap<u32, usize>, live: &[Set], k
                 break;
             }
             let (mut reads_a, mut writes_a, mut touches_d) = (false, 0, false);
-            ins.for_each_reg_mut(&mut |o| match o {
+            ins.for_each_reg_mut(|o| match o {
                 RegMut::Read(s) => {
                     let r = src_reg(s);
                     reads_a |= r == Some(a);
@@ -351,7 +351,7 @@ fn coalesce(body: &mut [Instruction], pos: &HashMap<u32, usize>, live: &[Set], k
                 // `I` may read `d` (it reads before it writes) but not write it too.
                 let writes_d = {
                     let mut w = false;
-                    ins.for_each_reg_mut(&mut |o| {
+                    ins.for_each_reg_mut(|o| {
                         if let RegMut::Write(x) = o {
                             w |= dst_reg(x) == d;
                         }
@@ -373,7 +373,7 @@ fn coalesce(body: &mut [Instruction], pos: &HashMap<u32, usize>, live: &[Set], k
         let Instruction::Move { dst: new_dst, .. } = body[m].clone() else {
             continue;
         };
-        body[i].for_each_reg_mut(&mut |o| {
+        body[i].for_each_reg_mut(|o| {
             if let RegMut::Write(w) = o {
                 if dst_reg(w) == a {
                     *w = new_dst;
@@ -459,7 +459,7 @@ fn copy_step(ins: &mut Instruction, root: &mut Copies) -> bool {
         root.clear();
         return true;
     }
-    ins.for_each_reg_mut(&mut |o| {
+    ins.for_each_reg_mut(|o| {
         if let RegMut::Read(s) = o {
             if let Some(r) = src_reg(s) {
                 if let Some(&o) = root.get(&r) {
@@ -478,7 +478,7 @@ fn copy_step(ins: &mut Instruction, root: &mut Copies) -> bool {
     }
     // Writes kill what they overwrite.
     let mut writes = Vec::new();
-    ins.for_each_reg_mut(&mut |o| {
+    ins.for_each_reg_mut(|o| {
         if let RegMut::Write(d) = o {
             writes.push(dst_reg(d));
         }
@@ -553,7 +553,7 @@ fn transfer(ins: &mut Instruction, mut live: Set, nregs: usize) -> Set {
             // writes nothing), so an instruction that can branch kills nothing.
             let kills = ins.branch_targets().is_empty();
             let mut reads = Vec::new();
-            ins.for_each_reg_mut(&mut |o| match o {
+            ins.for_each_reg_mut(|o| match o {
                 RegMut::Write(d) => {
                     if kills {
                         live.remove(dst_reg(d))

@@ -349,7 +349,7 @@ use krarup_bytecode::opcode::{Instruction, Label};
 /// Calls `f` on every Y register an instruction names (through the instruction's own operand
 /// description), catch-marker slots included.
 pub fn for_each_y(ins: &mut Instruction, f: &mut dyn FnMut(&mut YReg)) {
-    ins.for_each_reg_mut(&mut |r| match r {
+    ins.for_each_reg_mut(|r| match r {
         RegMut::Read(Src::Y(y)) | RegMut::Write(Dst::Y(y)) | RegMut::Slot(y) => f(y),
         _ => {}
     });
