@@ -9,8 +9,8 @@
 //! root may have moved: handlers re-read registers after a safe point.
 
 use crate::term::{
-    Header, Term, SUB_EXPORT, SUB_FLOAT, SUB_HEAP_BIN, SUB_NEG_BIG, SUB_POS_BIG, SUB_REFC_BIN,
-    SUB_TUPLE,
+    Header, Term, SUB_EXPORT, SUB_FLATMAP, SUB_FLOAT, SUB_HASHMAP, SUB_HEAP_BIN, SUB_NEG_BIG,
+    SUB_POS_BIG, SUB_REF, SUB_REFC_BIN, SUB_TUPLE,
 };
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
@@ -310,42 +310,103 @@ impl Heap {
     }
 
     // ---- builders ----
+    // Safe code makes heap objects only through these (see `docs/gc.md`): each writes a whole,
+    // well-formed object before returning its term.
+
+    /// An object of `header.arity()` payload words taken from `first` and then `rest`; words
+    /// neither supplies become `[]`, extra ones are ignored, so the object is always complete.
+    /// Private: the caller picks a subtag whose payload may hold these words.
+    #[inline]
+    fn object(
+        &mut self,
+        header: Header,
+        first: Option<Term>,
+        rest: impl IntoIterator<Item = Term>,
+    ) -> Term {
+        let n = header.arity();
+        let p = self.alloc(n + 1);
+        let mut i = 0;
+        // SAFETY: `p` points at `n + 1` freshly allocated words; each write is at `1 + i` with
+        // `i < n`, and the padding loop writes the remaining ones, so all are initialised before
+        // the term is made.
+        unsafe {
+            p.write(header.as_term());
+            first.into_iter().chain(rest).take(n).for_each(|t| {
+                p.add(1 + i).write(t);
+                i += 1;
+            });
+            while i < n {
+                p.add(1 + i).write(Term::NIL);
+                i += 1;
+            }
+            Term::boxed_from_ptr(p)
+        }
+    }
 
     /// The export fun `fun M:F/Arity` (`module` and `function` are atom terms): a boxed object of
     /// four words, as `erlang:make_fun/3` builds it.
     pub fn export_fun(&mut self, module: Term, function: Term, arity: u8) -> Term {
-        let p = self.alloc(4);
-        // SAFETY: `p` points at four freshly allocated words.
-        unsafe {
-            p.write(Header::new(SUB_EXPORT, 3).as_term());
-            p.add(1).write(module);
-            p.add(2).write(function);
-            p.add(3).write(Term::small(arity as i64));
-        }
-        Term::boxed_from_ptr(p)
+        let arity = Term::small(arity as i64);
+        self.object(Header::new(SUB_EXPORT, 3), None, [module, function, arity])
+    }
+
+    /// A reference with the unique id `id` (as `erlang:make_ref/0` makes it).
+    pub fn reference(&mut self, id: u64) -> Term {
+        // SAFETY: a reference's payload word is data, never scanned as a term (`gc::term_fields`).
+        let word = unsafe { Term::from_raw(id) };
+        self.object(Header::new(SUB_REF, 1), Some(word), [])
+    }
+
+    /// A flat map `[keys, values...]` (layout in `ops::map`): `keys` is a tuple of the keys in
+    /// ascending exact order, one per value.
+    pub fn flatmap(&mut self, keys: Term, values: &[Term]) -> Term {
+        let h = Header::new(SUB_FLATMAP, values.len() + 1);
+        self.object(h, Some(keys), values.iter().copied())
+    }
+
+    /// A hash-trie map node `[bitmap | size << 32, entries...]` (layout in `ops::hamt`) with
+    /// `len` entries taken from `entries` (padded with `[]` if it yields fewer).
+    #[inline]
+    pub fn hashmap_node(
+        &mut self,
+        bitmap: u32,
+        size: usize,
+        len: usize,
+        entries: impl IntoIterator<Item = Term>,
+    ) -> Term {
+        // SAFETY: a node's first payload word is data, never scanned as a term.
+        let word = unsafe { Term::from_raw(bitmap as u64 | (size as u64) << 32) };
+        self.object(Header::new(SUB_HASHMAP, len + 1), Some(word), entries)
     }
 
     /// A tuple of `elems`.
     pub fn tuple(&mut self, elems: &[Term]) -> Term {
         let p = self.alloc(elems.len() + 1);
-        // SAFETY: `p` points at `len + 1` freshly allocated words.
+        // SAFETY: `p` points at `len + 1` freshly allocated words, all written before the term
+        // is made.
         unsafe {
             p.write(Header::new(SUB_TUPLE, elems.len()).as_term());
             std::ptr::copy_nonoverlapping(elems.as_ptr(), p.add(1), elems.len());
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
+    }
+
+    /// A tuple of the words `elems` yields (copied, e.g. from another tuple's `Words`).
+    pub fn tuple_from(&mut self, elems: impl ExactSizeIterator<Item = Term>) -> Term {
+        self.object(Header::new(SUB_TUPLE, elems.len()), None, elems)
     }
 
     /// A cons cell `[head | tail]`.
     #[inline]
     pub fn cons(&mut self, head: Term, tail: Term) -> Term {
         let p = self.alloc(2);
-        // SAFETY: `p` points at two freshly allocated words.
+        // SAFETY: `p` points at two freshly allocated words, both written before the term is
+        // made.
         unsafe {
             p.write(head);
             p.add(1).write(tail);
+            Term::cons_from_ptr(p)
         }
-        Term::cons_from_ptr(p)
     }
 
     /// A proper list of `elems` ending in `tail`.
@@ -367,12 +428,13 @@ impl Heap {
     /// A float. The caller ensures `f` is finite (Erlang has no NaN or infinity).
     pub fn float(&mut self, f: f64) -> Term {
         let p = self.alloc(2);
-        // SAFETY: `p` points at two freshly allocated words.
+        // SAFETY: `p` points at two freshly allocated words, both written before the term is
+        // made; a float's payload word is data, never scanned as a term.
         unsafe {
             p.write(Header::new(SUB_FLOAT, 1).as_term());
             p.add(1).write(Term::from_raw(f.to_bits()));
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
     }
 
     /// An integer: small if it fits, else a bignum.
@@ -395,14 +457,15 @@ impl Heap {
             SUB_POS_BIG
         };
         let p = self.alloc(limbs.len() + 1);
-        // SAFETY: `p` points at `limbs.len() + 1` freshly allocated words.
+        // SAFETY: `p` points at `limbs.len() + 1` freshly allocated words, all written before the
+        // term is made; limbs are data, never scanned as terms.
         unsafe {
             p.write(Header::new(subtag, limbs.len()).as_term());
             for (i, l) in limbs.iter().enumerate() {
                 p.add(1 + i).write(Term::from_raw(*l));
             }
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
     }
 
     /// A binary holding `bytes` (on-heap up to `HEAP_BIN_LIMIT` bytes, else reference-counted).
@@ -420,16 +483,17 @@ impl Heap {
         }
         let words = bytes.len().div_ceil(8);
         let p = self.alloc(2 + words);
-        // SAFETY: `p` points at `2 + words` freshly allocated words; the byte copy stays within
-        // the `words * 8` bytes after the size word.
+        // SAFETY: `p` points at `2 + words` freshly allocated words, all written before the term
+        // is made; the byte copy stays within the `words * 8` bytes after the size word; a heap
+        // binary's payload is data, never scanned as terms.
         unsafe {
             p.write(Header::new(SUB_HEAP_BIN, 1 + words).as_term());
             p.add(1).write(Term::from_raw(bit_size as u64));
             let data = p.add(2) as *mut u8;
             std::ptr::write_bytes(data, 0, words * 8);
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
     }
 
     /// A refc-binary object on this heap for shared bytes; this heap takes one strong count.
@@ -437,13 +501,14 @@ impl Heap {
         let raw = Arc::into_raw(bin);
         self.off_heap.push(raw);
         let p = self.alloc(3);
-        // SAFETY: `p` points at three freshly allocated words.
+        // SAFETY: `p` points at three freshly allocated words, all written before the term is
+        // made; both payload words are data (the collector reads the pointer as a refc binary).
         unsafe {
             p.write(Header::new(SUB_REFC_BIN, 2).as_term());
             p.add(1).write(Term::from_raw(bit_size as u64));
             p.add(2).write(Term::from_raw(raw as u64));
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
     }
 }
 
@@ -464,7 +529,7 @@ mod tests {
     fn builders_round_trip() {
         let mut h = Heap::new();
         let t = h.tuple(&[Term::small(1), Term::NIL]);
-        assert_eq!(t.as_tuple().unwrap(), &[Term::small(1), Term::NIL]);
+        assert_eq!(t.as_tuple().unwrap().to_vec(), [Term::small(1), Term::NIL]);
         let l = h.list(&[Term::small(1), Term::small(2)]);
         let (a, rest) = l.as_cons().unwrap();
         assert_eq!(a, Term::small(1));

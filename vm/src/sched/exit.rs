@@ -33,13 +33,7 @@ pub fn down_message(reference: u64, who: Term, reason: Term) -> Message {
 
 /// A reference term with id `id` (the layout `erlang:make_ref/0` builds).
 pub fn make_ref(heap: &mut crate::heap::Heap, id: u64) -> Term {
-    let p = heap.alloc(2);
-    // SAFETY: `p` points at two freshly allocated words.
-    unsafe {
-        p.write(crate::term::Header::new(crate::term::SUB_REF, 1).as_term());
-        p.add(1).write(Term::from_raw(id));
-    }
-    Term::boxed_from_ptr(p)
+    heap.reference(id)
 }
 
 /// The id of a reference term.
