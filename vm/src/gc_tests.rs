@@ -28,7 +28,7 @@ pub(crate) fn deep_eq(a: Term, b: Term) -> bool {
                 let (pa, pb) = (a.payload().unwrap(), b.payload().unwrap());
                 let fields = term_fields(ha);
                 if ha.subtag() == SUB_REFC_BIN {
-                    if pa.at(0) != pb.at(0) || refc_bytes(a) != refc_bytes(b) {
+                    if pa.at(0) != pb.at(0) || refc_bytes(&a) != refc_bytes(&b) {
                         return false;
                     }
                     continue;
@@ -52,9 +52,10 @@ pub(crate) fn deep_eq(a: Term, b: Term) -> bool {
     true
 }
 
-pub(crate) fn refc_bytes(t: Term) -> &'static [u8] {
+/// The bytes of a refc-binary term; they borrow `t`, whose object holds a strong count.
+pub(crate) fn refc_bytes(t: &Term) -> &[u8] {
     let raw = t.payload().unwrap().at(1).raw() as *const RefcBinary;
-    // SAFETY: test terms keep their refc binaries alive while compared.
+    // SAFETY: the object `t` points at holds a strong count on `raw` while `t` is live.
     unsafe { (*raw).prefix(usize::MAX) }
 }
 
@@ -208,7 +209,7 @@ fn dead_refc_binaries_are_released() {
     collect(&mut h, 0, &mut roots);
     assert_eq!(Arc::strong_count(&bin), 2);
     assert_eq!(h.off_heap.len(), 1);
-    assert_eq!(refc_bytes(roots[0]), &bytes[..]);
+    assert_eq!(refc_bytes(&roots[0]), &bytes[..]);
     let _ = (b, other);
     // Nothing survives: the last count of this heap goes.
     collect(&mut h, 0, &mut Vec::new());
@@ -429,7 +430,7 @@ fn a_full_old_generation_triggers_a_major_collection() {
             .rev()
             .enumerate()
             .all(|(i, t)| *t == Term::small(i as i64)));
-        assert_eq!(refc_bytes(roots[1]), &bytes[..]);
+        assert_eq!(refc_bytes(&roots[1]), &bytes[..]);
     }
     assert!(majors > 0);
     // Old garbage stays until a major collection (as in BEAM), which reclaims it.
@@ -439,5 +440,5 @@ fn a_full_old_generation_triggers_a_major_collection() {
     collect_major(&mut h, 0, &mut roots);
     assert_eq!((h.old_words(), h.used_words()), (0, 3));
     assert_eq!(h.off_heap.len(), 1);
-    assert_eq!(refc_bytes(roots[1]), &bytes[..]);
+    assert_eq!(refc_bytes(&roots[1]), &bytes[..]);
 }

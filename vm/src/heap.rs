@@ -9,8 +9,8 @@
 //! root may have moved: handlers re-read registers after a safe point.
 
 use crate::term::{
-    Header, Term, SUB_EXPORT, SUB_FLATMAP, SUB_FLOAT, SUB_HASHMAP, SUB_HEAP_BIN, SUB_NEG_BIG,
-    SUB_POS_BIG, SUB_REF, SUB_REFC_BIN, SUB_TUPLE,
+    Header, Term, Words, SUB_EXPORT, SUB_FLATMAP, SUB_FLOAT, SUB_HASHMAP, SUB_HEAP_BIN,
+    SUB_NEG_BIG, SUB_POS_BIG, SUB_REF, SUB_REFC_BIN, SUB_TUPLE,
 };
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
@@ -313,32 +313,33 @@ impl Heap {
     // Safe code makes heap objects only through these (see `docs/gc.md`): each writes a whole,
     // well-formed object before returning its term.
 
-    /// An object of `header.arity()` payload words taken from `first` and then `rest`; words
-    /// neither supplies become `[]`, extra ones are ignored, so the object is always complete.
-    /// Private: the caller picks a subtag whose payload may hold these words.
-    #[inline]
-    fn object(
+    /// An object with `header`, then `first` (if any), then `len` words copied from `src`.
+    ///
+    /// # Safety
+    /// `src` must be valid for `len` reads (a slice, or `Words` before the next safe point);
+    /// `header.arity()` must be `first.is_some() as usize + len`; the words must be laid out as
+    /// the header's subtag says.
+    #[inline(always)]
+    unsafe fn object(
         &mut self,
         header: Header,
         first: Option<Term>,
-        rest: impl IntoIterator<Item = Term>,
+        src: *const Term,
+        len: usize,
     ) -> Term {
-        let n = header.arity();
-        let p = self.alloc(n + 1);
-        let mut i = 0;
-        // SAFETY: `p` points at `n + 1` freshly allocated words; each write is at `1 + i` with
-        // `i < n`, and the padding loop writes the remaining ones, so all are initialised before
-        // the term is made.
+        debug_assert_eq!(header.arity(), first.is_some() as usize + len);
+        let p = self.alloc(1 + header.arity());
+        // SAFETY: `p` points at `1 + arity` freshly allocated words, all written (header, the
+        // optional first word, `len` copied words) before the term is made; `src` is readable
+        // for `len` words (caller) and does not overlap fresh words.
         unsafe {
             p.write(header.as_term());
-            first.into_iter().chain(rest).take(n).for_each(|t| {
-                p.add(1 + i).write(t);
-                i += 1;
-            });
-            while i < n {
-                p.add(1 + i).write(Term::NIL);
-                i += 1;
+            let mut q = p.add(1);
+            if let Some(t) = first {
+                q.write(t);
+                q = q.add(1);
             }
+            std::ptr::copy_nonoverlapping(src, q, len);
             Term::boxed_from_ptr(p)
         }
     }
@@ -346,54 +347,90 @@ impl Heap {
     /// The export fun `fun M:F/Arity` (`module` and `function` are atom terms): a boxed object of
     /// four words, as `erlang:make_fun/3` builds it.
     pub fn export_fun(&mut self, module: Term, function: Term, arity: u8) -> Term {
-        let arity = Term::small(arity as i64);
-        self.object(Header::new(SUB_EXPORT, 3), None, [module, function, arity])
+        let words = [module, function, Term::small(arity as i64)];
+        // SAFETY: three term words from an array, as an export fun holds.
+        unsafe { self.object(Header::new(SUB_EXPORT, 3), None, words.as_ptr(), 3) }
     }
 
     /// A reference with the unique id `id` (as `erlang:make_ref/0` makes it).
     pub fn reference(&mut self, id: u64) -> Term {
-        // SAFETY: a reference's payload word is data, never scanned as a term (`gc::term_fields`).
-        let word = unsafe { Term::from_raw(id) };
-        self.object(Header::new(SUB_REF, 1), Some(word), [])
+        // SAFETY: a reference's one payload word is data, never scanned as a term
+        // (`gc::term_fields`).
+        unsafe {
+            let word = Term::from_raw(id);
+            self.object(Header::new(SUB_REF, 1), Some(word), std::ptr::null(), 0)
+        }
     }
 
     /// A flat map `[keys, values...]` (layout in `ops::map`): `keys` is a tuple of the keys in
     /// ascending exact order, one per value.
     pub fn flatmap(&mut self, keys: Term, values: &[Term]) -> Term {
         let h = Header::new(SUB_FLATMAP, values.len() + 1);
-        self.object(h, Some(keys), values.iter().copied())
+        // SAFETY: the keys term and the value terms from a slice; all are terms, as a flat map
+        // holds.
+        unsafe { self.object(h, Some(keys), values.as_ptr(), values.len()) }
     }
 
-    /// A hash-trie map node `[bitmap | size << 32, entries...]` (layout in `ops::hamt`) with
-    /// `len` entries taken from `entries` (padded with `[]` if it yields fewer).
-    #[inline]
-    pub fn hashmap_node(
+    /// The bitmap-and-size word that starts a hash-trie node.
+    fn hashmap_word(bitmap: u32, size: usize) -> Term {
+        // SAFETY: a node's first payload word is data, never scanned as a term.
+        unsafe { Term::from_raw(bitmap as u64 | (size as u64) << 32) }
+    }
+
+    /// A hash-trie map node `[bitmap | size << 32, entries...]` (layout in `ops::hamt`).
+    pub fn hashmap_node(&mut self, bitmap: u32, size: usize, entries: &[Term]) -> Term {
+        let h = Header::new(SUB_HASHMAP, entries.len() + 1);
+        let word = Heap::hashmap_word(bitmap, size);
+        // SAFETY: the data word, then the entry terms from a slice, as a node holds.
+        unsafe { self.object(h, Some(word), entries.as_ptr(), entries.len()) }
+    }
+
+    /// A hash-trie node with `bitmap` and `size` whose entries are those of `entries` with
+    /// `entry` inserted before index `idx` (`insert`) or replacing entry `idx` (otherwise);
+    /// `idx` past the end appends. Copies the old entries in two blocks, written straight into
+    /// the heap (the map update path).
+    pub fn hashmap_node_edit(
         &mut self,
         bitmap: u32,
         size: usize,
-        len: usize,
-        entries: impl IntoIterator<Item = Term>,
+        entries: Words,
+        idx: usize,
+        entry: Term,
+        insert: bool,
     ) -> Term {
-        // SAFETY: a node's first payload word is data, never scanned as a term.
-        let word = unsafe { Term::from_raw(bitmap as u64 | (size as u64) << 32) };
-        self.object(Header::new(SUB_HASHMAP, len + 1), Some(word), entries)
-    }
-
-    /// A tuple of `elems`.
-    pub fn tuple(&mut self, elems: &[Term]) -> Term {
-        let p = self.alloc(elems.len() + 1);
-        // SAFETY: `p` points at `len + 1` freshly allocated words, all written before the term
-        // is made.
+        let len = entries.len();
+        let idx = idx.min(len);
+        let after = if insert { idx } else { (idx + 1).min(len) };
+        let n = idx + 1 + (len - after);
+        let p = self.alloc(n + 2);
+        // SAFETY: `p` points at `n + 2` freshly allocated words, all written before the term is
+        // made: header, data word, entries `0..idx`, `entry`, and the `len - after` entries
+        // from `after` on (`idx + 1 + len - after == n`). `entries` is readable for `len` words
+        // (a `Words` used before the next safe point; allocation moves nothing).
         unsafe {
-            p.write(Header::new(SUB_TUPLE, elems.len()).as_term());
-            std::ptr::copy_nonoverlapping(elems.as_ptr(), p.add(1), elems.len());
+            p.write(Header::new(SUB_HASHMAP, n + 1).as_term());
+            p.add(1).write(Heap::hashmap_word(bitmap, size));
+            let src = entries.as_ptr();
+            std::ptr::copy_nonoverlapping(src, p.add(2), idx);
+            p.add(2 + idx).write(entry);
+            std::ptr::copy_nonoverlapping(src.add(after), p.add(3 + idx), len - after);
             Term::boxed_from_ptr(p)
         }
     }
 
-    /// A tuple of the words `elems` yields (copied, e.g. from another tuple's `Words`).
-    pub fn tuple_from(&mut self, elems: impl ExactSizeIterator<Item = Term>) -> Term {
-        self.object(Header::new(SUB_TUPLE, elems.len()), None, elems)
+    /// A tuple of `elems`.
+    pub fn tuple(&mut self, elems: &[Term]) -> Term {
+        let h = Header::new(SUB_TUPLE, elems.len());
+        // SAFETY: the element terms from a slice.
+        unsafe { self.object(h, None, elems.as_ptr(), elems.len()) }
+    }
+
+    /// A tuple of the words `elems` (copied, e.g. another tuple's elements).
+    pub fn tuple_from(&mut self, elems: Words) -> Term {
+        let h = Header::new(SUB_TUPLE, elems.len());
+        // SAFETY: `elems` is readable for its length (a `Words` used before the next safe
+        // point; allocation moves nothing); a caller passes term words.
+        unsafe { self.object(h, None, elems.as_ptr(), elems.len()) }
     }
 
     /// A cons cell `[head | tail]`.

@@ -100,6 +100,11 @@ impl Term {
     /// (see the module's Validity section). A word stored as a payload data word (a bit size, a
     /// float's bits, a bignum limb) may be anything, as long as the object's subtag says the
     /// collector does not scan it as a term.
+    ///
+    /// ```compile_fail,E0133
+    /// // Safe code cannot forge a term from a word.
+    /// let _ = krarup_vm::term::Term::from_raw(0x1000 | krarup_vm::term::TAG_BOXED);
+    /// ```
     #[inline(always)]
     pub const unsafe fn from_raw(w: u64) -> Term {
         Term(w)
@@ -227,6 +232,11 @@ impl Term {
     /// `p` must be 8-byte aligned and point at two initialised words of a heap (or literal area)
     /// that stays live while the term is used: the usual case is words just allocated on a
     /// `Heap` and written, with no safe point in between.
+    ///
+    /// ```compile_fail,E0133
+    /// // Safe code builds cons cells with `Heap::cons`.
+    /// let _ = krarup_vm::term::Term::cons_from_ptr(std::ptr::null());
+    /// ```
     #[inline(always)]
     pub unsafe fn cons_from_ptr(p: *const Term) -> Term {
         Term(p as u64 | TAG_LIST)
@@ -265,6 +275,11 @@ impl Term {
     /// `p` must be 8-byte aligned and point at a header word followed by `arity` initialised
     /// payload words laid out as its subtag says (term words where the collector scans terms),
     /// in a heap or literal area that stays live while the term is used.
+    ///
+    /// ```compile_fail,E0133
+    /// // Safe code builds objects with the `Heap` builders.
+    /// let _ = krarup_vm::term::Term::boxed_from_ptr(std::ptr::null());
+    /// ```
     #[inline(always)]
     pub unsafe fn boxed_from_ptr(p: *const Term) -> Term {
         Term(p as u64 | TAG_BOXED)

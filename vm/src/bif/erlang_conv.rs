@@ -432,7 +432,7 @@ fn list_to_bitstring(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
             }
             continue;
         }
-        let (src, off, bits) = binary::view(t).ok_or_else(Exception::badarg)?;
+        let (src, off, bits) = binary::view(&t).ok_or_else(Exception::badarg)?;
         w.push_bits(src, off, bits);
     }
     Ok(w.finish(c.heap))

@@ -35,7 +35,14 @@ pub struct SegmentValue {
 }
 
 /// The bytes backing a bitstring: `(root bytes, bit offset, bit size)`. Follows sub-binaries.
-pub fn view(t: Term) -> Option<(&'static [u8], usize, usize)> {
+/// The bytes borrow `t`: they stay valid as long as the term does (until the next safe point).
+pub fn view(t: &Term) -> Option<(&[u8], usize, usize)> {
+    view_in(*t, t)
+}
+
+/// `view` of `t`, a term reachable from `anchor`, whose lifetime the bytes take.
+#[allow(clippy::only_used_in_recursion)] // `anchor` is there for its lifetime.
+fn view_in(t: Term, anchor: &Term) -> Option<(&[u8], usize, usize)> {
     let h = t.header()?;
     let p = t.payload()?;
     match h.subtag() {
@@ -56,7 +63,7 @@ pub fn view(t: Term) -> Option<(&'static [u8], usize, usize)> {
             Some((rc.prefix(bits.div_ceil(8)), 0, bits))
         }
         SUB_SUB_BIN => {
-            let (bytes, off, _) = view(p.at(2))?;
+            let (bytes, off, _) = view_in(p.at(2), anchor)?;
             Some((bytes, off + p.at(1).raw() as usize, p.at(0).raw() as usize))
         }
         _ => None,
@@ -87,13 +94,13 @@ pub fn extract_bits(src: &[u8], off: usize, nbits: usize) -> Vec<u8> {
 
 /// A bitstring's contents and bit size (copied).
 pub fn bytes(t: Term) -> Option<(Vec<u8>, usize)> {
-    let (src, off, bits) = view(t)?;
+    let (src, off, bits) = view(&t)?;
     Some((extract_bits(src, off, bits), bits))
 }
 
 /// Bit size of a bitstring.
 pub fn bit_size(t: Term) -> Option<usize> {
-    view(t).map(|v| v.2)
+    view(&t).map(|v| v.2)
 }
 
 /// A writer of bits, most significant first.
@@ -282,7 +289,7 @@ pub fn write_segment(w: &mut BitWriter, s: &SegmentValue) -> Result<(), Exceptio
             w.push_bytes(&be);
         }
         BsType::Binary => {
-            let (src, off, len) = view(s.value).ok_or_else(Exception::badarg)?;
+            let (src, off, len) = view(&s.value).ok_or_else(Exception::badarg)?;
             let bits = if s.all || s.size.is_none() {
                 if len % s.unit.max(1) as usize != 0 {
                     return Err(Exception::badarg());
@@ -348,7 +355,7 @@ pub fn build(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Term, Exception> 
     let estimate: usize = segs
         .iter()
         .map(|s| match (s.ty, s.size) {
-            (BsType::Binary, None) => view(s.value).map_or(0, |v| v.2),
+            (BsType::Binary, None) => view(&s.value).map_or(0, |v| v.2),
             (_, Some(n)) => n.as_small().map_or(0, |n| n.max(0) as usize) * s.unit as usize,
             (BsType::Float, None) => 64,
             _ => 32,
@@ -604,7 +611,7 @@ pub fn get(
     flags: BsFlags,
 ) -> Option<Term> {
     let (root, pos, end) = ctx_words(ctx)?;
-    let (src, _, _) = view(root)?;
+    let (src, _, _) = view(&root)?;
     let left = end - pos;
     let little = flags.little || flags.native;
     let (value, used) = match ty {
@@ -1071,7 +1078,7 @@ mod fast_path_tests {
                                 little,
                                 native: false,
                             };
-                            let (src, _, _) = view(fast).unwrap();
+                            let (src, _, _) = view(&fast).unwrap();
                             let src = src.to_vec();
                             let got = read_int(&mut h, &src, offset, bits, signed, little);
                             // Reference: the general path on an unaligned copy.

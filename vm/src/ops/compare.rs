@@ -305,7 +305,7 @@ fn cmp_maps(
 
 fn cmp_bits(a: Term, b: Term) -> Ordering {
     // Fast path: whole bytes at byte offsets compare in place, without copying.
-    if let (Some((sa, oa, la)), Some((sb, ob, lb))) = (binary::view(a), binary::view(b)) {
+    if let (Some((sa, oa, la)), Some((sb, ob, lb))) = (binary::view(&a), binary::view(&b)) {
         if [oa, ob, la, lb].iter().all(|x| x.is_multiple_of(8)) {
             return sa[oa / 8..oa / 8 + la / 8].cmp(&sb[ob / 8..ob / 8 + lb / 8]);
         }

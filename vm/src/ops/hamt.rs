@@ -117,7 +117,7 @@ fn node_parts(node: Term) -> (u32, usize, Words) {
 }
 
 fn alloc_node(heap: &mut Heap, bitmap: u32, size: usize, entries: &[Term]) -> Term {
-    heap.hashmap_node(bitmap, size, entries.len(), entries.iter().copied())
+    heap.hashmap_node(bitmap, size, entries)
 }
 
 fn slot(h: u64, depth: u32) -> u32 {
@@ -195,7 +195,7 @@ fn put_at(heap: &mut Heap, node: Term, key: Term, value: Term, h: u64, depth: u3
     let idx = (bitmap & (bit - 1)).count_ones() as usize;
     if bitmap & bit == 0 {
         let leaf = heap.cons(key, value);
-        let n = alloc_edited(heap, bitmap | bit, size + 1, entries, idx, leaf, true);
+        let n = heap.hashmap_node_edit(bitmap | bit, size + 1, entries, idx, leaf, true);
         return (n, true);
     }
     let e = entries.at(idx);
@@ -221,8 +221,7 @@ fn put_at(heap: &mut Heap, node: Term, key: Term, value: Term, h: u64, depth: u3
             (child, added)
         }
     };
-    let n = alloc_edited(
-        heap,
+    let n = heap.hashmap_node_edit(
         bitmap,
         size + added as usize,
         entries,
@@ -231,25 +230,6 @@ fn put_at(heap: &mut Heap, node: Term, key: Term, value: Term, h: u64, depth: u3
         false,
     );
     (n, added)
-}
-
-/// A copy of a node's entries with `entry` inserted at (or, if `!insert`, replacing) `idx`,
-/// written straight into the heap.
-fn alloc_edited(
-    heap: &mut Heap,
-    bitmap: u32,
-    size: usize,
-    entries: Words,
-    idx: usize,
-    entry: Term,
-    insert: bool,
-) -> Term {
-    let n = entries.len() + insert as usize;
-    let after = if insert { idx } else { idx + 1 };
-    let words = (entries.iter().take(idx))
-        .chain(std::iter::once(entry))
-        .chain(entries.rest(after));
-    heap.hashmap_node(bitmap, size, n, words)
 }
 
 /// The trie without `key` (the same term if absent).

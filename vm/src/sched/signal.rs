@@ -27,7 +27,7 @@ impl Message {
         if let Some(elems) = t.as_tuple() {
             if elems.iter().all(|e| e.is_immediate()) {
                 let mut heap = Heap::with_capacity(elems.len() + 1);
-                let term = heap.tuple_from(elems.iter());
+                let term = heap.tuple_from(elems);
                 return Message {
                     term,
                     frag: Some(Box::new(heap)),
