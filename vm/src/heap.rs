@@ -578,6 +578,64 @@ mod tests {
     }
 
     #[test]
+    fn words_copy_out_and_stay_in_bounds() {
+        let mut h = Heap::new();
+        let elems = [Term::small(1), Term::small(2), Term::small(3)];
+        let w = h.tuple(&elems).as_tuple().unwrap();
+        assert_eq!(
+            (w.len(), w.first(), w.get(2), w.get(3)),
+            (3, Some(elems[0]), Some(elems[2]), None)
+        );
+        assert_eq!(
+            w.iter().rev().collect::<Vec<_>>(),
+            [elems[2], elems[1], elems[0]]
+        );
+        assert_eq!(w.iter().len(), 3);
+        assert_eq!(w.rest(1).to_vec(), elems[1..]);
+        assert!(w.rest(9).is_empty());
+        assert_eq!(w.array::<3>(), Some(elems));
+        assert_eq!(w.array::<2>(), None);
+        assert_eq!(h.tuple(&elems).as_tuple_n::<3>(), Some(elems));
+        let copy = h.tuple_from(w);
+        assert_eq!(copy.as_tuple().unwrap().to_vec(), elems);
+        assert!(Term::small(1).as_tuple().is_none() && Term::NIL.payload().is_none());
+    }
+
+    #[test]
+    fn trie_node_edits_insert_replace_and_clamp() {
+        let mut h = Heap::new();
+        let (a, b, c) = (Term::small(1), Term::small(2), Term::small(3));
+        let node = h.hashmap_node(0b11, 2, &[a, b]);
+        let entries = |t: Term| t.payload().unwrap().rest(1).to_vec();
+        let raw = |t: Term| t.payload().unwrap().at(0).raw();
+        assert_eq!(raw(node), 0b11 | 2 << 32);
+        let w = node.payload().unwrap().rest(1);
+        assert_eq!(entries(h.hashmap_node_edit(7, 3, w, 1, c, true)), [a, c, b]);
+        assert_eq!(entries(h.hashmap_node_edit(7, 2, w, 0, c, false)), [c, b]);
+        assert_eq!(entries(h.hashmap_node_edit(7, 3, w, 9, c, true)), [a, b, c]);
+        assert_eq!(
+            entries(h.hashmap_node_edit(7, 3, w, 9, c, false)),
+            [a, b, c]
+        );
+        assert_eq!(raw(h.hashmap_node_edit(7, 3, w, 0, c, true)), 7 | 3 << 32);
+    }
+
+    #[test]
+    fn reference_flatmap_and_export_builders() {
+        let mut h = Heap::new();
+        let r = h.reference(u64::MAX);
+        assert!(r.is_reference());
+        assert_eq!(r.payload().unwrap().at(0).raw(), u64::MAX);
+        let keys = h.tuple(&[Term::small(1)]);
+        let m = h.flatmap(keys, &[Term::NIL]);
+        assert!(m.is_map());
+        assert_eq!(m.payload().unwrap().to_vec(), [keys, Term::NIL]);
+        let f = h.export_fun(Term::NIL, Term::NIL, 255);
+        assert!(f.is_fun());
+        assert_eq!(f.payload().unwrap().at(2), Term::small(255));
+    }
+
+    #[test]
     fn full_block_spills_into_fragment() {
         let mut h = Heap::with_capacity(4);
         let a = h.cons(Term::small(1), Term::NIL);

@@ -558,9 +558,11 @@ impl Header {
     pub const fn arity(self) -> usize {
         (self.0 >> 8) as usize
     }
+    /// The header as a word to write at the start of an object. The tag bits are forced to
+    /// `HEADER`, so no `Header` value can pass for a pointer term.
     #[inline(always)]
     pub const fn as_term(self) -> Term {
-        Term(self.0)
+        Term((self.0 & !TAG_MASK) | TAG_HEADER)
     }
 }
 
@@ -614,5 +616,9 @@ mod tests {
         let h = Header::new(SUB_FLATMAP, 33);
         assert_eq!(h.subtag(), SUB_FLATMAP);
         assert_eq!(h.arity(), 33);
+        // A forged header word cannot become a pointer term.
+        let forged = Header(0x1000 | TAG_BOXED).as_term();
+        assert_eq!(forged.tag(), TAG_HEADER);
+        assert!(!forged.is_boxed() && forged.header().is_none());
     }
 }
