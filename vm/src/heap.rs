@@ -593,6 +593,9 @@ mod tests {
         assert_eq!(w.iter().len(), 3);
         assert_eq!(w.rest(1).to_vec(), elems[1..]);
         assert!(w.rest(9).is_empty());
+        let (head, tail) = w.split_first().unwrap();
+        assert_eq!((head, tail.to_vec()), (elems[0], elems[1..].to_vec()));
+        assert!(w.rest(3).split_first().is_none());
         assert_eq!(w.array::<3>(), Some(elems));
         assert_eq!(w.array::<2>(), None);
         assert_eq!(h.tuple(&elems).as_tuple_n::<3>(), Some(elems));

@@ -430,6 +430,16 @@ impl Words {
     pub fn first(self) -> Option<Term> {
         self.get(0)
     }
+    /// The first word and the rest, or `None` if empty.
+    #[inline(always)]
+    pub fn split_first(self) -> Option<(Term, Words)> {
+        let first = self.get(0)?;
+        let rest = Words {
+            ptr: self.ptr.wrapping_add(1),
+            len: self.len - 1,
+        };
+        Some((first, rest))
+    }
     /// The words from index `from` on (empty if `from` is past the end).
     #[inline(always)]
     pub fn rest(self, from: usize) -> Words {

@@ -111,9 +111,10 @@ pub fn hash(t: Term) -> u64 {
 }
 
 fn node_parts(node: Term) -> (u32, usize, Words) {
-    let p = node.payload().unwrap_or(Words::EMPTY);
-    let raw = p.first().map_or(0, |w| w.raw());
-    (raw as u32, (raw >> 32) as usize, p.rest(1))
+    match node.payload().and_then(Words::split_first) {
+        Some((word, entries)) => (word.raw() as u32, (word.raw() >> 32) as usize, entries),
+        None => (0, 0, Words::EMPTY),
+    }
 }
 
 fn alloc_node(heap: &mut Heap, bitmap: u32, size: usize, entries: &[Term]) -> Term {

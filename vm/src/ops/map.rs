@@ -34,8 +34,8 @@ fn flat_parts(map: Term) -> Option<(Words, Words)> {
     if map.boxed_subtag()? != SUB_FLATMAP {
         return None;
     }
-    let p = map.payload()?;
-    Some((p.first()?.as_tuple()?, p.rest(1)))
+    let (keys, values) = map.payload()?.split_first()?;
+    Some((keys.as_tuple()?, values))
 }
 
 fn is_hashmap(map: Term) -> bool {
