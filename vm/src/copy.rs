@@ -6,7 +6,7 @@
 
 use crate::gc::term_fields;
 use crate::heap::{Heap, RefcBinary};
-use crate::term::{Term, SUB_REFC_BIN, TAG_BOXED, TAG_LIST};
+use crate::term::{Term, Words, SUB_REFC_BIN, TAG_BOXED, TAG_LIST};
 use std::sync::Arc;
 
 /// Words `copy_term` allocates for `t` (0 for an immediate).
@@ -23,8 +23,8 @@ pub fn size_of_term(t: Term) -> usize {
         }
         if let Some(h) = t.header() {
             words += 1 + h.arity();
-            let payload = t.payload().unwrap_or(&[]);
-            stack.extend(payload[term_fields(h)].iter().copied());
+            let payload = t.payload().unwrap_or(Words::EMPTY);
+            stack.extend(term_fields(h).filter_map(|i| payload.get(i)));
         }
     }
     words
@@ -42,7 +42,8 @@ pub fn copy_term(to: &mut Heap, t: Term) -> Term {
             TAG_LIST => {
                 let (head, tail) = src.as_cons().unwrap_or((Term::NIL, Term::NIL));
                 let p = to.alloc(2);
-                // SAFETY: `p` points at two freshly allocated words; heap allocation never moves
+                // SAFETY: `p` points at two freshly allocated words, written (with `[]`, filled in
+                // later by the work items) before the term is made; heap allocation never moves
                 // existing words, so the destinations on the stack stay valid.
                 unsafe {
                     p.write(Term::NIL);
@@ -51,8 +52,8 @@ pub fn copy_term(to: &mut Heap, t: Term) -> Term {
                     // just one pending tail at a time.
                     stack.push((p.add(1), tail));
                     stack.push((p, head));
+                    Term::cons_from_ptr(p)
                 }
-                Term::cons_from_ptr(p)
             }
             TAG_BOXED => copy_object(to, src, &mut stack),
             _ => src,
@@ -69,25 +70,26 @@ fn copy_object(to: &mut Heap, src: Term, stack: &mut Vec<(*mut Term, Term)>) -> 
         return src;
     };
     if h.subtag() == SUB_REFC_BIN && payload.len() >= 2 {
-        let raw = payload[1].raw() as *const RefcBinary;
+        let raw = payload.at(1).raw() as *const RefcBinary;
         // SAFETY: the source object holds a strong count on `raw`, so it is live; we take one
         // more for the new object, which `to` releases when the object dies.
         let bin = unsafe {
             Arc::increment_strong_count(raw);
             Arc::from_raw(raw)
         };
-        return to.refc_binary(bin, payload[0].raw() as usize);
+        return to.refc_binary(bin, payload.at(0).raw() as usize);
     }
     let p = to.alloc(1 + payload.len());
-    // SAFETY: `p` points at `1 + arity` freshly allocated words.
+    // SAFETY: `p` points at `1 + arity` freshly allocated words, all written (the term fields
+    // with the source's, replaced later by the work items) before the term is made.
     unsafe {
         p.write(h.as_term());
         std::ptr::copy_nonoverlapping(payload.as_ptr(), p.add(1), payload.len());
         for i in term_fields(h) {
-            stack.push((p.add(1 + i), payload[i]));
+            stack.push((p.add(1 + i), payload.at(i)));
         }
+        Term::boxed_from_ptr(p)
     }
-    Term::boxed_from_ptr(p)
 }
 
 #[cfg(test)]

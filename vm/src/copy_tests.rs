@@ -43,9 +43,9 @@ fn copies_share_refc_bytes() {
     let mut to = Heap::new();
     let c = copy_term(&mut to, t);
     let elems = c.as_tuple().unwrap();
-    assert_eq!(refc_bytes(elems[0]).as_ptr(), refc_bytes(bin).as_ptr());
+    assert_eq!(refc_bytes(&elems.at(0)).as_ptr(), refc_bytes(&bin).as_ptr());
     // Sharing is not preserved: two objects, two counts.
-    assert_ne!(elems[0], elems[1]);
+    assert_ne!(elems.at(0), elems.at(1));
     assert_eq!(to.off_heap.len(), 2);
     let raw = to.off_heap[0];
     // SAFETY: `raw` is a live count held by `to`.
@@ -56,7 +56,7 @@ fn copies_share_refc_bytes() {
     };
     assert_eq!(count(), 3);
     drop(to);
-    assert_eq!(refc_bytes(bin).len(), HEAP_BIN_LIMIT * 2);
+    assert_eq!(refc_bytes(&bin).len(), HEAP_BIN_LIMIT * 2);
     drop(from);
 }
 

@@ -5,7 +5,7 @@
 use crate::atom::AtomTable;
 use crate::float_fmt;
 use crate::ops::{arith::to_bigint, binary, map};
-use crate::term::{Term, SUB_EXPORT, SUB_FUN, SUB_MATCH_CTX, SUB_REF};
+use crate::term::{Term, Words, SUB_EXPORT, SUB_FUN, SUB_MATCH_CTX, SUB_REF};
 
 /// Words `io_lib` quotes because they are reserved in Erlang (OTP 25, `maybe` not enabled).
 const RESERVED: &[&str] = &[
@@ -262,7 +262,7 @@ fn write_one(out: &mut String, t: Term, atoms: &AtomTable, stack: &mut Vec<Item>
         out.push('{');
         stack.push(Item::Text("}"));
         for (i, e) in es.iter().enumerate().rev() {
-            stack.push(Item::Term(*e));
+            stack.push(Item::Term(e));
             if i > 0 {
                 stack.push(Item::Text(","));
             }
@@ -302,25 +302,25 @@ fn write_one(out: &mut String, t: Term, atoms: &AtomTable, stack: &mut Vec<Item>
         }
         out.push_str(">>");
     } else {
-        let p = t.payload().unwrap_or(&[]);
+        let p = t.payload().unwrap_or(Words::EMPTY);
         match t.boxed_subtag() {
-            Some(SUB_REF) => out.push_str(&format!("#Ref<0.0.0.{}>", p[0].raw())),
+            Some(SUB_REF) => out.push_str(&format!("#Ref<0.0.0.{}>", p.at(0).raw())),
             Some(SUB_FUN) => {
-                let m = p[0].as_atom().map(|a| atoms.name(a)).unwrap_or_default();
-                let idx = p[1].as_small().unwrap_or(0);
-                let uniq = p[2].as_small().unwrap_or(0);
+                let m = p.at(0).as_atom().map(|a| atoms.name(a)).unwrap_or_default();
+                let idx = p.at(1).as_small().unwrap_or(0);
+                let uniq = p.at(2).as_small().unwrap_or(0);
                 out.push_str("#Fun<");
                 write_atom(out, &m);
                 out.push_str(&format!(".{idx}.{uniq}>"));
             }
             Some(SUB_EXPORT) => {
                 out.push_str("fun ");
-                let m = p[0].as_atom().map(|a| atoms.name(a)).unwrap_or_default();
-                let f = p[1].as_atom().map(|a| atoms.name(a)).unwrap_or_default();
+                let m = p.at(0).as_atom().map(|a| atoms.name(a)).unwrap_or_default();
+                let f = p.at(1).as_atom().map(|a| atoms.name(a)).unwrap_or_default();
                 write_atom(out, &m);
                 out.push(':');
                 write_atom(out, &f);
-                out.push_str(&format!("/{}", p[2].as_small().unwrap_or(0)));
+                out.push_str(&format!("/{}", p.at(2).as_small().unwrap_or(0)));
             }
             Some(SUB_MATCH_CTX) => out.push_str("#MatchCtx<>"),
             _ => out.push_str(&format!("{t:?}")),

@@ -28,15 +28,15 @@ pub(crate) fn deep_eq(a: Term, b: Term) -> bool {
                 let (pa, pb) = (a.payload().unwrap(), b.payload().unwrap());
                 let fields = term_fields(ha);
                 if ha.subtag() == SUB_REFC_BIN {
-                    if pa[0] != pb[0] || refc_bytes(a) != refc_bytes(b) {
+                    if pa.at(0) != pb.at(0) || refc_bytes(&a) != refc_bytes(&b) {
                         return false;
                     }
                     continue;
                 }
                 for i in 0..pa.len() {
                     if fields.contains(&i) {
-                        stack.push((pa[i], pb[i]));
-                    } else if pa[i] != pb[i] {
+                        stack.push((pa.at(i), pb.at(i)));
+                    } else if pa.at(i) != pb.at(i) {
                         return false;
                     }
                 }
@@ -52,9 +52,10 @@ pub(crate) fn deep_eq(a: Term, b: Term) -> bool {
     true
 }
 
-pub(crate) fn refc_bytes(t: Term) -> &'static [u8] {
-    let raw = t.payload().unwrap()[1].raw() as *const RefcBinary;
-    // SAFETY: test terms keep their refc binaries alive while compared.
+/// The bytes of a refc-binary term; they borrow `t`, whose object holds a strong count.
+pub(crate) fn refc_bytes(t: &Term) -> &[u8] {
+    let raw = t.payload().unwrap().at(1).raw() as *const RefcBinary;
+    // SAFETY: the object `t` points at holds a strong count on `raw` while `t` is live.
     unsafe { (*raw).prefix(usize::MAX) }
 }
 
@@ -70,16 +71,8 @@ pub(crate) fn sample(h: &mut Heap) -> Term {
     let refc = h.binary(&big_bytes);
     let bits = h.bitstring(&[0xff, 0x80], 9);
     let inner = h.tuple(&[s, Term::NIL, Term::pid(7)]);
-    let sub = object(
-        h,
-        SUB_SUB_BIN,
-        &[Term::from_raw(16), Term::from_raw(8), refc],
-    );
-    let ctx = object(
-        h,
-        SUB_MATCH_CTX,
-        &[small_bin, Term::from_raw(8), Term::from_raw(24)],
-    );
+    let sub = object(h, SUB_SUB_BIN, &[data(16), data(8), refc]);
+    let ctx = object(h, SUB_MATCH_CTX, &[small_bin, data(8), data(24)]);
     let keys = h.tuple(&[Term::atom(crate::atom::ERROR), Term::small(1)]);
     let map = object(h, SUB_FLATMAP, &[keys, inner, big]);
     let fun = object(
@@ -108,15 +101,24 @@ pub(crate) fn sample(h: &mut Heap) -> Term {
     ])
 }
 
-/// A heap object with the given subtag and payload.
+/// A payload data word (a bit size or offset) for `object`.
+pub(crate) fn data(w: u64) -> Term {
+    // SAFETY: the tests pass small sizes and offsets, whose words carry no pointer tag, only as
+    // payload words the collector does not scan as terms.
+    unsafe { Term::from_raw(w) }
+}
+
+/// A heap object with the given subtag and payload (the tests build layouts the `Heap`
+/// builders do not, such as sub-binaries and match contexts).
 pub(crate) fn object(h: &mut Heap, subtag: u64, payload: &[Term]) -> Term {
     let p = h.alloc(1 + payload.len());
-    // SAFETY: `p` points at `1 + len` freshly allocated words.
+    // SAFETY: `p` points at `1 + len` freshly allocated words, all written before the term is
+    // made; callers pass payloads laid out as `subtag` says.
     unsafe {
         p.write(Header::new(subtag, payload.len()).as_term());
         std::ptr::copy_nonoverlapping(payload.as_ptr(), p.add(1), payload.len());
+        Term::boxed_from_ptr(p)
     }
-    Term::boxed_from_ptr(p)
 }
 
 fn garbage(h: &mut Heap, n: usize) {
@@ -152,20 +154,16 @@ fn contents_survive_collection() {
 fn sub_binary_follows_its_binary() {
     let mut h = Heap::new();
     let bin = h.binary(b"0123456789");
-    let sub = object(
-        &mut h,
-        SUB_SUB_BIN,
-        &[Term::from_raw(32), Term::from_raw(16), bin],
-    );
+    let sub = object(&mut h, SUB_SUB_BIN, &[data(32), data(16), bin]);
     let mut roots = vec![sub];
     collect(&mut h, 0, &mut roots);
     let p = roots[0].payload().unwrap();
-    assert_eq!(p[0].raw(), 32);
-    assert_eq!(p[1].raw(), 16);
-    let moved = p[2];
+    assert_eq!(p.at(0).raw(), 32);
+    assert_eq!(p.at(1).raw(), 16);
+    let moved = p.at(2);
     assert!(h.contains(moved.boxed_ptr()));
     assert_eq!(moved.boxed_subtag(), Some(SUB_HEAP_BIN));
-    let bytes = moved.payload().unwrap()[1].raw().to_le_bytes();
+    let bytes = moved.payload().unwrap().at(1).raw().to_le_bytes();
     assert_eq!(&bytes, b"01234567");
 }
 
@@ -177,8 +175,8 @@ fn sharing_is_preserved() {
     let mut roots = vec![pair, shared];
     collect(&mut h, 0, &mut roots);
     let elems = roots[0].as_tuple().unwrap();
-    assert_eq!(elems[0], elems[1]);
-    assert_eq!(elems[0], roots[1]);
+    assert_eq!(elems.at(0), elems.at(1));
+    assert_eq!(elems.at(0), roots[1]);
     assert_eq!(h.used_words(), 2 + 3);
 }
 
@@ -194,7 +192,7 @@ fn garbage_is_dropped_and_the_heap_shrinks() {
     assert_eq!(h.used_words(), 2);
     assert!(h.capacity_words() < before / 100, "{}", h.capacity_words());
     assert!(h.capacity_words() >= INITIAL_HEAP_WORDS);
-    assert_eq!(roots[0].as_tuple().unwrap(), &[Term::small(42)]);
+    assert_eq!(roots[0].as_tuple().unwrap().to_vec(), [Term::small(42)]);
 }
 
 #[test]
@@ -211,7 +209,7 @@ fn dead_refc_binaries_are_released() {
     collect(&mut h, 0, &mut roots);
     assert_eq!(Arc::strong_count(&bin), 2);
     assert_eq!(h.off_heap.len(), 1);
-    assert_eq!(refc_bytes(roots[0]), &bytes[..]);
+    assert_eq!(refc_bytes(&roots[0]), &bytes[..]);
     let _ = (b, other);
     // Nothing survives: the last count of this heap goes.
     collect(&mut h, 0, &mut Vec::new());
@@ -234,7 +232,7 @@ fn literal_pointers_are_untouched() {
     let l = h.cons(lit, Term::NIL);
     let mut roots = vec![t, l, lit];
     collect(&mut h, 0, &mut roots);
-    assert_eq!(roots[0].as_tuple().unwrap(), &[lit, lit_list]);
+    assert_eq!(roots[0].as_tuple().unwrap().to_vec(), [lit, lit_list]);
     assert_eq!(roots[1].as_cons().unwrap().0, lit);
     assert_eq!(roots[2], lit);
     assert_eq!(h.used_words(), 3 + 2);
@@ -325,7 +323,7 @@ fn random_term(h: &mut Heap, rng: &mut Rng, parts: &[Term], literal: Term) -> Te
         }
         6 => {
             let src = pick(rng);
-            object(h, SUB_SUB_BIN, &[Term::from_raw(8), Term::from_raw(0), src])
+            object(h, SUB_SUB_BIN, &[data(8), data(0), src])
         }
         7 => {
             let (a, b) = (pick(rng), literal);
@@ -398,7 +396,10 @@ fn survivors_of_two_collections_are_promoted() {
     roots.push(fresh);
     collect(&mut h, 0, &mut roots);
     assert_eq!(roots[0], old_root);
-    assert_eq!(roots[1].as_tuple().unwrap(), &[old_root, Term::small(5)]);
+    assert_eq!(
+        roots[1].as_tuple().unwrap().to_vec(),
+        [old_root, Term::small(5)]
+    );
     assert_eq!(h.used_words(), 3);
     assert!(deep_eq(roots[0], expected));
 }
@@ -429,7 +430,7 @@ fn a_full_old_generation_triggers_a_major_collection() {
             .rev()
             .enumerate()
             .all(|(i, t)| *t == Term::small(i as i64)));
-        assert_eq!(refc_bytes(roots[1]), &bytes[..]);
+        assert_eq!(refc_bytes(&roots[1]), &bytes[..]);
     }
     assert!(majors > 0);
     // Old garbage stays until a major collection (as in BEAM), which reclaims it.
@@ -439,5 +440,5 @@ fn a_full_old_generation_triggers_a_major_collection() {
     collect_major(&mut h, 0, &mut roots);
     assert_eq!((h.old_words(), h.used_words()), (0, 3));
     assert_eq!(h.off_heap.len(), 1);
-    assert_eq!(refc_bytes(roots[1]), &bytes[..]);
+    assert_eq!(refc_bytes(&roots[1]), &bytes[..]);
 }

@@ -9,8 +9,8 @@
 //! root may have moved: handlers re-read registers after a safe point.
 
 use crate::term::{
-    Header, Term, SUB_EXPORT, SUB_FLOAT, SUB_HEAP_BIN, SUB_NEG_BIG, SUB_POS_BIG, SUB_REFC_BIN,
-    SUB_TUPLE,
+    Header, Term, Words, SUB_EXPORT, SUB_FLATMAP, SUB_FLOAT, SUB_HASHMAP, SUB_HEAP_BIN,
+    SUB_NEG_BIG, SUB_POS_BIG, SUB_REF, SUB_REFC_BIN, SUB_TUPLE,
 };
 use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
@@ -310,42 +310,140 @@ impl Heap {
     }
 
     // ---- builders ----
+    // Safe code makes heap objects only through these (see `docs/gc.md`): each writes a whole,
+    // well-formed object before returning its term.
+
+    /// An object with `header`, then `first` (if any), then `len` words copied from `src`.
+    ///
+    /// # Safety
+    /// `src` must be valid for `len` reads (a slice, or `Words` before the next safe point);
+    /// `header.arity()` must be `first.is_some() as usize + len`; the words must be laid out as
+    /// the header's subtag says.
+    #[inline(always)]
+    unsafe fn object(
+        &mut self,
+        header: Header,
+        first: Option<Term>,
+        src: *const Term,
+        len: usize,
+    ) -> Term {
+        debug_assert_eq!(header.arity(), first.is_some() as usize + len);
+        let p = self.alloc(1 + header.arity());
+        // SAFETY: `p` points at `1 + arity` freshly allocated words, all written (header, the
+        // optional first word, `len` copied words) before the term is made; `src` is readable
+        // for `len` words (caller) and does not overlap fresh words.
+        unsafe {
+            p.write(header.as_term());
+            let mut q = p.add(1);
+            if let Some(t) = first {
+                q.write(t);
+                q = q.add(1);
+            }
+            std::ptr::copy_nonoverlapping(src, q, len);
+            Term::boxed_from_ptr(p)
+        }
+    }
 
     /// The export fun `fun M:F/Arity` (`module` and `function` are atom terms): a boxed object of
     /// four words, as `erlang:make_fun/3` builds it.
     pub fn export_fun(&mut self, module: Term, function: Term, arity: u8) -> Term {
-        let p = self.alloc(4);
-        // SAFETY: `p` points at four freshly allocated words.
+        let words = [module, function, Term::small(arity as i64)];
+        // SAFETY: three term words from an array, as an export fun holds.
+        unsafe { self.object(Header::new(SUB_EXPORT, 3), None, words.as_ptr(), 3) }
+    }
+
+    /// A reference with the unique id `id` (as `erlang:make_ref/0` makes it).
+    pub fn reference(&mut self, id: u64) -> Term {
+        // SAFETY: a reference's one payload word is data, never scanned as a term
+        // (`gc::term_fields`).
         unsafe {
-            p.write(Header::new(SUB_EXPORT, 3).as_term());
-            p.add(1).write(module);
-            p.add(2).write(function);
-            p.add(3).write(Term::small(arity as i64));
+            let word = Term::from_raw(id);
+            self.object(Header::new(SUB_REF, 1), Some(word), std::ptr::null(), 0)
         }
-        Term::boxed_from_ptr(p)
+    }
+
+    /// A flat map `[keys, values...]` (layout in `ops::map`): `keys` is a tuple of the keys in
+    /// ascending exact order, one per value.
+    pub fn flatmap(&mut self, keys: Term, values: &[Term]) -> Term {
+        let h = Header::new(SUB_FLATMAP, values.len() + 1);
+        // SAFETY: the keys term and the value terms from a slice; all are terms, as a flat map
+        // holds.
+        unsafe { self.object(h, Some(keys), values.as_ptr(), values.len()) }
+    }
+
+    /// The bitmap-and-size word that starts a hash-trie node.
+    fn hashmap_word(bitmap: u32, size: usize) -> Term {
+        // SAFETY: a node's first payload word is data, never scanned as a term.
+        unsafe { Term::from_raw(bitmap as u64 | (size as u64) << 32) }
+    }
+
+    /// A hash-trie map node `[bitmap | size << 32, entries...]` (layout in `ops::hamt`).
+    pub fn hashmap_node(&mut self, bitmap: u32, size: usize, entries: &[Term]) -> Term {
+        let h = Header::new(SUB_HASHMAP, entries.len() + 1);
+        let word = Heap::hashmap_word(bitmap, size);
+        // SAFETY: the data word, then the entry terms from a slice, as a node holds.
+        unsafe { self.object(h, Some(word), entries.as_ptr(), entries.len()) }
+    }
+
+    /// A hash-trie node with `bitmap` and `size` whose entries are those of `entries` with
+    /// `entry` inserted before index `idx` (`insert`) or replacing entry `idx` (otherwise);
+    /// `idx` past the end appends. Copies the old entries in two blocks, written straight into
+    /// the heap (the map update path).
+    pub fn hashmap_node_edit(
+        &mut self,
+        bitmap: u32,
+        size: usize,
+        entries: Words,
+        idx: usize,
+        entry: Term,
+        insert: bool,
+    ) -> Term {
+        let len = entries.len();
+        let idx = idx.min(len);
+        let after = if insert { idx } else { (idx + 1).min(len) };
+        let n = idx + 1 + (len - after);
+        let p = self.alloc(n + 2);
+        // SAFETY: `p` points at `n + 2` freshly allocated words, all written before the term is
+        // made: header, data word, entries `0..idx`, `entry`, and the `len - after` entries
+        // from `after` on (`idx + 1 + len - after == n`). `entries` is readable for `len` words
+        // (a `Words` used before the next safe point; allocation moves nothing).
+        unsafe {
+            p.write(Header::new(SUB_HASHMAP, n + 1).as_term());
+            p.add(1).write(Heap::hashmap_word(bitmap, size));
+            let src = entries.as_ptr();
+            std::ptr::copy_nonoverlapping(src, p.add(2), idx);
+            p.add(2 + idx).write(entry);
+            std::ptr::copy_nonoverlapping(src.add(after), p.add(3 + idx), len - after);
+            Term::boxed_from_ptr(p)
+        }
     }
 
     /// A tuple of `elems`.
     pub fn tuple(&mut self, elems: &[Term]) -> Term {
-        let p = self.alloc(elems.len() + 1);
-        // SAFETY: `p` points at `len + 1` freshly allocated words.
-        unsafe {
-            p.write(Header::new(SUB_TUPLE, elems.len()).as_term());
-            std::ptr::copy_nonoverlapping(elems.as_ptr(), p.add(1), elems.len());
-        }
-        Term::boxed_from_ptr(p)
+        let h = Header::new(SUB_TUPLE, elems.len());
+        // SAFETY: the element terms from a slice.
+        unsafe { self.object(h, None, elems.as_ptr(), elems.len()) }
+    }
+
+    /// A tuple of the words `elems` (copied, e.g. another tuple's elements).
+    pub fn tuple_from(&mut self, elems: Words) -> Term {
+        let h = Header::new(SUB_TUPLE, elems.len());
+        // SAFETY: `elems` is readable for its length (a `Words` used before the next safe
+        // point; allocation moves nothing); a caller passes term words.
+        unsafe { self.object(h, None, elems.as_ptr(), elems.len()) }
     }
 
     /// A cons cell `[head | tail]`.
     #[inline]
     pub fn cons(&mut self, head: Term, tail: Term) -> Term {
         let p = self.alloc(2);
-        // SAFETY: `p` points at two freshly allocated words.
+        // SAFETY: `p` points at two freshly allocated words, both written before the term is
+        // made.
         unsafe {
             p.write(head);
             p.add(1).write(tail);
+            Term::cons_from_ptr(p)
         }
-        Term::cons_from_ptr(p)
     }
 
     /// A proper list of `elems` ending in `tail`.
@@ -367,12 +465,13 @@ impl Heap {
     /// A float. The caller ensures `f` is finite (Erlang has no NaN or infinity).
     pub fn float(&mut self, f: f64) -> Term {
         let p = self.alloc(2);
-        // SAFETY: `p` points at two freshly allocated words.
+        // SAFETY: `p` points at two freshly allocated words, both written before the term is
+        // made; a float's payload word is data, never scanned as a term.
         unsafe {
             p.write(Header::new(SUB_FLOAT, 1).as_term());
             p.add(1).write(Term::from_raw(f.to_bits()));
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
     }
 
     /// An integer: small if it fits, else a bignum.
@@ -395,14 +494,15 @@ impl Heap {
             SUB_POS_BIG
         };
         let p = self.alloc(limbs.len() + 1);
-        // SAFETY: `p` points at `limbs.len() + 1` freshly allocated words.
+        // SAFETY: `p` points at `limbs.len() + 1` freshly allocated words, all written before the
+        // term is made; limbs are data, never scanned as terms.
         unsafe {
             p.write(Header::new(subtag, limbs.len()).as_term());
             for (i, l) in limbs.iter().enumerate() {
                 p.add(1 + i).write(Term::from_raw(*l));
             }
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
     }
 
     /// A binary holding `bytes` (on-heap up to `HEAP_BIN_LIMIT` bytes, else reference-counted).
@@ -420,16 +520,17 @@ impl Heap {
         }
         let words = bytes.len().div_ceil(8);
         let p = self.alloc(2 + words);
-        // SAFETY: `p` points at `2 + words` freshly allocated words; the byte copy stays within
-        // the `words * 8` bytes after the size word.
+        // SAFETY: `p` points at `2 + words` freshly allocated words, all written before the term
+        // is made; the byte copy stays within the `words * 8` bytes after the size word; a heap
+        // binary's payload is data, never scanned as terms.
         unsafe {
             p.write(Header::new(SUB_HEAP_BIN, 1 + words).as_term());
             p.add(1).write(Term::from_raw(bit_size as u64));
             let data = p.add(2) as *mut u8;
             std::ptr::write_bytes(data, 0, words * 8);
             std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, bytes.len());
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
     }
 
     /// A refc-binary object on this heap for shared bytes; this heap takes one strong count.
@@ -437,13 +538,14 @@ impl Heap {
         let raw = Arc::into_raw(bin);
         self.off_heap.push(raw);
         let p = self.alloc(3);
-        // SAFETY: `p` points at three freshly allocated words.
+        // SAFETY: `p` points at three freshly allocated words, all written before the term is
+        // made; both payload words are data (the collector reads the pointer as a refc binary).
         unsafe {
             p.write(Header::new(SUB_REFC_BIN, 2).as_term());
             p.add(1).write(Term::from_raw(bit_size as u64));
             p.add(2).write(Term::from_raw(raw as u64));
+            Term::boxed_from_ptr(p)
         }
-        Term::boxed_from_ptr(p)
     }
 }
 
@@ -464,7 +566,7 @@ mod tests {
     fn builders_round_trip() {
         let mut h = Heap::new();
         let t = h.tuple(&[Term::small(1), Term::NIL]);
-        assert_eq!(t.as_tuple().unwrap(), &[Term::small(1), Term::NIL]);
+        assert_eq!(t.as_tuple().unwrap().to_vec(), [Term::small(1), Term::NIL]);
         let l = h.list(&[Term::small(1), Term::small(2)]);
         let (a, rest) = l.as_cons().unwrap();
         assert_eq!(a, Term::small(1));
@@ -473,6 +575,67 @@ mod tests {
         let big = BigInt::from(1u8) << 100;
         assert!(h.bigint(&big).is_bignum());
         assert_eq!(h.bigint(&BigInt::from(5)), Term::small(5));
+    }
+
+    #[test]
+    fn words_copy_out_and_stay_in_bounds() {
+        let mut h = Heap::new();
+        let elems = [Term::small(1), Term::small(2), Term::small(3)];
+        let w = h.tuple(&elems).as_tuple().unwrap();
+        assert_eq!(
+            (w.len(), w.first(), w.get(2), w.get(3)),
+            (3, Some(elems[0]), Some(elems[2]), None)
+        );
+        assert_eq!(
+            w.iter().rev().collect::<Vec<_>>(),
+            [elems[2], elems[1], elems[0]]
+        );
+        assert_eq!(w.iter().len(), 3);
+        assert_eq!(w.rest(1).to_vec(), elems[1..]);
+        assert!(w.rest(9).is_empty());
+        let (head, tail) = w.split_first().unwrap();
+        assert_eq!((head, tail.to_vec()), (elems[0], elems[1..].to_vec()));
+        assert!(w.rest(3).split_first().is_none());
+        assert_eq!(w.array::<3>(), Some(elems));
+        assert_eq!(w.array::<2>(), None);
+        assert_eq!(h.tuple(&elems).as_tuple_n::<3>(), Some(elems));
+        let copy = h.tuple_from(w);
+        assert_eq!(copy.as_tuple().unwrap().to_vec(), elems);
+        assert!(Term::small(1).as_tuple().is_none() && Term::NIL.payload().is_none());
+    }
+
+    #[test]
+    fn trie_node_edits_insert_replace_and_clamp() {
+        let mut h = Heap::new();
+        let (a, b, c) = (Term::small(1), Term::small(2), Term::small(3));
+        let node = h.hashmap_node(0b11, 2, &[a, b]);
+        let entries = |t: Term| t.payload().unwrap().rest(1).to_vec();
+        let raw = |t: Term| t.payload().unwrap().at(0).raw();
+        assert_eq!(raw(node), 0b11 | 2 << 32);
+        let w = node.payload().unwrap().rest(1);
+        assert_eq!(entries(h.hashmap_node_edit(7, 3, w, 1, c, true)), [a, c, b]);
+        assert_eq!(entries(h.hashmap_node_edit(7, 2, w, 0, c, false)), [c, b]);
+        assert_eq!(entries(h.hashmap_node_edit(7, 3, w, 9, c, true)), [a, b, c]);
+        assert_eq!(
+            entries(h.hashmap_node_edit(7, 3, w, 9, c, false)),
+            [a, b, c]
+        );
+        assert_eq!(raw(h.hashmap_node_edit(7, 3, w, 0, c, true)), 7 | 3 << 32);
+    }
+
+    #[test]
+    fn reference_flatmap_and_export_builders() {
+        let mut h = Heap::new();
+        let r = h.reference(u64::MAX);
+        assert!(r.is_reference());
+        assert_eq!(r.payload().unwrap().at(0).raw(), u64::MAX);
+        let keys = h.tuple(&[Term::small(1)]);
+        let m = h.flatmap(keys, &[Term::NIL]);
+        assert!(m.is_map());
+        assert_eq!(m.payload().unwrap().to_vec(), [keys, Term::NIL]);
+        let f = h.export_fun(Term::NIL, Term::NIL, 255);
+        assert!(f.is_fun());
+        assert_eq!(f.payload().unwrap().at(2), Term::small(255));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 use crate::gc::RootSet;
 use crate::heap::Heap;
 use crate::native::Class;
-use crate::term::{Term, TAG_SMALL};
+use crate::term::Term;
 use std::collections::VecDeque;
 use std::time::Instant;
 
@@ -58,7 +58,7 @@ impl CodePtr {
     /// for versions below `MAX_VERSIONS` and for `INVALID` and `EXIT`.
     #[inline(always)]
     const fn to_word(self) -> Term {
-        Term::from_raw((self.0 << 3) | TAG_SMALL)
+        Term::small_wrapping(self.0 as i64)
     }
 
     #[inline(always)]
@@ -89,7 +89,7 @@ pub const FRAME_HEADER: usize = 2;
 /// The link word of a frame header: the previous frame's `y0` index and the frame's version.
 #[inline(always)]
 const fn link_word(prev: usize, version: u32) -> Term {
-    Term::from_raw((((prev as u64) << 28 | version as u64) << 3) | TAG_SMALL)
+    Term::small_wrapping(((prev as u64) << 28 | version as u64) as i64)
 }
 
 #[inline(always)]

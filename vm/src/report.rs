@@ -89,7 +89,7 @@ fn explain(reason: Term, atoms: &AtomTable) -> String {
             _ => w(reason),
         };
     }
-    if let Some(&[tag, v]) = reason.as_tuple() {
+    if let Some([tag, v]) = reason.as_tuple_n() {
         match tag.as_atom() {
             Some(atom::BADMATCH) => return format!("no match of right hand side value {}", w(v)),
             Some(atom::CASE_CLAUSE) => return format!("no case clause matching {}", w(v)),
@@ -99,7 +99,7 @@ fn explain(reason: Term, atoms: &AtomTable) -> String {
             Some(atom::BADKEY) => return format!("bad key: {}", w(v)),
             Some(atom::BADRECORD) => return format!("bad record {}", w(v)),
             Some(atom::BADARITY) => {
-                if let Some(&[f, args]) = v.as_tuple() {
+                if let Some([f, args]) = v.as_tuple_n() {
                     let n = crate::ops::list_length(args).unwrap_or(0);
                     let plural = match n {
                         0 => "no arguments".to_string(),
@@ -117,7 +117,7 @@ fn explain(reason: Term, atoms: &AtomTable) -> String {
 
 /// `M:F/A (File, line N)` for a stack entry (`M:F/N` when the entry holds arguments).
 fn mfa_text(e: Term, atoms: &AtomTable, with_loc: bool) -> String {
-    let Some(&[m, f, a, loc]) = e.as_tuple() else {
+    let Some([m, f, a, loc]) = e.as_tuple_n() else {
         return term_text(e, atoms);
     };
     let arity = match a.as_small() {
@@ -133,7 +133,7 @@ fn mfa_text(e: Term, atoms: &AtomTable, with_loc: bool) -> String {
 
 /// `M:F(Arg1,Arg2) (File, line N)` for an entry with an argument list.
 fn call_text(e: Term, atoms: &AtomTable) -> String {
-    let Some(&[m, f, a, loc]) = e.as_tuple() else {
+    let Some([m, f, a, loc]) = e.as_tuple_n() else {
         return term_text(e, atoms);
     };
     let args: Vec<String> = crate::ops::list_to_vec(a)
@@ -155,7 +155,7 @@ fn location_text(loc: Term, atoms: &AtomTable) -> String {
     let mut file = None;
     let mut line = None;
     for item in crate::ops::list_to_vec(loc).unwrap_or_default() {
-        if let Some(&[k, v]) = item.as_tuple() {
+        if let Some([k, v]) = item.as_tuple_n() {
             match k.as_atom() {
                 Some(atom::FILE) => {
                     file = Some(string_text(v).unwrap_or_else(|| term_text(v, atoms)))
@@ -174,9 +174,7 @@ fn location_text(loc: Term, atoms: &AtomTable) -> String {
 
 /// The arguments of a stack entry that carries them (a builtin's entry).
 fn entry_args(e: Term) -> Option<Vec<Term>> {
-    let &[_, _, a, _] = e.as_tuple()? else {
-        return None;
-    };
+    let [_, _, a, _] = e.as_tuple_n()?;
     if a.is_small() {
         return None;
     }
@@ -185,18 +183,16 @@ fn entry_args(e: Term) -> Option<Vec<Term>> {
 
 /// `F` for `erlang` builtins (as the shell writes them), `M:F` otherwise.
 fn short_name(e: Term, atoms: &AtomTable) -> String {
-    match e.as_tuple() {
-        Some(&[m, f, _, _]) if m == Term::atom(atom::ERLANG) => term_text(f, atoms),
-        Some(&[m, f, _, _]) => format!("{}:{}", term_text(m, atoms), term_text(f, atoms)),
+    match e.as_tuple_n() {
+        Some([m, f, _, _]) if m == Term::atom(atom::ERLANG) => term_text(f, atoms),
+        Some([m, f, _, _]) => format!("{}:{}", term_text(m, atoms), term_text(f, atoms)),
         _ => String::new(),
     }
 }
 
 /// For an `erlang` operator entry: `+/2\n        called as 1 + a`.
 fn operator_entry(e: Term, atoms: &AtomTable) -> Option<String> {
-    let &[m, f, a, _] = e.as_tuple()? else {
-        return None;
-    };
+    let [m, f, a, _] = e.as_tuple_n()?;
     if m != Term::atom(atom::ERLANG) {
         return None;
     }

@@ -29,7 +29,7 @@ impl Message {
         if let Some(elems) = t.as_tuple() {
             if elems.iter().all(|e| e.is_immediate()) {
                 let mut heap = Heap::with_capacity(elems.len() + 1);
-                let term = heap.tuple(elems);
+                let term = heap.tuple_from(elems);
                 return Message {
                     term,
                     frag: Some(Box::new(heap)),
@@ -221,13 +221,7 @@ pub enum TimerEvent {
 
 /// A reference term with id `id` (the layout `erlang:make_ref/0` builds).
 pub fn make_ref(heap: &mut crate::heap::Heap, id: u64) -> Term {
-    let p = heap.alloc(2);
-    // SAFETY: `p` points at two freshly allocated words.
-    unsafe {
-        p.write(crate::term::Header::new(crate::term::SUB_REF, 1).as_term());
-        p.add(1).write(Term::from_raw(id));
-    }
-    Term::boxed_from_ptr(p)
+    heap.reference(id)
 }
 
 /// The id of a reference term.

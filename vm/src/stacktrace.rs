@@ -114,13 +114,13 @@ pub fn build(
 
 /// Whether a stack-trace entry is one of the launcher's frames (see `LAUNCHER_FRAMES`).
 pub fn is_launcher_entry(entry: Term, atoms: &AtomTable) -> bool {
-    let Some([m, f, arity, _]) = entry.as_tuple() else {
+    let Some([m, f, arity, _]) = entry.as_tuple_n() else {
         return false;
     };
     let name = |t: Term| t.as_atom().map(|a| atoms.name(a));
     LAUNCHER_FRAMES.iter().any(|(lm, lf, la, _)| {
-        name(*m).as_deref() == Some(*lm)
-            && name(*f).as_deref() == Some(*lf)
+        name(m).as_deref() == Some(*lm)
+            && name(f).as_deref() == Some(*lf)
             && arity.as_small() == Some(*la)
     })
 }

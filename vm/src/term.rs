@@ -23,6 +23,11 @@
 //! area (valid while the module is loaded). The VM upholds this by keeping every term it needs
 //! across a collection in the GC roots (X registers, stack, process dictionary, mailbox) and
 //! re-reading them after any operation that may collect.
+//!
+//! Safe code cannot make a pointer term: `from_raw`, `boxed_from_ptr` and `cons_from_ptr` are
+//! `unsafe fn`s; safe code builds objects with the `Heap` builders. Nor does safe code get a Rust
+//! reference into a heap the collector moves: `payload` and `as_tuple` return [`Words`], which
+//! copies each word out when read (see `docs/gc.md`, "Where unsafe code lives").
 
 use std::fmt;
 
@@ -63,7 +68,8 @@ pub const SUB_REFC_BIN: u64 = 8;
 pub const SUB_SUB_BIN: u64 = 9;
 /// Reference: `[id]`.
 pub const SUB_REF: u64 = 10;
-/// Bit-syntax match context: `[original binary term, bit offset, bit size]`; offset is mutated.
+/// Bit-syntax match context: `[root binary (heap or refc, never a sub-binary), position, end]`,
+/// the last two raw absolute bit offsets into the root; the position is mutated (`ops::binary`).
 pub const SUB_MATCH_CTX: u64 = 11;
 /// Hash-array-mapped-trie map node for large maps (layout owned by `ops::map`).
 pub const SUB_HASHMAP: u64 = 12;
@@ -86,9 +92,20 @@ impl Term {
     pub const fn raw(self) -> u64 {
         self.0
     }
-    /// Builds a term from a raw word (the loader and GC use this).
+    /// Builds a term from a raw word (the collector, the heap builders and raw payload words).
+    ///
+    /// # Safety
+    /// If `w` has the `LIST` or `BOXED` tag it must point at a live cons cell or heap object
+    /// (see the module's Validity section). A word stored as a payload data word (a bit size, a
+    /// float's bits, a bignum limb) may be anything, as long as the object's subtag says the
+    /// collector does not scan it as a term.
+    ///
+    /// ```compile_fail,E0133
+    /// // Safe code cannot forge a term from a word.
+    /// let _ = krarup_vm::term::Term::from_raw(0x1000 | krarup_vm::term::TAG_BOXED);
+    /// ```
     #[inline(always)]
-    pub const fn from_raw(w: u64) -> Term {
+    pub const unsafe fn from_raw(w: u64) -> Term {
         Term(w)
     }
     #[inline(always)]
@@ -101,6 +118,12 @@ impl Term {
     #[inline(always)]
     pub const fn small(n: i64) -> Term {
         debug_assert!(n >= SMALL_MIN && n <= SMALL_MAX);
+        Term(((n as u64) << 3) | TAG_SMALL)
+    }
+    /// The small integer holding the low 61 bits of `n` (bits 61..64 are dropped). For words that
+    /// must be skipped by the collector but carry an unsigned payload (frame header words).
+    #[inline(always)]
+    pub const fn small_wrapping(n: i64) -> Term {
         Term(((n as u64) << 3) | TAG_SMALL)
     }
     /// A small integer, or `None` if `n` needs a bignum.
@@ -203,8 +226,18 @@ impl Term {
         self.tag() == TAG_LIST
     }
     /// A cons term pointing at two words `[head, tail]`.
+    ///
+    /// # Safety
+    /// `p` must be 8-byte aligned and point at two initialised words of a heap (or literal area)
+    /// that stays live while the term is used: the usual case is words just allocated on a
+    /// `Heap` and written, with no safe point in between.
+    ///
+    /// ```compile_fail,E0133
+    /// // Safe code builds cons cells with `Heap::cons`.
+    /// let _ = krarup_vm::term::Term::cons_from_ptr(std::ptr::null());
+    /// ```
     #[inline(always)]
-    pub fn cons_from_ptr(p: *const Term) -> Term {
+    pub unsafe fn cons_from_ptr(p: *const Term) -> Term {
         Term(p as u64 | TAG_LIST)
     }
     /// Pointer to the `[head, tail]` cell of a cons term.
@@ -235,8 +268,19 @@ impl Term {
     pub const fn is_boxed(self) -> bool {
         self.tag() == TAG_BOXED
     }
+    /// A boxed term pointing at the header word of a heap object.
+    ///
+    /// # Safety
+    /// `p` must be 8-byte aligned and point at a header word followed by `arity` initialised
+    /// payload words laid out as its subtag says (term words where the collector scans terms),
+    /// in a heap or literal area that stays live while the term is used.
+    ///
+    /// ```compile_fail,E0133
+    /// // Safe code builds objects with the `Heap` builders.
+    /// let _ = krarup_vm::term::Term::boxed_from_ptr(std::ptr::null());
+    /// ```
     #[inline(always)]
-    pub fn boxed_from_ptr(p: *const Term) -> Term {
+    pub unsafe fn boxed_from_ptr(p: *const Term) -> Term {
         Term(p as u64 | TAG_BOXED)
     }
     /// Pointer to the header word of a boxed term.
@@ -261,18 +305,26 @@ impl Term {
     }
     /// The payload words of a boxed term (everything after the header).
     #[inline(always)]
-    pub fn payload(self) -> Option<&'static [Term]> {
+    pub fn payload(self) -> Option<Words> {
         let h = self.header()?;
-        // SAFETY: the header's arity counts the payload words that follow it in the same object.
-        Some(unsafe { std::slice::from_raw_parts(self.boxed_ptr().add(1), h.arity()) })
+        Some(Words {
+            // The payload follows the header; no read here.
+            ptr: self.boxed_ptr().wrapping_add(1),
+            len: h.arity(),
+        })
     }
     /// Elements of a tuple, or `None` if not a tuple.
     #[inline(always)]
-    pub fn as_tuple(self) -> Option<&'static [Term]> {
+    pub fn as_tuple(self) -> Option<Words> {
         match self.header() {
             Some(h) if h.subtag() == SUB_TUPLE => self.payload(),
             _ => None,
         }
+    }
+    /// The elements of a tuple of exactly `N` elements (copied), or `None`.
+    #[inline]
+    pub fn as_tuple_n<const N: usize>(self) -> Option<[Term; N]> {
+        self.as_tuple()?.array()
     }
     #[inline(always)]
     pub fn is_tuple(self) -> bool {
@@ -282,7 +334,7 @@ impl Term {
     #[inline(always)]
     pub fn as_float(self) -> Option<f64> {
         match self.header() {
-            Some(h) if h.subtag() == SUB_FLOAT => Some(f64::from_bits(self.payload()?[0].0)),
+            Some(h) if h.subtag() == SUB_FLOAT => Some(f64::from_bits(self.payload()?.get(0)?.0)),
             _ => None,
         }
     }
@@ -326,6 +378,177 @@ impl Term {
     }
 }
 
+/// The payload words of one heap object, as `Term::payload` and `Term::as_tuple` return them.
+///
+/// A view without a lifetime, like a `Term` itself: every read copies a word out at that moment,
+/// so it obeys the same rule as the term it came from (valid until the next safe point; re-read
+/// after one). It never hands out a Rust reference into the heap; `as_slice` does, and is
+/// `unsafe` for that reason.
+#[derive(Copy, Clone)]
+pub struct Words {
+    ptr: *const Term,
+    len: usize,
+}
+
+impl Words {
+    /// The empty view.
+    pub const EMPTY: Words = Words {
+        ptr: std::ptr::NonNull::dangling().as_ptr(),
+        len: 0,
+    };
+
+    /// Number of words.
+    #[inline(always)]
+    pub fn len(self) -> usize {
+        self.len
+    }
+    #[inline(always)]
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+    /// Word `i`, or `None` past the end.
+    #[inline(always)]
+    pub fn get(self, i: usize) -> Option<Term> {
+        if i < self.len {
+            // SAFETY: `i` is in bounds of a live object's payload (module invariant).
+            Some(unsafe { *self.ptr.add(i) })
+        } else {
+            None
+        }
+    }
+    /// Word `i`; panics past the end (as slice indexing does).
+    #[inline(always)]
+    pub fn at(self, i: usize) -> Term {
+        match self.get(i) {
+            Some(t) => t,
+            None => panic!("payload word {i} of {}", self.len),
+        }
+    }
+    /// The first word, if any.
+    #[inline(always)]
+    pub fn first(self) -> Option<Term> {
+        self.get(0)
+    }
+    /// The first word and the rest, or `None` if empty.
+    #[inline(always)]
+    pub fn split_first(self) -> Option<(Term, Words)> {
+        let first = self.get(0)?;
+        let rest = Words {
+            ptr: self.ptr.wrapping_add(1),
+            len: self.len - 1,
+        };
+        Some((first, rest))
+    }
+    /// The words from index `from` on (empty if `from` is past the end).
+    #[inline(always)]
+    pub fn rest(self, from: usize) -> Words {
+        let from = from.min(self.len);
+        Words {
+            ptr: self.ptr.wrapping_add(from),
+            len: self.len - from,
+        }
+    }
+    /// The words, copied out one at a time.
+    #[inline(always)]
+    pub fn iter(self) -> WordsIter {
+        WordsIter {
+            words: self,
+            front: 0,
+            back: self.len,
+        }
+    }
+    /// All words, copied.
+    pub fn to_vec(self) -> Vec<Term> {
+        self.iter().collect()
+    }
+    /// All words as an array of exactly `N`, or `None` if there are not exactly `N`.
+    #[inline]
+    pub fn array<const N: usize>(self) -> Option<[Term; N]> {
+        if self.len != N {
+            return None;
+        }
+        let mut out = [Term::NIL; N];
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = self.at(i);
+        }
+        Some(out)
+    }
+    /// Address of the first word (for code that reads raw payload bytes under its own `unsafe`).
+    #[inline(always)]
+    pub fn as_ptr(self) -> *const Term {
+        self.ptr
+    }
+    /// The words as a slice.
+    ///
+    /// # Safety
+    /// The slice borrows the heap the object lives on: the caller must drop it before that heap
+    /// next collects (the next safe point) or is dropped.
+    #[inline(always)]
+    pub unsafe fn as_slice<'a>(self) -> &'a [Term] {
+        // SAFETY: the words are initialised and live (module invariant); the caller bounds the
+        // slice's use to before the next collection.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+impl fmt::Debug for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl IntoIterator for Words {
+    type Item = Term;
+    type IntoIter = WordsIter;
+    #[inline(always)]
+    fn into_iter(self) -> WordsIter {
+        self.iter()
+    }
+}
+
+/// Iterator over [`Words`], copying each word out.
+#[derive(Clone)]
+pub struct WordsIter {
+    words: Words,
+    front: usize,
+    back: usize,
+}
+
+impl Iterator for WordsIter {
+    type Item = Term;
+    #[inline(always)]
+    fn next(&mut self) -> Option<Term> {
+        if self.front < self.back {
+            // SAFETY: `front < back <= len`, in bounds of a live payload (module invariant).
+            let t = unsafe { *self.words.ptr.add(self.front) };
+            self.front += 1;
+            Some(t)
+        } else {
+            None
+        }
+    }
+    #[inline(always)]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.back - self.front;
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for WordsIter {
+    #[inline(always)]
+    fn next_back(&mut self) -> Option<Term> {
+        if self.front < self.back {
+            self.back -= 1;
+            // SAFETY: `front <= back < len`, in bounds of a live payload (module invariant).
+            Some(unsafe { *self.words.ptr.add(self.back) })
+        } else {
+            None
+        }
+    }
+}
+
+impl ExactSizeIterator for WordsIter {}
+
 /// A heap object header word: `arity << 8 | subtag << 3 | TAG_HEADER`.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub struct Header(pub u64);
@@ -344,9 +567,11 @@ impl Header {
     pub const fn arity(self) -> usize {
         (self.0 >> 8) as usize
     }
+    /// The header as a word to write at the start of an object. The tag bits are forced to
+    /// `HEADER`, so no `Header` value can pass for a pointer term.
     #[inline(always)]
     pub const fn as_term(self) -> Term {
-        Term(self.0)
+        Term((self.0 & !TAG_MASK) | TAG_HEADER)
     }
 }
 
@@ -400,5 +625,9 @@ mod tests {
         let h = Header::new(SUB_FLATMAP, 33);
         assert_eq!(h.subtag(), SUB_FLATMAP);
         assert_eq!(h.arity(), 33);
+        // A forged header word cannot become a pointer term.
+        let forged = Header(0x1000 | TAG_BOXED).as_term();
+        assert_eq!(forged.tag(), TAG_HEADER);
+        assert!(!forged.is_boxed() && forged.header().is_none());
     }
 }

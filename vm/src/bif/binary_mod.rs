@@ -13,7 +13,7 @@ use num_bigint::{BigInt, Sign};
 pub(super) fn register(r: &mut Reg<'_>) {
     let b = "binary";
     r.add(b, "part", 2, |c, a| {
-        let Some(&[s, l]) = a[1].as_tuple() else {
+        let Some([s, l]) = a[1].as_tuple_n() else {
             return badarg();
         };
         part(c, a[0], s, l)
@@ -56,7 +56,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
     });
     r.add(b, "bin_to_list", 2, |c, a| {
         let v = bin(a[0])?;
-        let Some(&[s, l]) = a[1].as_tuple() else {
+        let Some([s, l]) = a[1].as_tuple_n() else {
             return badarg();
         };
         let (from, to) = range(v.len(), s, l)?;
@@ -217,10 +217,10 @@ fn opts(c: &mut NativeCtx<'_>, t: Term, size: usize) -> Result<Opts, Exception> 
                 "trim_all" => o.trim_all = true,
                 _ => return badarg(),
             }
-        } else if let Some(&[k, v]) = x.as_tuple() {
+        } else if let Some([k, v]) = x.as_tuple_n() {
             let name = super::atom_name(c, k)?;
-            match (&*name, v.as_tuple()) {
-                ("scope", Some(&[s, l])) => o.scope = Some(range(size, s, l)?),
+            match (&*name, v.as_tuple_n()) {
+                ("scope", Some([s, l])) => o.scope = Some(range(size, s, l)?),
                 ("insert_replaced", _) => {}
                 _ => return badarg(),
             }

@@ -27,8 +27,11 @@ fn natives_match_otp() {
         let call_bin = env.heap.binary(&unhex(call_hex));
         let call = env.call("erlang", "binary_to_term", &[call_bin]).unwrap();
         let parts = call.as_tuple().unwrap();
-        let (m, f) = (parts[0].as_atom().unwrap(), parts[1].as_atom().unwrap());
-        let args = crate::ops::list_to_vec(parts[2]).unwrap();
+        let (m, f) = (
+            parts.at(0).as_atom().unwrap(),
+            parts.at(1).as_atom().unwrap(),
+        );
+        let args = crate::ops::list_to_vec(parts.at(2)).unwrap();
         let (m, f) = (env.shared.atoms.name(m), env.shared.atoms.name(f));
         let outcome = {
             let (ma, fa) = (env.shared.atoms.intern(&m), env.shared.atoms.intern(&f));
@@ -64,7 +67,7 @@ fn natives_match_otp() {
             // Large maps encode in OTP's internal order; equal terms are a match there.
             let large_map = outcome
                 .as_tuple()
-                .is_some_and(|t| crate::ops::map::size(t[1]) > 32);
+                .is_some_and(|t| crate::ops::map::size(t.at(1)) > 32);
             if large_map && crate::ops::compare::exact_eq(outcome, want) {
                 continue;
             }

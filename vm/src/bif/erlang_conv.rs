@@ -179,13 +179,13 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let Some(pl) = a[1].as_tuple().filter(|t| t.len() == 2) else {
             return badarg();
         };
-        binary_part(c, a[0], pl[0], pl[1])
+        binary_part(c, a[0], pl.at(0), pl.at(1))
     });
     r.add(e, "binary_part", 3, |c, a| binary_part(c, a[0], a[1], a[2]));
 
     r.add(e, "tuple_to_list", 1, |c, a| {
         let t = a[0].as_tuple().ok_or_else(Exception::badarg)?;
-        Ok(c.heap.list(t))
+        Ok(c.heap.list(&t.to_vec()))
     });
     r.add(e, "list_to_tuple", 1, |c, a| {
         let v = list_arg(c, a[0])?;
@@ -205,7 +205,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
         }
         let mut v = vec![a[1]; n];
         for p in list_arg(c, a[2])? {
-            let Some(&[i, val]) = p.as_tuple() else {
+            let Some([i, val]) = p.as_tuple_n() else {
                 return badarg();
             };
             match i.as_small() {
@@ -375,7 +375,7 @@ fn float_text(c: &mut NativeCtx<'_>, f: Term, opts: Term) -> Result<String, Exce
             fmt = Fmt::Short;
         } else if o == comp {
             compact = true;
-        } else if let Some(&[k, n]) = o.as_tuple() {
+        } else if let Some([k, n]) = o.as_tuple_n() {
             let n = usize_arg(n)?;
             if k == dec && n <= 253 {
                 fmt = Fmt::Decimals(n);
@@ -432,7 +432,7 @@ fn list_to_bitstring(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
             }
             continue;
         }
-        let (src, off, bits) = binary::view(t).ok_or_else(Exception::badarg)?;
+        let (src, off, bits) = binary::view(&t).ok_or_else(Exception::badarg)?;
         w.push_bits(src, off, bits);
     }
     Ok(w.finish(c.heap))

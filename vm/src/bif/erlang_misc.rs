@@ -6,7 +6,7 @@ use super::{badarg, Reg};
 use crate::atom;
 use crate::native::{Exception, NativeCtx};
 use crate::ops::compare::exact_eq;
-use crate::term::{Header, Term, SUB_REF};
+use crate::term::Term;
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -46,13 +46,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(e, "node", 1, |c, _| Ok(c.atom("nonode@nohost")));
     r.add(e, "make_ref", 0, |c, _| {
         let id = c.shared.next_unique();
-        let p = c.heap.alloc(2);
-        // SAFETY: `p` points at two freshly allocated words.
-        unsafe {
-            p.write(Header::new(SUB_REF, 1).as_term());
-            p.add(1).write(Term::from_raw(id));
-        }
-        Ok(Term::boxed_from_ptr(p))
+        Ok(c.heap.reference(id))
     });
 
     r.add(e, "put", 2, |c, a| {
@@ -210,7 +204,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
 /// `erlang:system_info/1` for the keys whose answers do not depend on a scheduler: the values
 /// OTP 25 gives on x86-64 Linux, with one scheduler; other keys raise `badarg`.
 fn system_info(c: &mut NativeCtx<'_>, a: &[Term]) -> crate::native::NativeResult {
-    let key = if let Some(&[k, v]) = a[0].as_tuple() {
+    let key = if let Some([k, v]) = a[0].as_tuple_n() {
         let (k, v) = (super::atom_name(c, k)?, super::atom_name(c, v)?);
         format!("{{{k},{v}}}")
     } else {

@@ -114,7 +114,9 @@ pub(super) fn register(r: &mut Reg<'_>) {
         if !a[1].is_atom() {
             return badarg();
         }
-        Ok(Term::bool(t.is_some_and(|t| !t.is_empty() && t[0] == a[1])))
+        Ok(Term::bool(
+            t.is_some_and(|t| !t.is_empty() && t.at(0) == a[1]),
+        ))
     });
     r.add(e, "is_record", 3, |_, a| {
         let n = usize_arg(a[2])?;
@@ -123,7 +125,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
         }
         let t = a[0].as_tuple();
         Ok(Term::bool(
-            t.is_some_and(|t| t.len() == n && n > 0 && t[0] == a[1]),
+            t.is_some_and(|t| t.len() == n && n > 0 && t.at(0) == a[1]),
         ))
     });
 
@@ -199,7 +201,7 @@ fn element(_: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     if i < 1 || i as usize > t.len() {
         return badarg();
     }
-    Ok(t[i as usize - 1])
+    Ok(t.at(i as usize - 1))
 }
 
 fn setelement(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {

@@ -9,7 +9,7 @@ use super::{badarg, Reg};
 use crate::native::{Exception, NativeCtx, NativeResult};
 use crate::ops::arith::to_bigint;
 use crate::ops::{binary, map};
-use crate::term::{Term, SUB_EXPORT, SUB_REF};
+use crate::term::{Term, Words, SUB_EXPORT, SUB_REF};
 use num_bigint::{BigInt, Sign};
 
 const VERSION: u8 = 131;
@@ -145,7 +145,7 @@ pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
             out.extend_from_slice(&(p as u32).to_be_bytes());
             out.extend_from_slice(&[0; 8]);
         } else if t.boxed_subtag() == Some(SUB_REF) {
-            let id = t.payload().map_or(0, |p| p[0].raw());
+            let id = t.payload().map_or(0, |p| p.at(0).raw());
             out.push(NEWER_REF);
             out.extend_from_slice(&3u16.to_be_bytes());
             put_atom(&mut out, "nonode@nohost");
@@ -154,11 +154,11 @@ pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
             out.extend_from_slice(&((id >> 32) as u32).to_be_bytes());
             out.extend_from_slice(&[0; 4]);
         } else if t.boxed_subtag() == Some(SUB_EXPORT) {
-            let p = t.payload().unwrap_or(&[]);
+            let p = t.payload().unwrap_or(Words::EMPTY);
             out.push(EXPORT);
-            stack.push(p[2]);
-            stack.push(p[1]);
-            stack.push(p[0]);
+            stack.push(p.at(2));
+            stack.push(p.at(1));
+            stack.push(p.at(0));
         } else {
             // Local funs need their module's code identity (md5, old index); not supported.
             return badarg();
@@ -298,16 +298,12 @@ fn decode(c: &mut NativeCtx<'_>, bin: Term) -> NativeResult {
                     map::from_pairs(c.heap, &pairs, &c.shared.atoms)
                 }
                 Some(Frame::Export { items, .. }) => {
-                    if !items[0].is_atom() || !items[1].is_atom() || !items[2].is_small() {
+                    let arity = items[2].as_small().and_then(|a| u8::try_from(a).ok());
+                    let (true, true, Some(arity)) = (items[0].is_atom(), items[1].is_atom(), arity)
+                    else {
                         return badarg();
-                    }
-                    let p = c.heap.alloc(4);
-                    // SAFETY: `p` points at four freshly allocated words.
-                    unsafe {
-                        p.write(crate::term::Header::new(SUB_EXPORT, 3).as_term());
-                        std::ptr::copy_nonoverlapping(items.as_ptr(), p.add(1), 3);
-                    }
-                    Term::boxed_from_ptr(p)
+                    };
+                    c.heap.export_fun(items[0], items[1], arity)
                 }
                 None => return badarg(),
             };

@@ -77,7 +77,7 @@ fn keyfind(c: &mut NativeCtx<'_>, a: &[Term]) -> Result<Option<Term>, crate::nat
     let mut count = 0;
     while let Some((h, t)) = cur.as_cons() {
         if let Some(es) = h.as_tuple() {
-            if es.len() >= n && eq(es[n - 1], a[0]) {
+            if es.len() >= n && eq(es.at(n - 1), a[0]) {
                 c.charge(count / 16);
                 return Ok(Some(h));
             }

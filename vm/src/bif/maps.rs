@@ -89,8 +89,8 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let elems = list_arg(c, a[0])?;
         let mut pairs = Vec::with_capacity(elems.len());
         for e in elems {
-            match e.as_tuple() {
-                Some(&[k, v]) => pairs.push((k, v)),
+            match e.as_tuple_n() {
+                Some([k, v]) => pairs.push((k, v)),
                 _ => return Err(Exception::badarg()),
             }
         }

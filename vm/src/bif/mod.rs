@@ -130,7 +130,7 @@ pub(crate) fn iolist_bytes(t: Term, out: &mut Vec<u8>) -> Option<()> {
             }
             continue;
         }
-        let (src, off, bits) = crate::ops::binary::view(t)?;
+        let (src, off, bits) = crate::ops::binary::view(&t)?;
         if bits % 8 != 0 {
             return None;
         }

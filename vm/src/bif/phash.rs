@@ -9,7 +9,7 @@ use crate::ops::jenkins::{
     HCONST_16, HCONST_19, HCONST_2, HCONST_3, HCONST_4, HCONST_5, HCONST_7, HCONST_9,
 };
 use crate::ops::{binary, map};
-use crate::term::{Term, SUB_EXPORT, SUB_FUN, SUB_REF};
+use crate::term::{Term, Words, SUB_EXPORT, SUB_FUN, SUB_REF};
 
 /// `NIL_DEF` in erts.
 const NIL_DEF: u32 = 2;
@@ -136,7 +136,7 @@ pub fn phash2(t: Term, atoms: &AtomTable) -> u32 {
             }
         } else if let Some(es) = t.as_tuple() {
             hash1(&mut hash, es.len() as u32, HCONST_9);
-            stack.extend(es.iter().rev().map(|&e| Op::Term(e)));
+            stack.extend(es.iter().rev().map(Op::Term));
         } else if t.is_map() {
             let pairs = map::raw_pairs(t);
             hash1(&mut hash, pairs.len() as u32, HCONST_16);
@@ -175,22 +175,25 @@ pub fn phash2(t: Term, atoms: &AtomTable) -> u32 {
                 }
             }
         } else {
-            let p = t.payload().unwrap_or(&[]);
+            let p = t.payload().unwrap_or(Words::EMPTY);
             let name_hash = |w: Term| w.as_atom().map_or(0, |a| atom_hash(&atoms.name(a)));
             match t.boxed_subtag() {
                 Some(SUB_EXPORT) => {
-                    let arity = p[2].as_small().unwrap_or(0) as u32;
-                    hash2(&mut hash, arity, name_hash(p[0]), HCONST);
-                    hash1(&mut hash, name_hash(p[1]), HCONST_14);
+                    let arity = p.at(2).as_small().unwrap_or(0) as u32;
+                    hash2(&mut hash, arity, name_hash(p.at(0)), HCONST);
+                    hash1(&mut hash, name_hash(p.at(1)), HCONST_14);
                 }
                 Some(SUB_FUN) => {
                     let free = p.len().saturating_sub(3);
-                    hash2(&mut hash, free as u32, name_hash(p[0]), HCONST);
-                    let (idx, uniq) = (p[1].as_small().unwrap_or(0), p[2].as_small().unwrap_or(0));
+                    hash2(&mut hash, free as u32, name_hash(p.at(0)), HCONST);
+                    let (idx, uniq) = (
+                        p.at(1).as_small().unwrap_or(0),
+                        p.at(2).as_small().unwrap_or(0),
+                    );
                     hash2(&mut hash, idx as u32, uniq as u32, HCONST);
-                    stack.extend(p[3..].iter().rev().map(|&e| Op::Term(e)));
+                    stack.extend(p.rest(3).iter().rev().map(Op::Term));
                 }
-                Some(SUB_REF) => hash1(&mut hash, p[0].raw() as u32, HCONST_7),
+                Some(SUB_REF) => hash1(&mut hash, p.at(0).raw() as u32, HCONST_7),
                 _ => {}
             }
         }

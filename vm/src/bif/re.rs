@@ -83,21 +83,21 @@ fn parse_opts(c: &mut NativeCtx<'_>, t: Term) -> Result<Opts, Exception> {
         let Some(parts) = opt.as_tuple() else {
             return badarg();
         };
-        let key = super::atom_name(c, parts[0])?;
+        let key = super::atom_name(c, parts.at(0))?;
         match (&*key, parts.len()) {
             ("capture", 2 | 3) => {
-                o.spec = capture_spec(c, parts[1])?;
+                o.spec = capture_spec(c, parts.at(1))?;
                 if parts.len() == 3 {
-                    o.kind = kind(c, parts[2])?;
+                    o.kind = kind(c, parts.at(2))?;
                 }
             }
-            ("offset", 2) => o.offset = super::usize_arg(parts[1])?,
-            ("return", 2) => o.ret = Some(kind(c, parts[1])?),
+            ("offset", 2) => o.offset = super::usize_arg(parts.at(1))?,
+            ("return", 2) => o.ret = Some(kind(c, parts.at(1))?),
             ("parts", 2) => {
-                o.parts = match parts[1].as_small() {
+                o.parts = match parts.at(1).as_small() {
                     Some(n) if n > 0 => Some(n as usize),
                     Some(_) => None,
-                    None if parts[1] == c.atom("infinity") => None,
+                    None if parts.at(1) == c.atom("infinity") => None,
                     None => return badarg(),
                 }
             }
@@ -178,15 +178,15 @@ fn data_bytes(t: Term, unicode: bool) -> Result<Vec<u8>, Exception> {
 /// The pattern: source bytes and flags, from a compiled `re_pattern` tuple or pattern data.
 fn pattern(c: &mut NativeCtx<'_>, t: Term, o: &Opts) -> Result<Regex, Exception> {
     if let Some(p) = t.as_tuple() {
-        if p.len() == 5 && p[0] == c.atom("re_pattern") {
-            let bits = p[2].as_small().unwrap_or(0);
+        if p.len() == 5 && p.at(0) == c.atom("re_pattern") {
+            let bits = p.at(2).as_small().unwrap_or(0);
             let flags = Flags {
                 caseless: bits & 1 != 0 || o.flags.caseless,
                 multiline: bits & 2 != 0 || o.flags.multiline,
                 dotall: bits & 4 != 0 || o.flags.dotall,
                 anchored: bits & 8 != 0 || o.flags.anchored,
             };
-            let src = data_bytes(p[4], false)?;
+            let src = data_bytes(p.at(4), false)?;
             return re_engine::compile(&src, flags).map_err(|_| Exception::badarg());
         }
         return badarg();

@@ -107,25 +107,28 @@ fn loads_atoms_imports_and_literals() {
     assert_eq!(lm.imports[1].function, s.atoms.intern("thing"));
 
     let t = lm.literals[0].as_tuple().unwrap();
-    assert_eq!(t[0], atom(&s, "hello"));
-    assert_eq!(t[1], Term::small(-7));
-    assert!(t[2].is_bignum());
-    assert_eq!(t[3].as_float(), Some(1.5));
-    let (h1, rest) = t[4].as_cons().unwrap();
+    assert_eq!(t.at(0), atom(&s, "hello"));
+    assert_eq!(t.at(1), Term::small(-7));
+    assert!(t.at(2).is_bignum());
+    assert_eq!(t.at(3).as_float(), Some(1.5));
+    let (h1, rest) = t.at(4).as_cons().unwrap();
     let (h2, tail) = rest.as_cons().unwrap();
     assert_eq!(
         (h1, h2, tail),
         (Term::small(1), Term::small(2), atom(&s, "t"))
     );
-    assert_eq!(crate::ops::binary::bytes(t[5]), Some((vec![1, 2, 3], 24)));
     assert_eq!(
-        t[6].payload().unwrap(),
-        &[atom(&s, "lists"), atom(&s, "map"), Term::small(2)]
+        crate::ops::binary::bytes(t.at(5)),
+        Some((vec![1, 2, 3], 24))
     );
-    assert_eq!(t[6].boxed_subtag(), Some(SUB_EXPORT));
-    assert_eq!(t[7], Term::NIL);
+    assert_eq!(
+        t.at(6).payload().unwrap().to_vec(),
+        [atom(&s, "lists"), atom(&s, "map"), Term::small(2)]
+    );
+    assert_eq!(t.at(6).boxed_subtag(), Some(SUB_EXPORT));
+    assert_eq!(t.at(7), Term::NIL);
     assert!(lm.owns_literal(lm.literals[0]));
-    assert!(lm.owns_literal(t[4]));
+    assert!(lm.owns_literal(t.at(4)));
 
     // Map literal: keys sorted, later duplicate wins.
     let m = lm.literals[1];
@@ -185,7 +188,7 @@ fn deep_literals_load_without_recursion() {
     let mut t = lm.literals[0];
     let mut depth = 0;
     while let Some((_, tl)) = t.as_cons() {
-        t = tl.as_tuple().unwrap()[0];
+        t = tl.as_tuple().unwrap().at(0);
         depth += 1;
     }
     assert_eq!(depth, 250);

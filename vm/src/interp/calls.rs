@@ -8,7 +8,7 @@ use crate::code::table::Target;
 use crate::native::{Exception, NativeCtx, NativeFn};
 use crate::process::{CodePtr, X_REGS};
 use crate::stacktrace::NativeEntry;
-use crate::term::{Atom, Term, SUB_EXPORT, SUB_FUN};
+use crate::term::{Atom, Term, Words, SUB_EXPORT, SUB_FUN};
 use krarup_bytecode::opcode::{Dst, ImportIdx, Label, Src};
 
 /// How a call leaves the caller.
@@ -343,13 +343,13 @@ impl<'a> Vm<'a> {
     pub(crate) fn call_fun_value(&mut self, fun: Term, arity: u8, kind: Kind) -> Step {
         match fun.boxed_subtag() {
             Some(SUB_FUN) => {
-                let payload = fun.payload().unwrap_or(&[]);
+                let payload = fun.payload().unwrap_or(Words::EMPTY);
                 if payload.len() < 3 {
                     return Err(self.internal("malformed fun object".into()));
                 }
-                let index = payload[1].as_small().unwrap_or(-1);
-                let unique = payload[2].as_small().unwrap_or(-1) as u64;
-                let free = &payload[3..];
+                let index = payload.at(1).as_small().unwrap_or(-1);
+                let unique = payload.at(2).as_small().unwrap_or(-1) as u64;
+                let free = payload.rest(3);
                 let code = self.ctx.code;
                 let Some(version) = code.version_by_unique(unique) else {
                     return Err(self.badfun(fun));
@@ -367,14 +367,16 @@ impl<'a> Vm<'a> {
                 if start + free.len() > X_REGS {
                     return Err(Exception::system_limit().into());
                 }
-                self.x[start..start + free.len()].copy_from_slice(free);
+                for (x, t) in self.x[start..start + free.len()].iter_mut().zip(free) {
+                    *x = t;
+                }
                 self.leave(kind);
                 self.gc(start + free.len());
                 self.enter(version, lambda.entry.0)?;
                 self.charge(start + free.len())
             }
             Some(SUB_EXPORT) => {
-                let payload = fun.payload().unwrap_or(&[]);
+                let payload = fun.payload().unwrap_or(Words::EMPTY);
                 let (Some(m), Some(f), Some(a)) = (
                     payload.first().and_then(|t| t.as_atom()),
                     payload.get(1).and_then(|t| t.as_atom()),

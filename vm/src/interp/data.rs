@@ -62,7 +62,7 @@ impl<'a> Vm<'a> {
 
     #[inline(always)]
     fn get_tuple_element_term(&mut self, v: Term, index: u32, dst: Dst) -> Step {
-        let Some(&e) = v.as_tuple().and_then(|t| t.get(index as usize)) else {
+        let Some(e) = v.as_tuple().and_then(|t| t.get(index as usize)) else {
             return Err(self.internal("GetTupleElement out of range or on a non-tuple".into()));
         };
         self.put(dst, e);
@@ -80,14 +80,15 @@ impl<'a> Vm<'a> {
         let n = elements.len();
         let ptr = self.p.heap.alloc(n + 1);
         // SAFETY: `ptr` points at `n + 1` freshly allocated words of this process's heap; every
-        // word is written before the tuple becomes visible (no safe point in between).
-        unsafe {
+        // word is written before the tuple's term is made (no safe point in between).
+        let t = unsafe {
             ptr.write(Header::new(crate::term::SUB_TUPLE, n).as_term());
             for (i, s) in elements.iter().enumerate() {
                 ptr.add(1 + i).write(self.get(*s));
             }
-        }
-        self.put(dst, Term::boxed_from_ptr(ptr));
+            Term::boxed_from_ptr(ptr)
+        };
+        self.put(dst, t);
     }
 
     pub(crate) fn op_make_fun(&mut self, lambda: LambdaIdx, free: &[Src], dst: Dst) -> Step {
@@ -97,8 +98,9 @@ impl<'a> Vm<'a> {
         }
         let n = free.len();
         let ptr = self.p.heap.alloc(4 + n);
-        // SAFETY: `ptr` points at `4 + n` fresh words, all written before use (no safe point).
-        unsafe {
+        // SAFETY: `ptr` points at `4 + n` fresh words, all written before the fun's term is made
+        // (no safe point in between).
+        let f = unsafe {
             ptr.write(Header::new(SUB_FUN, 3 + n).as_term());
             ptr.add(1).write(Term::atom(m.name));
             ptr.add(2).write(Term::small(lambda.0 as i64));
@@ -106,8 +108,9 @@ impl<'a> Vm<'a> {
             for (i, s) in free.iter().enumerate() {
                 ptr.add(4 + i).write(self.get(*s));
             }
-        }
-        self.put(dst, Term::boxed_from_ptr(ptr));
+            Term::boxed_from_ptr(ptr)
+        };
+        self.put(dst, f);
         Ok(())
     }
 

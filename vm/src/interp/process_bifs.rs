@@ -156,7 +156,7 @@ impl<'a> Vm<'a> {
                 let code = self.ctx.code;
                 let version = code.version_by_unique(unique)?;
                 let lambda = *code.module(version)?.module.lambdas.get(index as usize)?;
-                (lambda.arity == 0).then(|| (version, lambda.entry.0, payload[3..].to_vec()))
+                (lambda.arity == 0).then(|| (version, lambda.entry.0, payload.rest(3).to_vec()))
             }
             SUB_EXPORT => {
                 let (m, f, a) = (
@@ -342,8 +342,8 @@ impl<'a> Vm<'a> {
         } else if let Some(n) = target.as_atom() {
             (self.ctx.sys.whereis(n), Some(n))
         } else {
-            match target.as_tuple() {
-                Some(&[n, nd]) if n.is_atom() && nd == node => {
+            match target.as_tuple_n() {
+                Some([n, nd]) if n.is_atom() && nd == node => {
                     let n = n.as_atom().unwrap_or(atom::UNDEFINED);
                     (self.ctx.sys.whereis(n), Some(n))
                 }
@@ -417,8 +417,8 @@ impl<'a> Vm<'a> {
         };
         if flush {
             let is_down_for = |t: Term| match t.as_tuple() {
-                Some(&[tag, rr, ..]) => {
-                    tag == Term::atom(atom::DOWN) && ref_id(rr) == Some(reference)
+                Some(w) if w.len() >= 2 => {
+                    w.at(0) == Term::atom(atom::DOWN) && ref_id(w.at(1)) == Some(reference)
                 }
                 _ => false,
             };

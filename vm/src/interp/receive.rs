@@ -31,8 +31,8 @@ impl<'a> Vm<'a> {
         } else if let Some(name) = to.as_atom() {
             self.ctx.sys.whereis(name).ok_or_else(Exception::badarg)?
         } else {
-            match to.as_tuple() {
-                Some(&[name, node]) if name.is_atom() && node.is_atom() => {
+            match to.as_tuple_n() {
+                Some([name, node]) if name.is_atom() && node.is_atom() => {
                     let local_node =
                         node == Term::atom(self.ctx.shared.atoms.intern("nonode@nohost"));
                     match name.as_atom().and_then(|n| self.ctx.sys.whereis(n)) {

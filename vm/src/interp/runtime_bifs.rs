@@ -223,7 +223,7 @@ impl<'a> Vm<'a> {
                 .and_then(|v| self.ctx.code.module(v))
                 .and_then(|m| Some((m, *m.module.lambdas.get(index as usize)?)));
             match &*name {
-                "module" => payload[0],
+                "module" => payload.at(0),
                 "name" => match lambda {
                     Some((m, l)) => Term::atom(
                         m.atoms
@@ -235,7 +235,7 @@ impl<'a> Vm<'a> {
                 },
                 "arity" => Term::small(lambda.map_or(0, |(_, l)| l.arity as i64)),
                 "type" => Term::atom(atom::LOCAL),
-                "env" => self.p.heap.list(payload.get(3..).unwrap_or(&[])),
+                "env" => self.p.heap.list(&payload.rest(3).to_vec()),
                 "index" | "new_index" => Term::small(index),
                 "uniq" | "new_uniq" => Term::small(unique),
                 "pid" => Term::pid(self.p.pid),
@@ -243,9 +243,9 @@ impl<'a> Vm<'a> {
             }
         } else {
             match &*name {
-                "module" => payload[0],
-                "name" => payload.get(1).copied().unwrap_or(Term::NIL),
-                "arity" => payload.get(2).copied().unwrap_or(Term::small(0)),
+                "module" => payload.at(0),
+                "name" => payload.get(1).unwrap_or(Term::NIL),
+                "arity" => payload.get(2).unwrap_or(Term::small(0)),
                 "type" => Term::atom(atom::EXTERNAL),
                 "env" => Term::NIL,
                 "pid" | "index" | "new_index" | "uniq" | "new_uniq" => Term::atom(atom::UNDEFINED),

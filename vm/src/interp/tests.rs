@@ -60,7 +60,7 @@ impl<'a> Vm<'a> {
         fail: u32,
     ) {
         let ok = matches!(self.get_op(src).as_tuple(),
-            Some(t) if t.len() == arity as usize && t.first() == Some(&tag));
+            Some(t) if t.len() == arity as usize && t.first() == Some(tag));
         if !ok {
             self.pc = fail as usize;
         }
@@ -111,7 +111,7 @@ impl<'a> Vm<'a> {
     #[inline(always)]
     pub(crate) fn op_is_tagged_tuple(&mut self, fail: Label, src: Src, arity: u32, tag: AtomIdx) {
         let want = Term::atom(self.m.atoms[tag.0 as usize]);
-        let ok = matches!(self.get(src).as_tuple(), Some(t) if t.len() == arity as usize && t.first() == Some(&want));
+        let ok = matches!(self.get(src).as_tuple(), Some(t) if t.len() == arity as usize && t.first() == Some(want));
         if !ok {
             self.jump(fail);
         }

@@ -35,12 +35,19 @@ pub struct SegmentValue {
 }
 
 /// The bytes backing a bitstring: `(root bytes, bit offset, bit size)`. Follows sub-binaries.
-pub fn view(t: Term) -> Option<(&'static [u8], usize, usize)> {
+/// The bytes borrow `t`: they stay valid as long as the term does (until the next safe point).
+pub fn view(t: &Term) -> Option<(&[u8], usize, usize)> {
+    view_in(*t, t)
+}
+
+/// `view` of `t`, a term reachable from `anchor`, whose lifetime the bytes take.
+#[allow(clippy::only_used_in_recursion)] // `anchor` is there for its lifetime.
+fn view_in(t: Term, anchor: &Term) -> Option<(&[u8], usize, usize)> {
     let h = t.header()?;
     let p = t.payload()?;
     match h.subtag() {
         SUB_HEAP_BIN => {
-            let bits = p[0].raw() as usize;
+            let bits = p.at(0).raw() as usize;
             // SAFETY: a heap binary's words after the size word hold at least
             // `ceil(bits / 8)` bytes, alive as long as the term is.
             let bytes = unsafe {
@@ -49,15 +56,15 @@ pub fn view(t: Term) -> Option<(&'static [u8], usize, usize)> {
             Some((bytes, 0, bits))
         }
         SUB_REFC_BIN => {
-            let bits = p[0].raw() as usize;
+            let bits = p.at(0).raw() as usize;
             // SAFETY: the second word is a pointer from `Arc::into_raw` kept alive by the heap
             // that holds this object.
-            let rc = unsafe { &*(p[1].raw() as *const RefcBinary) };
+            let rc = unsafe { &*(p.at(1).raw() as *const RefcBinary) };
             Some((rc.prefix(bits.div_ceil(8)), 0, bits))
         }
         SUB_SUB_BIN => {
-            let (bytes, off, _) = view(p[2])?;
-            Some((bytes, off + p[1].raw() as usize, p[0].raw() as usize))
+            let (bytes, off, _) = view_in(p.at(2), anchor)?;
+            Some((bytes, off + p.at(1).raw() as usize, p.at(0).raw() as usize))
         }
         _ => None,
     }
@@ -87,13 +94,13 @@ pub fn extract_bits(src: &[u8], off: usize, nbits: usize) -> Vec<u8> {
 
 /// A bitstring's contents and bit size (copied).
 pub fn bytes(t: Term) -> Option<(Vec<u8>, usize)> {
-    let (src, off, bits) = view(t)?;
+    let (src, off, bits) = view(&t)?;
     Some((extract_bits(src, off, bits), bits))
 }
 
 /// Bit size of a bitstring.
 pub fn bit_size(t: Term) -> Option<usize> {
-    view(t).map(|v| v.2)
+    view(&t).map(|v| v.2)
 }
 
 /// A writer of bits, most significant first.
@@ -282,7 +289,7 @@ pub fn write_segment(w: &mut BitWriter, s: &SegmentValue) -> Result<(), Exceptio
             w.push_bytes(&be);
         }
         BsType::Binary => {
-            let (src, off, len) = view(s.value).ok_or_else(Exception::badarg)?;
+            let (src, off, len) = view(&s.value).ok_or_else(Exception::badarg)?;
             let bits = if s.all || s.size.is_none() {
                 if len % s.unit.max(1) as usize != 0 {
                     return Err(Exception::badarg());
@@ -348,7 +355,7 @@ pub fn build(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Term, Exception> 
     let estimate: usize = segs
         .iter()
         .map(|s| match (s.ty, s.size) {
-            (BsType::Binary, None) => view(s.value).map_or(0, |v| v.2),
+            (BsType::Binary, None) => view(&s.value).map_or(0, |v| v.2),
             (_, Some(n)) => n.as_small().map_or(0, |n| n.max(0) as usize) * s.unit as usize,
             (BsType::Float, None) => 64,
             _ => 32,
@@ -388,8 +395,8 @@ fn append_in_place(heap: &mut Heap, segs: &[SegmentValue]) -> Result<Option<Term
     if h.subtag() != SUB_REFC_BIN {
         return Ok(None);
     }
-    let bits = p[0].raw() as usize;
-    let raw = p[1].raw() as *const RefcBinary;
+    let bits = p.at(0).raw() as usize;
+    let raw = p.at(1).raw() as *const RefcBinary;
     // SAFETY: the second word of a refc-binary object is a pointer from `Arc::into_raw`, kept
     // alive by the heap that holds the object.
     let rc = unsafe { &*raw };
@@ -472,7 +479,7 @@ fn ctx_words(ctx: Term) -> Option<(Term, usize, usize)> {
         return None;
     }
     let p = ctx.payload()?;
-    Some((p[0], p[1].raw() as usize, p[2].raw() as usize))
+    Some((p.at(0), p.at(1).raw() as usize, p.at(2).raw() as usize))
 }
 
 /// Starts matching `bin` (any bitstring, or a match context whose position is copied). `None`
@@ -486,7 +493,7 @@ pub fn start_match(heap: &mut Heap, bin: Term) -> Option<Term> {
             SUB_HEAP_BIN | SUB_REFC_BIN => (bin, 0, bit_size(bin)?),
             SUB_SUB_BIN => {
                 let p = bin.payload()?;
-                let (root, size, off) = (p[2], p[0].raw() as usize, p[1].raw() as usize);
+                let (root, size, off) = (p.at(2), p.at(0).raw() as usize, p.at(1).raw() as usize);
                 let (root, base) = resolve_root(root, off)?;
                 (root, base, base + size)
             }
@@ -500,8 +507,8 @@ pub fn start_match(heap: &mut Heap, bin: Term) -> Option<Term> {
         p.add(1).write(root);
         p.add(2).write(Term::from_raw(pos as u64));
         p.add(3).write(Term::from_raw(end as u64));
+        Some(Term::boxed_from_ptr(p))
     }
-    Some(Term::boxed_from_ptr(p))
 }
 
 /// Follows sub-binaries to a heap/refc binary, adding their offsets to `off`.
@@ -510,8 +517,8 @@ fn resolve_root(mut t: Term, mut off: usize) -> Option<(Term, usize)> {
         match t.boxed_subtag()? {
             SUB_SUB_BIN => {
                 let p = t.payload()?;
-                off += p[1].raw() as usize;
-                t = p[2];
+                off += p.at(1).raw() as usize;
+                t = p.at(2);
             }
             SUB_HEAP_BIN | SUB_REFC_BIN => return Some((t, off)),
             _ => return None,
@@ -551,8 +558,8 @@ pub fn sub_binary(heap: &mut Heap, root: Term, off: usize, bits: usize) -> Term 
         p.add(1).write(Term::from_raw(bits as u64));
         p.add(2).write(Term::from_raw(off as u64));
         p.add(3).write(root);
+        Term::boxed_from_ptr(p)
     }
-    Term::boxed_from_ptr(p)
 }
 
 /// A slice of any bitstring as a sub-binary (`binary_part`, `split_binary`). The caller checks
@@ -604,7 +611,7 @@ pub fn get(
     flags: BsFlags,
 ) -> Option<Term> {
     let (root, pos, end) = ctx_words(ctx)?;
-    let (src, _, _) = view(root)?;
+    let (src, _, _) = view(&root)?;
     let left = end - pos;
     let little = flags.little || flags.native;
     let (value, used) = match ty {
@@ -829,7 +836,7 @@ mod tests {
     /// The shared buffer behind a refc-binary term.
     fn buffer(t: Term) -> u64 {
         assert_eq!(t.header().unwrap().subtag(), SUB_REFC_BIN);
-        t.payload().unwrap()[1].raw()
+        t.payload().unwrap().at(1).raw()
     }
 
     #[test]
@@ -1071,7 +1078,7 @@ mod fast_path_tests {
                                 little,
                                 native: false,
                             };
-                            let (src, _, _) = view(fast).unwrap();
+                            let (src, _, _) = view(&fast).unwrap();
                             let src = src.to_vec();
                             let got = read_int(&mut h, &src, offset, bits, signed, little);
                             // Reference: the general path on an unaligned copy.

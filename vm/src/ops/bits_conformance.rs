@@ -18,7 +18,7 @@ fn unhex(s: &str) -> Vec<u8> {
 fn segment(env: &Env, spec: Term) -> SegmentValue {
     let f = spec.as_tuple().unwrap();
     let name = |t: Term| env.shared.atoms.name(t.as_atom().unwrap()).to_string();
-    let (ty, default_unit) = match name(f[0]).as_str() {
+    let (ty, default_unit) = match name(f.at(0)).as_str() {
         "integer" => (BsType::Integer, 1),
         "float" => (BsType::Float, 1),
         "binary" => (BsType::Binary, 8),
@@ -30,17 +30,21 @@ fn segment(env: &Env, spec: Term) -> SegmentValue {
     let default = env.atom("default");
     SegmentValue {
         ty,
-        value: f[1],
-        size: if f[2] == default { None } else { Some(f[2]) },
+        value: f.at(1),
+        size: if f.at(2) == default {
+            None
+        } else {
+            Some(f.at(2))
+        },
         all: false,
-        unit: if f[3] == default {
+        unit: if f.at(3) == default {
             default_unit
         } else {
-            f[3].small_value() as u16
+            f.at(3).small_value() as u16
         },
         flags: BsFlags {
-            signed: f[4] == Term::bool(true),
-            little: name(f[5]) == "little",
+            signed: f.at(4) == Term::bool(true),
+            little: name(f.at(5)) == "little",
             native: false,
         },
     }
@@ -59,16 +63,16 @@ fn bit_syntax_matches_otp() {
         let want = env.call("erlang", "binary_to_term", &[b]).unwrap();
         let c = case.as_tuple().unwrap();
         let ok = env.atom("ok");
-        let got = if c[0] == env.atom("build") {
+        let got = if c.at(0) == env.atom("build") {
             let prefix = SegmentValue {
                 ty: BsType::Integer,
                 value: Term::small(0),
-                size: Some(c[1]),
+                size: Some(c.at(1)),
                 all: false,
                 unit: 1,
                 flags: BsFlags::default(),
             };
-            let seg = segment(&env, c[2]);
+            let seg = segment(&env, c.at(2));
             match binary::build(&mut env.heap, &[prefix, seg]) {
                 Ok(bin) => env.heap.tuple(&[ok, bin]),
                 Err(e) => {
@@ -77,9 +81,9 @@ fn bit_syntax_matches_otp() {
                 }
             }
         } else {
-            let seg = segment(&env, c[3]);
-            let ctx = binary::start_match(&mut env.heap, c[1]).unwrap();
-            let skipped = binary::skip(ctx, Some(c[2]), false, 1);
+            let seg = segment(&env, c.at(3));
+            let ctx = binary::start_match(&mut env.heap, c.at(1)).unwrap();
+            let skipped = binary::skip(ctx, Some(c.at(2)), false, 1);
             let value = if skipped {
                 binary::get(
                     &mut env.heap,

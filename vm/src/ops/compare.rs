@@ -12,7 +12,7 @@ use super::arith::{to_num, Num};
 use super::binary;
 use super::map;
 use crate::atom::AtomTable;
-use crate::term::{Term, SUB_EXPORT, SUB_FUN, SUB_MATCH_CTX, SUB_REF};
+use crate::term::{Term, Words, SUB_EXPORT, SUB_FUN, SUB_MATCH_CTX, SUB_REF};
 use krarup_bytecode::opcode::CmpOp;
 use num_bigint::BigInt;
 use num_traits::FromPrimitive;
@@ -121,12 +121,15 @@ fn cmp_terms(a: Term, b: Term, exact: bool, atoms: Option<&AtomTable>) -> Orderi
             2 | 5 => raw_payload0(a).cmp(&raw_payload0(b)),
             3 => cmp_funs(a, b, &mut stack, exact, atoms),
             6 => {
-                let (ea, eb) = (a.as_tuple().unwrap_or(&[]), b.as_tuple().unwrap_or(&[]));
+                let (ea, eb) = (
+                    a.as_tuple().unwrap_or(Words::EMPTY),
+                    b.as_tuple().unwrap_or(Words::EMPTY),
+                );
                 if ea.len() != eb.len() {
                     ea.len().cmp(&eb.len())
                 } else {
                     for i in (0..ea.len()).rev() {
-                        stack.push((ea[i], eb[i], exact));
+                        stack.push((ea.at(i), eb.at(i), exact));
                     }
                     Ordering::Equal
                 }
@@ -233,19 +236,22 @@ fn cmp_funs(
             Ordering::Greater
         };
     }
-    let (pa, pb) = (a.payload().unwrap_or(&[]), b.payload().unwrap_or(&[]));
+    let (pa, pb) = (
+        a.payload().unwrap_or(Words::EMPTY),
+        b.payload().unwrap_or(Words::EMPTY),
+    );
     // Module (an atom) first, then the rest word by word; free variables compare as terms.
-    let o = cmp_terms(pa[0], pb[0], exact, atoms);
+    let o = cmp_terms(pa.at(0), pb.at(0), exact, atoms);
     if o != Ordering::Equal {
         return o;
     }
     // FUN: [module, index, unique, free...]; EXPORT: [module, function, arity].
     let fixed = 3;
     for i in 1..fixed.min(pa.len()).min(pb.len()) {
-        let o = if pa[i].is_atom() {
-            cmp_terms(pa[i], pb[i], exact, atoms)
+        let o = if pa.at(i).is_atom() {
+            cmp_terms(pa.at(i), pb.at(i), exact, atoms)
         } else {
-            pa[i].raw().cmp(&pb[i].raw())
+            pa.at(i).raw().cmp(&pb.at(i).raw())
         };
         if o != Ordering::Equal {
             return o;
@@ -255,7 +261,7 @@ fn cmp_funs(
         return pa.len().cmp(&pb.len());
     }
     for i in (fixed..pa.len()).rev() {
-        stack.push((pa[i], pb[i], exact));
+        stack.push((pa.at(i), pb.at(i), exact));
     }
     Ordering::Equal
 }
@@ -299,7 +305,7 @@ fn cmp_maps(
 
 fn cmp_bits(a: Term, b: Term) -> Ordering {
     // Fast path: whole bytes at byte offsets compare in place, without copying.
-    if let (Some((sa, oa, la)), Some((sb, ob, lb))) = (binary::view(a), binary::view(b)) {
+    if let (Some((sa, oa, la)), Some((sb, ob, lb))) = (binary::view(&a), binary::view(&b)) {
         if [oa, ob, la, lb].iter().all(|x| x.is_multiple_of(8)) {
             return sa[oa / 8..oa / 8 + la / 8].cmp(&sb[ob / 8..ob / 8 + lb / 8]);
         }

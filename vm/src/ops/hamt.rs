@@ -16,7 +16,7 @@
 use super::compare::exact_eq;
 use super::{arith::to_bigint, binary};
 use crate::heap::Heap;
-use crate::term::{Header, Term, SUB_EXPORT, SUB_FUN, SUB_HASHMAP, SUB_REF};
+use crate::term::{Term, Words, SUB_EXPORT, SUB_FUN, SUB_REF};
 
 const BITS: u32 = 5;
 const COLLISION_DEPTH: u32 = 13;
@@ -89,15 +89,18 @@ pub fn hash(t: Term) -> u64 {
             continue;
         }
         match t.boxed_subtag() {
-            Some(SUB_REF) => h = mix(h, mix(6, t.payload().map_or(0, |p| p[0].raw()))),
+            Some(SUB_REF) => {
+                let id = t.payload().and_then(|p| p.first()).map_or(0, |w| w.raw());
+                h = mix(h, mix(6, id))
+            }
             Some(SUB_FUN) | Some(SUB_EXPORT) => {
-                let p = t.payload().unwrap_or(&[]);
+                let p = t.payload().unwrap_or(Words::EMPTY);
                 h = mix(h, 12);
                 for (i, w) in p.iter().enumerate() {
                     if i < 3 {
                         h = mix(h, w.raw());
                     } else {
-                        stack.push(*w);
+                        stack.push(w);
                     }
                 }
             }
@@ -107,22 +110,15 @@ pub fn hash(t: Term) -> u64 {
     h
 }
 
-fn node_parts(node: Term) -> (u32, usize, &'static [Term]) {
-    let p = node.payload().unwrap_or(&[]);
-    let raw = p.first().map_or(0, |w| w.raw());
-    (raw as u32, (raw >> 32) as usize, p.get(1..).unwrap_or(&[]))
+fn node_parts(node: Term) -> (u32, usize, Words) {
+    match node.payload().and_then(Words::split_first) {
+        Some((word, entries)) => (word.raw() as u32, (word.raw() >> 32) as usize, entries),
+        None => (0, 0, Words::EMPTY),
+    }
 }
 
 fn alloc_node(heap: &mut Heap, bitmap: u32, size: usize, entries: &[Term]) -> Term {
-    let p = heap.alloc(entries.len() + 2);
-    // SAFETY: `p` points at `entries.len() + 2` freshly allocated words.
-    unsafe {
-        p.write(Header::new(SUB_HASHMAP, entries.len() + 1).as_term());
-        p.add(1)
-            .write(Term::from_raw(bitmap as u64 | (size as u64) << 32));
-        std::ptr::copy_nonoverlapping(entries.as_ptr(), p.add(2), entries.len());
-    }
-    Term::boxed_from_ptr(p)
+    heap.hashmap_node(bitmap, size, entries)
 }
 
 fn slot(h: u64, depth: u32) -> u32 {
@@ -151,7 +147,7 @@ pub fn get(node: Term, key: Term) -> Option<Term> {
         if bitmap & bit == 0 {
             return None;
         }
-        let e = entries[(bitmap & (bit - 1)).count_ones() as usize];
+        let e = entries.get((bitmap & (bit - 1)).count_ones() as usize)?;
         match e.as_cons() {
             Some((k, v)) => return if exact_eq(k, key) { Some(v) } else { None },
             None => {
@@ -200,10 +196,10 @@ fn put_at(heap: &mut Heap, node: Term, key: Term, value: Term, h: u64, depth: u3
     let idx = (bitmap & (bit - 1)).count_ones() as usize;
     if bitmap & bit == 0 {
         let leaf = heap.cons(key, value);
-        let n = alloc_edited(heap, bitmap | bit, size + 1, entries, idx, leaf, true);
+        let n = heap.hashmap_node_edit(bitmap | bit, size + 1, entries, idx, leaf, true);
         return (n, true);
     }
-    let e = entries[idx];
+    let e = entries.at(idx);
     let (new_entry, added) = match e.as_cons() {
         Some((k, v)) if exact_eq(k, key) => {
             if v == value {
@@ -226,8 +222,7 @@ fn put_at(heap: &mut Heap, node: Term, key: Term, value: Term, h: u64, depth: u3
             (child, added)
         }
     };
-    let n = alloc_edited(
-        heap,
+    let n = heap.hashmap_node_edit(
         bitmap,
         size + added as usize,
         entries,
@@ -236,37 +231,6 @@ fn put_at(heap: &mut Heap, node: Term, key: Term, value: Term, h: u64, depth: u3
         false,
     );
     (n, added)
-}
-
-/// A copy of a node's entries with `entry` inserted at (or, if `!insert`, replacing) `idx`,
-/// written straight into the heap.
-fn alloc_edited(
-    heap: &mut Heap,
-    bitmap: u32,
-    size: usize,
-    entries: &[Term],
-    idx: usize,
-    entry: Term,
-    insert: bool,
-) -> Term {
-    let n = entries.len() + insert as usize;
-    let p = heap.alloc(n + 2);
-    let after = if insert { idx } else { idx + 1 };
-    // SAFETY: `p` points at `n + 2` freshly allocated words; the copies write entries
-    // `0..idx`, `idx` and `idx + 1..n`, all below `n` (`after <= entries.len()`).
-    unsafe {
-        p.write(Header::new(SUB_HASHMAP, n + 1).as_term());
-        p.add(1)
-            .write(Term::from_raw(bitmap as u64 | (size as u64) << 32));
-        std::ptr::copy_nonoverlapping(entries.as_ptr(), p.add(2), idx);
-        p.add(2 + idx).write(entry);
-        std::ptr::copy_nonoverlapping(
-            entries.as_ptr().add(after),
-            p.add(3 + idx),
-            entries.len() - after,
-        );
-    }
-    Term::boxed_from_ptr(p)
 }
 
 /// The trie without `key` (the same term if absent).
@@ -291,7 +255,7 @@ fn remove_at(heap: &mut Heap, node: Term, key: Term, h: u64, depth: u32) -> Opti
         return None;
     }
     let idx = (bitmap & (bit - 1)).count_ones() as usize;
-    let e = entries[idx];
+    let e = entries.at(idx);
     let mut es = entries.to_vec();
     let mut bm = bitmap;
     match e.as_cons() {
@@ -306,8 +270,8 @@ fn remove_at(heap: &mut Heap, node: Term, key: Term, h: u64, depth: u32) -> Opti
             if csize == 0 {
                 es.remove(idx);
                 bm &= !bit;
-            } else if csize == 1 && centries.len() == 1 && centries[0].is_cons() {
-                es[idx] = centries[0];
+            } else if csize == 1 && centries.len() == 1 && centries.at(0).is_cons() {
+                es[idx] = centries.at(0);
             } else {
                 es[idx] = child;
             }
@@ -323,7 +287,7 @@ pub fn for_each(node: Term, f: &mut dyn FnMut(Term, Term)) {
     for e in entries {
         match e.as_cons() {
             Some((k, v)) => f(k, v),
-            None => for_each(*e, f),
+            None => for_each(e, f),
         }
     }
 }

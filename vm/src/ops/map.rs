@@ -12,7 +12,7 @@ use super::compare::{compare_exact, exact_eq};
 use crate::atom::{self, AtomTable};
 use crate::heap::Heap;
 use crate::native::Exception;
-use crate::term::{Header, Term, SUB_FLATMAP, SUB_HASHMAP};
+use crate::term::{Term, Words, SUB_FLATMAP, SUB_HASHMAP};
 use krarup_bytecode::opcode::MapPut;
 use std::cmp::Ordering;
 
@@ -26,23 +26,16 @@ pub fn new_map(heap: &mut Heap) -> Term {
 }
 
 fn alloc_flatmap(heap: &mut Heap, keys: Term, values: &[Term]) -> Term {
-    let p = heap.alloc(values.len() + 2);
-    // SAFETY: `p` points at `values.len() + 2` freshly allocated words.
-    unsafe {
-        p.write(Header::new(SUB_FLATMAP, values.len() + 1).as_term());
-        p.add(1).write(keys);
-        std::ptr::copy_nonoverlapping(values.as_ptr(), p.add(2), values.len());
-    }
-    Term::boxed_from_ptr(p)
+    heap.flatmap(keys, values)
 }
 
 /// `(keys, values)` of a flat map.
-fn flat_parts(map: Term) -> Option<(&'static [Term], &'static [Term])> {
+fn flat_parts(map: Term) -> Option<(Words, Words)> {
     if map.boxed_subtag()? != SUB_FLATMAP {
         return None;
     }
-    let p = map.payload()?;
-    Some((p[0].as_tuple()?, &p[1..]))
+    let (keys, values) = map.payload()?.split_first()?;
+    Some((keys.as_tuple()?, values))
 }
 
 fn is_hashmap(map: Term) -> bool {
@@ -55,8 +48,8 @@ pub fn get(map: Term, key: Term) -> Option<Term> {
     if let Some((keys, values)) = flat_parts(map) {
         return keys
             .iter()
-            .position(|&k| exact_eq(k, key))
-            .map(|i| values[i]);
+            .position(|k| exact_eq(k, key))
+            .and_then(|i| values.get(i));
     }
     if is_hashmap(map) {
         return super::hamt::get(map, key);
@@ -79,7 +72,7 @@ pub fn size(map: Term) -> usize {
 /// order for large maps (see `otp_order`; atom keys excepted).
 pub fn to_pairs(map: Term) -> Vec<(Term, Term)> {
     if let Some((keys, values)) = flat_parts(map) {
-        return keys.iter().copied().zip(values.iter().copied()).collect();
+        return keys.iter().zip(values.iter()).collect();
     }
     if is_hashmap(map) {
         let mut out = Vec::with_capacity(super::hamt::size(map));
@@ -140,16 +133,17 @@ pub fn put(heap: &mut Heap, map: Term, key: Term, value: Term, atoms: &AtomTable
     let Some((keys, values)) = flat_parts(map) else {
         return map;
     };
-    if let Some(i) = keys.iter().position(|&k| exact_eq(k, key)) {
-        if values[i] == value {
+    if let Some(i) = keys.iter().position(|k| exact_eq(k, key)) {
+        if values.get(i) == Some(value) {
             return map;
         }
         let mut vs = values.to_vec();
         vs[i] = value;
         // The key set is unchanged: share the keys tuple.
-        return alloc_flatmap(heap, map.payload().map(|p| p[0]).unwrap_or(Term::NIL), &vs);
+        let kt = map.payload().and_then(|p| p.first()).unwrap_or(Term::NIL);
+        return alloc_flatmap(heap, kt, &vs);
     }
-    let mut pairs: Vec<(Term, Term)> = keys.iter().copied().zip(values.iter().copied()).collect();
+    let mut pairs: Vec<(Term, Term)> = keys.iter().zip(values.iter()).collect();
     let at = pairs.partition_point(|p| compare_exact(p.0, key, atoms) == Ordering::Less);
     pairs.insert(at, (key, value));
     build_sorted(heap, &pairs)
@@ -244,7 +238,7 @@ pub fn remove(heap: &mut Heap, map: Term, key: Term, atoms: &AtomTable) -> Term 
     let Some((keys, values)) = flat_parts(map) else {
         return map;
     };
-    let Some(i) = keys.iter().position(|&k| exact_eq(k, key)) else {
+    let Some(i) = keys.iter().position(|k| exact_eq(k, key)) else {
         return map;
     };
     let mut ks = keys.to_vec();
@@ -291,8 +285,8 @@ mod tests {
             &[(Term::small(1), Term::NIL)],
             &atoms,
         );
-        let r = e.unwrap_err().reason.as_tuple().unwrap();
-        assert_eq!(r, &[Term::atom(atom::BADKEY), Term::small(1)]);
+        let r = e.unwrap_err().reason.as_tuple().unwrap().to_vec();
+        assert_eq!(r, [Term::atom(atom::BADKEY), Term::small(1)]);
         let f = h.float(1.0);
         let m = put_many(
             &mut h,
@@ -395,7 +389,7 @@ mod model_tests {
             .iter()
             .map(|(k, _)| {
                 k.as_small()
-                    .unwrap_or_else(|| k.as_tuple().unwrap()[0].small_value())
+                    .unwrap_or_else(|| k.as_tuple().unwrap().at(0).small_value())
             })
             .collect();
         let mut want: Vec<i64> = model.keys().copied().collect();

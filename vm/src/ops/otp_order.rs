@@ -93,7 +93,7 @@ fn internal_hash(t: Term, salt: u32) -> u32 {
             }
         } else if let Some(es) = t.as_tuple() {
             hash2(&mut hash, es.len() as u32, 0, HCONST_9);
-            stack.extend(es.iter().rev().map(|&e| Op::Term(e)));
+            stack.extend(es.iter().rev().map(Op::Term));
         } else if let Some(f) = t.as_float() {
             let bits = if f == 0.0 { 0 } else { f.to_bits() };
             hash2(&mut hash, bits as u32, (bits >> 32) as u32, HCONST_12);

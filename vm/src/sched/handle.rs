@@ -89,7 +89,8 @@ impl System {
                     let m = p.monitors.swap_remove(i);
                     let mut t = msg.into_heap(&mut p.heap);
                     // A monitor by name reports the "who" as `{Name, Node}`.
-                    if let (Some(name), Some(&[tag, r, kind, _, reason])) = (m.name, t.as_tuple()) {
+                    if let (Some(name), Some([tag, r, kind, _, reason])) = (m.name, t.as_tuple_n())
+                    {
                         let node = Term::atom(self.shared.atoms.intern("nonode@nohost"));
                         let who = p.heap.tuple(&[Term::atom(name), node]);
                         t = p.heap.tuple(&[tag, r, kind, who, reason]);
