@@ -753,7 +753,8 @@ fn is_record_call(target: &CallTarget) -> bool {
 
 fn check_field(r: &RecordDef, field: &str, span: Span, diags: &mut Vec<Diagnostic>) {
     if !r.fields.iter().any(|f| f.name == field) {
-        let suggestion = closest(field, r.fields.iter().map(|f| f.name.as_str())).map(str::to_string);
+        let suggestion =
+            closest(field, r.fields.iter().map(|f| f.name.as_str())).map(str::to_string);
         let kind = Kind::UndefinedField {
             field: field.to_string(),
             record: r.name.clone(),

@@ -159,7 +159,7 @@ pub enum Kind {
     BadIfCondition,
     /// `?` not followed by a name.
     BadMacroCall,
-    /// `?NAME(` without the closing parenthesis.
+    /// `?NAME(` without the closing parenthesis (epp's "badly formed argument").
     UnterminatedMacroArgs(String),
     /// `?NAME(...)` with an arity no definition has.
     MacroArgumentMismatch(String),
@@ -506,7 +506,7 @@ impl Kind {
             }
             Kind::BadMacroCall => "bad macro call: expected a name after `?`".into(),
             Kind::UnterminatedMacroArgs(name) => {
-                format!("unterminated arguments of macro '{name}'")
+                format!("badly formed argument for macro '{name}'")
             }
             Kind::MacroArgumentMismatch(name) => format!("argument mismatch for macro '{name}'"),
             Kind::UndefinedMacro { name, arity } => match arity {
@@ -672,7 +672,10 @@ impl Kind {
             Kind::IncludeUnsupported { .. } => {
                 "define the records and macros in the module itself".into()
             }
-            Kind::BadIfCondition => "only literals, comparisons, not/andalso/orelse, + - * and defined(M) are supported".into(),
+            Kind::BadIfCondition => {
+                "only literals, comparisons, not/andalso/orelse, + - * and defined(M) are supported"
+                    .into()
+            }
             Kind::Unbalanced(_) => "no -ifdef/-ifndef/-if is open here".into(),
             Kind::SyntaxError { hint, .. } => return hint.as_ref().map(syntax_hint),
             Kind::HeadMismatch(HeadMismatch::OtherName {
@@ -911,12 +914,12 @@ fn syntax_hint(h: &SyntaxHint) -> String {
         }
         SyntaxHint::MissingComma => "missing `,` at the end of the previous line?".into(),
         SyntaxHint::MissingDot => "missing `.` at the end of the previous line?".into(),
-        SyntaxHint::TrailingComma(before) => format!(
-            "remove the `,` before {before}: the last expression has no trailing comma"
-        ),
-        SyntaxHint::TrailingSemicolon(before) => format!(
-            "remove the `;` before {before}: the last clause has no trailing semicolon"
-        ),
+        SyntaxHint::TrailingComma(before) => {
+            format!("remove the `,` before {before}: the last expression has no trailing comma")
+        }
+        SyntaxHint::TrailingSemicolon(before) => {
+            format!("remove the `;` before {before}: the last clause has no trailing semicolon")
+        }
         SyntaxHint::MapArrow => {
             "map associations use `=>` (or `:=` to update or match), not `->`".into()
         }
@@ -1030,9 +1033,7 @@ const WARNINGS_AS_ERRORS: &str = "compile: warnings being treated as errors\n";
 /// The first line of the output: erlc's note when every error is a raised warning.
 fn preamble(diags: &[Diagnostic]) -> &'static str {
     let raised = diags.iter().any(Diagnostic::is_raised_warning);
-    let real = diags
-        .iter()
-        .any(|d| d.is_error() && !d.is_raised_warning());
+    let real = diags.iter().any(|d| d.is_error() && !d.is_raised_warning());
     if raised && !real {
         WARNINGS_AS_ERRORS
     } else {

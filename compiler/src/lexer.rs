@@ -891,13 +891,7 @@ mod tests {
     /// Error messages checked against `erl_scan:format_error/1` (OTP 25).
     #[test]
     fn error_messages_match_erl_scan() {
-        let first = |s: &str| {
-            lex(s)
-                .1
-                .first()
-                .map(|d| d.message())
-                .unwrap_or_default()
-        };
+        let first = |s: &str| lex(s).1.first().map(|d| d.message()).unwrap_or_default();
         assert_eq!(
             first("x = \"abcdefghijklmnopqrstuvwxyz"),
             "unterminated string starting with \"abcdefghijklmnop\""

@@ -480,7 +480,12 @@ impl<'a> Lowerer<'a> {
 
     /// The error for a use of an unsafe variable (erl_lint names the start of the construct that
     /// made it unsafe); the name counts as used from here on.
-    pub(crate) fn unsafe_variable(&mut self, name: &str, construct: &'static str, at: Span) -> Kind {
+    pub(crate) fn unsafe_variable(
+        &mut self,
+        name: &str,
+        construct: &'static str,
+        at: Span,
+    ) -> Kind {
         self.unsafe_used.insert(name.to_string());
         let (text, local) = self.sources.text_at(self.source, at.start);
         Kind::UnsafeVariable {

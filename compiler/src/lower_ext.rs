@@ -68,7 +68,8 @@ impl<'a> Lowerer<'a> {
     /// `record_info(fields | size, r)`, evaluated at compile time as OTP does.
     pub(crate) fn record_info(&mut self, what: &Expr, rec: &Expr, span: Span) -> Operand {
         let (Expr::Atom(what, what_span), Expr::Atom(rec, _)) = (what, rec) else {
-            self.unresolved.push(Diagnostic::new(Kind::IllegalRecordInfo, span));
+            self.unresolved
+                .push(Diagnostic::new(Kind::IllegalRecordInfo, span));
             return Operand::atom("undefined");
         };
         let Some(def) = self.record_def(rec, span) else {

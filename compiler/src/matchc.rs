@@ -657,12 +657,7 @@ fn pass_block(b: &mut Block, next: &mut u32, w: &mut Warnings<'_>) {
     }
 }
 
-fn tree_for(
-    args: &[VarId],
-    clauses: &[CClause],
-    next: &mut u32,
-    w: &mut Warnings<'_>,
-) -> Decision {
+fn tree_for(args: &[VarId], clauses: &[CClause], next: &mut u32, w: &mut Warnings<'_>) -> Decision {
     let pats = clauses.iter().map(|c| c.pats.clone()).collect();
     let guarded: Vec<bool> = clauses.iter().map(|c| c.guard.is_some()).collect();
     let tree = compile(args, pats, &guarded, next);

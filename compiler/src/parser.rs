@@ -708,9 +708,7 @@ fn add_attribute(
             m.name = n.clone();
             m.span = span;
         }
-        ("module", _) => diags.push(
-            Diagnostic::new(Kind::BadModuleAttribute, span),
-        ),
+        ("module", _) => diags.push(Diagnostic::new(Kind::BadModuleAttribute, span)),
         ("export", [list]) => match fun_arity_list(list) {
             // erl_lint reports an undefined export at the attribute's name (after the `-`).
             Some(items) => {
@@ -718,17 +716,13 @@ fn add_attribute(
                 m.exports
                     .extend(items.into_iter().map(|(f, a, _)| (f, a, at)));
             }
-            None => diags.push(
-                Diagnostic::new(Kind::BadExportAttribute, span),
-            ),
+            None => diags.push(Diagnostic::new(Kind::BadExportAttribute, span)),
         },
         ("import", [Expr::Atom(module, _), list]) => match fun_arity_list(list) {
             Some(items) => m
                 .imports
                 .extend(items.into_iter().map(|(f, a, s)| (module.clone(), f, a, s))),
-            None => diags.push(
-                Diagnostic::new(Kind::BadImportAttribute, span),
-            ),
+            None => diags.push(Diagnostic::new(Kind::BadImportAttribute, span)),
         },
         ("record", [Expr::Atom(rname, _), Expr::Tuple(fields, _)]) => {
             match record_fields(rname, fields, diags) {
@@ -748,9 +742,7 @@ fn add_attribute(
                 Err(d) => diags.push(d),
             }
         }
-        ("record", _) => diags.push(
-            Diagnostic::new(Kind::BadRecordAttribute, span),
-        ),
+        ("record", _) => diags.push(Diagnostic::new(Kind::BadRecordAttribute, span)),
         (_, [_, _, ..]) if name != "file" => {
             diags.push(Diagnostic::new(Kind::BadAttribute(name.clone()), span))
         }
@@ -804,9 +796,7 @@ fn record_fields(
                 Expr::Atom(n, s) => (n.clone(), Some(default.as_ref().clone()), *s),
                 other => return Err(Diagnostic::new(Kind::BadRecordField, other.span())),
             },
-            other => {
-                return Err(Diagnostic::new(Kind::BadRecordFieldShape, other.span()))
-            }
+            other => return Err(Diagnostic::new(Kind::BadRecordFieldShape, other.span())),
         };
         if out.iter().any(|o| o.name == name) {
             diags.push(Diagnostic::new(

@@ -203,7 +203,14 @@ impl Pp<'_> {
             self.note_form_start(&form);
             self.expanded = 0;
             let errors_before = self.diags.len();
-            let expanded = self.expand(&form, None, 0);
+            let mut expanded = self.expand(&form, None, 0);
+            // An expansion cut short by an error still ends the form where it ended, so the
+            // parser drops this form alone (as epp) instead of joining it to the next one.
+            if let Some(dot) = form.last().filter(|t| t.tok == Tok::Dot) {
+                if expanded.last().map(|t| &t.tok) != Some(&Tok::Dot) {
+                    expanded.push(dot.clone());
+                }
+            }
             // epp reports the first macro error of a form and drops the form.
             self.diags
                 .truncate((errors_before + 1).min(self.diags.len()));
@@ -320,9 +327,7 @@ impl Pp<'_> {
                 Some(Some(n)) => {
                     self.macros.remove(&n);
                 }
-                _ => self
-                    .diags
-                    .push(Diagnostic::new(Kind::BadUndef, span)),
+                _ => self.diags.push(Diagnostic::new(Kind::BadUndef, span)),
             },
             "include" | "include_lib" => {
                 self.include(name == "include_lib", inner, span, include_depth)
@@ -351,8 +356,7 @@ impl Pp<'_> {
             Tok::Atom(a) | Tok::Var(a) => Some(a.clone()),
             _ => None,
         }) else {
-            self.diags
-                .push(Diagnostic::new(Kind::BadMacroName, span));
+            self.diags.push(Diagnostic::new(Kind::BadMacroName, span));
             return;
         };
         let mut rest = &inner[1..];
@@ -360,8 +364,7 @@ impl Pp<'_> {
         if rest.first().map(|t| &t.tok) == Some(&Tok::LParen) {
             let close = rest.iter().position(|t| t.tok == Tok::RParen);
             let Some(close) = close else {
-                self.diags
-                    .push(Diagnostic::new(Kind::BadMacroParams, span));
+                self.diags.push(Diagnostic::new(Kind::BadMacroParams, span));
                 return;
             };
             let mut names = Vec::new();

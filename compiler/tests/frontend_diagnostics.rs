@@ -58,7 +58,10 @@ fn three_syntax_errors_give_three_diagnostics() {
         d[1].hint()
     );
     assert!(
-        d[2].hint().as_deref().unwrap_or("").contains("missing `end`"),
+        d[2].hint()
+            .as_deref()
+            .unwrap_or("")
+            .contains("missing `end`"),
         "{:?}",
         d[2].hint()
     );
@@ -75,7 +78,9 @@ fn short_rendering_names_file_line_col() {
     let d = errors(THREE_ERRORS);
     let out = render_short(&d, THREE_ERRORS, "t.erl");
     assert!(
-        out.starts_with("t.erl:6:5: syntax error before: X\nt.erl:8:13: syntax error before: '.'\n"),
+        out.starts_with(
+            "t.erl:6:5: syntax error before: X\nt.erl:8:13: syntax error before: '.'\n"
+        ),
         "{out}"
     );
 }
@@ -211,7 +216,9 @@ fn lex_and_preprocessor_errors() {
     let src = "-module(t).\n-ifdef(X).\n";
     assert_eq!(errors(src)[0].message(), "unterminated '-ifdef'");
     let src = "-module(t).\n-include(\"x.hrl\").\n";
-    assert!(errors(src)[0].message().contains("-include is not supported"));
+    assert!(errors(src)[0]
+        .message()
+        .contains("-include is not supported"));
 }
 
 #[test]

@@ -109,7 +109,12 @@ fn resolve_include(dir: &Path, include: &str, lib: bool) -> Option<(String, Stri
 }
 
 /// Renders a file's diagnostics for stderr in `format`.
-fn render_diagnostics(diags: &[Diagnostic], source: &str, name: &str, format: ErrorFormat) -> String {
+fn render_diagnostics(
+    diags: &[Diagnostic],
+    source: &str,
+    name: &str,
+    format: ErrorFormat,
+) -> String {
     if diags.is_empty() {
         return String::new();
     }

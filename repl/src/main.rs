@@ -109,7 +109,12 @@ fn main() -> ExitCode {
     ExitCode::from(code as u8)
 }
 
-fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>, format: ErrorFormat) -> i32 {
+fn compile(
+    files: &[PathBuf],
+    out: &std::path::Path,
+    dump: Option<Stage>,
+    format: ErrorFormat,
+) -> i32 {
     let mut status = 0;
     let mut stderr = std::io::stderr();
     for path in files {
@@ -162,7 +167,9 @@ fn dump_file(path: &std::path::Path, stage: Stage, format: ErrorFormat) -> Resul
     krarup::on_big_stack(|| krarup_compiler::dump(&source, &name, stage))
         .map_err(|e| format!("krarup: cannot start the compiler thread: {e}\n"))?
         .map_err(|diags| match format {
-            ErrorFormat::Short => krarup_compiler::diagnostics::render_short(&diags, &source, &name),
+            ErrorFormat::Short => {
+                krarup_compiler::diagnostics::render_short(&diags, &source, &name)
+            }
             ErrorFormat::Excerpt => {
                 krarup_compiler::diagnostics::render(&diags, &source, &name, krarup::stderr_color())
             }
