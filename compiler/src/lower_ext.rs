@@ -727,6 +727,9 @@ impl<'a> Lowerer<'a> {
             });
             self.cx().scope = mid;
             let (class, reason, stack) = (self.fresh(), self.fresh(), self.fresh());
+            // The after body is lowered a second time for the exception path; its diagnostics
+            // were reported by the first.
+            let reported = (self.diags.len(), self.unresolved.len());
             let err = self.block(|lw| {
                 lw.body(after);
                 lw.emit(
@@ -738,6 +741,8 @@ impl<'a> Lowerer<'a> {
                     span,
                 )
             });
+            self.diags.truncate(reported.0);
+            self.unresolved.truncate(reported.1);
             self.emit(
                 CExpr::Try {
                     body: protected,

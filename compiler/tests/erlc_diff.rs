@@ -27,7 +27,8 @@ fn dir() -> PathBuf {
     }
 }
 
-/// One diagnostic as erlc prints it: `LINE:COL: message`, `LINE:COL: Warning: message`.
+/// One diagnostic as erlc prints it: `LINE:COL: message`, `LINE:COL: Warning: message`. Each
+/// check reports once: the same diagnostic twice fails the test (erlc never repeats one).
 fn krarup_diagnostics(src: &str, file_name: &str) -> BTreeSet<String> {
     // `-include` is resolved in this directory, as the driver resolves it next to the file.
     let resolver = |path: &str, _lib: bool| {
@@ -39,7 +40,7 @@ fn krarup_diagnostics(src: &str, file_name: &str) -> BTreeSet<String> {
         Err(d) => d,
     };
     let index = LineIndex::new(src);
-    diags
+    let lines = diags
         .iter()
         .map(|d| {
             let prefix = if d.is_error() { "" } else { "Warning: " };
@@ -54,7 +55,14 @@ fn krarup_diagnostics(src: &str, file_name: &str) -> BTreeSet<String> {
             };
             format!("{line}:{col}: {prefix}{}", d.message())
         })
-        .collect()
+        .collect::<Vec<String>>();
+    let unique: BTreeSet<String> = lines.iter().cloned().collect();
+    assert_eq!(
+        unique.len(),
+        lines.len(),
+        "{file_name}: a diagnostic reported twice: {lines:#?}"
+    );
+    unique
 }
 
 #[test]
