@@ -632,10 +632,7 @@ impl Kind {
                 format!("the {what} starting here is never closed")
             }
             Kind::BadNumber(e) => match e {
-                NumberError::Base { base, text } => {
-                    let _ = base;
-                    format!("{text}: the base must be 2..36")
-                }
+                NumberError::Base { text, .. } => format!("{text}: the base must be 2..36"),
                 NumberError::NoDigits { base, text } => {
                     format!("{text}: no digit of base {base} after `#`")
                 }
@@ -1094,7 +1091,13 @@ pub fn render(diags: &[Diagnostic], source: &str, file_name: &str, color: bool) 
             )
             .with_message(&message)
             .with_label(Label::new((file.clone(), primary)).with_message(&message));
-        for (span, label) in d.kind.labels() {
+        // A label in another file than the diagnostic's is left out (see `SourceMap::localize`).
+        for (span, label) in d
+            .kind
+            .labels()
+            .into_iter()
+            .filter(|(s, _)| s.start != u32::MAX)
+        {
             builder = builder
                 .with_label(Label::new((file.clone(), clamp(span, text))).with_message(&label));
         }

@@ -86,21 +86,24 @@ impl SourceMap {
     }
 
     /// Moves a diagnostic whose span lies in an included file into that file's coordinates (its
-    /// `file` set, every span rebased). Spans of the kind in another file are left alone.
+    /// `file` set, every span rebased). A secondary span of the kind in another file than the
+    /// diagnostic's is set to `u32::MAX`, which renderers leave out.
     pub fn localize(&self, d: &mut Diagnostic) {
-        let Some(f) = self.file_at(d.span.start) else {
-            return;
-        };
-        let rebase = |s: &mut Span| {
-            if self.file_at(s.start).is_some_and(|g| Arc::ptr_eq(f, g)) {
+        let own = self.file_at(d.span.start).cloned();
+        let rebase = |s: &mut Span| match (self.file_at(s.start), &own) {
+            (Some(g), Some(f)) if Arc::ptr_eq(f, g) => {
                 s.start -= f.base;
                 s.end = s.end.saturating_sub(f.base).max(s.start);
             }
+            (None, None) => {}
+            _ => *s = Span::new(u32::MAX, u32::MAX),
         };
         for s in d.kind.spans_mut() {
             rebase(s);
         }
-        rebase(&mut d.span);
-        d.file = Some(f.clone());
+        if own.is_some() {
+            rebase(&mut d.span);
+            d.file = own.clone();
+        }
     }
 }

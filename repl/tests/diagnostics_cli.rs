@@ -109,6 +109,25 @@ fn errors_in_an_included_file_are_reported_there() {
         )
     );
 
+    // A label in another file than its diagnostic is left out, not drawn at a wrong place.
+    write(d, "dup.hrl", "dupf() -> 1.\n");
+    write(
+        d,
+        "dupm.erl",
+        "-module(dupm).\n-export([main/0]).\n-include(\"dup.hrl\").\nmain() -> dupf().\n\
+         dupf() -> 2.\n",
+    );
+    assert_eq!(
+        short(d, "dupm.erl"),
+        (
+            Some(1),
+            "dupm.erl:5:1: function dupf/0 already defined\n".to_string()
+        )
+    );
+    let e = err(&krarup_in(d, &["run", "dupm.erl"]));
+    assert!(e.contains("╭─[ dupm.erl:5:1 ]"), "{e}");
+    assert!(!e.contains("first defined here"), "{e}");
+
     // Warnings in an .hrl name the .hrl; erlc sorts them by file name, then position.
     write(d, "z.hrl", "zhelper() -> Y = 1, ok.\n");
     write(
