@@ -62,6 +62,8 @@ pub struct Module {
     pub attributes: Vec<Attribute>,
     /// Span of the `-module(...)` attribute, or an empty span at 0 if missing.
     pub span: Span,
+    /// The included files, whose offsets lie above the module's source (see `sources`).
+    pub sources: crate::sources::SourceMap,
 }
 
 /// A function: all consecutive clauses `name(...) -> ...;` sharing a name and arity.

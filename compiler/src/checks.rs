@@ -9,7 +9,7 @@
 //! `erlang:f/N` (see [`is_auto_imported_bif`]), else it is an error.
 
 use crate::ast::*;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, FunSuggestion, Kind};
 use std::collections::{HashMap, HashSet};
 
 /// The BIFs auto-imported from `erlang` in OTP 25 (`erl_internal:bif/2`), as `(name, arity)`.
@@ -333,10 +333,7 @@ fn is_old_bif(name: &str, arity: u32) -> bool {
 pub fn check_module(m: &Module) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if m.name.is_empty() {
-        diags.push(
-            Diagnostic::error("no module definition", first_form_position(m))
-                .with_hint("start the file with -module(name). where name matches the file name"),
-        );
+        diags.push(Diagnostic::new(Kind::NoModule, first_form_position(m)));
     }
     let compile = CompileOptions::from_module(m);
 
@@ -347,14 +344,14 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
             Span::new(c.span.start, c.span.start + f.name.len() as u32)
         });
         if let Some(first) = defined.get(&(f.name.as_str(), f.arity)) {
-            diags.push(
-                Diagnostic::error(
-                    format!("function {}/{} already defined", f.name, f.arity),
-                    head,
-                )
-                .with_label(*first, "first defined here")
-                .with_hint("all clauses of a function must be written together, separated by `;`"),
-            );
+            diags.push(Diagnostic::new(
+                Kind::FunctionRedefined {
+                    name: f.name.clone(),
+                    arity: f.arity,
+                    first: *first,
+                },
+                head,
+            ));
         } else {
             defined.insert((f.name.as_str(), f.arity), head);
         }
@@ -373,12 +370,7 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
     // Exported but undefined.
     for (name, arity, span) in &m.exports {
         if !defined.contains_key(&(name.as_str(), *arity)) {
-            diags.push(with_suggestion(
-                Diagnostic::error(format!("function {name}/{arity} undefined"), *span),
-                name,
-                *arity,
-                &defined,
-            ));
+            diags.push(undefined_function(name, *arity, *span, &defined));
         }
     }
 
@@ -435,28 +427,21 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
         }
     }
 
-    // Unused records (erl_lint's `unused_record` warning).
-    if !compile.nowarn_unused_record {
-        let used = used_records(m);
-        for r in &m.records {
-            if !used.contains(r.name.as_str()) {
-                diags.push(Diagnostic::warning(
-                    format!("record {} is unused", r.name),
-                    // At the attribute's name, after the `-`, as erl_lint.
-                    Span::new(r.span.start + 1, r.span.end.max(r.span.start + 1)),
-                ));
-            }
+    // Unused records (erl_lint's `unused_record` warning), only for records of the module's own
+    // source, as erl_lint (`check_unused_records` skips included files).
+    let used = used_records(m);
+    for r in &m.records {
+        if !used.contains(r.name.as_str()) && m.sources.file_at(r.span.start).is_none() {
+            diags.push(Diagnostic::new(
+                Kind::UnusedRecord(r.name.clone()),
+                // At the attribute's name, after the `-`, as erl_lint.
+                Span::new(r.span.start + 1, r.span.end.max(r.span.start + 1)),
+            ));
         }
     }
 
-    if let (Some(at), false) = (compile.export_all_at, compile.nowarn_export_all) {
-        diags.push(
-            Diagnostic::warning(
-                "export_all flag enabled - all functions will be exported",
-                at,
-            )
-            .with_hint("add nowarn_export_all to the -compile options to silence this"),
-        );
+    if let Some(at) = compile.export_all_at {
+        diags.push(Diagnostic::new(Kind::ExportAll, at));
     }
 
     // Unused functions: not reachable from exports (or on_load).
@@ -475,15 +460,16 @@ pub fn check_module(m: &Module) -> Vec<Diagnostic> {
         }
         for f in &m.functions {
             let key = (f.name.as_str(), f.arity);
-            let silenced = compile.nowarn_unused_all
-                || compile.nowarn_unused.contains(&(f.name.clone(), f.arity));
             // Every definition of a duplicated function is reported, as erl_lint does.
-            if !silenced && !reachable.contains(&key) {
+            if !reachable.contains(&key) {
                 let head = Span::new(f.span.start, f.span.start + f.name.len() as u32);
-                diags.push(
-                    Diagnostic::warning(format!("function {}/{} is unused", f.name, f.arity), head)
-                        .with_hint("export it, call it, or remove it"),
-                );
+                diags.push(Diagnostic::new(
+                    Kind::UnusedFunction {
+                        name: f.name.clone(),
+                        arity: f.arity,
+                    },
+                    head,
+                ));
             }
         }
     }
@@ -501,10 +487,6 @@ struct CompileOptions {
     export_all: bool,
     /// The first `-compile` attribute that turns `export_all` on (for erl_lint's warning).
     export_all_at: Option<Span>,
-    nowarn_export_all: bool,
-    nowarn_unused_record: bool,
-    nowarn_unused_all: bool,
-    nowarn_unused: HashSet<(String, u32)>,
     no_auto_import_all: bool,
     no_auto_import: HashSet<(String, u32)>,
     on_load: Vec<(String, u32)>,
@@ -540,27 +522,13 @@ impl CompileOptions {
     fn compile_option(&mut self, item: &Expr) {
         match item {
             Expr::Atom(a, _) if a == "export_all" => self.export_all = true,
-            Expr::Atom(a, _) if a == "nowarn_export_all" => self.nowarn_export_all = true,
             Expr::Atom(a, _) if a == "no_auto_import" => self.no_auto_import_all = true,
-            Expr::Atom(a, _) if a == "nowarn_unused_function" => self.nowarn_unused_all = true,
-            Expr::Atom(a, _) if a == "nowarn_unused_record" => self.nowarn_unused_record = true,
             Expr::Tuple(kv, _) => {
                 let [Expr::Atom(k, _), v] = kv.as_slice() else {
                     return;
                 };
-                let set = match k.as_str() {
-                    "no_auto_import" => &mut self.no_auto_import,
-                    "nowarn_unused_function" => &mut self.nowarn_unused,
-                    _ => return,
-                };
-                let mut fas = Vec::new();
-                list_items(v, &mut fas);
-                for fa in fas {
-                    if let Expr::BinaryOp(BinOp::FDiv, f, n, _) = fa {
-                        if let (Expr::Atom(f, _), Expr::Integer(n, _)) = (f.as_ref(), n.as_ref()) {
-                            set.insert((f.clone(), u32::try_from(n).unwrap_or(u32::MAX)));
-                        }
-                    }
+                if k == "no_auto_import" {
+                    self.no_auto_import.extend(fun_arities(v));
                 }
             }
             _ => {}
@@ -609,8 +577,30 @@ fn used_records(m: &Module) -> HashSet<&str> {
     used
 }
 
+/// The `name/arity` or `{name, arity}` items of a `-compile` option's list (or single item).
+pub(crate) fn fun_arities(e: &Expr) -> Vec<(String, u32)> {
+    let mut items = Vec::new();
+    list_items(e, &mut items);
+    items
+        .into_iter()
+        .filter_map(|fa| {
+            let (f, n) = match fa {
+                Expr::BinaryOp(BinOp::FDiv, f, n, _) => (f.as_ref(), n.as_ref()),
+                Expr::Tuple(fa, _) if fa.len() == 2 => (&fa[0], &fa[1]),
+                _ => return None,
+            };
+            match (f, n) {
+                (Expr::Atom(f, _), Expr::Integer(n, _)) => {
+                    Some((f.clone(), u32::try_from(n).unwrap_or(u32::MAX)))
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 /// The elements of a proper list expression, or the expression itself if it is not a list.
-fn list_items<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+pub(crate) fn list_items<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
     let mut cur = e;
     if !matches!(cur, Expr::Cons(..) | Expr::Nil(_)) {
         out.push(cur);
@@ -654,14 +644,20 @@ fn check_expr<'a>(
                     let _ = rspan;
                     record_or_error(rname, *span, records, diags);
                 }
-                (Expr::Atom(_, what_span), _) => diags.push(
-                    Diagnostic::error("illegal record info", *what_span).with_hint(
-                        "use record_info(fields, Name) or record_info(size, Name) with literal atoms",
-                    ),
-                ),
-                _ => diags.push(Diagnostic::error("illegal record info", *span).with_hint(
-                    "use record_info(fields, Name) or record_info(size, Name) with literal atoms",
-                )),
+                (Expr::Atom(_, what_span), _) => {
+                    diags.push(Diagnostic::new(Kind::IllegalRecordInfo, *what_span))
+                }
+                _ => diags.push(Diagnostic::new(Kind::IllegalRecordInfo, *span)),
+            }
+        }
+        // `is_record(X, Name)` and `erlang:is_record(X, Name)` name a record erl_lint checks.
+        Expr::Call { target, args, .. }
+            if args.len() == 2
+                && is_record_call(target)
+                && !defined.contains_key(&("is_record", 2)) =>
+        {
+            if let Expr::Atom(rname, rspan) = &args[1] {
+                record_or_error(rname, *rspan, records, diags);
             }
         }
         Expr::Call {
@@ -675,31 +671,16 @@ fn check_expr<'a>(
                 callees.push(key);
                 if is_auto_imported_bif(name, arity) && !compile.auto_import_off(name, arity) {
                     // erl_lint: an error for BIFs that predate R14, a warning for newer ones.
-                    let hint = format!(
-                        "use erlang:{name}/{arity} or \"-compile({{no_auto_import,[{name}/{arity}]}}).\" to resolve name clash"
-                    );
-                    let d = if is_old_bif(name, arity) {
-                        Diagnostic::error(
-                            format!("ambiguous call of overridden pre R14 auto-imported BIF {name}/{arity}"),
-                            *span,
-                        )
+                    let (name, arity) = (name.clone(), arity);
+                    let kind = if is_old_bif(&name, arity) {
+                        Kind::AmbiguousOldBif { name, arity }
                     } else {
-                        Diagnostic::warning(
-                            format!(
-                                "ambiguous call of overridden auto-imported BIF {name}/{arity}"
-                            ),
-                            *span,
-                        )
+                        Kind::AmbiguousBif { name, arity }
                     };
-                    diags.push(d.with_hint(hint));
+                    diags.push(Diagnostic::new(kind, *span));
                 }
             } else if !imported.contains(&key) && !is_auto_imported_bif(name, arity) {
-                diags.push(with_suggestion(
-                    Diagnostic::error(format!("function {name}/{arity} undefined"), *span),
-                    name,
-                    arity,
-                    defined,
-                ));
+                diags.push(undefined_function(name, arity, *span, defined));
             }
         }
         Expr::FunRef { name, arity, span } => {
@@ -707,12 +688,7 @@ fn check_expr<'a>(
             if defined.contains_key(&key) {
                 callees.push(key);
             } else if !is_auto_imported_bif(name, *arity) {
-                diags.push(with_suggestion(
-                    Diagnostic::error(format!("function {name}/{arity} undefined"), *span),
-                    name,
-                    *arity,
-                    defined,
-                ));
+                diags.push(undefined_function(name, *arity, *span, defined));
             }
         }
         Expr::Record { name, fields, span }
@@ -753,53 +729,68 @@ fn record_or_error<'r>(
 ) -> Option<&'r RecordDef> {
     let r = records.get(name).copied();
     if r.is_none() {
-        let mut d = Diagnostic::error(format!("record {name} undefined"), span);
-        if let Some(best) = closest(name, records.keys().copied()) {
-            d = d.with_hint(format!("did you mean #{best}{{}}?"));
-        }
-        diags.push(d);
+        let suggestion = closest(name, records.keys().copied()).map(str::to_string);
+        let kind = Kind::UndefinedRecord {
+            name: name.to_string(),
+            suggestion,
+        };
+        diags.push(Diagnostic::new(kind, span));
     }
     r
 }
 
-fn check_field(r: &RecordDef, field: &str, span: Span, diags: &mut Vec<Diagnostic>) {
-    if !r.fields.iter().any(|f| f.name == field) {
-        let mut d = Diagnostic::error(
-            format!("field {field} undefined in record {}", r.name),
-            span,
-        )
-        .with_label(r.span, "record defined here");
-        if let Some(best) = closest(field, r.fields.iter().map(|f| f.name.as_str())) {
-            d = d.with_hint(format!("did you mean {best}?"));
-        }
-        diags.push(d);
+/// `is_record` called locally or as `erlang:is_record`.
+fn is_record_call(target: &CallTarget) -> bool {
+    match target {
+        CallTarget::Local(n, _) => n == "is_record",
+        CallTarget::Remote(m, f) => matches!(
+            (m.as_ref(), f.as_ref()),
+            (Expr::Atom(m, _), Expr::Atom(f, _)) if m == "erlang" && f == "is_record"
+        ),
+        CallTarget::Expr(_) => false,
     }
 }
 
-/// Adds "did you mean name/N?" when another arity of the same name exists, or a similar name with the
-/// same arity.
-fn with_suggestion(
-    d: Diagnostic,
+fn check_field(r: &RecordDef, field: &str, span: Span, diags: &mut Vec<Diagnostic>) {
+    if !r.fields.iter().any(|f| f.name == field) {
+        let suggestion =
+            closest(field, r.fields.iter().map(|f| f.name.as_str())).map(str::to_string);
+        let kind = Kind::UndefinedField {
+            field: field.to_string(),
+            record: r.name.clone(),
+            defined_at: r.span,
+            suggestion,
+        };
+        diags.push(Diagnostic::new(kind, span));
+    }
+}
+
+/// "function name/arity undefined", suggesting another arity of the same name if one exists, or
+/// a similar name with the same arity.
+fn undefined_function(
     name: &str,
     arity: u32,
+    span: Span,
     defined: &HashMap<(&str, u32), Span>,
 ) -> Diagnostic {
-    let mut same_name: Vec<u32> = defined
+    let same_name = defined
         .keys()
         .filter(|(n, _)| *n == name)
         .map(|(_, a)| *a)
-        .collect();
-    same_name.sort_unstable();
-    if let Some(a) = same_name.first() {
-        return d.with_hint(format!(
-            "did you mean {name}/{a}? ({name} is defined with a different number of arguments)"
-        ));
-    }
-    let candidates = defined.keys().filter(|(_, a)| *a == arity).map(|(n, _)| *n);
-    match closest(name, candidates) {
-        Some(best) => d.with_hint(format!("did you mean {best}/{arity}?")),
-        None => d,
-    }
+        .min();
+    let suggestion = match same_name {
+        Some(a) => Some(FunSuggestion::OtherArity(a)),
+        None => {
+            let candidates = defined.keys().filter(|(_, a)| *a == arity).map(|(n, _)| *n);
+            closest(name, candidates).map(|b| FunSuggestion::Similar(b.to_string()))
+        }
+    };
+    let kind = Kind::UndefinedFunction {
+        name: name.to_string(),
+        arity,
+        suggestion,
+    };
+    Diagnostic::new(kind, span)
 }
 
 /// The candidate closest to `name` by edit distance, if within a third of the name's length (so names
@@ -861,16 +852,11 @@ pub fn check_module_file_name(m: &Module) -> Option<Diagnostic> {
     if m.name.is_empty() || m.name == stem {
         return None;
     }
-    Some(
-        Diagnostic::error(
-            format!("Module name '{}' does not match file name '{stem}'", m.name),
-            m.span,
-        )
-        .with_hint(format!(
-            "rename the file to {}.erl or the module to {stem}",
-            m.name
-        )),
-    )
+    let kind = Kind::ModuleNameMismatch {
+        module: m.name.clone(),
+        stem: stem.to_string(),
+    };
+    Some(Diagnostic::new(kind, m.span))
 }
 
 /// Where erl_lint reports "no module definition": the first form (a function's start, an

@@ -5,7 +5,7 @@
 //! Decision trees and guards are in `codegen_match.rs`; register policy in `regalloc.rs`.
 
 use crate::core::*;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::regalloc::{tail_index, Frame};
 use krarup_bytecode::module::{Export, FunctionInfo, Import, Lambda, Literal, Module};
 use krarup_bytecode::opcode::*;
@@ -161,16 +161,18 @@ pub fn generate(m: &CModule) -> Result<Module, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     for f in &m.functions {
         if f.num_vars > 60_000 {
-            errors.push(Diagnostic::error(
-                format!("function {}/{} is too large to compile", f.name, f.arity),
-                f.span,
-            ));
+            let kind = Kind::FunctionTooLarge {
+                name: f.name.clone(),
+                arity: f.arity,
+            };
+            errors.push(Diagnostic::new(kind, f.span));
         }
         if f.arity > 255 {
-            errors.push(Diagnostic::error(
-                format!("function {}/{} has too many arguments", f.name, f.arity),
-                f.span,
-            ));
+            let kind = Kind::TooManyArguments {
+                name: f.name.clone(),
+                arity: f.arity,
+            };
+            errors.push(Diagnostic::new(kind, f.span));
         }
         let fi = g.new_label();
         let entry = g.new_label();

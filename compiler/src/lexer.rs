@@ -8,7 +8,7 @@
 //! is skipped, and lexing continues.
 
 use crate::ast::Span;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use logos::Logos;
 use num_bigint::BigInt;
 use num_traits::Num;
@@ -32,10 +32,51 @@ pub enum LexError {
         /// Up to 16 characters after the quote.
         head: String,
     },
-    /// `Base#Digits` with a base outside 2..=36 or a digit not valid in the base.
-    BadNumber(String),
+    /// A malformed number.
+    BadNumber(NumberError),
     /// A malformed escape sequence.
-    BadEscape(String),
+    BadEscape(EscapeError),
+}
+
+/// What is wrong with a number literal (erl_scan's "illegal base", "illegal integer", "illegal
+/// float"), with the text for the hint.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NumberError {
+    /// `Base#...` with a base outside 2..=36; `text` is the whole literal.
+    Base {
+        /// The base as written.
+        base: u32,
+        /// The literal.
+        text: String,
+    },
+    /// `Base#` followed by no digit of the base.
+    NoDigits {
+        /// The base.
+        base: u32,
+        /// The literal.
+        text: String,
+    },
+    /// An integer that cannot be read (`text`, when known).
+    Integer {
+        /// The literal.
+        text: Option<String>,
+    },
+    /// A float that is not finite.
+    Float {
+        /// The literal.
+        text: String,
+    },
+}
+
+/// What is wrong with an escape sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EscapeError {
+    /// `\x{` without `}`.
+    UnterminatedBraced,
+    /// `\x{...}` that is not a code point.
+    BadBraced(String),
+    /// `\x` not followed by two hex digits or `{`.
+    NeedHex,
 }
 
 /// One token kind with its payload.
@@ -176,6 +217,9 @@ pub enum Tok {
     Semi,
     /// `.` ending a form (followed by whitespace, `%` or end of input).
     Dot,
+    /// The end of an included file whose last form has no `.` (made by the preprocessor, never
+    /// lexed): the form ends there, as in epp, and the parser reports it.
+    EndOfFile,
     /// `.` anywhere else (record field access).
     #[token(".")]
     Period,
@@ -319,10 +363,9 @@ pub fn lex(source: &str) -> (Vec<Token>, Vec<Diagnostic>) {
                 tok: Tok::Float(x),
                 span,
             }),
-            Ok(Tok::Atom(a)) if a.chars().count() > MAX_ATOM_CHARS => diags.push(
-                Diagnostic::error("atom too long", span)
-                    .with_hint(format!("atoms are limited to {MAX_ATOM_CHARS} characters")),
-            ),
+            Ok(Tok::Atom(a)) if a.chars().count() > MAX_ATOM_CHARS => {
+                diags.push(Diagnostic::new(Kind::AtomTooLong, span))
+            }
             Ok(tok) => tokens.push(Token { tok, span }),
             // Like erl_scan, a character that starts no token is a token of its own; the parser
             // then reports "syntax error before: '~'" once for the form.
@@ -340,36 +383,16 @@ pub fn lex(source: &str) -> (Vec<Token>, Vec<Diagnostic>) {
 }
 
 fn lex_error_diagnostic(e: LexError, span: Span, slice: &str) -> Diagnostic {
-    match e {
-        LexError::Unexpected => Diagnostic::error(
-            format!(
-                "illegal character {:?}",
-                slice.chars().next().unwrap_or(' ')
-            ),
-            span,
-        ),
-        LexError::Unterminated(what) => Diagnostic::error(format!("unterminated {what}"), span),
-        LexError::UnterminatedText { what, quote, head } => Diagnostic::error(
-            format!(
-                "unterminated {what} starting with {}",
-                write_string(&head, quote)
-            ),
-            span,
-        )
-        .with_hint(format!("the {what} starting here is never closed")),
-        // erl_scan's wording ("illegal base '37'", "illegal integer", "illegal float"), with the
-        // details as a hint.
-        LexError::BadNumber(msg) => {
-            let (head, hint) = msg.split_once(" | ").unwrap_or((msg.as_str(), ""));
-            let d = Diagnostic::error(head.to_string(), span);
-            if hint.is_empty() {
-                d
-            } else {
-                d.with_hint(hint.to_string())
-            }
+    let kind = match e {
+        LexError::Unexpected => Kind::IllegalCharacter(slice.chars().next().unwrap_or(' ')),
+        LexError::Unterminated(what) => Kind::Unterminated(what),
+        LexError::UnterminatedText { what, quote, head } => {
+            Kind::UnterminatedText { what, quote, head }
         }
-        LexError::BadEscape(msg) => Diagnostic::error("illegal character", span).with_hint(msg),
-    }
+        LexError::BadNumber(e) => Kind::BadNumber(e),
+        LexError::BadEscape(e) => Kind::BadEscape(e),
+    };
+    Diagnostic::new(kind, span)
 }
 
 /// A scanned number literal.
@@ -413,9 +436,10 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
             // As erl_scan, the bad token is the base alone; scanning resumes at the `#`.
             lex.bump(int_len - first.len());
             let text = &full[..int_len + 1 + n];
-            return Err(LexError::BadNumber(format!(
-                "illegal base '{base}' | {text}: the base must be 2..36"
-            )));
+            return Err(LexError::BadNumber(NumberError::Base {
+                base,
+                text: text.to_string(),
+            }));
         }
         // As erl_scan: the digits end at the first character that is not a digit of the base, so
         // `16#ffat` is `16#ff` followed by the atom `at`.
@@ -425,17 +449,21 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
             let bad = digit_run(digits, |c| c.is_ascii_alphanumeric());
             // As erl_scan, the bad token is `2#`; scanning resumes after it.
             lex.bump(int_len - first.len() + 1);
-            return Err(LexError::BadNumber(format!(
-                "illegal integer | {}: no digit of base {base} after `#`",
-                &full[..int_len + 1 + bad]
-            )));
+            return Err(LexError::BadNumber(NumberError::NoDigits {
+                base,
+                text: full[..int_len + 1 + bad].to_string(),
+            }));
         }
         lex.bump(int_len - first.len() + 1 + n);
         let text = &full[..int_len + 1 + n];
         let ds: String = digits[..n].chars().filter(|c| *c != '_').collect();
         return BigInt::from_str_radix(&ds, base)
             .map(Number::Int)
-            .map_err(|_| LexError::BadNumber(format!("illegal integer | {text}")));
+            .map_err(|_| {
+                LexError::BadNumber(NumberError::Integer {
+                    text: Some(text.to_string()),
+                })
+            });
     }
     let frac = after.strip_prefix('.').map_or(0, |f| {
         if f.starts_with(|c: char| c.is_ascii_digit()) {
@@ -449,7 +477,7 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
         return int_text
             .parse()
             .map(Number::Int)
-            .map_err(|_| LexError::BadNumber("illegal integer".into()));
+            .map_err(|_| LexError::BadNumber(NumberError::Integer { text: None }));
     }
     let mut len = int_len + 1 + frac;
     let exp = &full[len..];
@@ -464,10 +492,9 @@ fn lex_number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
     let text: String = full[..len].chars().filter(|c| *c != '_').collect();
     match text.parse::<f64>() {
         Ok(f) if f.is_finite() => Ok(Number::Float(f)),
-        _ => Err(LexError::BadNumber(format!(
-            "illegal float | {} is not a finite float",
-            &full[..len]
-        ))),
+        _ => Err(LexError::BadNumber(NumberError::Float {
+            text: full[..len].to_string(),
+        })),
     }
 }
 
@@ -504,12 +531,12 @@ pub fn decode_escape(rest: &str) -> Result<(u32, usize), LexError> {
             if let Some(braced) = after.strip_prefix('{') {
                 let close = braced
                     .find('}')
-                    .ok_or_else(|| LexError::BadEscape("unterminated \\x{...} escape".into()))?;
+                    .ok_or(LexError::BadEscape(EscapeError::UnterminatedBraced))?;
                 let hex = &braced[..close];
                 let v = u32::from_str_radix(hex, 16)
                     .ok()
                     .filter(|v| char::from_u32(*v).is_some())
-                    .ok_or_else(|| LexError::BadEscape(format!("bad escape \\x{{{hex}}}")))?;
+                    .ok_or_else(|| LexError::BadEscape(EscapeError::BadBraced(hex.to_string())))?;
                 Ok((v, 1 + 1 + close + 1))
             } else {
                 let hex: String = after
@@ -518,9 +545,7 @@ pub fn decode_escape(rest: &str) -> Result<(u32, usize), LexError> {
                     .take_while(|c| c.is_ascii_hexdigit())
                     .collect();
                 if hex.len() != 2 {
-                    return Err(LexError::BadEscape(
-                        "\\x must be followed by two hex digits or {...}".into(),
-                    ));
+                    return Err(LexError::BadEscape(EscapeError::NeedHex));
                 }
                 Ok((u32::from_str_radix(&hex, 16).unwrap_or(0), 3))
             }
@@ -700,6 +725,7 @@ impl Tok {
             | Tok::Number(_)
             | Tok::Char(_)
             | Tok::Other(_)
+            | Tok::EndOfFile
             | Tok::String(_) => "",
         }
     }
@@ -865,13 +891,7 @@ mod tests {
     /// Error messages checked against `erl_scan:format_error/1` (OTP 25).
     #[test]
     fn error_messages_match_erl_scan() {
-        let first = |s: &str| {
-            lex(s)
-                .1
-                .first()
-                .map(|d| d.message.clone())
-                .unwrap_or_default()
-        };
+        let first = |s: &str| lex(s).1.first().map(|d| d.message()).unwrap_or_default();
         assert_eq!(
             first("x = \"abcdefghijklmnopqrstuvwxyz"),
             "unterminated string starting with \"abcdefghijklmnop\""

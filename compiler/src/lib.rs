@@ -18,6 +18,8 @@ pub mod parser;
 pub mod preprocess;
 pub mod regalloc;
 pub mod scope;
+pub mod sources;
+pub mod warn_options;
 
 /// Parses an Erlang module: lex, preprocess, parse, module-level checks. `Ok` carries the module and
 /// its warnings; `Err` carries all diagnostics (at least one error). See `parser::parse_module_with`
@@ -58,14 +60,29 @@ pub enum Stage {
     Bytecode,
 }
 
-/// Lowers and match-compiles a parsed module; warnings are appended to `warnings`.
+/// Lowers and match-compiles a parsed module; warnings are appended to `diags` (which holds
+/// what the earlier passes found).
 fn to_core(
     m: &ast::Module,
     source: &str,
-    warnings: &mut Vec<diagnostics::Diagnostic>,
+    diags: &mut Vec<diagnostics::Diagnostic>,
 ) -> Result<core::CModule, Vec<diagnostics::Diagnostic>> {
-    let mut cm = lower::lower_module(m, source, warnings)?;
-    matchc::compile_module(&mut cm, warnings, source);
+    let mut unresolved = Vec::new();
+    let lowered = lower::lower_module(m, source, diags, &mut unresolved);
+    // The module checks own undefined functions, records and fields; what lowering met of them
+    // stands in only when the checks reported no error (so a module never compiles with a hole).
+    if !unresolved.is_empty() && !diags.iter().any(|d| d.is_error()) {
+        let mut errors = lowered.err().unwrap_or_default();
+        errors.extend(unresolved);
+        return Err(errors);
+    }
+    let mut cm = lowered?;
+    // A line in the clause's own file (the module's source or an included file).
+    let line_of = |s: ast::Span| {
+        let (text, local) = m.sources.text_at(source, s.start);
+        diagnostics::line_col(text, local).0
+    };
+    matchc::compile_module(&mut cm, diags, &line_of);
     Ok(cm)
 }
 
@@ -91,19 +108,27 @@ pub fn compile_with(
         diags.extend(checks::check_module_file_name(&m));
     }
     let core = to_core(&m, source, &mut diags);
-    match core {
-        Ok(cm) if !diags.iter().any(|d| d.is_error()) => {
-            let module = codegen::generate(&cm)?;
-            Ok(Compiled {
-                module,
-                warnings: in_source_order(diags),
-            })
-        }
-        Ok(_) => Err(in_source_order(diags)),
+    let core = match core {
+        Ok(cm) if !diags.iter().any(|d| d.is_error()) => match codegen::generate(&cm) {
+            Ok(module) => Some(module),
+            Err(errors) => {
+                diags.extend(errors);
+                None
+            }
+        },
+        Ok(_) => None,
         Err(errors) => {
             diags.extend(errors);
-            Err(in_source_order(diags))
+            None
         }
+    };
+    parser::finish_diagnostics(&mut diags, &m, source);
+    match core {
+        Some(module) if !diags.iter().any(|d| d.is_error()) => Ok(Compiled {
+            module,
+            warnings: diags,
+        }),
+        _ => Err(diags),
     }
 }
 
@@ -118,15 +143,6 @@ fn checks_file_name(file_name: &str) -> bool {
     }
 }
 
-/// Sorts diagnostics by position and drops repeats (the module checks and lowering both notice
-/// undefined functions and records).
-fn in_source_order(mut diags: Vec<diagnostics::Diagnostic>) -> Vec<diagnostics::Diagnostic> {
-    diags.sort_by_key(|d| d.span.start);
-    let mut seen: std::collections::HashSet<(String, u32)> = Default::default();
-    diags.retain(|d| seen.insert((d.message.clone(), d.span.start)));
-    diags
-}
-
 /// Compiles up to `stage` and prints that stage's form (`krarup --dump=ast|core|decision|bytecode`).
 pub fn dump(
     source: &str,
@@ -137,12 +153,16 @@ pub fn dump(
     if stage == Stage::Ast {
         return Ok(dump_ast(&m));
     }
-    let cm = to_core(&m, source, &mut warnings)?;
+    let finish = |mut diags: Vec<diagnostics::Diagnostic>| {
+        parser::finish_diagnostics(&mut diags, &m, source);
+        diags
+    };
+    let cm = to_core(&m, source, &mut warnings).map_err(finish)?;
     match stage {
         Stage::Core => Ok(core::print_module(&cm)),
         Stage::Decision => Ok(matchc::print_module_trees(&cm)),
         _ => {
-            let module = codegen::generate(&cm)?;
+            let module = codegen::generate(&cm).map_err(finish)?;
             Ok(codegen::listing(&module))
         }
     }

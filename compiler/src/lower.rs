@@ -7,7 +7,7 @@
 
 use crate::ast::{self, BinOp, CallTarget, Expr, Span, UnOp};
 use crate::core::*;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::scope::{self, Binding, Scope};
 use krarup_bytecode::module::Literal;
 use krarup_bytecode::opcode::{ArithOp, MapPut, UnaryOp};
@@ -54,7 +54,13 @@ pub(crate) struct Lowerer<'a> {
     pub imports: HashMap<(String, u32), String>,
     line_starts: Vec<u32>,
     source: &'a str,
+    /// The module's included files (offsets above `source`).
+    sources: &'a crate::sources::SourceMap,
     pub diags: Vec<Diagnostic>,
+    /// Undefined functions, records and fields met while lowering. The module checks own these
+    /// errors; the compiler reports these only if the checks found no error (a backstop, so a
+    /// module never compiles with a hole).
+    pub unresolved: Vec<Diagnostic>,
     pub out: Vec<CFun>,
     pub ctxs: Vec<FnCtx>,
     /// Name and arity of the source function being lowered (for generated names).
@@ -71,11 +77,13 @@ pub(crate) struct Lowerer<'a> {
 }
 
 /// Lowers a parsed module to core. Errors are returned as diagnostics; warnings are appended to
-/// `warnings`.
+/// `warnings`, and references to undefined functions, records and fields (which the module checks
+/// report) to `unresolved`.
 pub fn lower_module<'a>(
     m: &'a ast::Module,
     source: &'a str,
     warnings: &mut Vec<Diagnostic>,
+    unresolved: &mut Vec<Diagnostic>,
 ) -> Result<CModule, Vec<Diagnostic>> {
     let mut line_starts = vec![0u32];
     for (i, b) in source.bytes().enumerate() {
@@ -97,7 +105,9 @@ pub fn lower_module<'a>(
             .collect(),
         line_starts,
         source,
+        sources: &m.sources,
         diags: Vec::new(),
+        unresolved: Vec::new(),
         out: Vec::new(),
         ctxs: Vec::new(),
         base: (String::new(), 0),
@@ -123,10 +133,7 @@ pub fn lower_module<'a>(
     let mut exports: Vec<(String, u32)> = Vec::new();
     for (name, arity, span) in &m.exports {
         if !lw.locals.contains(&(name.clone(), *arity)) {
-            lw.diags.push(Diagnostic::error(
-                format!("function {name}/{arity} undefined"),
-                *span,
-            ));
+            lw.unresolved_function(name, *arity, *span);
         } else if !exports.contains(&(name.clone(), *arity)) {
             exports.push((name.clone(), *arity));
         }
@@ -161,6 +168,7 @@ pub fn lower_module<'a>(
             Some((a.name.clone(), const_literal(v)?))
         })
         .collect();
+    unresolved.append(&mut lw.unresolved);
     let (errors, warns): (Vec<_>, Vec<_>) = lw.diags.into_iter().partition(|d| d.is_error());
     warnings.extend(warns);
     if !errors.is_empty() {
@@ -333,20 +341,24 @@ impl<'a> Lowerer<'a> {
         v
     }
 
-    /// The 1-based source line of a byte offset.
+    /// The 1-based source line of a byte offset; code from an included file gets the line of its
+    /// `-include` (the line table has no file column).
     pub(crate) fn line(&self, span: Span) -> u32 {
-        self.line_starts.partition_point(|&s| s <= span.start) as u32
+        let at = self.sources.in_main(span.start);
+        self.line_starts.partition_point(|&s| s <= at) as u32
     }
 
     /// A one-character span at the first non-blank byte at or after `offset` (where an operator
     /// follows its left operand, for diagnostics that point at the operator as erlc does).
     pub(crate) fn after(&self, offset: u32) -> Span {
-        let bytes = self.source.as_bytes();
-        let mut p = offset as usize;
+        let (text, local) = self.sources.text_at(self.source, offset);
+        let bytes = text.as_bytes();
+        let mut p = local as usize;
         while p < bytes.len() && bytes[p].is_ascii_whitespace() {
             p += 1;
         }
-        Span::new(p as u32, p as u32 + 1)
+        let at = offset + (p as u32 - local);
+        Span::new(at, at + 1)
     }
 
     /// Emits `v := expr` and returns `v`.
@@ -398,8 +410,38 @@ impl<'a> Lowerer<'a> {
         last
     }
 
-    pub(crate) fn error(&mut self, msg: impl Into<String>, span: Span) {
-        self.diags.push(Diagnostic::error(msg, span));
+    pub(crate) fn error(&mut self, kind: Kind, span: Span) {
+        self.diags.push(Diagnostic::new(kind, span));
+    }
+
+    /// Notes an undefined record, reported by the module checks (see `unresolved`).
+    pub(crate) fn unresolved_record(&mut self, name: &str, span: Span) {
+        let kind = Kind::UndefinedRecord {
+            name: name.to_string(),
+            suggestion: None,
+        };
+        self.unresolved.push(Diagnostic::new(kind, span));
+    }
+
+    /// Notes an undefined record field, reported by the module checks (see `unresolved`).
+    pub(crate) fn unresolved_field(&mut self, def: &ast::RecordDef, field: &str, span: Span) {
+        let kind = Kind::UndefinedField {
+            field: field.to_string(),
+            record: def.name.clone(),
+            defined_at: def.span,
+            suggestion: None,
+        };
+        self.unresolved.push(Diagnostic::new(kind, span));
+    }
+
+    /// Notes an undefined function, reported by the module checks (see `unresolved`).
+    pub(crate) fn unresolved_function(&mut self, name: &str, arity: u32, span: Span) {
+        let kind = Kind::UndefinedFunction {
+            name: name.to_string(),
+            arity,
+            suggestion: None,
+        };
+        self.unresolved.push(Diagnostic::new(kind, span));
     }
 
     // ---- variables ----
@@ -414,8 +456,8 @@ impl<'a> Lowerer<'a> {
                 Operand::Var(v)
             }
             Err(Some((kind, at))) => {
-                let msg = self.unsafe_message(name, kind, at);
-                self.error(msg, span);
+                let kind = self.unsafe_variable(name, kind, at);
+                self.error(kind, span);
                 Operand::atom("undefined")
             }
             Err(None) => {
@@ -426,23 +468,31 @@ impl<'a> Lowerer<'a> {
                     .iter()
                     .map(|s| s.to_string())
                     .collect();
-                let refs: Vec<&str> = names.iter().map(|s| s.as_str()).collect();
-                let mut d = Diagnostic::error(format!("variable '{name}' is unbound"), span);
-                if let Some(h) = scope::unbound_hint(name, &refs) {
-                    d = d.with_hint(h);
-                }
-                self.diags.push(d);
+                let kind = Kind::UnboundVariable {
+                    name: name.to_string(),
+                    in_scope: Some(names),
+                };
+                self.error(kind, span);
                 Operand::atom("undefined")
             }
         }
     }
 
-    /// erl_lint's wording for a use of an unsafe variable: "variable 'X' unsafe in 'case' (line 4,
-    /// column 5)", where the position is the start of the construct that made it unsafe.
-    pub(crate) fn unsafe_message(&mut self, name: &str, kind: &str, at: Span) -> String {
+    /// The error for a use of an unsafe variable (erl_lint names the start of the construct that
+    /// made it unsafe); the name counts as used from here on.
+    pub(crate) fn unsafe_variable(
+        &mut self,
+        name: &str,
+        construct: &'static str,
+        at: Span,
+    ) -> Kind {
         self.unsafe_used.insert(name.to_string());
-        let (line, col) = crate::diagnostics::line_col(self.source, at.start);
-        format!("variable '{name}' unsafe in '{kind}' (line {line}, column {col})")
+        let (text, local) = self.sources.text_at(self.source, at.start);
+        Kind::UnsafeVariable {
+            name: name.to_string(),
+            construct,
+            at: crate::diagnostics::line_col(text, local),
+        }
     }
 
     /// Finds `name` in context `d`, capturing it from enclosing contexts when needed.
@@ -504,10 +554,8 @@ impl<'a> Lowerer<'a> {
                 && !c.used.contains(&(*v, name.clone()))
                 && !self.unsafe_used.contains(name)
             {
-                self.diags.push(Diagnostic::warning(
-                    format!("variable '{name}' is unused"),
-                    *span,
-                ));
+                self.diags
+                    .push(Diagnostic::new(Kind::UnusedVariable(name.clone()), *span));
             }
         }
     }
@@ -696,7 +744,11 @@ impl<'a> Lowerer<'a> {
             Expr::Nil(_) => Operand::Lit(Literal::Nil),
             Expr::Var(name, span) => self.use_var(name, *span),
             Expr::AnonymousVar(span) => {
-                self.error("variable '_' is unbound", *span);
+                let kind = Kind::UnboundVariable {
+                    name: "_".into(),
+                    in_scope: None,
+                };
+                self.error(kind, *span);
                 Operand::atom("undefined")
             }
             Expr::Tuple(es, span) => {
@@ -824,10 +876,7 @@ impl<'a> Lowerer<'a> {
                 self.comprehension(template, quals, true, *span)
             }
             Expr::MapComprehension(_, _, _, span) => {
-                self.error(
-                    "map comprehensions are not supported (they are an OTP 26 feature)",
-                    *span,
-                );
+                self.error(Kind::MapComprehension, *span);
                 Operand::atom("undefined")
             }
         }
@@ -1121,20 +1170,7 @@ impl<'a> Lowerer<'a> {
                 if is_auto_imported(name, arity) {
                     return self.ext_call("erlang", name, ops, span);
                 }
-                let mut d = Diagnostic::error(format!("function {name}/{arity} undefined"), *nspan);
-                let similar: Vec<String> = self
-                    .locals
-                    .iter()
-                    .filter(|(n, _)| n == name)
-                    .map(|(n, a)| format!("{n}/{a}"))
-                    .collect();
-                if !similar.is_empty() {
-                    d = d.with_hint(format!(
-                        "defined with other arities: {}",
-                        similar.join(", ")
-                    ));
-                }
-                self.diags.push(d);
+                self.unresolved_function(name, arity, *nspan);
                 Operand::atom("undefined")
             }
             CallTarget::Remote(m, f) => {
@@ -1171,10 +1207,7 @@ impl<'a> Lowerer<'a> {
     fn map_new(&mut self, assocs: &[ast::MapAssoc], span: Span) -> Operand {
         for a in assocs {
             if a.kind == ast::MapAssocKind::Exact {
-                self.error(
-                    "only association operators '=>' are allowed in map construction",
-                    a.span,
-                );
+                self.error(Kind::ExactInMapConstruction, a.span);
             }
         }
         let pairs: Vec<(Operand, Operand)> = assocs

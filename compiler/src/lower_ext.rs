@@ -5,6 +5,7 @@
 
 use crate::ast::{self, Expr, Qualifier, Span};
 use crate::core::*;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::lower::{is_auto_imported, FnCtx, Lowerer};
 use crate::lower_pat::seg_spec;
 use crate::scope::{Binding, Scope};
@@ -22,7 +23,7 @@ impl<'a> Lowerer<'a> {
     fn record_def(&mut self, name: &str, span: Span) -> Option<&'a ast::RecordDef> {
         let def = self.records.get(name).copied();
         if def.is_none() {
-            self.error(format!("record {name} undefined"), span);
+            self.unresolved_record(name, span);
         }
         def
     }
@@ -31,10 +32,7 @@ impl<'a> Lowerer<'a> {
         for f in fields {
             if let Some(n) = &f.name {
                 if !def.fields.iter().any(|d| &d.name == n) {
-                    self.error(
-                        format!("field {n} undefined in record {}", def.name),
-                        f.span,
-                    );
+                    self.unresolved_field(def, n, f.span);
                 }
             }
         }
@@ -70,7 +68,8 @@ impl<'a> Lowerer<'a> {
     /// `record_info(fields | size, r)`, evaluated at compile time as OTP does.
     pub(crate) fn record_info(&mut self, what: &Expr, rec: &Expr, span: Span) -> Operand {
         let (Expr::Atom(what, what_span), Expr::Atom(rec, _)) = (what, rec) else {
-            self.error("illegal record info", span);
+            self.unresolved
+                .push(Diagnostic::new(Kind::IllegalRecordInfo, span));
             return Operand::atom("undefined");
         };
         let Some(def) = self.record_def(rec, span) else {
@@ -92,7 +91,8 @@ impl<'a> Lowerer<'a> {
             }
             _ => {
                 // At the first argument, as erl_lint.
-                self.error("illegal record info", *what_span);
+                let d = Diagnostic::new(Kind::IllegalRecordInfo, *what_span);
+                self.unresolved.push(d);
                 Operand::atom("undefined")
             }
         }
@@ -240,10 +240,8 @@ impl<'a> Lowerer<'a> {
         };
         for (n, v, s) in &ctx.bindings {
             if !n.starts_with('_') && !ctx.used.contains(&(*v, n.clone())) {
-                self.diags.push(crate::diagnostics::Diagnostic::warning(
-                    format!("variable '{n}' is unused"),
-                    *s,
-                ));
+                self.diags
+                    .push(Diagnostic::new(Kind::UnusedVariable(n.clone()), *s));
             }
         }
         let user_arity = user_params.len() as u32;
@@ -278,7 +276,7 @@ impl<'a> Lowerer<'a> {
     ) -> Operand {
         let arity = clauses.first().map_or(0, |c| c.patterns.len());
         if clauses.iter().any(|c| c.patterns.len() != arity) {
-            self.error("fun clauses have different arities", span);
+            self.error(Kind::FunArities, span);
             return Operand::atom("undefined");
         }
         // BEAM names a named fun after its name too: '-main/0-Loop/2-0-'.
@@ -327,7 +325,7 @@ impl<'a> Lowerer<'a> {
                 let a = u8::try_from(arity).unwrap_or(255);
                 return Operand::Lit(Literal::ExportFun("erlang".into(), name.into(), a));
             }
-            self.error(format!("function {name}/{arity} undefined"), span);
+            self.unresolved_function(name, arity, span);
             return Operand::atom("undefined");
         }
         // BEAM's v3_core numbers the reference like a fun, then points it at the function itself.
@@ -529,7 +527,7 @@ impl<'a> Lowerer<'a> {
                         Pat::Bin(segs)
                     }
                     _ => {
-                        lw.error("a binary generator needs a binary pattern", span);
+                        lw.error(Kind::BinaryGeneratorPattern, span);
                         Pat::Wild
                     }
                 }
@@ -729,6 +727,9 @@ impl<'a> Lowerer<'a> {
             });
             self.cx().scope = mid;
             let (class, reason, stack) = (self.fresh(), self.fresh(), self.fresh());
+            // The after body is lowered a second time for the exception path; its diagnostics
+            // were reported by the first.
+            let reported = (self.diags.len(), self.unresolved.len());
             let err = self.block(|lw| {
                 lw.body(after);
                 lw.emit(
@@ -740,6 +741,8 @@ impl<'a> Lowerer<'a> {
                     span,
                 )
             });
+            self.diags.truncate(reported.0);
+            self.unresolved.truncate(reported.1);
             self.emit(
                 CExpr::Try {
                     body: protected,
@@ -878,10 +881,7 @@ impl<'a> Lowerer<'a> {
                     });
                 }
                 if let Some(vs) = first {
-                    self.error(
-                        format!("stacktrace variable '{name}' must not be used in a guard"),
-                        vs,
-                    );
+                    self.error(Kind::StacktraceInGuard(name.clone()), vs);
                 }
             }
             let guard = self.guard(&c.guards, eqs);

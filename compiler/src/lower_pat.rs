@@ -6,6 +6,7 @@
 
 use crate::ast::{self, BinOp, BinSpecifier, CallTarget, Expr, Span, UnOp};
 use crate::core::*;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::lower::{const_literal, is_guard_bif, string_lit, Lowerer};
 use crate::scope::Binding;
 use krarup_bytecode::module::Literal;
@@ -140,8 +141,8 @@ impl Lowerer<'_> {
                     return Pat::Var(f);
                 }
                 Err((kind, at)) => {
-                    let msg = self.unsafe_message(name, kind, at);
-                    self.error(msg, span);
+                    let kind = self.unsafe_variable(name, kind, at);
+                    self.error(kind, span);
                     // erl_lint binds it from here on, so later uses are not reported again.
                 }
                 Ok(None) => {}
@@ -165,10 +166,11 @@ impl Lowerer<'_> {
             matches!(c.scope.get(name), Some(Binding::Bound(_))) || c.captured.contains_key(name)
         }) || self.ctxs[n - 1].captured.contains_key(name);
         if outer {
-            self.diags.push(crate::diagnostics::Diagnostic::warning(
-                format!("variable '{name}' shadowed in {}", ps.shadow_in),
-                span,
-            ));
+            let kind = Kind::ShadowedVariable {
+                name: name.to_string(),
+                construct: ps.shadow_in,
+            };
+            self.diags.push(Diagnostic::new(kind, span));
         }
     }
 
@@ -209,10 +211,7 @@ impl Lowerer<'_> {
                     // erl_lint: the whole pattern is illegal (reported at the `=>`), so none
                     // of its variables is bound.
                     let at = self.after(a.key.span().end);
-                    self.diags.push(
-                        crate::diagnostics::Diagnostic::error("illegal pattern", at)
-                            .with_hint("only ':=' is allowed in map patterns"),
-                    );
+                    self.error(Kind::IllegalMapPattern, at);
                     return Pat::Wild;
                 }
                 for a in assocs {
@@ -236,10 +235,7 @@ impl Lowerer<'_> {
                     (a, b) => match merge_pats(a, b) {
                         Some(p) => p,
                         None => {
-                            self.error(
-                                "this pattern combination is not supported by krarup",
-                                *span,
-                            );
+                            self.error(Kind::UnsupportedPatternCombination, *span);
                             Pat::Wild
                         }
                     },
@@ -247,14 +243,14 @@ impl Lowerer<'_> {
             }
             Expr::Record { name, fields, span } => {
                 let Some(def) = self.records.get(name).copied() else {
-                    self.error(format!("record {name} undefined"), *span);
+                    self.unresolved_record(name, *span);
                     return Pat::Wild;
                 };
                 let wildcard = fields.iter().find(|f| f.name.is_none());
                 for f in fields {
                     if let Some(n) = &f.name {
                         if !def.fields.iter().any(|d| &d.name == n) {
-                            self.error(format!("field {n} undefined in record {name}"), f.span);
+                            self.unresolved_field(def, n, f.span);
                         }
                     }
                 }
@@ -282,7 +278,7 @@ impl Lowerer<'_> {
                 _ => {
                     let _ = span;
                     let at = self.after(a.span().end);
-                    self.error("illegal pattern", at);
+                    self.error(Kind::IllegalPattern, at);
                     Pat::Wild
                 }
             },
@@ -293,7 +289,7 @@ impl Lowerer<'_> {
                         Expr::BinaryOp(_, a, _, _) => self.after(a.span().end),
                         _ => other.span(),
                     };
-                    self.error("illegal pattern", at);
+                    self.error(Kind::IllegalPattern, at);
                     Pat::Wild
                 }
             },
@@ -314,7 +310,11 @@ impl Lowerer<'_> {
                         if let Some(i) = ps.new[..bin_start].iter().position(|(n, _, _)| n == name)
                         {
                             let _ = i;
-                            self.error(format!("variable '{name}' is unbound"), *span);
+                            let kind = Kind::UnboundVariable {
+                                name: name.clone(),
+                                in_scope: None,
+                            };
+                            self.error(kind, *span);
                             SegSize::Default
                         } else if let Some((_, v, _)) =
                             ps.new[bin_start..].iter().find(|(n, _, _)| n == name)
@@ -346,10 +346,7 @@ impl Lowerer<'_> {
                 None => match ty {
                     BsType::Binary => {
                         if !last {
-                            self.error(
-                                "a binary field without size is only allowed at the end of a binary pattern",
-                                s.span,
-                            );
+                            self.error(Kind::BinaryTailNotLast, s.span);
                         }
                         SegSize::All
                     }
@@ -378,7 +375,7 @@ impl Lowerer<'_> {
                         other => match const_eval(other) {
                             Some(l @ (Literal::Int(_) | Literal::Float(_))) => Pat::Lit(l),
                             _ => {
-                                self.error("illegal binary segment pattern", other.span());
+                                self.error(Kind::IllegalBinarySegment, other.span());
                                 Pat::Wild
                             }
                         },
@@ -486,7 +483,7 @@ impl Lowerer<'_> {
                     BinOp::Send | BinOp::Append | BinOp::Subtract => {
                         let _ = span;
                         let at = self.after(a.span().end);
-                        self.error("illegal guard expression", at);
+                        self.error(Kind::IllegalGuard, at);
                         GExpr::Op(Operand::atom("false"))
                     }
                 }
@@ -521,7 +518,7 @@ impl Lowerer<'_> {
                                 let size = def.fields.len() as u32 + 1;
                                 return GExpr::IsRecord(Box::new(x), rec.clone(), size);
                             }
-                            self.error(format!("record {rec} undefined"), args[1].span());
+                            self.unresolved_record(rec, args[1].span());
                             return GExpr::Op(Operand::atom("false"));
                         }
                         let gs = args.iter().map(|a| self.gexpr(a)).collect();
@@ -536,23 +533,18 @@ impl Lowerer<'_> {
                             CallTarget::Local(n, _) => {
                                 let key = (n.clone(), arity);
                                 (self.locals.contains(&key) || self.imports.contains_key(&key))
-                                    .then(|| format!("{n}/{arity}"))
+                                    .then(|| n.clone())
                             }
                             _ => None,
                         };
                         match local {
-                            Some(fa) => {
+                            Some(name) => {
                                 for a in args {
                                     self.gexpr(a);
                                 }
-                                self.error(
-                                    format!(
-                                        "call to local/imported function {fa} is illegal in guard"
-                                    ),
-                                    *span,
-                                );
+                                self.error(Kind::GuardCallsLocal { name, arity }, *span);
                             }
-                            None => self.error("illegal guard expression", *span),
+                            None => self.error(Kind::IllegalGuard, *span),
                         }
                         GExpr::Op(Operand::atom("false"))
                     }
@@ -581,7 +573,7 @@ impl Lowerer<'_> {
             },
             Expr::Record { name, fields, span } => {
                 let Some(def) = self.records.get(name).copied() else {
-                    self.error(format!("record {name} undefined"), *span);
+                    self.unresolved_record(name, *span);
                     return GExpr::Op(Operand::atom("false"));
                 };
                 let wildcard = fields.iter().find(|f| f.name.is_none());
@@ -622,7 +614,7 @@ impl Lowerer<'_> {
             }
             Expr::Block(es, _) if es.len() == 1 => self.gexpr(&es[0]),
             other => {
-                self.error("illegal guard expression", other.span());
+                self.error(Kind::IllegalGuard, other.span());
                 GExpr::Op(Operand::atom("false"))
             }
         }
@@ -632,7 +624,7 @@ impl Lowerer<'_> {
     pub(crate) fn field_index(&mut self, rec: &str, field: &str, span: Span) -> Option<(u32, u32)> {
         let Some(def) = self.records.get(rec).copied() else {
             let at = crate::checks::record_hash_span(span, rec, field);
-            self.error(format!("record {rec} undefined"), at);
+            self.unresolved_record(rec, at);
             return None;
         };
         match def.fields.iter().position(|f| f.name == field) {
@@ -640,7 +632,7 @@ impl Lowerer<'_> {
             None => {
                 // `E#r.f` and `#r.f` end with the field name; erl_lint points at it.
                 let at = crate::checks::field_name_span(span, field);
-                self.error(format!("field {field} undefined in record {rec}"), at);
+                self.unresolved_field(def, field, at);
                 None
             }
         }

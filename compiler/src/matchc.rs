@@ -594,21 +594,29 @@ pub fn print_tree(out: &mut String, d: &Decision, depth: usize) {
 
 use crate::ast::Span;
 use crate::core::{Block, CClause, CExpr, CModule};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Kind};
 
 /// Match-compiles every `case`-like node of the module, storing the trees in the nodes and
 /// growing each function's variable count by the occurrence variables the trees use. Pushes a
 /// warning for every source clause that can never match. Generated clauses (records,
 /// comprehensions, `andalso`) share the span of their construct and are never reported.
-pub fn compile_module(m: &mut CModule, warnings: &mut Vec<Diagnostic>, source: &str) {
+pub fn compile_module(
+    m: &mut CModule,
+    warnings: &mut Vec<Diagnostic>,
+    line_of: &dyn Fn(Span) -> usize,
+) {
+    let mut w: Warnings<'_> = (warnings, line_of);
     for f in m.functions.iter_mut() {
         let mut next = f.num_vars;
-        pass_block(&mut f.body, &mut next, warnings, source);
+        pass_block(&mut f.body, &mut next, &mut w);
         f.num_vars = next;
     }
 }
 
-fn pass_block(b: &mut Block, next: &mut u32, w: &mut Vec<Diagnostic>, source: &str) {
+/// Where the warnings of [`compile_module`] go, and how they find a clause's line.
+type Warnings<'w> = (&'w mut Vec<Diagnostic>, &'w dyn Fn(Span) -> usize);
+
+fn pass_block(b: &mut Block, next: &mut u32, w: &mut Warnings<'_>) {
     for s in b.stmts.iter_mut() {
         match &mut s.expr {
             CExpr::Case {
@@ -618,9 +626,9 @@ fn pass_block(b: &mut Block, next: &mut u32, w: &mut Vec<Diagnostic>, source: &s
                 ..
             } => {
                 for c in clauses.iter_mut() {
-                    pass_block(&mut c.body, next, w, source);
+                    pass_block(&mut c.body, next, w);
                 }
-                *tree = Some(Box::new(tree_for(args, clauses, next, w, source)));
+                *tree = Some(Box::new(tree_for(args, clauses, next, w)));
             }
             CExpr::Receive {
                 msg,
@@ -629,33 +637,27 @@ fn pass_block(b: &mut Block, next: &mut u32, w: &mut Vec<Diagnostic>, source: &s
                 tree,
             } => {
                 for c in clauses.iter_mut() {
-                    pass_block(&mut c.body, next, w, source);
+                    pass_block(&mut c.body, next, w);
                 }
                 if let Some((_, b)) = after {
-                    pass_block(b, next, w, source);
+                    pass_block(b, next, w);
                 }
-                *tree = Some(Box::new(tree_for(&[*msg], clauses, next, w, source)));
+                *tree = Some(Box::new(tree_for(&[*msg], clauses, next, w)));
             }
             CExpr::Try {
                 body, of, handler, ..
             } => {
-                pass_block(body, next, w, source);
-                pass_block(of, next, w, source);
-                pass_block(handler, next, w, source);
+                pass_block(body, next, w);
+                pass_block(of, next, w);
+                pass_block(handler, next, w);
             }
-            CExpr::Catch { body, .. } => pass_block(body, next, w, source),
+            CExpr::Catch { body, .. } => pass_block(body, next, w),
             _ => {}
         }
     }
 }
 
-fn tree_for(
-    args: &[VarId],
-    clauses: &[CClause],
-    next: &mut u32,
-    w: &mut Vec<Diagnostic>,
-    source: &str,
-) -> Decision {
+fn tree_for(args: &[VarId], clauses: &[CClause], next: &mut u32, w: &mut Warnings<'_>) -> Decision {
     let pats = clauses.iter().map(|c| c.pats.clone()).collect();
     let guarded: Vec<bool> = clauses.iter().map(|c| c.guard.is_some()).collect();
     let tree = compile(args, pats, &guarded, next);
@@ -671,15 +673,10 @@ fn tree_for(
         let cover = clauses[..i].iter().find(|o| {
             o.guard.is_none() && o.pats.iter().all(|p| matches!(p, Pat::Wild | Pat::Var(_)))
         });
-        let msg = match cover {
-            Some(o) => format!(
-                "this clause cannot match because a previous clause at line {} always matches",
-                crate::diagnostics::line_col(source, o.span.start).0
-            ),
-            None => "this clause cannot match because previous clauses match every value it can"
-                .to_string(),
+        let kind = Kind::ClauseCannotMatch {
+            covered_by: cover.map(|o| (w.1)(o.span)),
         };
-        w.push(Diagnostic::warning(msg, c.span));
+        w.0.push(Diagnostic::new(kind, c.span));
     }
     tree
 }

@@ -8,9 +8,10 @@
 //! small functions are constructors called from grammar actions.
 
 use crate::ast::*;
-use crate::diagnostics::{line_col, Diagnostic};
+use crate::diagnostics::{line_col, Diagnostic, HeadMismatch, Kind, SyntaxHint};
 use crate::lexer::{lex, Tok, Token};
-use crate::preprocess::{opens_fun_block, preprocess, split_forms, IncludeResolver};
+use crate::preprocess::{opens_fun_block, preprocess_with_sources, split_forms, IncludeResolver};
+use crate::sources::SourceMap;
 use lalrpop_util::ParseError;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -60,17 +61,17 @@ pub struct FunClause {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UserError {
     /// What is wrong.
-    pub message: String,
+    pub kind: Kind,
     /// Where.
     pub span: Span,
 }
 
 type ActionResult<T> = Result<T, ParseError<usize, Tok, UserError>>;
 
-fn user_error<T>(message: impl Into<String>, l: usize, r: usize) -> ActionResult<T> {
+fn user_error<T>(kind: Kind, l: usize, r: usize) -> ActionResult<T> {
     Err(ParseError::User {
         error: UserError {
-            message: message.into(),
+            kind,
             span: sp(l, r),
         },
     })
@@ -126,7 +127,7 @@ pub fn local_fun_ref(name: String, arity: BigInt, l: usize, r: usize) -> ActionR
             arity,
             span: sp(l, r),
         }),
-        None => user_error(format!("bad arity {arity} in fun reference"), l, r),
+        None => user_error(Kind::BadFunArity(arity.to_string()), l, r),
     }
 }
 
@@ -139,16 +140,16 @@ pub fn make_fun(clauses: Vec<FunClause>, l: usize, r: usize) -> ActionResult<Exp
     for c in clauses {
         if c.name.as_ref().map(|n| &n.0) != first_name.as_ref().map(|n| &n.0) {
             let s = c.clause.span;
-            return user_error(
-                "fun clauses use different names",
-                s.start as usize,
-                s.end as usize,
-            );
+            return user_error(Kind::FunClauseNames, s.start as usize, s.end as usize);
         }
         if c.clause.patterns.len() != arity {
             let s = c.clause.span;
             // erl_parse's wording ("head mismatch"); the whole form is dropped, as there.
-            return user_error("head mismatch", s.start as usize, s.end as usize);
+            return user_error(
+                Kind::HeadMismatch(HeadMismatch::Fun),
+                s.start as usize,
+                s.end as usize,
+            );
         }
         out.push(c.clause);
     }
@@ -167,13 +168,7 @@ pub fn record_field_name(v: String, l: usize, r: usize) -> ActionResult<()> {
     if v == "_" {
         Ok(())
     } else {
-        user_error(
-            format!(
-                "bad record field name {v} (field names are atoms; only `_` may be a variable)"
-            ),
-            l,
-            r,
-        )
+        user_error(Kind::BadRecordFieldName(v), l, r)
     }
 }
 
@@ -200,9 +195,9 @@ pub fn bin_specifier(
         ("native", None) => B::Native,
         ("unit", Some(n)) => match n.to_u32().filter(|n| (1..=256).contains(n)) {
             Some(n) => B::Unit(n),
-            None => return user_error(format!("bad unit:{n} (must be 1..256)"), l, r),
+            None => return user_error(Kind::BadUnit(n.to_string()), l, r),
         },
-        (other, _) => return user_error(format!("bad binary type specifier {other}"), l, r),
+        (other, _) => return user_error(Kind::BadTypeSpecifier(other.to_string()), l, r),
     };
     Ok(spec)
 }
@@ -237,12 +232,22 @@ pub fn parse_module_with(
     if !diags.iter().any(Diagnostic::is_error) {
         diags.extend(crate::checks::check_module(&module));
     }
-    diags.sort_by_key(|d| d.span.start);
+    finish_diagnostics(&mut diags, &module, source);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {
         Ok((module, diags))
     }
+}
+
+/// Applies the module's warning options (`nowarn_*`, `warnings_as_errors`), moves diagnostics in
+/// included files into those files and sorts them as erlc prints them.
+pub(crate) fn finish_diagnostics(diags: &mut Vec<Diagnostic>, m: &Module, source: &str) {
+    crate::warn_options::WarningOptions::from_module(m).apply(diags);
+    for d in diags.iter_mut() {
+        m.sources.localize(d);
+    }
+    crate::diagnostics::erlc_order(diags, source, &m.file);
 }
 
 /// Lexes, preprocesses and parses without the module-level checks; returns whatever module could be
@@ -259,10 +264,7 @@ pub fn parse_module_unchecked(
     if source.len() > u32::MAX as usize {
         return (
             module,
-            vec![Diagnostic::error(
-                "source file too large (over 4 GiB)",
-                Span::default(),
-            )],
+            vec![Diagnostic::new(Kind::SourceTooLarge, Span::default())],
         );
     }
     let (tokens, mut diags) = lex(source);
@@ -271,14 +273,11 @@ pub fn parse_module_unchecked(
     // its `.` is parsed as a form of its own (and usually gives a syntax error, as in erlc).
     let number_errors: Vec<Span> = diags
         .iter()
-        .filter(|d| {
-            d.message.starts_with("illegal base")
-                || d.message.starts_with("illegal integer")
-                || d.message.starts_with("illegal float")
-        })
+        .filter(|d| matches!(d.kind, Kind::BadNumber(_)))
         .map(|d| d.span)
         .collect();
-    let (tokens, pp_diags) = preprocess(tokens, source, file_name, resolver);
+    let (tokens, pp_diags, sources) = preprocess_with_sources(tokens, source, file_name, resolver);
+    module.sources = sources;
     let pp_errors: Vec<Span> = pp_diags.iter().map(|d| d.span).collect();
     diags.extend(pp_diags);
     let mut module_seen = false;
@@ -328,7 +327,7 @@ pub fn parse_module_unchecked(
         } else {
             form
         };
-        let parsed = parse_form(form, source, &mut form_diags);
+        let parsed = parse_form(form, source, &module.sources, &mut form_diags);
         diags.extend(form_diags);
         match parsed {
             Some(Form::Function(clauses)) => {
@@ -343,13 +342,10 @@ pub fn parse_module_unchecked(
                     "record", "type", "opaque", "spec", "dialyzer", "file", "compile",
                 ];
                 if functions_seen && !LATE_OK.contains(&name.as_str()) {
-                    diags.push(
-                        Diagnostic::error(
-                            format!("attribute {name} after function definitions"),
-                            attribute_name_span(span),
-                        )
-                        .with_hint("move it above the first function"),
-                    );
+                    diags.push(Diagnostic::new(
+                        Kind::AttributeAfterFunctions(name.clone()),
+                        attribute_name_span(span),
+                    ));
                 }
                 add_attribute(&mut module, &mut module_seen, name, args, span, &mut diags);
             }
@@ -360,24 +356,23 @@ pub fn parse_module_unchecked(
 }
 
 /// Parses one form's tokens (ending with `Dot`, unless the file ended early). Errors go to `diags`.
-fn parse_form(mut form: Vec<Token>, source: &str, diags: &mut Vec<Diagnostic>) -> Option<Form> {
-    let last = form.last()?.clone();
+/// A form cut short by the end of its file is dropped with erl_parse's "syntax error before: " at
+/// its last token (or an earlier error, if the parser finds one first).
+fn parse_form(
+    mut form: Vec<Token>,
+    source: &str,
+    sources: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Form> {
+    if form.last()?.tok == Tok::EndOfFile {
+        form.pop();
+    }
+    if form.is_empty() {
+        return None;
+    }
     if let Some(d) = check_nesting(&form) {
         diags.push(d);
         return None;
-    }
-    if last.tok != Tok::Dot {
-        diags.push(
-            Diagnostic::error(
-                "form is not terminated by `.`",
-                Span::new(last.span.end, last.span.end),
-            )
-            .with_hint("end every function and attribute with `.` followed by a newline"),
-        );
-        form.push(Token {
-            tok: Tok::Dot,
-            span: Span::new(last.span.end, last.span.end),
-        });
     }
     if let (Some(Tok::Minus), Some(Tok::Atom(name))) =
         (form.first().map(|t| &t.tok), form.get(1).map(|t| &t.tok))
@@ -401,7 +396,7 @@ fn parse_form(mut form: Vec<Token>, source: &str, diags: &mut Vec<Diagnostic>) -
     match parser.parse(input) {
         Ok(f) => Some(f),
         Err(e) => {
-            diags.push(syntax_error(e, &form, source));
+            diags.push(syntax_error(e, &form, source, sources));
             None
         }
     }
@@ -423,8 +418,8 @@ fn check_nesting(form: &[Token]) -> Option<Diagnostic> {
         if opens {
             depth += 1;
             if depth > MAX_NESTING {
-                return Some(Diagnostic::error(
-                    format!("expression nested too deeply (more than {MAX_NESTING} levels)"),
+                return Some(Diagnostic::new(
+                    Kind::NestedTooDeeply { limit: MAX_NESTING },
                     t.span,
                 ));
             }
@@ -493,35 +488,52 @@ fn describe(tok: &Tok) -> String {
     }
 }
 
-fn syntax_error(e: ParseError<usize, Tok, UserError>, form: &[Token], source: &str) -> Diagnostic {
+fn syntax_error(
+    e: ParseError<usize, Tok, UserError>,
+    form: &[Token],
+    source: &str,
+    sources: &SourceMap,
+) -> Diagnostic {
+    let syntax = |token: String, hint, after, unclosed, span| {
+        Diagnostic::new(
+            Kind::SyntaxError {
+                token,
+                hint,
+                after,
+                unclosed,
+            },
+            span,
+        )
+    };
     match e {
-        ParseError::User { error } => Diagnostic::error(error.message, error.span),
+        ParseError::User { error } => Diagnostic::new(error.kind, error.span),
         ParseError::InvalidToken { location } => {
-            Diagnostic::error("invalid token", sp(location, location + 1))
+            Diagnostic::new(Kind::InvalidToken, sp(location, location + 1))
         }
-        ParseError::UnrecognizedEof { location, expected } => {
-            let d = Diagnostic::error(
-                "syntax error: unexpected end of form",
-                sp(location, location),
-            );
-            with_expected_hint(d, &expected)
+        // The form ends without `.` (at the end of its file): erl_parse reports the end of input
+        // at the last token, naming no token.
+        ParseError::UnrecognizedEof { location, .. } => {
+            let at = form.last().map_or(sp(location, location), |t| t.span);
+            syntax(String::new(), None, None, None, at)
         }
         ParseError::ExtraToken { token: (l, tok, r) } => {
-            Diagnostic::error(format!("syntax error before: {}", describe(&tok)), sp(l, r))
+            syntax(describe(&tok), None, None, None, sp(l, r))
         }
         ParseError::UnrecognizedToken {
             token: (l, tok, r),
             expected,
         } => {
             let span = sp(l, r);
-            let mut d = Diagnostic::error(format!("syntax error before: {}", describe(&tok)), span);
             let prev = form
                 .iter()
                 .rev()
                 .find(|t| (t.span.end as usize) <= l && t.span != span);
             let has = |s: &str| expected.iter().any(|e| e == &format!("\"{s}\""));
-            let new_line = prev
-                .is_some_and(|p| line_col(source, p.span.end).0 < line_col(source, span.start).0);
+            let line = |offset: u32| {
+                let (text, local) = sources.text_at(source, offset);
+                line_col(text, local).0
+            };
+            let new_line = prev.is_some_and(|p| line(p.span.end) < line(span.start));
             let looks_like_clause_head = matches!(tok, Tok::Atom(_))
                 && form
                     .iter()
@@ -530,51 +542,44 @@ fn syntax_error(e: ParseError<usize, Tok, UserError>, form: &[Token], source: &s
                     .is_some_and(|n| n.tok == Tok::LParen);
             let prev_tok = prev.map(|p| &p.tok);
             let hint = if new_line && looks_like_clause_head && has(";") && has(".") {
-                Some("expected `;` (another clause) or `.` (end of the function) after the previous clause".to_string())
+                Some(SyntaxHint::ClauseEnd)
             } else if new_line && has(",") {
-                Some("missing `,` at the end of the previous line?".to_string())
+                Some(SyntaxHint::MissingComma)
             } else if new_line && has(".") && expected.len() <= 2 {
-                Some("missing `.` at the end of the previous line?".to_string())
+                Some(SyntaxHint::MissingDot)
             } else if prev_tok == Some(&Tok::Comma)
                 && matches!(
                     tok,
                     Tok::End | Tok::Dot | Tok::Semi | Tok::RParen | Tok::RBracket | Tok::RBrace
                 )
             {
-                Some(format!(
-                    "remove the `,` before {}: the last expression has no trailing comma",
-                    describe(&tok)
-                ))
+                Some(SyntaxHint::TrailingComma(describe(&tok)))
             } else if prev_tok == Some(&Tok::Semi)
                 && matches!(tok, Tok::End | Tok::Dot | Tok::After | Tok::Catch)
             {
-                Some(format!(
-                    "remove the `;` before {}: the last clause has no trailing semicolon",
-                    describe(&tok)
-                ))
+                Some(SyntaxHint::TrailingSemicolon(describe(&tok)))
             } else if tok == Tok::Arrow && (has("=>") || has(":=")) {
-                Some("map associations use `=>` (or `:=` to update or match), not `->`".to_string())
+                Some(SyntaxHint::MapArrow)
             } else if tok == Tok::Dot && has("end") {
-                Some("missing `end`? (a `case`, `if`, `receive`, `try`, `fun` or `begin` is not closed)".to_string())
+                Some(SyntaxHint::MissingEnd)
             } else if tok == Tok::Dot && (has(")") || has("]") || has("}") || has(">>")) {
-                Some("unbalanced brackets: an opening bracket is not closed".to_string())
+                Some(SyntaxHint::UnbalancedBrackets)
             } else if has("->") && expected.len() <= 4 {
-                Some("expected `->`".to_string())
+                Some(SyntaxHint::ExpectedArrow)
             } else {
                 None
             };
-            if let (Some(p), Some(_), true) = (prev, &hint, new_line) {
-                d = d.with_label(Span::new(p.span.end, p.span.end), "after this");
-            }
-            if tok == Tok::Dot {
-                if let Some((open, what)) = unclosed_opener(form, l) {
-                    d = d.with_label(open, format!("this `{what}` is not closed"));
-                }
-            }
-            match hint {
-                Some(h) => d.with_hint(h),
-                None => with_expected_hint(d, &expected),
-            }
+            let after = match (prev, &hint, new_line) {
+                (Some(p), Some(_), true) => Some(Span::new(p.span.end, p.span.end)),
+                _ => None,
+            };
+            let unclosed = if tok == Tok::Dot {
+                unclosed_opener(form, l)
+            } else {
+                None
+            };
+            let hint = hint.or_else(|| expected_hint(&expected));
+            syntax(describe(&tok), hint, after, unclosed, span)
         }
     }
 }
@@ -608,17 +613,20 @@ fn unclosed_opener(form: &[Token], until: usize) -> Option<(Span, &'static str)>
     stack.pop()
 }
 
-fn with_expected_hint(d: Diagnostic, expected: &[String]) -> Diagnostic {
+/// The tokens the parser expected, for a hint (none when it expected nothing).
+fn expected_hint(expected: &[String]) -> Option<SyntaxHint> {
     if expected.is_empty() {
-        return d;
+        return None;
     }
     let names: Vec<String> = expected
         .iter()
         .take(8)
         .map(|e| e.trim_matches('"').replace("field .", "."))
         .collect();
-    let more = if expected.len() > 8 { ", ..." } else { "" };
-    d.with_hint(format!("expected one of: {}{more}", names.join(" ")))
+    Some(SyntaxHint::ExpectedOneOf {
+        names,
+        more: expected.len() > 8,
+    })
 }
 
 /// Groups clauses into a [`Function`], reporting clauses whose name or arity differs from the first.
@@ -634,24 +642,26 @@ fn assemble_function(clauses: Vec<FnClause>, diags: &mut Vec<Diagnostic>) -> Opt
         end = c.clause.span;
         if c.name != name {
             // erl_parse's wording; the whole form is dropped, as erl_parse drops it.
-            diags.push(
-                Diagnostic::error("head mismatch", c.name_span).with_hint(format!(
-                "a clause of {} in the definition of {name}/{arity}: end the previous function \
-                 with `.` instead of `;`",
-                c.name
-            )),
-            );
+            diags.push(Diagnostic::new(
+                Kind::HeadMismatch(HeadMismatch::OtherName {
+                    clause: c.name.clone(),
+                    name: name.clone(),
+                    arity,
+                }),
+                c.name_span,
+            ));
             mismatch = true;
             continue;
         }
         if c.clause.patterns.len() != arity {
-            diags.push(
-                Diagnostic::error("head mismatch", c.name_span).with_hint(format!(
-                    "a clause with {} arguments in {name}/{arity}: a function with another arity \
-                 is a different function, end the previous one with `.`",
-                    c.clause.patterns.len()
-                )),
-            );
+            diags.push(Diagnostic::new(
+                Kind::HeadMismatch(HeadMismatch::OtherArity {
+                    clause_arity: c.clause.patterns.len(),
+                    name: name.clone(),
+                    arity,
+                }),
+                c.name_span,
+            ));
             mismatch = true;
             continue;
         }
@@ -688,19 +698,17 @@ fn add_attribute(
         ("module", [Expr::Atom(n, _)]) => {
             if *module_seen {
                 // erl_lint's wording, at the attribute name; the first name stays.
-                diags.push(
-                    Diagnostic::error("redefining module", attribute_name_span(span))
-                        .with_hint(format!("the module is already named '{}'", m.name)),
-                );
+                diags.push(Diagnostic::new(
+                    Kind::RedefiningModule(m.name.clone()),
+                    attribute_name_span(span),
+                ));
                 return;
             }
             *module_seen = true;
             m.name = n.clone();
             m.span = span;
         }
-        ("module", _) => diags.push(
-            Diagnostic::error("bad -module attribute", span).with_hint("expected -module(name)."),
-        ),
+        ("module", _) => diags.push(Diagnostic::new(Kind::BadModuleAttribute, span)),
         ("export", [list]) => match fun_arity_list(list) {
             // erl_lint reports an undefined export at the attribute's name (after the `-`).
             Some(items) => {
@@ -708,26 +716,20 @@ fn add_attribute(
                 m.exports
                     .extend(items.into_iter().map(|(f, a, _)| (f, a, at)));
             }
-            None => diags.push(
-                Diagnostic::error("bad -export attribute", span)
-                    .with_hint("expected -export([name/arity, ...])."),
-            ),
+            None => diags.push(Diagnostic::new(Kind::BadExportAttribute, span)),
         },
         ("import", [Expr::Atom(module, _), list]) => match fun_arity_list(list) {
             Some(items) => m
                 .imports
                 .extend(items.into_iter().map(|(f, a, s)| (module.clone(), f, a, s))),
-            None => diags.push(
-                Diagnostic::error("bad -import attribute", span)
-                    .with_hint("expected -import(module, [name/arity, ...])."),
-            ),
+            None => diags.push(Diagnostic::new(Kind::BadImportAttribute, span)),
         },
         ("record", [Expr::Atom(rname, _), Expr::Tuple(fields, _)]) => {
             match record_fields(rname, fields, diags) {
                 Ok(fields) => {
                     if m.records.iter().any(|r| &r.name == rname) {
-                        diags.push(Diagnostic::error(
-                            format!("record {rname} already defined"),
+                        diags.push(Diagnostic::new(
+                            Kind::RecordRedefined(rname.clone()),
                             attribute_name_span(span),
                         ));
                     }
@@ -740,14 +742,9 @@ fn add_attribute(
                 Err(d) => diags.push(d),
             }
         }
-        ("record", _) => diags.push(
-            Diagnostic::error("bad -record attribute", span)
-                .with_hint("expected -record(name, {field = Default, ...})."),
-        ),
+        ("record", _) => diags.push(Diagnostic::new(Kind::BadRecordAttribute, span)),
         (_, [_, _, ..]) if name != "file" => {
-            diags.push(Diagnostic::error("bad attribute", span).with_hint(format!(
-                "-{name}(...) takes one term; only -record, -import and -file take two"
-            )))
+            diags.push(Diagnostic::new(Kind::BadAttribute(name.clone()), span))
         }
         _ => {
             let value = match args.len() {
@@ -797,16 +794,16 @@ fn record_fields(
             Expr::Atom(n, s) => (n.clone(), None, *s),
             Expr::Match(lhs, default, _) => match lhs.as_ref() {
                 Expr::Atom(n, s) => (n.clone(), Some(default.as_ref().clone()), *s),
-                other => return Err(Diagnostic::error("bad record field", other.span())),
+                other => return Err(Diagnostic::new(Kind::BadRecordField, other.span())),
             },
-            other => {
-                return Err(Diagnostic::error("bad record field", other.span())
-                    .with_hint("expected `name` or `name = Default`"))
-            }
+            other => return Err(Diagnostic::new(Kind::BadRecordFieldShape, other.span())),
         };
         if out.iter().any(|o| o.name == name) {
-            diags.push(Diagnostic::error(
-                format!("field {name} already defined in record {rname}"),
+            diags.push(Diagnostic::new(
+                Kind::FieldRedefined {
+                    field: name.clone(),
+                    record: rname.to_string(),
+                },
                 span,
             ));
             continue;

@@ -5,18 +5,20 @@
 //! know where forms start (after a [`Tok::Dot`]).
 //!
 //! Spans: tokens produced by a macro expansion all carry the span of the outermost macro call site
-//! (`?NAME(...)`), and tokens from an included file carry the span of the `-include` attribute, so every
-//! span points into the original source.
+//! (`?NAME(...)`). Tokens from an included file carry offsets in that file's range of the module's
+//! [`SourceMap`], so errors in an `.hrl` are reported there, at their own line and column.
 
 use crate::ast::Span;
-use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::diagnostics::{Diagnostic, Kind, LineIndex};
 use crate::lexer::{lex, Tok, Token};
+use crate::sources::SourceMap;
 use num_bigint::BigInt;
 use std::collections::HashMap;
 
-/// Resolves `-include("path")` (`lib == false`) and `-include_lib("path")` (`lib == true`) to source
-/// text, or `None` if not found. The caller (the `krarup` binary) does the file IO.
-pub type IncludeResolver<'a> = &'a dyn Fn(&str, bool) -> Option<String>;
+/// Resolves `-include("path")` (`lib == false`) and `-include_lib("path")` (`lib == true`) to the
+/// file's name (as diagnostics print it, e.g. `dir/x.hrl`) and text, or `None` if not found. The
+/// caller (the `krarup` binary) does the file IO.
+pub type IncludeResolver<'a> = &'a dyn Fn(&str, bool) -> Option<(String, String)>;
 
 /// Macro expansion nesting limit (guards against `-define(A, ?B). -define(B, ?A).` loops).
 const MAX_DEPTH: usize = 100;
@@ -52,7 +54,10 @@ struct Cond {
 
 /// The preprocessor state for one module.
 struct Pp<'a> {
+    source: &'a str,
     lines: LineIndex<'a>,
+    /// The included files read so far.
+    sources: SourceMap,
     file_name: &'a str,
     /// Macros by name, each name possibly defined at several arities (`None` = no parentheses).
     macros: HashMap<String, Vec<Macro>>,
@@ -76,8 +81,22 @@ pub fn preprocess(
     file_name: &str,
     resolver: Option<IncludeResolver<'_>>,
 ) -> (Vec<Token>, Vec<Diagnostic>) {
+    let (tokens, diags, _) = preprocess_with_sources(tokens, source, file_name, resolver);
+    (tokens, diags)
+}
+
+/// [`preprocess`], also returning the included files (whose ranges the spans of their tokens use).
+pub fn preprocess_with_sources(
+    tokens: Vec<Token>,
+    source: &str,
+    file_name: &str,
+    resolver: Option<IncludeResolver<'_>>,
+) -> (Vec<Token>, Vec<Diagnostic>, SourceMap) {
+    let end = u32::try_from(source.len()).unwrap_or(u32::MAX);
     let mut pp = Pp {
+        source,
         lines: LineIndex::new(source),
+        sources: SourceMap::new(end),
         file_name,
         macros: HashMap::new(),
         conds: Vec::new(),
@@ -89,26 +108,28 @@ pub fn preprocess(
         diags: Vec::new(),
         out: Vec::new(),
     };
-    pp.run(tokens, None, 0);
+    pp.run(tokens, false, 0);
     // epp reports an unterminated conditional at the end of the file.
-    let end = u32::try_from(source.len()).unwrap_or(u32::MAX);
     for c in std::mem::take(&mut pp.conds) {
-        pp.diags.push(
-            Diagnostic::error(format!("unterminated '-{}'", c.kind), Span::new(end, end))
-                .with_label(c.span, "opened here")
-                .with_hint("add a matching `-endif.`"),
-        );
+        pp.diags.push(Diagnostic::new(
+            Kind::UnterminatedConditional {
+                kind: c.kind,
+                opened: c.span,
+            },
+            Span::new(end, end),
+        ));
     }
-    (pp.out, pp.diags)
+    (pp.out, pp.diags, pp.sources)
 }
 
-/// Splits tokens into forms: each form runs up to and including its [`Tok::Dot`] (the last form may
-/// lack one if the file ends without `.`).
+/// Splits tokens into forms: each form runs up to and including its [`Tok::Dot`] (or the
+/// [`Tok::EndOfFile`] that ends an included file's unfinished last form; the module's last form may
+/// lack both if the file ends without `.`).
 pub fn split_forms(tokens: Vec<Token>) -> Vec<Vec<Token>> {
     let mut forms = Vec::new();
     let mut cur = Vec::new();
     for t in tokens {
-        let is_dot = t.tok == Tok::Dot;
+        let is_dot = matches!(t.tok, Tok::Dot | Tok::EndOfFile);
         cur.push(t);
         if is_dot {
             forms.push(std::mem::take(&mut cur));
@@ -152,14 +173,10 @@ fn span_of(tokens: &[Token], fallback: Span) -> Span {
 }
 
 impl Pp<'_> {
-    /// Records an error once: the same message at the same place (from sibling expansions of a
-    /// broken macro) is reported a single time.
+    /// Records a macro error once: sibling expansions of one broken macro (all at the same call
+    /// site) meet the same error.
     fn error(&mut self, d: Diagnostic) {
-        if !self
-            .diags
-            .iter()
-            .any(|e| e.span == d.span && e.message == d.message)
-        {
+        if !self.diags.contains(&d) {
             self.diags.push(d);
         }
     }
@@ -171,15 +188,11 @@ impl Pp<'_> {
         }
     }
 
-    /// Processes a token stream form by form. `site` is set for included files: the span every token
-    /// gets.
-    fn run(&mut self, tokens: Vec<Token>, site: Option<Span>, include_depth: usize) {
-        for mut form in split_forms(tokens) {
-            if let Some(site) = site {
-                for t in &mut form {
-                    t.span = site;
-                }
-            }
+    /// Processes a token stream form by form. In an included file (`included`), an unfinished
+    /// last form ends at the end of the file, as in epp, instead of running into the next form
+    /// of the including file.
+    fn run(&mut self, tokens: Vec<Token>, included: bool, include_depth: usize) {
+        for form in split_forms(tokens) {
             if let Some(name) = directive_name(&form) {
                 self.directive(name, &form, include_depth);
                 continue;
@@ -190,11 +203,25 @@ impl Pp<'_> {
             self.note_form_start(&form);
             self.expanded = 0;
             let errors_before = self.diags.len();
-            let expanded = self.expand(&form, None, 0);
+            let mut expanded = self.expand(&form, None, 0);
+            // An expansion cut short by an error still ends the form where it ended, so the
+            // parser drops this form alone (as epp) instead of joining it to the next one.
+            if let Some(dot) = form.last().filter(|t| t.tok == Tok::Dot) {
+                if expanded.last().map(|t| &t.tok) != Some(&Tok::Dot) {
+                    expanded.push(dot.clone());
+                }
+            }
             // epp reports the first macro error of a form and drops the form.
             self.diags
                 .truncate((errors_before + 1).min(self.diags.len()));
             self.out.extend(expanded);
+            match form.last() {
+                Some(last) if included && last.tok != Tok::Dot => self.out.push(Token {
+                    tok: Tok::EndOfFile,
+                    span: last.span,
+                }),
+                _ => {}
+            }
         }
     }
 
@@ -237,11 +264,10 @@ impl Pp<'_> {
             }
         };
         if matches!(name, "else" | "endif") && !form[2..].iter().all(|t| t.tok == Tok::Dot) {
-            self.diags.push(
-                Diagnostic::error(format!("badly formed '{name}'"), span).with_hint(format!(
-                    "write `-{name}.` on its own, ending with `.` and a newline"
-                )),
-            );
+            self.diags.push(Diagnostic::new(
+                Kind::BadlyFormedTrailing(name.to_string()),
+                span,
+            ));
         }
         match name {
             "ifdef" | "ifndef" => {
@@ -249,7 +275,7 @@ impl Pp<'_> {
                     Some(Some(n)) => self.is_defined(&n),
                     _ => {
                         self.diags
-                            .push(Diagnostic::error(format!("badly formed '{name}'"), span));
+                            .push(Diagnostic::new(Kind::BadlyFormed(name.to_string()), span));
                         false
                     }
                 };
@@ -301,9 +327,7 @@ impl Pp<'_> {
                 Some(Some(n)) => {
                     self.macros.remove(&n);
                 }
-                _ => self
-                    .diags
-                    .push(Diagnostic::error("bad -undef directive", span)),
+                _ => self.diags.push(Diagnostic::new(Kind::BadUndef, span)),
             },
             "include" | "include_lib" => {
                 self.include(name == "include_lib", inner, span, include_depth)
@@ -325,18 +349,14 @@ impl Pp<'_> {
 
     fn define(&mut self, inner: Option<&[Token]>, span: Span) {
         let Some(inner) = inner else {
-            self.diags.push(
-                Diagnostic::error("bad -define directive", span)
-                    .with_hint("expected -define(NAME, Body)."),
-            );
+            self.diags.push(Diagnostic::new(Kind::BadDefine, span));
             return;
         };
         let Some(name) = inner.first().and_then(|t| match &t.tok {
             Tok::Atom(a) | Tok::Var(a) => Some(a.clone()),
             _ => None,
         }) else {
-            self.diags
-                .push(Diagnostic::error("bad macro name in -define", span));
+            self.diags.push(Diagnostic::new(Kind::BadMacroName, span));
             return;
         };
         let mut rest = &inner[1..];
@@ -344,8 +364,7 @@ impl Pp<'_> {
         if rest.first().map(|t| &t.tok) == Some(&Tok::LParen) {
             let close = rest.iter().position(|t| t.tok == Tok::RParen);
             let Some(close) = close else {
-                self.diags
-                    .push(Diagnostic::error("bad macro parameter list", span));
+                self.diags.push(Diagnostic::new(Kind::BadMacroParams, span));
                 return;
             };
             let mut names = Vec::new();
@@ -355,7 +374,7 @@ impl Pp<'_> {
                     (Tok::Comma, 1) => {}
                     _ => {
                         self.diags
-                            .push(Diagnostic::error("bad macro parameter list", t.span));
+                            .push(Diagnostic::new(Kind::BadMacroParams, t.span));
                         return;
                     }
                 }
@@ -367,10 +386,8 @@ impl Pp<'_> {
             Some(Tok::Comma) => rest[1..].to_vec(),
             None => Vec::new(),
             Some(_) => {
-                self.diags.push(
-                    Diagnostic::error("bad -define directive", rest[0].span)
-                        .with_hint("expected `,` after the macro name"),
-                );
+                self.diags
+                    .push(Diagnostic::new(Kind::DefineMissingComma, rest[0].span));
                 return;
             }
         };
@@ -380,17 +397,14 @@ impl Pp<'_> {
             .iter()
             .any(|m| m.params.as_ref().map(|p| p.len()) == arity)
         {
-            self.diags.push(Diagnostic::error(
-                format!("redefining macro '{name}'"),
-                span,
-            ));
+            self.diags
+                .push(Diagnostic::new(Kind::RedefiningMacro(name.clone()), span));
             defs.retain(|m| m.params.as_ref().map(|p| p.len()) != arity);
         }
         defs.push(Macro { params, body });
     }
 
     fn include(&mut self, lib: bool, inner: Option<&[Token]>, span: Span, depth: usize) {
-        let what = if lib { "include_lib" } else { "include" };
         let (path, path_span) = match inner {
             Some(
                 [Token {
@@ -399,40 +413,41 @@ impl Pp<'_> {
                 }],
             ) => (p.clone(), *ps),
             _ => {
-                self.diags.push(
-                    Diagnostic::error(format!("bad -{what} directive"), span)
-                        .with_hint(format!("expected -{what}(\"path\").")),
-                );
+                self.diags
+                    .push(Diagnostic::new(Kind::BadInclude { lib }, span));
                 return;
             }
         };
-        let text = self.resolver.and_then(|r| r(&path, lib));
-        let Some(text) = text else {
-            let msg = if self.resolver.is_some() {
-                format!("can't find include file \"{path}\"")
+        let found = self.resolver.and_then(|r| r(&path, lib));
+        let Some((name, text)) = found else {
+            let kind = if self.resolver.is_some() {
+                Kind::IncludeNotFound { path, lib }
             } else {
-                format!("-{what} is not supported here (\"{path}\")")
+                Kind::IncludeUnsupported { lib, path }
             };
             // At the file name, as epp.
-            self.diags.push(
-                Diagnostic::error(msg, path_span)
-                    .with_hint("define the records and macros in the module itself"),
-            );
+            self.diags.push(Diagnostic::new(kind, path_span));
             return;
         };
         if depth >= MAX_INCLUDE_DEPTH {
             self.diags
-                .push(Diagnostic::error("includes nested too deeply", span));
+                .push(Diagnostic::new(Kind::IncludesTooDeep, span));
             return;
         }
-        let (tokens, lex_diags) = lex(&text);
-        for d in lex_diags {
-            self.diags.push(Diagnostic::error(
-                format!("in included file \"{path}\": {}", d.message),
-                span,
-            ));
+        let (mut tokens, lex_diags) = lex(&text);
+        let Some(base) = self.sources.add(&name, text, span) else {
+            self.diags.push(Diagnostic::new(Kind::SourceTooLarge, span));
+            return;
+        };
+        let shift = |s: Span| Span::new(s.start + base, s.end + base);
+        for t in &mut tokens {
+            t.span = shift(t.span);
         }
-        self.run(tokens, Some(span), depth + 1);
+        for mut d in lex_diags {
+            d.span = shift(d.span);
+            self.diags.push(d);
+        }
+        self.run(tokens, true, depth + 1);
     }
 
     /// Evaluates a `-if`/`-elif` condition after macro expansion: integer/atom literals, comparisons,
@@ -477,10 +492,7 @@ impl Pp<'_> {
                 a == "true"
             }
             _ => {
-                self.diags.push(
-                    Diagnostic::error("-if/-elif condition is not a constant boolean expression", span)
-                        .with_hint("only literals, comparisons, not/andalso/orelse, + - * and defined(M) are supported"),
-                );
+                self.diags.push(Diagnostic::new(Kind::BadIfCondition, span));
                 false
             }
         }
@@ -505,10 +517,7 @@ impl Pp<'_> {
                 Some(Tok::Atom(n)) | Some(Tok::Var(n)) => n.clone(),
                 Some(k) if k.is_keyword() => k.punct_text().to_string(),
                 _ => {
-                    self.diags.push(Diagnostic::error(
-                        "bad macro call: expected a name after `?`",
-                        t.span,
-                    ));
+                    self.diags.push(Diagnostic::new(Kind::BadMacroCall, t.span));
                     i += 1;
                     continue;
                 }
@@ -530,8 +539,8 @@ impl Pp<'_> {
                         args = Some(a.into_iter().map(|x| x.to_vec()).collect());
                     }
                     None => {
-                        self.diags.push(Diagnostic::error(
-                            format!("unterminated arguments of macro '{name}'"),
+                        self.diags.push(Diagnostic::new(
+                            Kind::UnterminatedMacroArgs(name.clone()),
                             name_span,
                         ));
                         return out;
@@ -557,15 +566,16 @@ impl Pp<'_> {
                     })
             });
             let Some(def) = def.cloned() else {
-                // epp's wording.
-                let msg = match (self.macros.get(&name), arity) {
-                    (Some(_), _) => format!("argument mismatch for macro '{name}'"),
-                    (None, Some(n)) => format!("undefined macro '{name}/{n}'"),
-                    (None, None) => format!("undefined macro '{name}'"),
+                let kind = match self.macros.get(&name) {
+                    Some(_) => Kind::MacroArgumentMismatch(name.clone()),
+                    None => Kind::UndefinedMacro {
+                        name: name.clone(),
+                        arity,
+                    },
                 };
                 // Point at the macro name, as epp does.
                 let at = if site.is_some() { call_span } else { name_span };
-                self.error(Diagnostic::error(msg, at));
+                self.error(Diagnostic::new(kind, at));
                 continue;
             };
             let key = (name.clone(), def.params.as_ref().map(|p| p.len()));
@@ -574,18 +584,15 @@ impl Pp<'_> {
             if let Some(cycle) = self.find_cycle(&key) {
                 // At the macro name, as epp.
                 let at = if site.is_some() { call_span } else { name_span };
-                self.error(Diagnostic::error(format!("circular macro '{cycle}'"), at));
+                self.error(Diagnostic::new(cycle, at));
                 continue;
             }
             if depth >= MAX_DEPTH || self.expanding.contains(&key) {
-                let shown = match key.1 {
-                    Some(n) => format!("{name}/{n}"),
-                    None => name.clone(),
+                let kind = Kind::CircularMacro {
+                    name: name.clone(),
+                    arity: key.1,
                 };
-                self.error(Diagnostic::error(
-                    format!("circular macro '{shown}'"),
-                    call_span,
-                ));
+                self.error(Diagnostic::new(kind, call_span));
                 return out;
             }
             let (body, rest_args) = match (&def.params, args) {
@@ -605,8 +612,10 @@ impl Pp<'_> {
             self.expanded += body.len();
             if self.expanded > MAX_EXPANDED_TOKENS {
                 if before <= MAX_EXPANDED_TOKENS {
-                    self.error(Diagnostic::error(
-                        format!("macro expansion too large (over {MAX_EXPANDED_TOKENS} tokens)"),
+                    self.error(Diagnostic::new(
+                        Kind::MacroTooLarge {
+                            limit: MAX_EXPANDED_TOKENS,
+                        },
                         call_span,
                     ));
                 }
@@ -694,9 +703,9 @@ impl Pp<'_> {
         out
     }
 
-    /// If the definition `start` reaches itself through the uses in the bodies, the use that
-    /// closes the cycle, written as epp writes it (`f/1` or `f`).
-    fn find_cycle(&self, start: &(String, Option<usize>)) -> Option<String> {
+    /// If the definition `start` reaches itself through the uses in the bodies, the error naming
+    /// the use that closes the cycle (as epp names it: `f/1` or `f`).
+    fn find_cycle(&self, start: &(String, Option<usize>)) -> Option<Kind> {
         let mut path = vec![start.clone()];
         let mut done = std::collections::HashSet::new();
         self.cycle_from(start, &mut path, &mut done)
@@ -707,7 +716,7 @@ impl Pp<'_> {
         key: &(String, Option<usize>),
         path: &mut Vec<(String, Option<usize>)>,
         done: &mut std::collections::HashSet<(String, Option<usize>)>,
-    ) -> Option<String> {
+    ) -> Option<Kind> {
         if path.len() > MAX_DEPTH {
             return None;
         }
@@ -716,10 +725,7 @@ impl Pp<'_> {
                 continue;
             };
             if path.contains(&target) {
-                return Some(match arity {
-                    Some(n) => format!("{name}/{n}"),
-                    None => name,
-                });
+                return Some(Kind::CircularMacro { name, arity });
             }
             if done.insert(target.clone()) {
                 path.push(target.clone());
@@ -752,8 +758,11 @@ impl Pp<'_> {
             // Before `-module(...)` these are undefined, as in epp.
             "MODULE" => Tok::Atom(self.module.clone()?),
             "MODULE_STRING" => Tok::String(self.module.clone()?),
-            "FILE" => Tok::String(self.file_name.to_string()),
-            "LINE" => Tok::Integer(BigInt::from(self.lines.line_col(span.start).0)),
+            "FILE" => Tok::String(match self.sources.file_at(span.start) {
+                Some(f) => f.name.clone(),
+                None => self.file_name.to_string(),
+            }),
+            "LINE" => Tok::Integer(BigInt::from(self.line(span.start))),
             "FUNCTION_NAME" => Tok::Atom(self.function.as_ref()?.0.clone()),
             "FUNCTION_ARITY" => Tok::Integer(BigInt::from(self.function.as_ref()?.1)),
             "MACHINE" => Tok::Atom("BEAM".into()),
@@ -762,6 +771,19 @@ impl Pp<'_> {
             "BEAM" => Tok::Atom("true".into()),
             _ => return None,
         })
+    }
+}
+
+impl Pp<'_> {
+    /// The line of an offset in its own file (the module's source or an included file).
+    fn line(&self, offset: u32) -> usize {
+        match self.sources.file_at(offset) {
+            Some(_) => {
+                let (text, local) = self.sources.text_at(self.source, offset);
+                LineIndex::new(text).line_col(local).0
+            }
+            None => self.lines.line_col(offset).0,
+        }
     }
 }
 
@@ -1011,10 +1033,9 @@ fn truthy(v: &CondVal) -> Option<bool> {
 
 /// epp's "unbalanced '-else'" (also `-elif`, `-endif`) for a directive with no open conditional,
 /// at the directive's name (after the `-`, where epp puts it).
-fn unbalanced(kind: &str, directive: Span) -> Diagnostic {
+fn unbalanced(kind: &'static str, directive: Span) -> Diagnostic {
     let at = Span::new(directive.start + 1, directive.end.max(directive.start + 1));
-    Diagnostic::error(format!("unbalanced '-{kind}'"), at)
-        .with_hint("no -ifdef/-ifndef/-if is open here")
+    Diagnostic::new(Kind::Unbalanced(kind), at)
 }
 
 #[cfg(test)]
@@ -1081,7 +1102,9 @@ mod tests {
     fn include_resolver() {
         let src = "-include(\"r.hrl\").\nf() -> ?R.\n";
         let (toks, _) = lex(src);
-        let resolver = |p: &str, _lib: bool| (p == "r.hrl").then(|| "-define(R, 7).\n".to_string());
+        let resolver = |p: &str, _lib: bool| {
+            (p == "r.hrl").then(|| (p.to_string(), "-define(R, 7).\n".to_string()))
+        };
         let (out, diags) = preprocess(toks, src, "t.erl", Some(&resolver));
         assert!(diags.is_empty());
         assert_eq!(out.len(), 6);

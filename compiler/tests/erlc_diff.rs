@@ -29,28 +29,42 @@ fn dir() -> PathBuf {
     }
 }
 
-/// One diagnostic as erlc prints it: `LINE:COL: message`, `LINE:COL: Warning: message`.
+/// One diagnostic as erlc prints it: `LINE:COL: message`, `LINE:COL: Warning: message`. Each
+/// check reports once: the same diagnostic twice fails the test (erlc never repeats one).
 fn krarup_diagnostics(src: &str, file_name: &str) -> BTreeSet<String> {
     // `-include` is resolved in this directory, as the driver resolves it next to the file.
-    let resolver = |path: &str, _lib: bool| std::fs::read_to_string(dir().join(path)).ok();
+    let resolver = |path: &str, _lib: bool| {
+        let text = std::fs::read_to_string(dir().join(path)).ok()?;
+        Some((path.to_string(), text))
+    };
     let diags = match krarup_compiler::compile_with(src, file_name, Some(&resolver)) {
         Ok(c) => c.warnings,
         Err(d) => d,
     };
     let index = LineIndex::new(src);
-    diags
+    let lines = diags
         .iter()
         .map(|d| {
             let prefix = if d.is_error() { "" } else { "Warning: " };
             // erlc prints the module/file name mismatch without a position (krarup points at the
             // `-module` attribute); regen.sh writes it as `-:-:`.
-            if d.message.starts_with("Module name '") {
-                return format!("-:-: {prefix}{}", d.message);
+            if d.message().starts_with("Module name '") {
+                return format!("-:-: {prefix}{}", d.message());
             }
-            let (line, col) = index.line_col(d.span.start);
-            format!("{line}:{col}: {prefix}{}", d.message)
+            let (line, col) = match &d.file {
+                Some(f) => LineIndex::new(&f.text).line_col(d.span.start),
+                None => index.line_col(d.span.start),
+            };
+            format!("{line}:{col}: {prefix}{}", d.message())
         })
-        .collect()
+        .collect::<Vec<String>>();
+    let unique: BTreeSet<String> = lines.iter().cloned().collect();
+    assert_eq!(
+        unique.len(),
+        lines.len(),
+        "{file_name}: a diagnostic reported twice: {lines:#?}"
+    );
+    unique
 }
 
 #[test]

@@ -236,7 +236,11 @@ fn check_file(erl: &Path) -> Result<(), String> {
         )
     })?;
     let dir = erl.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolver = move |p: &str, _lib: bool| std::fs::read_to_string(dir.join(p)).ok();
+    let resolver = move |p: &str, _lib: bool| {
+        let path = dir.join(p);
+        let text = std::fs::read_to_string(&path).ok()?;
+        Some((path.display().to_string(), text))
+    };
     let name = erl.display().to_string();
     // Module checks are not part of the comparison (the random file calls undefined functions).
     let (m, diags) = parse_module_unchecked(&src, &name, Some(&resolver));

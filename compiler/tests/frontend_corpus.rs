@@ -30,7 +30,11 @@ fn workspace() -> PathBuf {
 fn parse_file(p: &Path) -> (String, Result<usize, String>) {
     let src = std::fs::read_to_string(p).expect("readable test file");
     let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolver = move |inc: &str, _lib: bool| std::fs::read_to_string(dir.join(inc)).ok();
+    let resolver = move |inc: &str, _lib: bool| {
+        let path = dir.join(inc);
+        let text = std::fs::read_to_string(&path).ok()?;
+        Some((path.display().to_string(), text))
+    };
     let name = p.display().to_string();
     let result = match parse_module_with(&src, &name, Some(&resolver)) {
         Ok((m, _warnings)) => Ok(m.functions.len()),

@@ -238,7 +238,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
         "}".repeat(5000)
     );
     let d = parse_module(&deep, "m.erl").unwrap_err();
-    assert!(d[0].message.contains("nested too deeply"));
+    assert!(d[0].message().contains("nested too deeply"));
     let deep_parens = format!(
         "-module(m).\n-export([f/0]).\nf() -> {}1{}.\n",
         "(".repeat(5000),
@@ -262,7 +262,7 @@ fn exponential_macros_are_an_error_not_a_hang() {
     let d = parse_module(&src, "m.erl").unwrap_err();
     assert_eq!(
         d.iter()
-            .filter(|d| d.message.contains("macro expansion too large"))
+            .filter(|d| d.message().contains("macro expansion too large"))
             .count(),
         1
     );

@@ -7,7 +7,7 @@ mod os;
 pub mod source;
 
 use krarup_bytecode::module::Module;
-use krarup_compiler::diagnostics::{render, Diagnostic, Severity};
+use krarup_compiler::diagnostics::{render, render_short, Diagnostic, Severity};
 use krarup_vm::runtime::Runtime;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{ErrorKind, IsTerminal, Write};
@@ -46,31 +46,47 @@ pub fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> std::io::Result<T>
     })
 }
 
+/// How compile errors and warnings are printed (`--error-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ErrorFormat {
+    /// Each diagnostic as a source excerpt with its labels and hint, then a count of errors.
+    #[default]
+    Excerpt,
+    /// erlc's one-line form (`erlc +brief`): `file:line:col: message`, and
+    /// `file:line:col: Warning: message`; for tools.
+    Short,
+}
+
 /// Compiles one `.erl` file: `Ok((module, rendered warnings))`, or the rendered errors (and
 /// warnings) as `Err`. The compiler runs on a thread with a large stack (`on_big_stack`).
 pub fn compile_file(path: &Path) -> Result<(Module, String), Failure> {
-    on_big_stack(|| compile_file_here(path)).unwrap_or_else(|e| {
+    compile_file_as(path, ErrorFormat::Excerpt)
+}
+
+/// [`compile_file`], rendering diagnostics in `format`.
+pub fn compile_file_as(path: &Path, format: ErrorFormat) -> Result<(Module, String), Failure> {
+    on_big_stack(|| compile_file_here(path, format)).unwrap_or_else(|e| {
         Err(Failure {
             message: format!("krarup: cannot start the compiler thread: {e}\n"),
         })
     })
 }
 
-fn compile_file_here(path: &Path) -> Result<(Module, String), Failure> {
+fn compile_file_here(path: &Path, format: ErrorFormat) -> Result<(Module, String), Failure> {
     let source = read_source(path)?;
     let name = path.display().to_string();
-    let color = std::io::stderr().is_terminal();
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     // Include files that are not valid text: reported after compiling, as the compiler's
     // resolver can only say "found" or "not found".
     let bad_includes = std::cell::RefCell::new(String::new());
     let resolve = |include: &str, lib: bool| {
         let (path, bytes) = find_include(&dir, include, lib)?;
-        match source::decode(bytes, &path.display().to_string()) {
-            Ok(text) => Some(text),
+        let shown = path.display().to_string();
+        match source::decode(bytes, &shown) {
+            Ok(text) => Some((shown, text)),
             Err(message) => {
                 bad_includes.borrow_mut().push_str(&message);
-                Some(String::new())
+                Some((shown, String::new()))
             }
         }
     };
@@ -82,12 +98,19 @@ fn compile_file_here(path: &Path) -> Result<(Module, String), Failure> {
         }),
         Ok(compiled) => Ok((
             compiled.module,
-            render_all(&compiled.warnings, &source, &name, color),
+            render_diagnostics(&compiled.warnings, &source, &name, format),
         )),
         Err(diags) => Err(Failure {
-            message: bad_includes + &render_all(&diags, &source, &name, color),
+            message: bad_includes + &render_diagnostics(&diags, &source, &name, format),
         }),
     }
+}
+
+/// Whether diagnostics on stderr get ANSI colours: only on a terminal, and not when `NO_COLOR`
+/// is set to a non-empty value (<https://no-color.org>).
+pub fn stderr_color() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color && std::io::stderr().is_terminal()
 }
 
 /// Finds the file of `-include(Path)` (and `-include_lib(Path)`, `lib`) as `epp` does for a
@@ -107,11 +130,20 @@ fn find_include(dir: &Path, include: &str, lib: bool) -> Option<(PathBuf, Vec<u8
         .find_map(|p| std::fs::read(&p).ok().map(|bytes| (p, bytes)))
 }
 
-fn render_all(diags: &[Diagnostic], source: &str, name: &str, color: bool) -> String {
+/// Renders a file's diagnostics for stderr in `format`.
+fn render_diagnostics(
+    diags: &[Diagnostic],
+    source: &str,
+    name: &str,
+    format: ErrorFormat,
+) -> String {
     if diags.is_empty() {
         return String::new();
     }
-    let mut out = render(diags, source, name, color);
+    if format == ErrorFormat::Short {
+        return render_short(diags, source, name);
+    }
+    let mut out = render(diags, source, name, stderr_color());
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -197,6 +229,17 @@ pub fn run_files_with(
     stderr: &mut dyn Write,
     schedulers: Option<usize>,
 ) -> i32 {
+    run_files_as(paths, stdout, stderr, schedulers, ErrorFormat::Excerpt)
+}
+
+/// `run_files_with`, printing compile diagnostics in `format`.
+pub fn run_files_as(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+) -> i32 {
     let mut modules: Vec<(&Path, Module)> = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
@@ -204,7 +247,7 @@ pub fn run_files_with(
         let loaded = if is_bytecode(path) {
             read_bytecode(path)
         } else {
-            compile_file(path).map(|(m, warnings)| {
+            compile_file_as(path, format).map(|(m, warnings)| {
                 let _ = stderr.write_all(warnings.as_bytes());
                 m
             })

@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 
 use clap::{Parser, Subcommand, ValueEnum};
-use krarup::{compile_file, EXIT_FAILURE};
+use krarup::{compile_file_as, ErrorFormat, EXIT_FAILURE};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +44,8 @@ enum Command {
         /// Number of scheduler threads, 1 to 1024 (as `erl +S N`); default: one per core.
         #[arg(short = 'S', long = "schedulers", value_parser = clap::value_parser!(u16).range(1..=1024))]
         schedulers: Option<u16>,
+        #[command(flatten)]
+        diagnostics: DiagnosticsArgs,
     },
     /// Compile Erlang modules to bytecode files (.kbc), or print a compiler pass's output.
     ///
@@ -60,7 +62,33 @@ enum Command {
         /// Print this pass's output instead of writing bytecode.
         #[arg(long = "dump", value_enum)]
         dump: Option<Stage>,
+        #[command(flatten)]
+        diagnostics: DiagnosticsArgs,
     },
+}
+
+/// How compile errors and warnings are printed.
+#[derive(clap::Args)]
+struct DiagnosticsArgs {
+    /// How to print compile errors and warnings: `excerpt` shows the source lines with a hint;
+    /// `short` prints erlc's one-line form (`file:line:col: message`, as `erlc +brief`), for tools.
+    #[arg(long = "error-format", value_enum, default_value = "excerpt")]
+    error_format: ErrorFormatArg,
+}
+
+#[derive(Copy, Clone, ValueEnum)]
+enum ErrorFormatArg {
+    Excerpt,
+    Short,
+}
+
+impl From<ErrorFormatArg> for ErrorFormat {
+    fn from(a: ErrorFormatArg) -> ErrorFormat {
+        match a {
+            ErrorFormatArg::Excerpt => ErrorFormat::Excerpt,
+            ErrorFormatArg::Short => ErrorFormat::Short,
+        }
+    }
 }
 
 #[derive(Copy, Clone, ValueEnum)]
@@ -78,11 +106,17 @@ enum Stage {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Run { files, schedulers } => {
+        Command::Run {
+            files,
+            schedulers,
+            diagnostics,
+        } => {
             let (checked, output_errors) = krarup::CheckedWriter::new(std::io::stdout());
             let stdout = Box::new(std::io::BufWriter::new(checked));
             let schedulers = schedulers.map(usize::from);
-            let status = krarup::run_files_with(&files, stdout, &mut std::io::stderr(), schedulers);
+            let format = diagnostics.error_format.into();
+            let status =
+                krarup::run_files_as(&files, stdout, &mut std::io::stderr(), schedulers, format);
             match output_errors.take() {
                 Some(e) => {
                     eprintln!("krarup: error writing to standard output: {e}");
@@ -91,12 +125,22 @@ fn main() -> ExitCode {
                 None => status,
             }
         }
-        Command::Compile { files, out, dump } => compile(&files, &out, dump),
+        Command::Compile {
+            files,
+            out,
+            dump,
+            diagnostics,
+        } => compile(&files, &out, dump, diagnostics.error_format.into()),
     };
     ExitCode::from(code as u8)
 }
 
-fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32 {
+fn compile(
+    files: &[PathBuf],
+    out: &std::path::Path,
+    dump: Option<Stage>,
+    format: ErrorFormat,
+) -> i32 {
     let mut status = 0;
     let mut stderr = std::io::stderr();
     if dump.is_none() {
@@ -107,7 +151,7 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
     }
     for path in files {
         if let Some(stage) = dump {
-            match dump_file(path, stage) {
+            match dump_file(path, stage, format) {
                 Ok(text) => print!("{text}"),
                 Err(message) => {
                     let _ = stderr.write_all(message.as_bytes());
@@ -116,7 +160,7 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
             }
             continue;
         }
-        match compile_file(path) {
+        match compile_file_as(path, format) {
             Ok((module, warnings)) => {
                 let _ = stderr.write_all(warnings.as_bytes());
                 let target = out.join(format!("{}.kbc", module.name));
@@ -135,7 +179,7 @@ fn compile(files: &[PathBuf], out: &std::path::Path, dump: Option<Stage>) -> i32
     status
 }
 
-fn dump_file(path: &std::path::Path, stage: Stage) -> Result<String, String> {
+fn dump_file(path: &std::path::Path, stage: Stage, format: ErrorFormat) -> Result<String, String> {
     let source = krarup::read_source(path).map_err(|f| f.message)?;
     let name = path.display().to_string();
     let stage = match stage {
@@ -147,5 +191,12 @@ fn dump_file(path: &std::path::Path, stage: Stage) -> Result<String, String> {
     // The compiler recurses over the syntax tree: give it the large stack `krarup run` uses.
     krarup::on_big_stack(|| krarup_compiler::dump(&source, &name, stage))
         .map_err(|e| format!("krarup: cannot start the compiler thread: {e}\n"))?
-        .map_err(|diags| krarup_compiler::diagnostics::render(&diags, &source, &name, false))
+        .map_err(|diags| match format {
+            ErrorFormat::Short => {
+                krarup_compiler::diagnostics::render_short(&diags, &source, &name)
+            }
+            ErrorFormat::Excerpt => {
+                krarup_compiler::diagnostics::render(&diags, &source, &name, krarup::stderr_color())
+            }
+        })
 }

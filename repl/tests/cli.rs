@@ -173,7 +173,7 @@ fn exit_statuses_and_where_reports_go() {
     assert_ended("compile error", &r);
     assert_eq!((r.status, out(&r).as_str()), (Some(1), ""));
     assert!(
-        err(&r).contains("cli_error.erl:3:11: error: variable 'Y' is unbound"),
+        err(&r).contains("Error: variable 'Y' is unbound\n   ╭─[ cli_error.erl:3:11 ]"),
         "{}",
         err(&r)
     );
@@ -190,11 +190,7 @@ fn exit_statuses_and_where_reports_go() {
         );
         assert_ended(stage, &r);
         assert_eq!((r.status, out(&r).as_str()), (Some(1), ""), "{stage}");
-        assert!(
-            err(&r).contains("cli_syntax.erl:3:16: error: syntax error"),
-            "{}",
-            err(&r)
-        );
+        assert!(err(&r).contains("╭─[ cli_syntax.erl:3:16 ]"), "{}", err(&r));
     }
 }
 
