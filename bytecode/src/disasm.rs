@@ -211,9 +211,9 @@ impl Disasm<'_> {
                 Operand::Byte(n) => format!("{name} {n}"),
                 Operand::U16(n) => format!("{name} {n}"),
                 Operand::U32(n) => format!("{name} {n}"),
-                Operand::ArithOp(op) => arith_name(*op).into(),
-                Operand::UnaryOp(op) => unary_name(*op).into(),
-                Operand::CmpOp(op) => cmp_name(*op).into(),
+                Operand::ArithOp(op) => op.name().into(),
+                Operand::UnaryOp(op) => op.name().into(),
+                Operand::CmpOp(op) => op.name().into(),
                 Operand::TypeTest(t) => type_name(*t).into(),
                 Operand::MapPut(MapPut::Assoc) => "assoc".into(),
                 Operand::MapPut(MapPut::Exact) => "exact".into(),
@@ -276,41 +276,6 @@ fn dst(d: &Dst) -> String {
     match d {
         Dst::X(r) => format!("x{}", r.0),
         Dst::Y(r) => format!("y{}", r.0),
-    }
-}
-
-fn arith_name(op: ArithOp) -> &'static str {
-    match op {
-        ArithOp::Add => "+",
-        ArithOp::Sub => "-",
-        ArithOp::Mul => "*",
-        ArithOp::Div => "/",
-        ArithOp::IntDiv => "div",
-        ArithOp::Rem => "rem",
-        ArithOp::Band => "band",
-        ArithOp::Bor => "bor",
-        ArithOp::Bxor => "bxor",
-        ArithOp::Bsl => "bsl",
-        ArithOp::Bsr => "bsr",
-    }
-}
-
-fn unary_name(op: UnaryOp) -> &'static str {
-    match op {
-        UnaryOp::Neg => "-",
-        UnaryOp::Plus => "+",
-        UnaryOp::Bnot => "bnot",
-    }
-}
-
-fn cmp_name(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Lt => "<",
-        CmpOp::Ge => ">=",
-        CmpOp::Eq => "==",
-        CmpOp::Ne => "/=",
-        CmpOp::EqExact => "=:=",
-        CmpOp::NeExact => "=/=",
     }
 }
 

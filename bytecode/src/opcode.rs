@@ -431,6 +431,24 @@ pub enum Instruction {
 }
 
 impl ArithOp {
+    /// The operator as Erlang writes it, which is also its `erlang` function's name (stack
+    /// traces report `erlang:'+'/2`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ArithOp::Add => "+",
+            ArithOp::Sub => "-",
+            ArithOp::Mul => "*",
+            ArithOp::Div => "/",
+            ArithOp::IntDiv => "div",
+            ArithOp::Rem => "rem",
+            ArithOp::Band => "band",
+            ArithOp::Bor => "bor",
+            ArithOp::Bxor => "bxor",
+            ArithOp::Bsl => "bsl",
+            ArithOp::Bsr => "bsr",
+        }
+    }
+
     /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
     pub const ALL: [ArithOp; 11] = [
         ArithOp::Add,
@@ -453,6 +471,15 @@ impl ArithOp {
 }
 
 impl UnaryOp {
+    /// The operator as Erlang writes it (its `erlang` function's name).
+    pub fn name(self) -> &'static str {
+        match self {
+            UnaryOp::Neg => "-",
+            UnaryOp::Plus => "+",
+            UnaryOp::Bnot => "bnot",
+        }
+    }
+
     /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
     pub const ALL: [UnaryOp; 3] = [UnaryOp::Neg, UnaryOp::Plus, UnaryOp::Bnot];
 
@@ -463,6 +490,18 @@ impl UnaryOp {
 }
 
 impl CmpOp {
+    /// The operator as Erlang writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Ge => ">=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "/=",
+            CmpOp::EqExact => "=:=",
+            CmpOp::NeExact => "=/=",
+        }
+    }
+
     /// Every value, in file-format order: a value's code in `.kbc` files is its index here.
     pub const ALL: [CmpOp; 6] = [
         CmpOp::Lt,

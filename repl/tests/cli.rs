@@ -8,29 +8,9 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
-use support::{krarup_bin, run_with_timeout, RunResult};
+use support::{err, krarup_bin, krarup_in, out, write, RunResult};
 
 const LIMIT: Duration = Duration::from_secs(60);
-
-/// Runs krarup with `args` in `dir`.
-fn krarup_in(dir: &Path, args: &[&str]) -> RunResult {
-    let mut cmd = Command::new(krarup_bin());
-    cmd.current_dir(dir).args(args).env("NO_COLOR", "1");
-    run_with_timeout(cmd, LIMIT).expect("krarup starts")
-}
-
-/// Writes `name` in `dir` with `text`.
-fn write(dir: &Path, name: &str, text: &str) {
-    std::fs::write(dir.join(name), text).expect("write source");
-}
-
-fn out(r: &RunResult) -> String {
-    String::from_utf8_lossy(&r.stdout).into_owned()
-}
-
-fn err(r: &RunResult) -> String {
-    String::from_utf8_lossy(&r.stderr).into_owned()
-}
 
 /// No panic, no signal, no time-out.
 fn assert_ended(what: &str, r: &RunResult) {

@@ -7,18 +7,11 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
-use support::{krarup_bin, lang_tests_dir, run_with_timeout, strip_ansi, RunResult};
+use support::{krarup_bin, krarup_in, lang_tests_dir, run_with_timeout, strip_ansi, RunResult};
 
 const LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
-
-/// Runs krarup with `args` in `dir` (so diagnostics name files relative to it).
-fn krarup_in(dir: &Path, args: &[&str]) -> RunResult {
-    let mut cmd = Command::new(krarup_bin());
-    cmd.current_dir(dir).args(args).env("NO_COLOR", "1");
-    run_with_timeout(cmd, LIMIT).expect("krarup starts")
-}
 
 /// The failure every malformed-input test rules out: a Rust panic or a death by signal.
 fn assert_clean_failure(what: &str, r: &RunResult) {

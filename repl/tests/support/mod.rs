@@ -346,3 +346,26 @@ pub fn strip_ansi(s: &str) -> String {
     }
     out
 }
+
+/// Runs krarup with `args` in `dir` (so diagnostics name files relative to it), colour off, with a
+/// 60-second limit.
+pub fn krarup_in(dir: &Path, args: &[&str]) -> RunResult {
+    let mut cmd = Command::new(krarup_bin());
+    cmd.current_dir(dir).args(args).env("NO_COLOR", "1");
+    run_with_timeout(cmd, Duration::from_secs(60)).expect("krarup starts")
+}
+
+/// Writes `name` in `dir` with `text`.
+pub fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).expect("write source");
+}
+
+/// A run's stdout as text.
+pub fn out(r: &RunResult) -> String {
+    String::from_utf8_lossy(&r.stdout).into_owned()
+}
+
+/// A run's stderr as text.
+pub fn err(r: &RunResult) -> String {
+    String::from_utf8_lossy(&r.stderr).into_owned()
+}

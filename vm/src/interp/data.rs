@@ -184,7 +184,7 @@ impl<'a> Vm<'a> {
                 self.jump(fail.unwrap_or(Label(0)));
                 Ok(())
             }
-            Err(e) => Err(self.operator_error(e, arith_op_name(op), &[x, y])),
+            Err(e) => Err(self.operator_error(e, op.name(), &[x, y])),
         }
     }
 
@@ -199,14 +199,7 @@ impl<'a> Vm<'a> {
                 self.jump(fail.unwrap_or(Label(0)));
                 Ok(())
             }
-            Err(e) => {
-                let name = match op {
-                    UnaryOp::Neg => "-",
-                    UnaryOp::Plus => "+",
-                    UnaryOp::Bnot => "bnot",
-                };
-                Err(self.operator_error(e, name, &[x]))
-            }
+            Err(e) => Err(self.operator_error(e, op.name(), &[x])),
         }
     }
 
@@ -222,22 +215,5 @@ impl<'a> Vm<'a> {
             tail_call: false,
         });
         Interrupt::Raise(e)
-    }
-}
-
-/// The operator's name as an `erlang` function (for stack traces).
-pub(crate) fn arith_op_name(op: ArithOp) -> &'static str {
-    match op {
-        ArithOp::Add => "+",
-        ArithOp::Sub => "-",
-        ArithOp::Mul => "*",
-        ArithOp::Div => "/",
-        ArithOp::IntDiv => "div",
-        ArithOp::Rem => "rem",
-        ArithOp::Band => "band",
-        ArithOp::Bor => "bor",
-        ArithOp::Bxor => "bxor",
-        ArithOp::Bsl => "bsl",
-        ArithOp::Bsr => "bsr",
     }
 }
