@@ -90,13 +90,17 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 pub fn encode(module: &Module) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.module(module);
-    let payload = w.0;
+    with_header(&w.0)
+}
+
+/// A whole file: the header for `payload` (this version, its length and checksum), then it.
+fn with_header(payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    out.extend_from_slice(&fnv1a64(payload).to_le_bytes());
+    out.extend_from_slice(payload);
     out
 }
 

@@ -554,12 +554,7 @@ fn random_garbage_and_huge_counts_are_rejected() {
     w.str("");
     w.uint(u64::MAX >> 1);
     let payload = w.0;
-    let mut b = Vec::new();
-    b.extend_from_slice(MAGIC);
-    b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    b.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
-    b.extend_from_slice(&payload);
+    let b = with_header(&payload);
     let err = decode(&b).unwrap_err();
     assert!(err.to_string().contains("exceeds"), "{err}");
 }
@@ -600,12 +595,7 @@ fn nested_length_claims_do_not_reserve_memory() {
         payload.extend(n.0);
     }
     payload.resize(payload.len() + filler, 3);
-    let mut b = Vec::new();
-    b.extend_from_slice(MAGIC);
-    b.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    b.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    b.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
-    b.extend_from_slice(&payload);
+    let b = with_header(&payload);
     let err = decode(&b).unwrap_err().to_string();
     // The parser got through every header and element and ran out of input for the tails.
     assert!(err.contains("unexpected end of payload"), "{err}");

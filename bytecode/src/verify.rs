@@ -1,7 +1,7 @@
 //! The bytecode verifier, a lighter cousin of OTP's `beam_validator`: checks a `Module` before it
 //! is loaded so that malformed code is a `LoadError`, never undefined behaviour in the
 //! interpreter. Owns the structural rules listed on `verify`; does not own the file format
-//! (`bytecode::format`) or loading (`code`).
+//! (`format`) or loading (the VM's `code` module).
 
 use crate::describe::{FrameEffect, Reg};
 use crate::format::MAX_LITERAL_DEPTH;

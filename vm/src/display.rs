@@ -40,10 +40,20 @@ pub fn write_atom(out: &mut String, name: &str) {
         out.push_str(name);
         return;
     }
-    out.push('\'');
-    for c in name.chars() {
+    push_escaped(out, name, '\'');
+}
+
+/// `s` between `quote`s with the escapes `io_lib:write_atom/1` and `io_lib:write_string/1` use:
+/// the quote and backslash, the named control characters, other controls in octal, and
+/// characters above 255 as `\x{...}`.
+fn push_escaped(out: &mut String, s: &str, quote: char) {
+    out.push(quote);
+    for c in s.chars() {
         match c {
-            '\'' => out.push_str("\\'"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
@@ -60,7 +70,7 @@ pub fn write_atom(out: &mut String, name: &str) {
             c => out.push(c),
         }
     }
-    out.push('\'');
+    out.push(quote);
 }
 
 enum Item {
@@ -139,26 +149,6 @@ fn print_binary(t: Term) -> Option<(String, bool)> {
         .then(|| (bytes.iter().map(|&b| b as char).collect(), false))
 }
 
-/// A string in double quotes with `io_lib:write_string/1`'s escapes.
-fn push_escaped(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\u{b}' => out.push_str("\\v"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\u{1b}' => out.push_str("\\e"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 /// Characters the emulator's `%T` prints inside a string: Latin-1 printable, tab, newline and
 /// carriage return.
 fn printable(c: i64) -> bool {
@@ -218,12 +208,12 @@ fn write_styled(out: &mut String, t: Term, atoms: &AtomTable, style: Style) {
 fn write_one(out: &mut String, t: Term, atoms: &AtomTable, stack: &mut Vec<Item>, style: Style) {
     if style == Style::Print {
         if let Some(s) = print_string(t) {
-            push_escaped(out, &s);
+            push_escaped(out, &s, '"');
             return;
         }
         if let Some((s, utf8)) = print_binary(t) {
             out.push_str("<<");
-            push_escaped(out, &s);
+            push_escaped(out, &s, '"');
             out.push_str(if utf8 { "/utf8>>" } else { ">>" });
             return;
         }
