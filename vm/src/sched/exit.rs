@@ -64,20 +64,22 @@ impl System {
         if let Some((_, id)) = p.timer_armed.take() {
             self.cancel_timer(super::timer::TimerId(id));
         }
-        // A link or monitor request that arrived after the end is answered as if it had been
-        // made before: with an exit signal or a 'DOWN'.
-        let (mut links, mut watchers) = (
+        let (links, watchers) = (
             std::mem::take(&mut p.links),
             std::mem::take(&mut p.watchers),
         );
+        let me = p.pid;
+        // A link or monitor request the process had not handled when it ended is answered as by
+        // a process that no longer exists: an exit signal or a 'DOWN' with reason `noproc` (BEAM
+        // handles the rest of an exiting process's signal queue so).
         for s in late {
             match s {
-                Signal::Link { from } => links.push(from),
-                Signal::Monitor { from, reference } => watchers.push((reference, from)),
+                Signal::Link { from } | Signal::Monitor { from, .. } => {
+                    self.bounce(from, me, s, local)
+                }
                 _ => {}
             }
         }
-        let me = p.pid;
         for l in links {
             let exit = Signal::Exit {
                 from: me,

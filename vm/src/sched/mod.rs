@@ -297,7 +297,13 @@ impl System {
     }
 
     /// The answer a dead process gives to `signal` from `from`.
-    fn bounce(&self, from: u64, dead: u64, signal: Signal, local: Option<&Worker<Arc<Pcb>>>) {
+    pub(crate) fn bounce(
+        &self,
+        from: u64,
+        dead: u64,
+        signal: Signal,
+        local: Option<&Worker<Arc<Pcb>>>,
+    ) {
         let noproc = || Message::immediate(Term::atom(crate::atom::NOPROC));
         match signal {
             Signal::Link { .. } => self.post(
@@ -452,7 +458,13 @@ impl System {
                 }
             }
         }
-        self.timers_live.fetch_sub(1, Ordering::SeqCst);
+        // The timer counts as live until its effect is queued (so an idle scheduler cannot take
+        // the gap for a deadlock). But a scheduler may have run the woken process and gone idle
+        // since, seeing this timer still live and parking without a deadline: wake one to look
+        // again now that no timer is left.
+        if self.timers_live.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.wake_one();
+        }
     }
 
     /// Stops the timer thread (the scheduler threads are stopped by `scheduler::Schedulers`).
