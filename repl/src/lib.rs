@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod os;
+pub use os::unbuffered_stdout;
 pub mod source;
 
 use krarup_bytecode::module::Module;

@@ -111,7 +111,7 @@ fn main() -> ExitCode {
             schedulers,
             diagnostics,
         } => {
-            let (checked, output_errors) = krarup::CheckedWriter::new(std::io::stdout());
+            let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
             let stdout = Box::new(std::io::BufWriter::new(checked));
             let schedulers = schedulers.map(usize::from);
             let format = diagnostics.error_format.into();

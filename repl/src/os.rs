@@ -19,3 +19,17 @@ pub fn cpu_time_ms() -> u64 {
     // The kernel's USER_HZ is 100 on every Linux we run on.
     ticks * 10
 }
+
+/// Standard output without the line buffering of `std::io::stdout()` (which would split one io
+/// request at its last newline into two writes): on Unix a duplicate of file descriptor 1. The VM
+/// flushes after each io request, so a `BufWriter` over this makes one write per request.
+pub fn unbuffered_stdout() -> Box<dyn std::io::Write + Send> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(std::io::stdout())
+}

@@ -82,7 +82,8 @@ pub type NativeResult = Result<Term, Exception>;
 /// State shared by every process of one `Runtime`: the atom table, standard output, counters.
 pub struct Shared {
     pub atoms: AtomTable,
-    /// Where `krarup_io:put_chars/1` writes (standard output in the `krarup` binary).
+    /// Where `krarup_io:put_chars/1` writes (standard output in the `krarup` binary); flushed
+    /// after every io request, so the embedder may buffer within one request only.
     pub stdout: Mutex<Box<dyn Write + Send>>,
     /// Where `krarup_io:put_chars/2` writes for the device `standard_error`. `Shared::new`
     /// sets it to the process's real `std::io::stderr()`: the one place the VM crate touches an

@@ -196,7 +196,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
             }
         }
         let mut out = c.shared.stdout.lock().unwrap_or_else(|e| e.into_inner());
-        let _ = out.write_all(&bytes);
+        let _ = out.write_all(&bytes).and_then(|()| out.flush());
         Ok(Term::bool(true))
     });
 }

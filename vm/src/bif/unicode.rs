@@ -167,7 +167,8 @@ fn to_binary(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out_latin1: bool) -> 
     }
 }
 
-/// `krarup_io:put_chars(Chardata)`: writes UTF-8 to standard output; `badarg` on bad data.
+/// `krarup_io:put_chars(Chardata)`: writes UTF-8 to standard output and flushes it (one io request,
+/// one write); `badarg` on bad data.
 /// With `to_stderr`, writes to `Shared::stderr` instead, in latin1 as OTP (see `latin1_bytes`).
 /// A failed write to standard output (a closed pipe, a full disk) raises `error:terminated`, as
 /// OTP's `io` functions do once the `user` io server has died of the failed write.
@@ -188,11 +189,11 @@ fn put_chars(c: &mut NativeCtx<'_>, data: Term, to_stderr: bool) -> NativeResult
         s.into_bytes()
     };
     let mut out = sink.lock().unwrap_or_else(|e| e.into_inner());
-    let written = out.write_all(&bytes);
+    // Each io request reaches the terminal or pipe when it completes, as OTP's io servers write
+    // each request to their port: a program that then waits, or is killed, has shown it all.
+    let written = out.write_all(&bytes).and_then(|()| out.flush());
     if to_stderr {
-        // OTP's standard_error is unbuffered: keep it ordered with whatever the embedder flushes.
-        // Its write errors are ignored: there is nowhere left to report them.
-        let _ = out.flush();
+        // Write errors on standard_error are ignored: there is nowhere left to report them.
     } else if written.is_err() {
         drop(out);
         return Err(Exception::error(Term::atom(
