@@ -1,7 +1,10 @@
-//! Scheduler behaviour that only shows under races or load, checked by repetition inside one test
-//! process: the deadlock report when the last timer fires as the schedulers park, and the order of
-//! an exit signal and a later link or monitor request.
+//! Scheduler behaviour that only shows under races or load: the deadlock report when the last
+//! timer fires as the schedulers park (checked by repetition inside one test process), and a
+//! process woken while its waker runs a long builtin not waiting for it on a busy core.
 
+mod support;
+
+use std::process::Command;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -55,4 +58,36 @@ fn last_timer_then_receive_is_always_a_deadlock() {
             Err(_) => panic!("a run hung after {done} runs instead of reporting the deadlock"),
         }
     }
+}
+
+/// At `-S 2`, a process woken by a message runs on the idle core while the sender is still inside
+/// a long builtin (it used to wait until the builtin returned: seconds for a big one).
+#[test]
+fn a_woken_process_does_not_wait_for_the_senders_long_builtin() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wake.erl");
+    std::fs::write(
+        &path,
+        "-module(wake).\n-export([main/0]).\n\
+         main() ->\n\
+             Main = self(),\n\
+             B = spawn(fun() -> receive go -> Main ! {b, erlang:monotonic_time()} end end),\n\
+             timer:sleep(10),\n\
+             B ! go,\n\
+             _ = binary:copy(<<\"ab\">>, 50000000),\n\
+             Done = erlang:monotonic_time(),\n\
+             receive {b, Ran} -> io:format(\"~p~n\", [Ran < Done]) end.\n",
+    )
+    .expect("write source");
+    let out = Command::new(support::krarup_bin())
+        .args(["run", "-S", "2"])
+        .arg(&path)
+        .output()
+        .expect("run krarup");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "true\n");
 }

@@ -195,6 +195,7 @@ impl<'a> Vm<'a> {
         f: Atom,
         arity: usize,
     ) -> Result<Term, Interrupt> {
+        self.ctx.sys.wake_for_queued();
         let p = &mut *self.p;
         let mut ctx = NativeCtx {
             heap: &mut p.heap,
@@ -277,6 +278,7 @@ impl<'a> Vm<'a> {
         };
         let r = match target {
             Target::Native(nf) => {
+                self.ctx.sys.wake_for_queued();
                 let p = &mut *self.p;
                 let mut ctx = NativeCtx {
                     heap: &mut p.heap,

@@ -48,6 +48,11 @@ pub trait ProcessSystem {
     fn post(&self, from: u64, to: u64, signal: Signal);
     /// Sends a copy of `msg` (a term on `from`'s heap) to `to`'s mailbox.
     fn send_message(&self, from: u64, to: u64, msg: Term);
+    /// Called before a builtin runs: a process the caller woke onto its scheduler's own queue
+    /// (which that scheduler would run only after the caller) is handed to an idle scheduler,
+    /// since the builtin may take long. A caller that blocks in `receive` instead runs it next
+    /// on the same core, with no wake-up.
+    fn wake_for_queued(&self) {}
     /// Takes in the signals that arrived for the caller since it last looked: messages join its
     /// mailbox, links and monitors are updated. `Err(reason)` if an exit signal ends it.
     fn take_in_signals(&self, caller: &mut Process) -> Result<(), Term>;

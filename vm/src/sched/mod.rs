@@ -66,6 +66,11 @@ pub struct System {
     /// Indices of schedulers asleep (waiting for work).
     idle: Mutex<Vec<usize>>,
     n_idle: AtomicUsize,
+    /// Schedulers `wake_one` has woken that have not yet found work or gone back to sleep. While
+    /// one is searching, another wake-up is not needed: it will find what was queued.
+    searching: AtomicUsize,
+    /// Wake-ups `wake_one` has sent (for tests and diagnostics).
+    wakeups: AtomicU64,
     /// Counts processes queued and slices started (the deadlock check sees whether anything
     /// happened while it waited).
     epoch: AtomicU64,
@@ -126,6 +131,8 @@ impl System {
             unparkers: OnceLock::new(),
             idle: Mutex::new(Vec::new()),
             n_idle: AtomicUsize::new(0),
+            searching: AtomicUsize::new(0),
+            wakeups: AtomicU64::new(0),
             epoch: AtomicU64::new(0),
             stopping: AtomicBool::new(false),
             timers: OnceLock::new(),
@@ -478,12 +485,15 @@ impl System {
 
     /// Makes `pcb` runnable: onto the calling scheduler's own queue if there is one (the process
     /// that woke it likely blocks soon, so this scheduler runs it next), else the global one.
+    /// A sleeping scheduler is woken at once for the global queue and for a local queue holding
+    /// more than one process; for a lone process on a local queue, the slice decides (see
+    /// `SliceSystem::wake_for_queued`): waking a core for every message of a ping-pong would
+    /// cost a system call per message and move the partner across cores.
     pub(crate) fn enqueue(&self, pcb: Arc<Pcb>, local: Option<&Worker<Arc<Pcb>>>) {
         self.epoch.fetch_add(1, Ordering::SeqCst);
         match local {
             Some(w) => {
                 w.push(pcb);
-                // Another scheduler is woken only when this one has more than it will get to soon.
                 if w.len() > 1 {
                     self.wake_one();
                 }
@@ -495,25 +505,91 @@ impl System {
         }
     }
 
-    /// Wakes one sleeping scheduler, if any.
+    /// Wakes one sleeping scheduler, if any is asleep and none is already searching for work.
     pub(crate) fn wake_one(&self) {
         std::sync::atomic::fence(Ordering::SeqCst);
-        if self.n_idle.load(Ordering::SeqCst) == 0 {
+        if self.n_idle.load(Ordering::SeqCst) == 0 || self.searching.load(Ordering::SeqCst) > 0 {
             return;
         }
         let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(i) = idle.pop() {
             self.n_idle.store(idle.len(), Ordering::SeqCst);
+            self.searching.fetch_add(1, Ordering::SeqCst);
+            self.wakeups.fetch_add(1, Ordering::Relaxed);
             drop(idle);
             if let Some(u) = self.unparkers.get().and_then(|v| v.get(i)) {
                 u.unpark();
             }
         }
     }
+
+    /// A scheduler woken by `wake_one` stops searching: it found work (`found`) or is going
+    /// back to sleep. The last searcher to find work wakes another if more is queued, so a burst
+    /// of wake-ups skipped while it searched is not left to a busy scheduler.
+    pub(crate) fn stop_searching(&self, found: bool) {
+        let last = self.searching.fetch_sub(1, Ordering::SeqCst) == 1;
+        if found && last && self.has_queued_work() {
+            self.wake_one();
+        }
+    }
+
+    /// Whether any run queue (global or a scheduler's) holds a process.
+    fn has_queued_work(&self) -> bool {
+        !self.injector.is_empty()
+            || self
+                .stealers
+                .get()
+                .is_some_and(|ss| ss.iter().any(|s| !s.is_empty()))
+    }
 }
 
 impl Drop for System {
     fn drop(&mut self) {
         self.stop_timers();
+    }
+}
+
+#[cfg(test)]
+mod wake_tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// Waits (up to 10 s) until `n` schedulers are idle.
+    fn wait_idle(sys: &System, n: usize) {
+        let end = Instant::now() + Duration::from_secs(10);
+        while sys.n_idle.load(Ordering::SeqCst) != n {
+            assert!(Instant::now() < end, "schedulers did not go idle");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    /// A process queued on a busy scheduler's own queue is handed to an idle scheduler as soon
+    /// as the waker goes on to run a builtin (which may take long) instead of waiting.
+    #[test]
+    fn a_builtin_after_a_wake_up_wakes_an_idle_scheduler() {
+        let rt = crate::runtime::Runtime::new(Box::new(std::io::sink()));
+        let sys = rt.system().clone();
+        let schedulers = scheduler::start(&sys, 2);
+        wait_idle(&sys, 2);
+        // The queue of a busy scheduler (here of no scheduler, so nothing steals from it).
+        let busy = Worker::new_fifo();
+        let me = Arc::new(Pcb::new(Process::new(1_000_000, 0, 0, &[]), State::Running));
+        let slice = slice::SliceSystem::new(&sys, &me, Some(&busy));
+        let partner = Arc::new(Pcb::new(Process::new(1_000_001, 0, 0, &[]), State::Waiting));
+        sys.procs.insert(partner.pid, partner.clone());
+        let before = sys.wakeups.load(Ordering::SeqCst);
+        crate::interp::system::ProcessSystem::post(&slice, me.pid, partner.pid, Signal::Timeout);
+        assert_eq!(busy.len(), 1, "the partner is queued locally");
+        assert_eq!(sys.wakeups.load(Ordering::SeqCst), before, "no wake-up yet");
+        crate::interp::system::ProcessSystem::wake_for_queued(&slice);
+        assert_eq!(
+            sys.wakeups.load(Ordering::SeqCst),
+            before + 1,
+            "one scheduler woken"
+        );
+        // The woken scheduler finds nothing it can take and goes back to sleep.
+        wait_idle(&sys, 2);
+        assert_eq!(sys.searching.load(Ordering::SeqCst), 0);
+        drop(schedulers);
     }
 }

@@ -91,11 +91,20 @@ impl Drop for Schedulers {
 impl System {
     fn scheduler_loop(&self, index: usize, local: Worker<Arc<Pcb>>, parker: Parker) {
         let mut x = new_xregs();
+        // Woken by `wake_one` and not yet settled (see `System::searching`).
+        let mut searching = false;
         while !self.stopping.load(Ordering::Relaxed) {
-            match self.find_work(index, &local) {
-                Some(pcb) => self.run_process(&pcb, &local, &mut x),
-                None => self.sleep(index, &local, &parker),
+            let work = self.find_work(index, &local);
+            if std::mem::take(&mut searching) {
+                self.stop_searching(work.is_some());
             }
+            match work {
+                Some(pcb) => self.run_process(&pcb, &local, &mut x),
+                None => searching = self.sleep(index, &local, &parker),
+            }
+        }
+        if searching {
+            self.stop_searching(false);
         }
         while let Some(p) = local.pop() {
             self.injector.push(p);
@@ -135,8 +144,9 @@ impl System {
     /// Parks until woken. Detects a deadlock: the main process waits in `receive`, every
     /// scheduler is idle, nothing is queued and no timer is armed, and that is still so, with no
     /// process having been queued or run meanwhile, after a grace period (the check races with
-    /// schedulers that are just taking work, so one look is not enough).
-    fn sleep(&self, index: usize, local: &Worker<Arc<Pcb>>, parker: &Parker) {
+    /// schedulers that are just taking work, so one look is not enough). Returns whether
+    /// `wake_one` woke it (it then counts as searching).
+    fn sleep(&self, index: usize, local: &Worker<Arc<Pcb>>, parker: &Parker) -> bool {
         {
             let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
             idle.push(index);
@@ -145,8 +155,7 @@ impl System {
         std::sync::atomic::fence(Ordering::SeqCst);
         // Work queued between our last look and registering as idle must not be missed.
         if !self.injector.is_empty() || self.has_stealable(local) {
-            self.leave_idle(index);
-            return;
+            return self.leave_idle(index);
         }
         if self.looks_deadlocked(local) {
             let epoch = self.epoch.load(Ordering::SeqCst);
@@ -157,7 +166,7 @@ impl System {
         } else {
             parker.park();
         }
-        self.leave_idle(index);
+        self.leave_idle(index)
     }
 
     fn looks_deadlocked(&self, local: &Worker<Arc<Pcb>>) -> bool {
@@ -181,10 +190,14 @@ impl System {
                 .is_some_and(|ss| ss.iter().any(|s| !s.is_empty()))
     }
 
-    fn leave_idle(&self, index: usize) {
+    /// Takes scheduler `index` off the idle list; true if `wake_one` had already taken it off
+    /// (and counted it as searching).
+    fn leave_idle(&self, index: usize) -> bool {
         let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+        let before = idle.len();
         idle.retain(|&i| i != index);
         self.n_idle.store(idle.len(), Ordering::SeqCst);
+        idle.len() == before
     }
 
     /// Runs `pcb` until it yields, waits, or ends.
@@ -212,11 +225,7 @@ impl System {
                 }
                 pcb.lock_inbox().in_flight = false;
             }
-            let sys = super::slice::SliceSystem {
-                sys: self,
-                me: pcb,
-                local: Some(local),
-            };
+            let sys = super::slice::SliceSystem::new(self, pcb, Some(local));
             let ctx = Ctx {
                 shared: &self.shared,
                 code: &code,

@@ -9,6 +9,7 @@ use crate::process::Process;
 use crate::signal::{Pcb, Signal, State, TimerEvent};
 use crate::term::{Atom, Term};
 use crossbeam_deque::Worker;
+use std::cell::Cell;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,30 @@ pub(crate) struct SliceSystem<'a> {
     pub sys: &'a System,
     pub me: &'a Arc<Pcb>,
     pub local: Option<&'a Worker<Arc<Pcb>>>,
+    /// This slice woke a process onto `local` without waking another scheduler for it.
+    queued_locally: Cell<bool>,
+}
+
+impl<'a> SliceSystem<'a> {
+    pub(crate) fn new(
+        sys: &'a System,
+        me: &'a Arc<Pcb>,
+        local: Option<&'a Worker<Arc<Pcb>>>,
+    ) -> SliceSystem<'a> {
+        SliceSystem {
+            sys,
+            me,
+            local,
+            queued_locally: Cell::new(false),
+        }
+    }
+
+    /// Notes a process this slice may have queued on `local` (see `wake_for_queued`).
+    fn note_queued(&self) {
+        if self.local.is_some_and(|w| !w.is_empty()) {
+            self.queued_locally.set(true);
+        }
+    }
 }
 
 impl ProcessSystem for SliceSystem<'_> {
@@ -47,13 +72,21 @@ impl ProcessSystem for SliceSystem<'_> {
     }
     fn spawn(&self, process: Process) {
         self.sys.spawn(process, self.local);
+        self.note_queued();
     }
 
     fn post(&self, from: u64, to: u64, signal: Signal) {
         self.sys.post(from, to, signal, self.local);
+        self.note_queued();
     }
     fn send_message(&self, from: u64, to: u64, msg: Term) {
         self.sys.send_message(from, to, msg, self.local);
+        self.note_queued();
+    }
+    fn wake_for_queued(&self) {
+        if self.queued_locally.replace(false) && self.local.is_some_and(|w| !w.is_empty()) {
+            self.sys.wake_one();
+        }
     }
     fn take_in_signals(&self, caller: &mut Process) -> Result<(), Term> {
         let Some(signals) = take_signals(self.me, caller) else {
