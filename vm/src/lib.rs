@@ -9,6 +9,7 @@ pub mod copy;
 pub mod display;
 pub mod float_fmt;
 pub mod gc;
+pub mod harness;
 pub mod heap;
 pub mod interp;
 pub mod native;

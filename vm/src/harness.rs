@@ -1,0 +1,74 @@
+//! Builtins called outside any process, for fuzzing and tools: a heap, a dictionary and the
+//! shared state a builtin needs, without a scheduler. A builtin that needs the process system
+//! (`spawn`, `send`) is not a native and cannot be called here.
+
+use crate::heap::Heap;
+use crate::native::{Exception, NativeCtx, NativeRegistry, Shared};
+use crate::term::Term;
+
+/// One heap and every registered native, with program output discarded.
+pub struct NativeEnv {
+    /// Where arguments are built and results land.
+    pub heap: Heap,
+    /// The process dictionary the builtins see.
+    pub dict: Vec<(Term, Term)>,
+    /// The atom table and the (discarded) standard output.
+    pub shared: Shared,
+    registry: NativeRegistry,
+}
+
+impl Default for NativeEnv {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl NativeEnv {
+    /// A fresh environment: an empty heap and the natives of `bif::register_all`.
+    pub fn new() -> NativeEnv {
+        let shared = Shared::new(Box::new(std::io::sink()));
+        let mut registry = NativeRegistry::default();
+        crate::bif::register_all(&mut registry, &shared.atoms);
+        NativeEnv {
+            heap: Heap::new(),
+            dict: Vec::new(),
+            shared,
+            registry,
+        }
+    }
+
+    /// The atom `name` as a term.
+    pub fn atom(&self, name: &str) -> Term {
+        Term::atom(self.shared.atoms.intern(name))
+    }
+
+    /// Calls native `m:f(args)`: `None` if there is no such native, else what it returned or
+    /// raised.
+    pub fn call(&mut self, m: &str, f: &str, args: &[Term]) -> Option<Result<Term, Exception>> {
+        let (ma, fa) = (self.shared.atoms.intern(m), self.shared.atoms.intern(f));
+        let native = self.registry.get(ma, fa, u8::try_from(args.len()).ok()?)?;
+        let mut ctx = NativeCtx {
+            heap: &mut self.heap,
+            dict: &mut self.dict,
+            shared: &self.shared,
+            self_pid: Term::pid(0),
+            extra_reductions: 0,
+        };
+        Some(native(&mut ctx, args))
+    }
+
+    /// Verifies and prepares `module` as `Runtime::load` does, without installing it.
+    pub fn load(
+        &self,
+        module: krarup_bytecode::module::Module,
+    ) -> Result<crate::code::LoadedModule, crate::code::LoadError> {
+        crate::code::load(&self.shared, &self.registry, module, 1)
+    }
+
+    /// `~w` text of `t`.
+    pub fn show(&self, t: Term) -> String {
+        let mut s = String::new();
+        crate::display::write_term(&mut s, t, &self.shared.atoms);
+        s
+    }
+}
