@@ -4,15 +4,19 @@
 //! iterative, and decoding checks every length, so a corrupt or hostile binary gives `badarg`,
 //! never a panic.
 //! Local funs and references cannot be decoded (no code or node to bind them to): `badarg`.
+//! Options follow OTP 25: `term_to_binary/2` takes `compressed`, `{compressed, 0..9}` (zlib, kept
+//! only when not longer, as `erts` does), `{minor_version, 0..2}` and `deterministic`;
+//! `binary_to_term/2` takes `safe` (no new atoms) and `used`. Anything else is `badarg`.
 
 use super::{badarg, Reg};
-use crate::native::{Exception, NativeCtx, NativeResult};
+use crate::native::{Exception, NativeCtx};
 use crate::ops::arith::to_bigint;
 use crate::ops::{binary, map};
 use crate::term::{Term, Words, SUB_EXPORT, SUB_REF};
 use num_bigint::{BigInt, Sign};
 
 const VERSION: u8 = 131;
+const COMPRESSED: u8 = 80;
 const NEW_FLOAT: u8 = 70;
 const BIT_BINARY: u8 = 77;
 const NEW_PID: u8 = 88;
@@ -41,8 +45,12 @@ pub(super) fn register(r: &mut Reg<'_>) {
         Ok(c.heap.binary(&bytes))
     });
     r.add("erlang", "term_to_binary", 2, |c, a| {
-        super::list_arg(c, a[1])?;
-        let bytes = encode(c, a[0])?;
+        let opts = encode_opts(c, a[1])?;
+        let bytes = encode_with(c, a[0], opts.minor_version)?;
+        let bytes = match opts.level {
+            Some(level) => compress(bytes, level),
+            None => bytes,
+        };
         Ok(c.heap.binary(&bytes))
     });
     r.add("erlang", "term_to_iovec", 1, |c, a| {
@@ -50,15 +58,97 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let b = c.heap.binary(&bytes);
         Ok(c.heap.list(&[b]))
     });
-    r.add("erlang", "binary_to_term", 1, |c, a| decode(c, a[0]));
+    r.add("erlang", "binary_to_term", 1, |c, a| Ok(decode(c, a[0], false)?.0));
     r.add("erlang", "binary_to_term", 2, |c, a| {
-        super::list_arg(c, a[1])?;
-        decode(c, a[0])
+        let (mut safe, mut used) = (false, false);
+        for o in super::list_arg(c, a[1])? {
+            match o.as_atom().map(|x| c.shared.atoms.name(x)).as_deref() {
+                Some("safe") => safe = true,
+                Some("used") => used = true,
+                _ => return badarg(),
+            }
+        }
+        let (t, n) = decode(c, a[0], safe)?;
+        Ok(if used {
+            c.heap.tuple(&[t, Term::small(n as i64)])
+        } else {
+            t
+        })
     });
 }
 
-fn put_atom(out: &mut Vec<u8>, name: &str) {
-    if name.chars().all(|ch| (ch as u32) < 256) {
+/// `term_to_binary/2` options: zlib level when compressing, and the minor version.
+struct EncodeOpts {
+    level: Option<u32>,
+    minor_version: u8,
+}
+
+/// Parses `term_to_binary/2` options as OTP 25 does (later options win; `badarg` otherwise).
+fn encode_opts(c: &mut NativeCtx<'_>, t: Term) -> Result<EncodeOpts, Exception> {
+    // OTP 25's default minor version is 1: Latin-1 atoms as ATOM_EXT, floats as NEW_FLOAT_EXT.
+    let mut opts = EncodeOpts {
+        level: None,
+        minor_version: 1,
+    };
+    for o in super::list_arg(c, t)? {
+        let name = |x: Term| x.as_atom().map(|a| c.shared.atoms.name(a));
+        if let Some(es) = o.as_tuple().filter(|es| es.len() == 2) {
+            let n = es.at(1).as_small();
+            match (name(es.at(0)).as_deref(), n) {
+                (Some("compressed"), Some(n @ 0..=9)) => opts.level = Some(n as u32),
+                (Some("minor_version"), Some(n @ 0..=2)) => opts.minor_version = n as u8,
+                _ => return badarg(),
+            }
+            continue;
+        }
+        match name(o).as_deref() {
+            // zlib's default level, as `erts` uses for `compressed`.
+            Some("compressed") => opts.level = Some(6),
+            Some("deterministic") => {}
+            _ => return badarg(),
+        }
+    }
+    Ok(opts)
+}
+
+/// `<<131, 80, Size:32, ZlibData>>` when that is no longer than `raw` (as `erts` decides), else
+/// `raw` unchanged; level 0 never compresses.
+fn compress(raw: Vec<u8>, level: u32) -> Vec<u8> {
+    use std::io::Write;
+    if level == 0 || raw.len() < 2 {
+        return raw;
+    }
+    let body = &raw[1..];
+    let Ok(size) = u32::try_from(body.len()) else {
+        return raw;
+    };
+    let mut out = vec![VERSION, COMPRESSED];
+    out.extend_from_slice(&size.to_be_bytes());
+    let mut z = flate2::write::ZlibEncoder::new(out, flate2::Compression::new(level));
+    match z.write_all(body).and_then(|()| z.finish()) {
+        Ok(out) if out.len() <= raw.len() => out,
+        _ => raw,
+    }
+}
+
+/// Inflates a compressed term's zlib data to exactly `size` bytes; also returns how many input
+/// bytes the zlib stream used. `badarg` for a corrupt stream or a size mismatch.
+fn inflate(data: &[u8], size: usize) -> Result<(Vec<u8>, usize), Exception> {
+    use std::io::Read;
+    let mut z = flate2::read::ZlibDecoder::new(data);
+    let mut out = Vec::with_capacity(size.min(1 << 20));
+    let read = (&mut z)
+        .take(size as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|_| Exception::badarg())?;
+    if read != size {
+        return badarg();
+    }
+    Ok((out, z.total_in() as usize))
+}
+
+fn put_atom(out: &mut Vec<u8>, name: &str, minor_version: u8) {
+    if minor_version < 2 && name.chars().all(|ch| (ch as u32) < 256) {
         out.push(ATOM);
         out.extend_from_slice(&(name.chars().count() as u16).to_be_bytes());
         out.extend(name.chars().map(|ch| ch as u8));
@@ -94,17 +184,38 @@ fn put_int(out: &mut Vec<u8>, n: &BigInt) {
     out.extend_from_slice(&mag);
 }
 
-/// The external format of `t` (with the version byte).
+/// The external format of `t` (with the version byte), as OTP 25's `term_to_binary/1`.
 pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
+    encode_with(c, t, 1)
+}
+
+/// `FLOAT_EXT` (minor version 0): the float printed as C's `"%.20e"`, NUL-padded to 31 bytes.
+fn put_old_float(out: &mut Vec<u8>, f: f64) {
+    let s = format!("{f:.20e}");
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let text = format!("{mantissa}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    let mut field = [0u8; 31];
+    let n = text.len().min(31);
+    field[..n].copy_from_slice(&text.as_bytes()[..n]);
+    out.push(OLD_FLOAT);
+    out.extend_from_slice(&field);
+}
+
+/// The external format of `t` for a `minor_version` (0: floats as `FLOAT_EXT`; 2: every atom
+/// as UTF-8).
+fn encode_with(c: &mut NativeCtx<'_>, t: Term, minor_version: u8) -> Result<Vec<u8>, Exception> {
     let mut out = vec![VERSION];
     let mut stack = vec![t];
     let mut visited = 0usize;
     while let Some(t) = stack.pop() {
         visited += 1;
         if let Some(a) = t.as_atom() {
-            put_atom(&mut out, &c.shared.atoms.name(a));
+            put_atom(&mut out, &c.shared.atoms.name(a), minor_version);
         } else if t.is_integer() {
             put_int(&mut out, &to_bigint(t).unwrap_or_default());
+        } else if let Some(f) = t.as_float().filter(|_| minor_version == 0) {
+            put_old_float(&mut out, f);
         } else if let Some(f) = t.as_float() {
             out.push(NEW_FLOAT);
             out.extend_from_slice(&f.to_bits().to_be_bytes());
@@ -141,14 +252,14 @@ pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
             out.extend_from_slice(&bytes);
         } else if let Some(p) = t.as_pid() {
             out.push(NEW_PID);
-            put_atom(&mut out, "nonode@nohost");
+            put_atom(&mut out, "nonode@nohost", minor_version);
             out.extend_from_slice(&(p as u32).to_be_bytes());
             out.extend_from_slice(&[0; 8]);
         } else if t.boxed_subtag() == Some(SUB_REF) {
             let id = t.payload().map_or(0, |p| p.at(0).raw());
             out.push(NEWER_REF);
             out.extend_from_slice(&3u16.to_be_bytes());
-            put_atom(&mut out, "nonode@nohost");
+            put_atom(&mut out, "nonode@nohost", minor_version);
             out.extend_from_slice(&[0; 4]);
             out.extend_from_slice(&(id as u32).to_be_bytes());
             out.extend_from_slice(&((id >> 32) as u32).to_be_bytes());
@@ -246,28 +357,48 @@ enum Frame {
     },
 }
 
-fn decode(c: &mut NativeCtx<'_>, bin: Term) -> NativeResult {
+/// Decodes the term at the start of `bin` and returns it with the number of bytes it used:
+/// bytes after the term are ignored, as OTP does (`binary_to_term/2`'s `used` reports the
+/// count). `safe`: an atom not already in the table is `badarg`.
+fn decode(c: &mut NativeCtx<'_>, bin: Term, safe: bool) -> Result<(Term, usize), Exception> {
     let (bytes, bits) = binary::bytes(bin).ok_or_else(Exception::badarg)?;
-    if bits % 8 != 0 {
+    if bits % 8 != 0 || bytes.first() != Some(&VERSION) {
         return badarg();
     }
-    let mut cur = Cursor { b: &bytes, pos: 0 };
-    if cur.u8()? != VERSION {
-        return badarg();
+    if bytes.get(1) == Some(&COMPRESSED) {
+        let mut cur = Cursor { b: &bytes, pos: 2 };
+        let size = cur.u32()?;
+        let (inflated, used) = inflate(&bytes[6..], size)?;
+        let (t, end) = decode_term(c, &inflated, 0, safe)?;
+        if end != inflated.len() {
+            return badarg();
+        }
+        return Ok((t, 6 + used));
     }
+    decode_term(c, &bytes, 1, safe)
+}
+
+/// Decodes one term of `bytes` from `start`; returns it and the offset just after it.
+fn decode_term(
+    c: &mut NativeCtx<'_>,
+    bytes: &[u8],
+    start: usize,
+    safe: bool,
+) -> Result<(Term, usize), Exception> {
+    let mut cur = Cursor {
+        b: bytes,
+        pos: start,
+    };
     let mut frames: Vec<Frame> = Vec::new();
     loop {
-        let mut value = match read_one(c, &mut cur, &mut frames)? {
+        let mut value = match read_one(c, &mut cur, &mut frames, safe)? {
             Some(v) => v,
             None => continue,
         };
         // Deliver `value` to the enclosing frames, closing every frame it completes.
         loop {
             let Some(top) = frames.last_mut() else {
-                if cur.left() != 0 {
-                    return badarg();
-                }
-                return Ok(value);
+                return Ok((value, cur.pos));
             };
             let (left, done) = match top {
                 Frame::Tuple { left, elems } => {
@@ -295,7 +426,12 @@ fn decode(c: &mut NativeCtx<'_>, bin: Term) -> NativeResult {
                 }
                 Some(Frame::Map { items, .. }) => {
                     let pairs: Vec<(Term, Term)> = items.chunks(2).map(|p| (p[0], p[1])).collect();
-                    map::from_pairs(c.heap, &pairs, &c.shared.atoms)
+                    let m = map::from_pairs(c.heap, &pairs, &c.shared.atoms);
+                    // A repeated key is a corrupt map for OTP: badarg, not "the later wins".
+                    if map::size(m) != pairs.len() {
+                        return badarg();
+                    }
+                    m
                 }
                 Some(Frame::Export { items, .. }) => {
                     let arity = items[2].as_small().and_then(|a| u8::try_from(a).ok());
@@ -317,7 +453,17 @@ fn read_one(
     c: &mut NativeCtx<'_>,
     cur: &mut Cursor<'_>,
     frames: &mut Vec<Frame>,
+    safe: bool,
 ) -> Result<Option<Term>, Exception> {
+    // `safe` refuses to create atoms (and so export funs naming unknown functions' atoms).
+    let atom = |c: &mut NativeCtx<'_>, s: &str| -> Result<Term, Exception> {
+        if safe {
+            let a = c.shared.atoms.lookup(s).ok_or_else(Exception::badarg)?;
+            Ok(Term::atom(a))
+        } else {
+            Ok(c.atom(s))
+        }
+    };
     let tag = cur.u8()?;
     let v = match tag {
         SMALL_INT => Term::small(cur.u8()? as i64),
@@ -364,7 +510,7 @@ fn read_one(
                 cur.u8()? as usize
             };
             let s: String = cur.take(n)?.iter().map(|&b| b as char).collect();
-            c.atom(&s)
+            atom(c, &s)?
         }
         ATOM_UTF8 | SMALL_ATOM_UTF8 => {
             let n = if tag == ATOM_UTF8 {
@@ -378,7 +524,7 @@ fn read_one(
             if s.chars().count() > crate::atom::MAX_ATOM_CHARS {
                 return badarg();
             }
-            c.atom(&s)
+            atom(c, &s)?
         }
         NIL => Term::NIL,
         STRING => {
@@ -525,7 +671,7 @@ mod tests {
             &[131],
             &[131, 108, 255, 255, 255, 255],
             &[131, 104, 3, 97],
-            &[131, 106, 0],
+            &[131, 80, 0, 0, 0, 1, 120, 156, 3, 0],
         ] {
             let b = env.heap.binary(bytes);
             let e = env.call("erlang", "binary_to_term", &[b]).unwrap_err();

@@ -217,9 +217,9 @@ fn compile(c: &mut NativeCtx<'_>, t: Term, opts: Term) -> NativeResult {
             let ok = c.atom("ok");
             Ok(c.heap.tuple(&[ok, mp]))
         }
-        Err(msg) => {
-            let (err, text) = (c.atom("error"), c.heap.string(&msg));
-            let reason = c.heap.tuple(&[text, Term::small(0)]);
+        Err(e) => {
+            let (err, text) = (c.atom("error"), c.heap.string(&e.reason));
+            let reason = c.heap.tuple(&[text, Term::small(e.offset as i64)]);
             Ok(c.heap.tuple(&[err, reason]))
         }
     }

@@ -35,6 +35,53 @@ struct Parser<'a> {
     p: &'a [u8],
     i: usize,
     groups: usize,
+    /// PCRE's compile-workspace model (see `check_workspace`): bytes held by the enclosing
+    /// groups' brackets and kept items, the current branch's bytes at the next item, and the
+    /// bytes of its last item when PCRE keeps it as the "previous" one for a quantifier.
+    ws_base: usize,
+    ws_cur: usize,
+    ws_kept: usize,
+    /// Set with the offset when the error is one PCRE reports with a position.
+    err_offset: usize,
+}
+
+/// PCRE 8's compile workspace (`COMPILE_WORK_SIZE`, 4096 bytes) less its safety margin (100):
+/// OTP's `re` reports "regular expression is too complicated" when the length pass holds more.
+/// Nesting is what fills it, so this also bounds the parser's recursion (about 800 capturing
+/// groups deep) the way OTP does.
+const PCRE_WORKSPACE_LIMIT: usize = 4096 - 100;
+
+/// What PCRE reports when nesting overflows its compile workspace.
+pub const TOO_COMPLICATED: &str = "regular expression is too complicated";
+
+/// Bytes of code PCRE's length pass holds for one parsed item (`src` is the item's first source
+/// byte), and whether the item becomes the "previous" one a quantifier may apply to.
+fn pcre_item_bytes(node: &Node, src: u8) -> (usize, bool) {
+    match node {
+        Node::Byte(_) => (2, true),
+        Node::Any => (1, true),
+        Node::Class(..) if src == b'\\' => (1, true),
+        Node::Class(r, _) if r.len() == 1 && r[0].0 == r[0].1 => (2, true),
+        Node::Class(..) => (33, true),
+        // In the length pass a closed group is collapsed to an empty bracket pair.
+        Node::Group(..) => (6, true),
+        _ => (1, false),
+    }
+}
+
+/// Bytes PCRE's length pass holds for a quantified item of `item` bytes.
+fn pcre_repeat_bytes(node: &Node, item: usize, min: u32, max: Option<u32>) -> usize {
+    match node {
+        Node::Group(..) if min == 0 => item + 1,
+        Node::Group(..) => item * min as usize,
+        Node::Class(..) if item > 2 => item + if (min, max) == (0, None) { 1 } else { 5 },
+        _ => match (min, max) {
+            (0, None) | (1, None) | (0, Some(1)) => 2,
+            (m, Some(n)) if m == n || m == 0 => 4,
+            (_, None) => 6,
+            _ => 8,
+        },
+    }
 }
 
 fn class_escape(c: u8) -> Option<(Vec<(u8, u8)>, bool)> {
@@ -67,6 +114,15 @@ fn literal_escape(c: u8) -> u8 {
 }
 
 impl Parser<'_> {
+    /// PCRE checks its workspace at the top of each item (and at `|`, `)` and the end).
+    fn check_workspace(&mut self) -> Result<(), String> {
+        if self.ws_base + self.ws_cur > PCRE_WORKSPACE_LIMIT {
+            self.err_offset = self.i;
+            return Err(TOO_COMPLICATED.into());
+        }
+        Ok(())
+    }
+
     fn peek(&self) -> Option<u8> {
         self.p.get(self.i).copied()
     }
@@ -80,6 +136,7 @@ impl Parser<'_> {
         let mut branches = vec![self.concat()?];
         while self.peek() == Some(b'|') {
             self.i += 1;
+            (self.ws_cur, self.ws_kept) = (0, 0);
             branches.push(self.concat()?);
         }
         Ok(if branches.len() == 1 {
@@ -91,11 +148,17 @@ impl Parser<'_> {
 
     fn concat(&mut self) -> Result<Node, String> {
         let mut items = Vec::new();
-        while let Some(c) = self.peek() {
+        loop {
+            self.check_workspace()?;
+            let Some(c) = self.peek() else { break };
             if c == b'|' || c == b')' {
                 break;
             }
+            self.ws_cur = self.ws_kept;
             let atom = self.atom()?;
+            let (bytes, previous) = pcre_item_bytes(&atom, c);
+            self.ws_cur += bytes;
+            self.ws_kept = if previous { bytes } else { 0 };
             items.push(self.quantified(atom)?);
         }
         Ok(Node::Concat(items))
@@ -106,6 +169,7 @@ impl Parser<'_> {
             p.i += 1;
             r
         };
+        let start = self.i;
         let (min, max) = match self.peek() {
             Some(b'*') => one(self, (0, None)),
             Some(b'+') => one(self, (1, None)),
@@ -116,6 +180,14 @@ impl Parser<'_> {
             },
             _ => return Ok(atom),
         };
+        // The quantifier is an item of its own in PCRE's loop: checked, then it replaces the
+        // previous item and leaves none.
+        let end = self.i;
+        self.i = start;
+        self.check_workspace()?;
+        self.i = end;
+        self.ws_cur = pcre_repeat_bytes(&atom, self.ws_kept, min, max);
+        self.ws_kept = 0;
         let mut greedy = true;
         if self.peek() == Some(b'?') {
             self.i += 1;
@@ -176,7 +248,12 @@ impl Parser<'_> {
                 } else {
                     None
                 };
+                // The bracket (OP_CBRA 5 bytes, OP_BRA 3) goes after the kept previous item.
+                let saved = (self.ws_base, self.ws_cur, self.ws_kept);
+                self.ws_base += self.ws_cur + if capture { 5 } else { 3 };
+                (self.ws_cur, self.ws_kept) = (0, 0);
                 let inner = self.alt()?;
+                (self.ws_base, self.ws_cur, self.ws_kept) = saved;
                 if self.next()? != b')' {
                     return Err("missing )".into());
                 }
@@ -399,22 +476,42 @@ impl Compiler {
     }
 }
 
+/// Why a pattern does not compile: the reason and, for errors PCRE places, the byte offset in
+/// the pattern (0 otherwise), as in `re:compile/2`'s `{error, {Reason, Offset}}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError {
+    pub reason: String,
+    pub offset: usize,
+}
+
 /// Compiles a pattern; `Err` with a reason for syntax OTP rejects or krarup does not support.
-pub fn compile(pattern: &[u8], flags: Flags) -> Result<Regex, String> {
+/// Nesting deeper than PCRE's compile workspace allows is refused as OTP does
+/// ([`TOO_COMPLICATED`]), so parsing and code generation recurse at most that deep.
+pub fn compile(pattern: &[u8], flags: Flags) -> Result<Regex, CompileError> {
     let mut p = Parser {
         p: pattern,
         i: 0,
         groups: 0,
+        ws_base: 3,
+        ws_cur: 0,
+        ws_kept: 0,
+        err_offset: 0,
     };
-    let node = p.alt()?;
-    if p.i != pattern.len() {
-        return Err("unmatched )".into());
-    }
+    let parsed = p.alt().and_then(|node| {
+        if p.i != pattern.len() {
+            return Err("unmatched )".to_string());
+        }
+        Ok(node)
+    });
+    let node = parsed.map_err(|reason| CompileError {
+        offset: if reason == TOO_COMPLICATED { p.err_offset } else { 0 },
+        reason,
+    })?;
     let mut c = Compiler {
         prog: vec![Inst::Save(0)],
         regs: 0,
     };
-    c.emit(&node)?;
+    c.emit(&node).map_err(|reason| CompileError { reason, offset: 0 })?;
     c.prog.push(Inst::Save(1));
     c.prog.push(Inst::Match);
     Ok(Regex {

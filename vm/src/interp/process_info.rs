@@ -241,14 +241,22 @@ impl<'a> Vm<'a> {
 
     fn memory_of(&mut self, kind: Term) -> Result<Term, Exception> {
         if kind.is_list() {
-            let kinds = crate::ops::list_to_vec(kind).ok_or_else(Exception::badarg)?;
+            // OTP walks the list in Erlang: an improper tail fails its helper's clauses.
+            let kinds = crate::ops::list_to_vec(kind)
+                .ok_or_else(|| Exception::error(Term::atom(crate::atom::FUNCTION_CLAUSE)))?;
+            // One level only: as in OTP, an element that is not a kind (a nested list too) is badarg.
             let mut items = Vec::with_capacity(kinds.len());
             for k in kinds {
-                let v = self.memory_of(k)?;
+                let v = self.memory_of_atom(k)?;
                 items.push(self.p.heap.tuple(&[k, v]));
             }
             return Ok(self.p.heap.list(&items));
         }
+        self.memory_of_atom(kind)
+    }
+
+    /// `erlang:memory/1` of one kind atom; `badarg` for anything else.
+    fn memory_of_atom(&mut self, kind: Term) -> Result<Term, Exception> {
         let name = kind
             .as_atom()
             .map(|a| self.ctx.shared.atoms.name(a).to_string())

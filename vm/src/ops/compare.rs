@@ -279,7 +279,17 @@ fn cmp_maps(
     }
     match atoms {
         None => {
-            // Equality only: same keys (exactly) and equal values.
+            // Equality only: same keys (exactly) and equal values. Pair by pair in an order
+            // fixed by the key set, so nested keys are compared on the work stack (a lookup
+            // per key would compare keys on the Rust stack, recursing per level of maps in keys).
+            if let (Some(pa), Some(pb)) = (map::canonical_pairs(a), map::canonical_pairs(b)) {
+                for ((ka, va), (kb, vb)) in pa.into_iter().zip(pb).rev() {
+                    stack.push((va, vb, exact));
+                    stack.push((ka, kb, true));
+                }
+                return Ordering::Equal;
+            }
+            // Tries with hash collisions (rare; never nested deep in practice): by lookup.
             for (k, va) in map::raw_pairs(a) {
                 match map::get(b, k) {
                     Some(vb) => stack.push((va, vb, exact)),

@@ -29,85 +29,122 @@ fn mix(h: u64, x: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+const SEED: u64 = 0x5851_f42d_4c95_7f2d;
+
+/// Work items of `hash`: a term to mix into the top accumulator, or a step of a map's pairs.
+enum Task {
+    Term(Term),
+    /// Starts a sub-hash (a key's or a value's) from `SEED`.
+    Begin,
+    /// Adds mix(key hash, value hash) to the map's running sum.
+    Pair,
+    /// Mixes the finished sum of a map with `n` pairs into the enclosing hash.
+    MapEnd(u64),
+}
+
 /// A 64-bit hash consistent with `=:=` (equal terms hash equal). Atoms hash by index, which is
 /// stable within one runtime.
 pub fn hash(t: Term) -> u64 {
-    let mut h: u64 = 0x5851_f42d_4c95_7f2d;
     if t.is_small() || t.is_atom() || t.is_pid() || t.is_nil() {
-        return mix(h, t.raw());
+        return mix(SEED, t.raw());
     }
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
+    // Iterative: a map's pairs are hashed as sub-hashes (each from `SEED`) on `hs`, so maps
+    // nested in keys or values do not recurse on the Rust stack.
+    let mut hs: Vec<u64> = vec![SEED];
+    let mut stack = vec![Task::Term(t)];
+    while let Some(task) = stack.pop() {
+        let t = match task {
+            Task::Term(t) => t,
+            Task::Begin => {
+                hs.push(SEED);
+                continue;
+            }
+            Task::Pair => {
+                let (hv, hk) = (hs.pop().unwrap_or(0), hs.pop().unwrap_or(0));
+                if let Some(acc) = hs.last_mut() {
+                    *acc = acc.wrapping_add(mix(hk, hv));
+                }
+                continue;
+            }
+            Task::MapEnd(n) => {
+                let acc = hs.pop().unwrap_or(0);
+                if let Some(h) = hs.last_mut() {
+                    *h = mix(mix(*h, 11 | n << 8), acc);
+                }
+                continue;
+            }
+        };
+        let Some(h) = hs.last_mut() else { break };
         if t.is_small() || t.is_atom() || t.is_pid() || t.is_nil() {
-            h = mix(h, t.raw());
+            *h = mix(*h, t.raw());
             continue;
         }
         if let Some((hd, tl)) = t.as_cons() {
-            h = mix(h, 8);
-            stack.push(tl);
-            stack.push(hd);
+            *h = mix(*h, 8);
+            stack.push(Task::Term(tl));
+            stack.push(Task::Term(hd));
             continue;
         }
         if let Some(es) = t.as_tuple() {
-            h = mix(h, 9 | (es.len() as u64) << 8);
-            stack.extend(es.iter().rev());
+            *h = mix(*h, 9 | (es.len() as u64) << 8);
+            stack.extend(es.iter().rev().map(Task::Term));
             continue;
         }
         if let Some(f) = t.as_float() {
             let f = if f == 0.0 { 0.0 } else { f };
-            h = mix(h, mix(3, f.to_bits()));
+            *h = mix(*h, mix(3, f.to_bits()));
             continue;
         }
         if t.is_bignum() {
             let (sign, digits) = to_bigint(t).unwrap_or_default().to_u64_digits();
-            h = mix(h, 4 + sign as u64);
+            *h = mix(*h, 4 + sign as u64);
             for d in digits {
-                h = mix(h, d);
+                *h = mix(*h, d);
             }
             continue;
         }
         if t.is_bitstring() {
             if let Some((bytes, bits)) = binary::bytes(t) {
-                h = mix(h, 10 | (bits as u64) << 8);
+                *h = mix(*h, 10 | (bits as u64) << 8);
                 for c in bytes.chunks(8) {
                     let mut w = [0u8; 8];
                     w[..c.len()].copy_from_slice(c);
-                    h = mix(h, u64::from_le_bytes(w));
+                    *h = mix(*h, u64::from_le_bytes(w));
                 }
             }
             continue;
         }
         if t.is_map() {
-            // Order-independent: flat maps and tries with the same pairs hash alike.
-            let mut acc: u64 = 0;
-            let mut n = 0u64;
-            for (k, v) in super::map::raw_pairs(t) {
-                acc = acc.wrapping_add(mix(hash(k), hash(v)));
-                n += 1;
+            // Order-independent: flat maps and tries with the same pairs hash alike. The sum of
+            // mix(hash(k), hash(v)) over the pairs builds on `hs` (popped by `MapEnd`).
+            let pairs = super::map::raw_pairs(t);
+            stack.push(Task::MapEnd(pairs.len() as u64));
+            for (k, v) in pairs {
+                stack.extend([Task::Pair, Task::Term(v), Task::Begin, Task::Term(k), Task::Begin]);
             }
-            h = mix(mix(h, 11 | n << 8), acc);
+            hs.push(0);
             continue;
         }
         match t.boxed_subtag() {
             Some(SUB_REF) => {
                 let id = t.payload().and_then(|p| p.first()).map_or(0, |w| w.raw());
-                h = mix(h, mix(6, id))
+                *h = mix(*h, mix(6, id))
             }
             Some(SUB_FUN) | Some(SUB_EXPORT) => {
                 let p = t.payload().unwrap_or(Words::EMPTY);
-                h = mix(h, 12);
+                *h = mix(*h, 12);
                 for (i, w) in p.iter().enumerate() {
                     if i < 3 {
-                        h = mix(h, w.raw());
+                        *h = mix(*h, w.raw());
                     } else {
-                        stack.push(w);
+                        stack.push(Task::Term(w));
                     }
                 }
             }
-            _ => h = mix(h, t.raw()),
+            _ => *h = mix(*h, t.raw()),
         }
     }
-    h
+    hs.first().copied().unwrap_or(SEED)
 }
 
 fn node_parts(node: Term) -> (u32, usize, Words) {
@@ -278,6 +315,22 @@ fn remove_at(heap: &mut Heap, node: Term, key: Term, h: u64, depth: u32) -> Opti
         }
     }
     Some(alloc_node(heap, bm, size - 1, &es))
+}
+
+/// Whether the trie holds a collision list (keys with equal 64-bit hashes), whose order depends
+/// on insertion; without one, `for_each`'s order depends only on the set of keys. Recursion
+/// depth is at most `COLLISION_DEPTH`.
+pub fn has_collisions(node: Term) -> bool {
+    fn walk(node: Term, depth: u32) -> bool {
+        if depth >= COLLISION_DEPTH {
+            return true;
+        }
+        node_parts(node)
+            .2
+            .iter()
+            .any(|e| e.as_cons().is_none() && walk(e, depth + 1))
+    }
+    walk(node, 0)
 }
 
 /// Calls `f(key, value)` for every pair, in trie order. Recursion depth is at most

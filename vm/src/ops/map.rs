@@ -95,6 +95,17 @@ pub fn raw_pairs(map: Term) -> Vec<(Term, Term)> {
     to_pairs(map)
 }
 
+/// The pairs in an order that depends only on the set of keys (flat maps: key order; tries:
+/// trie order), so two maps with exactly equal keys list them alike and can be compared pair by
+/// pair without looking keys up. `None` for a trie with a hash-collision list, whose order
+/// depends on insertion.
+pub fn canonical_pairs(map: Term) -> Option<Vec<(Term, Term)>> {
+    if is_hashmap(map) && super::hamt::has_collisions(map) {
+        return None;
+    }
+    Some(raw_pairs(map))
+}
+
 /// The pairs in the order OTP's `maps:iterator/1` + `maps:next/1` visit them (and so the order
 /// `~p` prints them): key order for flat maps, the reverse of `to_pairs` for large maps.
 pub fn iter_pairs(map: Term) -> Vec<(Term, Term)> {
