@@ -42,39 +42,6 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let v = bin(a[0])?;
         Ok(c.heap.binary(&v))
     });
-    r.add(b, "copy", 2, |c, a| {
-        let v = bin(a[0])?;
-        let n = usize_arg(a[1])?;
-        if v.len().saturating_mul(n) > (1 << 30) {
-            return Err(Exception::system_limit());
-        }
-        Ok(c.heap.binary(&v.repeat(n)))
-    });
-    r.add(b, "bin_to_list", 1, |c, a| {
-        let v = bin(a[0])?;
-        Ok(bytes_list(c, &v))
-    });
-    r.add(b, "bin_to_list", 2, |c, a| {
-        let v = bin(a[0])?;
-        let Some([s, l]) = a[1].as_tuple_n() else {
-            return badarg();
-        };
-        let (from, to) = range(v.len(), s, l)?;
-        Ok(bytes_list(c, &v[from..to]))
-    });
-    r.add(b, "bin_to_list", 3, |c, a| {
-        let v = bin(a[0])?;
-        let (from, to) = range(v.len(), a[1], a[2])?;
-        Ok(bytes_list(c, &v[from..to]))
-    });
-    r.add(b, "list_to_bin", 1, |c, a| {
-        let mut out = Vec::new();
-        if !a[0].is_list() {
-            return badarg();
-        }
-        super::iolist_bytes(a[0], &mut out).ok_or_else(Exception::badarg)?;
-        Ok(c.heap.binary(&out))
-    });
     r.add(b, "split", 2, |c, a| split(c, a[0], a[1], Term::NIL));
     r.add(b, "split", 3, |c, a| split(c, a[0], a[1], a[2]));
     r.add(b, "match", 2, |c, a| do_match(c, a[0], a[1], Term::NIL));
@@ -138,13 +105,8 @@ fn common(bins: &[Vec<u8>], at: impl Fn(&Vec<u8>, usize) -> Option<u8>) -> usize
     }
 }
 
-fn bytes_list(c: &mut NativeCtx<'_>, v: &[u8]) -> Term {
-    let elems: Vec<Term> = v.iter().map(|&b| Term::small(b as i64)).collect();
-    c.heap.list(&elems)
-}
-
 /// `{Start, Len}` (Len may be negative) as a byte range within `size`, or `badarg`.
-fn range(size: usize, s: Term, l: Term) -> Result<(usize, usize), Exception> {
+pub(super) fn range(size: usize, s: Term, l: Term) -> Result<(usize, usize), Exception> {
     let (Some(s), Some(l)) = (s.as_small(), l.as_small()) else {
         return badarg();
     };

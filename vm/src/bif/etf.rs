@@ -36,14 +36,10 @@ const ATOM_UTF8: u8 = 118;
 const SMALL_ATOM_UTF8: u8 = 119;
 
 pub(super) fn register(r: &mut Reg<'_>) {
-    r.add("erlang", "term_to_binary", 1, |c, a| {
-        let bytes = encode(c, a[0])?;
-        Ok(c.heap.binary(&bytes))
-    });
+    r.add("erlang", "term_to_binary", 1, |c, a| encode_start(c, a[0]));
     r.add("erlang", "term_to_binary", 2, |c, a| {
         super::list_arg(c, a[1])?;
-        let bytes = encode(c, a[0])?;
-        Ok(c.heap.binary(&bytes))
+        encode_start(c, a[0])
     });
     r.add("erlang", "term_to_iovec", 1, |c, a| {
         let bytes = encode(c, a[0])?;
@@ -94,24 +90,76 @@ fn put_int(out: &mut Vec<u8>, n: &BigInt) {
     out.extend_from_slice(&mag);
 }
 
+/// An encoding in progress: the bytes so far and the terms still to write, last first.
+struct Encoding {
+    out: Vec<u8>,
+    stack: Vec<Term>,
+}
+
+/// Terms written per chunk of `term_to_binary` before it traps (16 per reduction).
+const ENCODE_CHUNK: usize = crate::native::TRAP_CHUNK_REDUCTIONS * 16;
+
+/// `term_to_binary` in chunks that trap between them (see `NativeCtx::trap`).
+fn encode_start(c: &mut NativeCtx<'_>, t: Term) -> NativeResult {
+    let st = Encoding {
+        out: vec![VERSION],
+        stack: vec![t],
+    };
+    encode_chunk(c, Box::new(st))
+}
+
+fn encode_next(c: &mut NativeCtx<'_>, _: &[Term]) -> NativeResult {
+    match c.resumed::<Encoding>() {
+        Some(st) => encode_chunk(c, st),
+        None => badarg(),
+    }
+}
+
+fn encode_chunk(c: &mut NativeCtx<'_>, mut st: Box<Encoding>) -> NativeResult {
+    if !encode_some(c, &mut st.out, &mut st.stack, ENCODE_CHUNK)? {
+        return c.trap(encode_next, &[], st);
+    }
+    Ok(super::chunked::binary_from_vec(
+        c,
+        std::mem::take(&mut st.out),
+    ))
+}
+
 /// The external format of `t` (with the version byte).
 pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
     let mut out = vec![VERSION];
     let mut stack = vec![t];
+    encode_some(c, &mut out, &mut stack, usize::MAX)?;
+    Ok(out)
+}
+
+/// Writes the terms on `stack` (last first) to `out`, at most about `limit` of them (a list
+/// counts its cells); true when the stack is empty.
+fn encode_some(
+    c: &mut NativeCtx<'_>,
+    out: &mut Vec<u8>,
+    stack: &mut Vec<Term>,
+    limit: usize,
+) -> Result<bool, Exception> {
     let mut visited = 0usize;
     while let Some(t) = stack.pop() {
+        if visited >= limit {
+            stack.push(t);
+            c.charge(visited / 16);
+            return Ok(false);
+        }
         visited += 1;
         if let Some(a) = t.as_atom() {
-            put_atom(&mut out, &c.shared.atoms.name(a));
+            put_atom(out, &c.shared.atoms.name(a));
         } else if t.is_integer() {
-            put_int(&mut out, &to_bigint(t).unwrap_or_default());
+            put_int(out, &to_bigint(t).unwrap_or_default());
         } else if let Some(f) = t.as_float() {
             out.push(NEW_FLOAT);
             out.extend_from_slice(&f.to_bits().to_be_bytes());
         } else if t.is_nil() {
             out.push(NIL);
         } else if t.is_cons() {
-            encode_list(&mut out, t, &mut stack);
+            visited += encode_list(out, t, stack);
         } else if let Some(es) = t.as_tuple() {
             if es.len() < 256 {
                 out.extend_from_slice(&[SMALL_TUPLE, es.len() as u8]);
@@ -141,14 +189,14 @@ pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
             out.extend_from_slice(&bytes);
         } else if let Some(p) = t.as_pid() {
             out.push(NEW_PID);
-            put_atom(&mut out, "nonode@nohost");
+            put_atom(out, "nonode@nohost");
             out.extend_from_slice(&(p as u32).to_be_bytes());
             out.extend_from_slice(&[0; 8]);
         } else if t.boxed_subtag() == Some(SUB_REF) {
             let id = t.payload().map_or(0, |p| p.at(0).raw());
             out.push(NEWER_REF);
             out.extend_from_slice(&3u16.to_be_bytes());
-            put_atom(&mut out, "nonode@nohost");
+            put_atom(out, "nonode@nohost");
             out.extend_from_slice(&[0; 4]);
             out.extend_from_slice(&(id as u32).to_be_bytes());
             out.extend_from_slice(&((id >> 32) as u32).to_be_bytes());
@@ -168,11 +216,12 @@ pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
         }
     }
     c.charge(visited / 16);
-    Ok(out)
+    Ok(true)
 }
 
 /// A list: `STRING_EXT` if proper, all bytes, and short; else `LIST_EXT`.
-fn encode_list(out: &mut Vec<u8>, t: Term, stack: &mut Vec<Term>) {
+/// Returns the number of cells.
+fn encode_list(out: &mut Vec<u8>, t: Term, stack: &mut Vec<Term>) -> usize {
     let mut elems = Vec::new();
     let mut cur = t;
     while let Some((h, tl)) = cur.as_cons() {
@@ -188,12 +237,13 @@ fn encode_list(out: &mut Vec<u8>, t: Term, stack: &mut Vec<Term>) {
         out.push(STRING);
         out.extend_from_slice(&(elems.len() as u16).to_be_bytes());
         out.extend(elems.iter().map(|e| e.small_value() as u8));
-        return;
+        return elems.len();
     }
     out.push(LIST);
     out.extend_from_slice(&(elems.len() as u32).to_be_bytes());
     stack.push(cur);
     stack.extend(elems.iter().rev());
+    elems.len()
 }
 
 /// A bounds-checked reader.

@@ -6,6 +6,7 @@
 //! Each topic file has a `register` function; `register_all` calls them all.
 
 mod binary_mod;
+mod chunked;
 #[cfg(test)]
 mod conformance;
 mod erlang_conv;
@@ -40,6 +41,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     binary_mod::register(&mut r);
     re::register(&mut r);
     unicode::register(&mut r);
+    chunked::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.
@@ -198,14 +200,9 @@ pub(crate) mod test_support {
                 .reg
                 .get(ma, fa, args.len() as u8)
                 .unwrap_or_else(|| panic!("no native {m}:{f}/{}", args.len()));
-            let mut ctx = NativeCtx {
-                heap: &mut self.heap,
-                dict: &mut self.dict,
-                shared: &self.shared,
-                self_pid: Term::pid(0),
-                extra_reductions: 0,
-            };
-            native(&mut ctx, args).map_err(|e| e.reason)
+            let mut ctx =
+                NativeCtx::new(&mut self.heap, &mut self.dict, &self.shared, Term::pid(0));
+            ctx.call_to_end(native, args).map_err(|e| e.reason)
         }
         /// `~w` text of a term.
         pub fn show(&self, t: Term) -> String {
