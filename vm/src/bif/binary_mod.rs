@@ -1,9 +1,11 @@
 //! The `binary` module's natives: `part`, `split`, `match(es)`, `replace`, `first`, `last`,
-//! `at`, `copy`, `bin_to_list`, `list_to_bin`, `encode_unsigned`, `decode_unsigned`,
-//! `longest_common_prefix/suffix`. Options supported: `global`, `trim`, `trim_all`, `{scope,
-//! {S, L}}`. Errors are `badarg`, as OTP.
+//! `at`, `copy/1`, `encode_unsigned`, `decode_unsigned`, `longest_common_prefix/suffix`,
+//! `compile_pattern`, `referenced_byte_size` (`copy/2`, `bin_to_list` and `list_to_bin` trap:
+//! `chunked.rs`). Options supported: `global`, `trim`, `trim_all`, `{scope, {S, L}}`. Errors
+//! are `badarg`, as OTP.
 
 use super::{badarg, list_arg, usize_arg, Reg};
+use crate::heap::HEAP_BIN_LIMIT;
 use crate::native::{Exception, NativeCtx, NativeResult};
 use crate::ops::arith::to_bigint;
 use crate::ops::binary;
@@ -41,6 +43,32 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(b, "copy", 1, |c, a| {
         let v = bin(a[0])?;
         Ok(c.heap.binary(&v))
+    });
+    r.add(b, "compile_pattern", 1, |c, a| {
+        // OTP's `{bm | ac, Ref}` holds a search structure; krarup's holds the pattern(s).
+        let pats = patterns(c, a[0])?;
+        let (tag, p) = if a[0].is_list() {
+            ("ac", a[0])
+        } else {
+            ("bm", a[0])
+        };
+        debug_assert!(!pats.is_empty());
+        let tag = c.atom(tag);
+        Ok(c.heap.tuple(&[tag, p]))
+    });
+    r.add(b, "referenced_byte_size", 1, |_, a| {
+        let (src, _, bits) = binary::view(&a[0]).ok_or_else(Exception::badarg)?;
+        if bits % 8 != 0 {
+            return badarg();
+        }
+        // OTP copies a part of at most 64 bytes (`binary:part`, `split`) into a binary of its
+        // own; krarup's parts always share, so report what OTP's copy would.
+        let own = bits / 8;
+        Ok(Term::small(if own <= HEAP_BIN_LIMIT {
+            own
+        } else {
+            src.len()
+        } as i64))
     });
     r.add(b, "split", 2, |c, a| split(c, a[0], a[1], Term::NIL));
     r.add(b, "split", 3, |c, a| split(c, a[0], a[1], a[2]));
@@ -195,6 +223,12 @@ fn opts(c: &mut NativeCtx<'_>, t: Term, size: usize) -> Result<Opts, Exception> 
 
 /// Non-empty patterns from a binary or a list of binaries.
 fn patterns(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<Vec<u8>>, Exception> {
+    // A compiled pattern (`compile_pattern/1`) holds the pattern(s) it was made from.
+    let t = match t.as_tuple_n() {
+        Some([tag, p]) if tag == c.atom("bm") && p.is_bitstring() => p,
+        Some([tag, p]) if tag == c.atom("ac") && p.is_list() => p,
+        _ => t,
+    };
     let pats = if t.is_list() {
         list_arg(c, t)?
             .into_iter()

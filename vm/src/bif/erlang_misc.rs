@@ -13,6 +13,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub(super) fn register(r: &mut Reg<'_>) {
     let e = "erlang";
     r.add(e, "throw", 1, |_, a| Err(Exception::throw(a[0])));
+    r.add(e, "bump_reductions", 1, |c, a| match a[0].as_small() {
+        Some(n) if n >= 0 => {
+            c.charge(n as usize);
+            Ok(Term::bool(true))
+        }
+        _ => super::badarg(),
+    });
     r.add(e, "error", 1, |_, a| Err(Exception::error(a[0])));
     r.add(e, "error", 2, |_, a| {
         let mut ex = Exception::error(a[0]);

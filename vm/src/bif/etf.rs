@@ -41,6 +41,13 @@ pub(super) fn register(r: &mut Reg<'_>) {
         super::list_arg(c, a[1])?;
         encode_start(c, a[0])
     });
+    r.add("erlang", "external_size", 1, |c, a| {
+        Ok(Term::small(encode(c, a[0])?.len() as i64))
+    });
+    r.add("erlang", "external_size", 2, |c, a| {
+        super::list_arg(c, a[1])?;
+        Ok(Term::small(encode(c, a[0])?.len() as i64))
+    });
     r.add("erlang", "term_to_iovec", 1, |c, a| {
         let bytes = encode(c, a[0])?;
         let b = c.heap.binary(&bytes);

@@ -6,6 +6,7 @@
 //! Each topic file has a `register` function; `register_all` calls them all.
 
 mod binary_mod;
+mod checksums;
 mod chunked;
 #[cfg(test)]
 mod conformance;
@@ -21,6 +22,7 @@ mod phash;
 mod re;
 mod re_engine;
 mod unicode;
+mod unicode_norm;
 
 use crate::atom::AtomTable;
 use crate::native::{Exception, NativeCtx, NativeFn, NativeRegistry};
@@ -42,6 +44,8 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     re::register(&mut r);
     unicode::register(&mut r);
     chunked::register(&mut r);
+    checksums::register(&mut r);
+    unicode_norm::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.
