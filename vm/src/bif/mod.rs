@@ -13,6 +13,7 @@ mod conformance;
 mod erlang_conv;
 mod erlang_lists;
 pub(crate) mod erlang_misc;
+mod erlang_time;
 mod erlang_types;
 mod etf;
 mod lists;
@@ -36,6 +37,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     erlang_conv::register(&mut r);
     erlang_lists::register(&mut r);
     erlang_misc::register(&mut r);
+    erlang_time::register(&mut r);
     etf::register(&mut r);
     lists::register(&mut r);
     maps::register(&mut r);

@@ -19,6 +19,7 @@ mod exceptions;
 mod maps_bins;
 mod process_bifs;
 mod process_info;
+mod process_opts;
 mod receive;
 pub mod runtime_bifs;
 pub mod system;

@@ -125,8 +125,8 @@ impl<'a> Vm<'a> {
                 let terms: Vec<Term> = pids.into_iter().map(Term::pid).collect();
                 Outcome::Value(self.p.heap.list(&terms))
             }
-            (R::SendAfter3, &[t, to, msg]) => self.send_after(t, to, msg, false).into(),
-            (R::StartTimer3, &[t, to, msg]) => self.send_after(t, to, msg, true).into(),
+            (R::SendAfter3, &[t, to, msg]) => self.send_after(t, to, msg, false, false).into(),
+            (R::StartTimer3, &[t, to, msg]) => self.send_after(t, to, msg, true, false).into(),
             (R::CancelTimer1, &[r]) => self.read_timer(r, true).into(),
             (R::ReadTimer1, &[r]) => self.read_timer(r, false).into(),
             _ => self.info_bif_value(rb, a),
@@ -466,11 +466,20 @@ impl<'a> Vm<'a> {
 
     // ---- timers ----
 
-    fn send_after(&mut self, t: Term, to: Term, msg: Term, wrap: bool) -> Result<Term, Exception> {
-        let ms = t
-            .as_small()
-            .filter(|&n| n >= 0)
-            .ok_or_else(Exception::badarg)? as u64;
+    /// `send_after`/`start_timer` (`wrap`): after `t` milliseconds, or at monotonic time `t`
+    /// milliseconds with `abs` (`{abs, true}` of the /4 forms; a time past fires at once).
+    pub(super) fn send_after(
+        &mut self,
+        t: Term,
+        to: Term,
+        msg: Term,
+        wrap: bool,
+        abs: bool,
+    ) -> Result<Term, Exception> {
+        let n = t.as_small().ok_or_else(Exception::badarg)?;
+        if n < 0 && !abs {
+            return Err(Exception::badarg());
+        }
         if to.as_pid().is_none() && to.as_atom().is_none() {
             return Err(Exception::badarg());
         }
@@ -482,7 +491,11 @@ impl<'a> Vm<'a> {
         } else {
             msg
         };
-        let deadline = Instant::now() + Duration::from_millis(ms);
+        let deadline = if abs {
+            (self.ctx.shared.start + Duration::from_millis(n.max(0) as u64)).max(Instant::now())
+        } else {
+            Instant::now() + Duration::from_millis(n as u64)
+        };
         self.ctx.sys.arm_timer(
             deadline,
             TimerEvent::Send {
@@ -494,7 +507,7 @@ impl<'a> Vm<'a> {
         Ok(r)
     }
 
-    fn read_timer(&mut self, r: Term, cancel: bool) -> Result<Term, Exception> {
+    pub(super) fn read_timer(&mut self, r: Term, cancel: bool) -> Result<Term, Exception> {
         let reference = ref_id(r).ok_or_else(Exception::badarg)?;
         Ok(match self.ctx.sys.timer_by_ref(reference, cancel) {
             // Whole milliseconds left, rounded up as BEAM reports them.

@@ -31,7 +31,7 @@ impl<'a> Vm<'a> {
                 self.budget = self.budget.min(1);
                 Outcome::Value(Term::bool(true))
             }
-            _ => Outcome::Raise(Exception::badarg()),
+            _ => self.option_bif_value(rb, a),
         }
     }
 
@@ -334,7 +334,7 @@ impl<'a> Vm<'a> {
         Ok(self.p.heap.tuple(&[a, b]))
     }
 
-    fn garbage_collect_other(&mut self, p: Term) -> Outcome {
+    pub(super) fn garbage_collect_other(&mut self, p: Term) -> Outcome {
         let Some(pid) = p.as_pid() else {
             return Outcome::Raise(Exception::badarg());
         };
