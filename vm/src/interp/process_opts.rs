@@ -2,9 +2,10 @@
 //! `'!'/2`, `send_nosuspend/2,3` (a local send never suspends: always `true`),
 //! `send_after/4` and `start_timer/4` (`{abs, Bool}`), `cancel_timer/2` (`{async, Bool}`,
 //! `{info, Bool}`), `read_timer/2` (`{async, Bool}`), `garbage_collect/2` (`{type, major |
-//! minor}`, `{async, RequestId}`), and `module_loaded/1`. Bad options are `badarg`.
+//! minor}`, `{async, RequestId}`), `spawn_opt/2,4` and `module_loaded/1`. Bad options are
+//! `badarg`.
 
-use super::process_bifs::Outcome;
+use super::process_bifs::{Outcome, Tie};
 use super::{Interrupt, Vm};
 use crate::code::runtime_bifs::RuntimeBif;
 use crate::native::Exception;
@@ -65,6 +66,14 @@ impl<'a> Vm<'a> {
                 Outcome::Value(ok)
             }
             (R::GarbageCollect2, &[p, opts]) => self.garbage_collect_opts(p, opts),
+            (R::SpawnOpt2, &[f, opts]) => match self.spawn_options(opts) {
+                Some(tie) => self.spawn_fun(f, tie).into(),
+                None => Outcome::Raise(Exception::badarg()),
+            },
+            (R::SpawnOpt4, &[m, f, args, opts]) => match self.spawn_options(opts) {
+                Some(tie) => self.spawn_mfa(m, f, args, tie).into(),
+                None => Outcome::Raise(Exception::badarg()),
+            },
             (R::ModuleLoaded1, &[m]) => match m.as_atom() {
                 Some(m) => Outcome::Value(Term::bool(self.ctx.code.is_loaded(m))),
                 None => Outcome::Raise(Exception::badarg()),
@@ -122,6 +131,49 @@ impl<'a> Vm<'a> {
             });
         }
         Some(values)
+    }
+
+    /// The options of `spawn_opt`: `link`, `monitor` and `{monitor, []}` tie the child; the
+    /// tuning options (`{priority, Level}`, `{fullsweep_after, N}`, `{min_heap_size, N}`,
+    /// `{min_bin_vheap_size, N}`, `{max_heap_size, Size}`, `{message_queue_data, M}`) are
+    /// checked and have no effect in krarup (see spec.md). `None` for a bad option.
+    fn spawn_options(&self, opts: Term) -> Option<Tie> {
+        let mut tie = Tie {
+            link: false,
+            monitor: false,
+        };
+        let name = |t: Term| t.as_atom().map(|a| self.ctx.shared.atoms.name(a));
+        for o in crate::ops::list_to_vec(opts)? {
+            if let Some(n) = name(o) {
+                match &*n {
+                    "link" => tie.link = true,
+                    "monitor" => tie.monitor = true,
+                    _ => return None,
+                }
+                continue;
+            }
+            let [k, v] = o.as_tuple_n()?;
+            let count = v.as_small().is_some_and(|n| n >= 0);
+            let ok = match &*name(k)? {
+                "monitor" => v.is_nil(),
+                "priority" => {
+                    name(v).is_some_and(|l| matches!(&*l, "low" | "normal" | "high" | "max"))
+                }
+                "fullsweep_after" | "min_heap_size" | "min_bin_vheap_size" => count,
+                "max_heap_size" => count || v.is_map(),
+                "message_queue_data" => {
+                    name(v).is_some_and(|m| matches!(&*m, "off_heap" | "on_heap"))
+                }
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            if &*name(k)? == "monitor" {
+                tie.monitor = true;
+            }
+        }
+        Some(tie)
     }
 
     /// `garbage_collect(Pid, Options)`: `{type, major | minor}` (krarup always does a full
