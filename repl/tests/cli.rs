@@ -562,3 +562,29 @@ fn long_operator_chains_compile_and_run() {
         );
     }
 }
+
+/// Long builtins (`binary:copy`, `list_to_binary`, `term_to_binary`, ...) do their work in
+/// chunks and trap between them: on one scheduler, a process ping-ponging with another keeps
+/// making rounds while a third is inside one call (the program counts the rounds between the
+/// messages sent right before and right after the call; a call that never yields leaves none).
+#[test]
+fn long_builtins_let_other_processes_run() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    write(
+        dir.path(),
+        "long_builtins.erl",
+        include_str!("long_builtins.erl"),
+    );
+    let r = krarup_in(dir.path(), &["run", "-S", "1", "long_builtins.erl"]);
+    assert_ended("long builtins", &r);
+    assert_eq!(r.status, Some(0), "{}", err(&r));
+    let text = out(&r);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 7, "{text}");
+    for line in lines {
+        assert!(
+            line.ends_with("other processes ran meanwhile: true"),
+            "{line}"
+        );
+    }
+}

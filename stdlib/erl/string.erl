@@ -28,6 +28,9 @@
          left/3, right/2, right/3, centre/2, centre/3, sub_string/2,
          sub_string/3, to_upper/1, to_lower/1, join/2]).
 
+-export([list_to_integer/1, list_to_float/1]).
+-compile({no_auto_import, [list_to_integer/1, list_to_float/1]}).
+
 %% ---------------------------------------------------------------------
 %% Helpers: code points, graphemes, result shape
 
@@ -468,7 +471,7 @@ to_integer_1(S) ->
     {Sign, Rest} = sign(L),
     case digits(Rest, []) of
         {[], _} -> {error, no_integer};
-        {Ds, After} -> {Sign * list_to_integer(Ds), back(S, After)}
+        {Ds, After} -> {Sign * erlang:list_to_integer(Ds), back(S, After)}
     end.
 
 sign([$- | R]) -> {-1, R};
@@ -496,7 +499,7 @@ to_float_1(S) ->
             case digits(Rest1, []) of
                 {[_ | _] = Frac, Rest2} ->
                     {Exp, Rest3} = exponent(Rest2),
-                    try list_to_float(SignChars ++ Int ++ "." ++ Frac ++ Exp) of
+                    try erlang:list_to_float(SignChars ++ Int ++ "." ++ Frac ++ Exp) of
                         F -> {F, back(S, Rest3)}
                     catch
                         error:badarg -> {error, no_float}
@@ -684,3 +687,50 @@ lower_char(C) -> C.
 
 join([], _Sep) -> [];
 join([H | T], Sep) -> H ++ lists:append([Sep ++ X || X <- T]).
+
+%% string:list_to_integer/1 and list_to_float/1 (BIFs in OTP): the longest leading
+%% number of a list and the rest after it.
+list_to_integer(L) when is_list(L) ->
+    {Sign, Digits} = num_sign(L),
+    case num_digits(Digits, []) of
+        {[], _} -> {error, no_integer};
+        {Ds, Rest} -> {erlang:list_to_integer(Sign ++ Ds), Rest}
+    end;
+list_to_integer(_) -> {error, not_a_list}.
+
+list_to_float(L) when is_list(L) ->
+    {Sign, S1} = num_sign(L),
+    case num_digits(S1, []) of
+        {[_ | _] = Int, [$. | S2]} ->
+            case num_digits(S2, []) of
+                {[], _} -> {error, no_float};
+                {Frac, S3} ->
+                    {Exp, Rest} = num_exponent(S3),
+                    try erlang:list_to_float(Sign ++ Int ++ "." ++ Frac ++ Exp) of
+                        F -> {F, Rest}
+                    catch
+                        error:badarg -> {error, no_float}
+                    end
+            end;
+        _ -> {error, no_float}
+    end;
+list_to_float(_) -> {error, not_a_list}.
+
+num_sign([$- | R]) -> {"-", R};
+num_sign([$+ | R]) -> {"", R};
+num_sign(R) -> {"", R}.
+
+num_digits([D | R], Acc) when D >= $0, D =< $9 -> num_digits(R, [D | Acc]);
+num_digits(R, Acc) -> {lists:reverse(Acc), R}.
+
+num_exponent([E | R] = S) when E =:= $e; E =:= $E ->
+    {Sign, R1} = case R of
+                     [$- | T] -> {"-", T};
+                     [$+ | T] -> {"+", T};
+                     _ -> {"", R}
+                 end,
+    case num_digits(R1, []) of
+        {[], _} -> {"", S};
+        {Ds, Rest} -> {[$e | Sign] ++ Ds, Rest}
+    end;
+num_exponent(S) -> {"", S}.

@@ -42,19 +42,13 @@ impl NativeEnv {
         Term::atom(self.shared.atoms.intern(name))
     }
 
-    /// Calls native `m:f(args)`: `None` if there is no such native, else what it returned or
-    /// raised.
+    /// Calls native `m:f(args)` to its end (through any traps): `None` if there is no such
+    /// native, else what it returned or raised.
     pub fn call(&mut self, m: &str, f: &str, args: &[Term]) -> Option<Result<Term, Exception>> {
         let (ma, fa) = (self.shared.atoms.intern(m), self.shared.atoms.intern(f));
         let native = self.registry.get(ma, fa, u8::try_from(args.len()).ok()?)?;
-        let mut ctx = NativeCtx {
-            heap: &mut self.heap,
-            dict: &mut self.dict,
-            shared: &self.shared,
-            self_pid: Term::pid(0),
-            extra_reductions: 0,
-        };
-        Some(native(&mut ctx, args))
+        let mut ctx = NativeCtx::new(&mut self.heap, &mut self.dict, &self.shared, Term::pid(0));
+        Some(ctx.call_to_end(native, args))
     }
 
     /// Verifies and prepares `module` as `Runtime::load` does, without installing it.

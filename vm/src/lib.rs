@@ -4,6 +4,7 @@
 
 pub mod atom;
 pub mod bif;
+pub mod cmath;
 pub mod code;
 pub mod copy;
 pub mod display;

@@ -5,6 +5,7 @@
 use crate::atom::{self, AtomTable};
 use crate::heap::Heap;
 use crate::term::{Atom, Term};
+use std::any::Any;
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -139,6 +140,94 @@ pub struct NativeCtx<'a> {
     pub self_pid: Term,
     /// Reductions the builtin used beyond the base charge (for work proportional to input).
     pub extra_reductions: usize,
+    /// Set by a builtin that did a bounded chunk of its work and wants to continue later
+    /// (`NativeCtx::trap`); the caller then calls `Trap::next`.
+    pub trap: Option<Trap>,
+    /// For a continuation (`Trap::next`): the state its previous chunk saved.
+    pub resume: Option<Box<dyn Any + Send>>,
+}
+
+/// Reductions' worth of work a long builtin does per chunk before it traps (a quarter of a slice,
+/// so a slice's end is overshot by at most that much).
+pub const TRAP_CHUNK_REDUCTIONS: usize = 1000;
+
+/// A builtin's request to stop part-way and continue with `next` (BEAM's BIF trap). The
+/// interpreter calls `next` with `args` at once while the slice has reductions left, otherwise
+/// after the process was rescheduled. `state` may hold terms of the calling process's heap:
+/// nothing collects that heap while a trap is pending (the next slice resumes the trap before
+/// it reaches a safe point, and `Process::collect_major_saved` skips such a process).
+pub struct Trap {
+    /// The continuation: a builtin that reads `state` from `NativeCtx::resume`.
+    pub next: NativeFn,
+    pub args: Vec<Term>,
+    pub state: Box<dyn Any + Send>,
+}
+
+/// A builtin that trapped at the end of a slice, waiting in its process for the next one
+/// (`Process::trap`). Its arguments wait in `x0..x[nargs-1]` and the original call's argument
+/// list in `x[nargs]` (for the stack entry of an error raised later).
+pub struct PendingTrap {
+    pub next: NativeFn,
+    pub state: Box<dyn Any + Send>,
+    pub nargs: usize,
+    /// The builtin that was called (`{M, F}` for its stack entry).
+    pub module: Atom,
+    pub function: Atom,
+}
+
+impl<'a> NativeCtx<'a> {
+    /// A context for a builtin called by the process `self_pid`.
+    pub fn new(
+        heap: &'a mut Heap,
+        dict: &'a mut Vec<(Term, Term)>,
+        shared: &'a Shared,
+        self_pid: Term,
+    ) -> NativeCtx<'a> {
+        NativeCtx {
+            heap,
+            dict,
+            shared,
+            self_pid,
+            extra_reductions: 0,
+            trap: None,
+            resume: None,
+        }
+    }
+
+    /// Runs `f` on `args`, then every continuation it traps to, to the end (for callers that
+    /// cannot yield: the `Bif` instruction, tests).
+    pub fn call_to_end(&mut self, f: NativeFn, args: &[Term]) -> NativeResult {
+        let mut r = f(self, args);
+        while let Some(t) = self.trap.take() {
+            if r.is_err() {
+                break;
+            }
+            self.resume = Some(t.state);
+            r = (t.next)(self, &t.args);
+        }
+        self.resume = None;
+        r
+    }
+
+    /// Asks to continue with `next(args)` and `state` (see `Trap`); the builtin returns this.
+    pub fn trap(
+        &mut self,
+        next: NativeFn,
+        args: &[Term],
+        state: Box<dyn Any + Send>,
+    ) -> NativeResult {
+        self.trap = Some(Trap {
+            next,
+            args: args.to_vec(),
+            state,
+        });
+        Ok(Term::NIL)
+    }
+
+    /// The state a continuation's previous chunk saved, if it is a `T`.
+    pub fn resumed<T: 'static>(&mut self) -> Option<Box<T>> {
+        self.resume.take().and_then(|b| b.downcast::<T>().ok())
+    }
 }
 
 impl NativeCtx<'_> {

@@ -194,6 +194,8 @@ pub struct Process {
     pub timer_armed: Option<(Instant, u64)>,
     /// An empty vector kept for taking in the inbox's signals (see `sched::scheduler::take_signals`).
     pub signal_buf: Vec<crate::signal::Signal>,
+    /// A builtin that trapped when the slice ended: the next slice continues it first.
+    pub trap: Option<crate::native::PendingTrap>,
 }
 
 /// A monitor held by a process (`erlang:monitor(process, Target)`).
@@ -233,6 +235,7 @@ impl Process {
             trap_exit: false,
             timer_armed: None,
             signal_buf: Vec::new(),
+            trap: None,
         }
     }
 
@@ -340,7 +343,11 @@ impl Process {
     }
 
     /// A full collection of a process that is not running (its X registers are `saved_x`).
+    /// Skipped while a builtin's trap is pending: its state may hold terms of this heap.
     pub fn collect_major_saved(&mut self) {
+        if self.trap.is_some() {
+            return;
+        }
         let mut x = std::mem::take(&mut self.saved_x);
         let n = x.len();
         self.collect_major(&mut x, n);

@@ -1,9 +1,11 @@
 //! The `binary` module's natives: `part`, `split`, `match(es)`, `replace`, `first`, `last`,
-//! `at`, `copy`, `bin_to_list`, `list_to_bin`, `encode_unsigned`, `decode_unsigned`,
-//! `longest_common_prefix/suffix`. Options supported: `global`, `trim`, `trim_all`, `{scope,
-//! {S, L}}`. Errors are `badarg`, as OTP.
+//! `at`, `copy/1`, `encode_unsigned`, `decode_unsigned`, `longest_common_prefix/suffix`,
+//! `compile_pattern`, `referenced_byte_size` (`copy/2`, `bin_to_list` and `list_to_bin` trap:
+//! `chunked.rs`). Options supported: `global`, `trim`, `trim_all`, `{scope, {S, L}}`. Errors
+//! are `badarg`, as OTP.
 
 use super::{badarg, list_arg, usize_arg, Reg};
+use crate::heap::HEAP_BIN_LIMIT;
 use crate::native::{Exception, NativeCtx, NativeResult};
 use crate::ops::arith::to_bigint;
 use crate::ops::binary;
@@ -42,38 +44,31 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let v = bin(a[0])?;
         Ok(c.heap.binary(&v))
     });
-    r.add(b, "copy", 2, |c, a| {
-        let v = bin(a[0])?;
-        let n = usize_arg(a[1])?;
-        if v.len().saturating_mul(n) > (1 << 30) {
-            return Err(Exception::system_limit());
-        }
-        Ok(c.heap.binary(&v.repeat(n)))
-    });
-    r.add(b, "bin_to_list", 1, |c, a| {
-        let v = bin(a[0])?;
-        Ok(bytes_list(c, &v))
-    });
-    r.add(b, "bin_to_list", 2, |c, a| {
-        let v = bin(a[0])?;
-        let Some([s, l]) = a[1].as_tuple_n() else {
-            return badarg();
+    r.add(b, "compile_pattern", 1, |c, a| {
+        // OTP's `{bm | ac, Ref}` holds a search structure; krarup's holds the pattern(s).
+        let pats = patterns(c, a[0])?;
+        let (tag, p) = if a[0].is_list() {
+            ("ac", a[0])
+        } else {
+            ("bm", a[0])
         };
-        let (from, to) = range(v.len(), s, l)?;
-        Ok(bytes_list(c, &v[from..to]))
+        debug_assert!(!pats.is_empty());
+        let tag = c.atom(tag);
+        Ok(c.heap.tuple(&[tag, p]))
     });
-    r.add(b, "bin_to_list", 3, |c, a| {
-        let v = bin(a[0])?;
-        let (from, to) = range(v.len(), a[1], a[2])?;
-        Ok(bytes_list(c, &v[from..to]))
-    });
-    r.add(b, "list_to_bin", 1, |c, a| {
-        let mut out = Vec::new();
-        if !a[0].is_list() {
+    r.add(b, "referenced_byte_size", 1, |_, a| {
+        let (src, _, bits) = binary::view(&a[0]).ok_or_else(Exception::badarg)?;
+        if bits % 8 != 0 {
             return badarg();
         }
-        super::iolist_bytes(a[0], &mut out).ok_or_else(Exception::badarg)?;
-        Ok(c.heap.binary(&out))
+        // OTP copies a part of at most 64 bytes (`binary:part`, `split`) into a binary of its
+        // own; krarup's parts always share, so report what OTP's copy would.
+        let own = bits / 8;
+        Ok(Term::small(if own <= HEAP_BIN_LIMIT {
+            own
+        } else {
+            src.len()
+        } as i64))
     });
     r.add(b, "split", 2, |c, a| split(c, a[0], a[1], Term::NIL));
     r.add(b, "split", 3, |c, a| split(c, a[0], a[1], a[2]));
@@ -138,13 +133,8 @@ fn common(bins: &[Vec<u8>], at: impl Fn(&Vec<u8>, usize) -> Option<u8>) -> usize
     }
 }
 
-fn bytes_list(c: &mut NativeCtx<'_>, v: &[u8]) -> Term {
-    let elems: Vec<Term> = v.iter().map(|&b| Term::small(b as i64)).collect();
-    c.heap.list(&elems)
-}
-
 /// `{Start, Len}` (Len may be negative) as a byte range within `size`, or `badarg`.
-fn range(size: usize, s: Term, l: Term) -> Result<(usize, usize), Exception> {
+pub(super) fn range(size: usize, s: Term, l: Term) -> Result<(usize, usize), Exception> {
     let (Some(s), Some(l)) = (s.as_small(), l.as_small()) else {
         return badarg();
     };
@@ -233,6 +223,12 @@ fn opts(c: &mut NativeCtx<'_>, t: Term, size: usize) -> Result<Opts, Exception> 
 
 /// Non-empty patterns from a binary or a list of binaries.
 fn patterns(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<Vec<u8>>, Exception> {
+    // A compiled pattern (`compile_pattern/1`) holds the pattern(s) it was made from.
+    let t = match t.as_tuple_n() {
+        Some([tag, p]) if tag == c.atom("bm") && p.is_bitstring() => p,
+        Some([tag, p]) if tag == c.atom("ac") && p.is_list() => p,
+        _ => t,
+    };
     let pats = if t.is_list() {
         list_arg(c, t)?
             .into_iter()

@@ -40,14 +40,13 @@ fn natives_match_otp() {
                 failures.push(format!("{m}:{f}/{} not registered", args.len()));
                 continue;
             };
-            let mut ctx = crate::native::NativeCtx {
-                heap: &mut env.heap,
-                dict: &mut env.dict,
-                shared: &env.shared,
-                self_pid: Term::pid(0),
-                extra_reductions: 0,
-            };
-            match native(&mut ctx, &args) {
+            let mut ctx = crate::native::NativeCtx::new(
+                &mut env.heap,
+                &mut env.dict,
+                &env.shared,
+                Term::pid(0),
+            );
+            match ctx.call_to_end(native, &args) {
                 Ok(v) => {
                     let ok = env.atom("ok");
                     env.heap.tuple(&[ok, v])

@@ -119,21 +119,6 @@ pub(super) fn register(r: &mut Reg<'_>) {
         parse_float(c, &s)
     });
 
-    r.add(e, "binary_to_list", 1, |c, a| {
-        let (bytes, bits) = binary::bytes(a[0]).ok_or_else(Exception::badarg)?;
-        if bits % 8 != 0 {
-            return badarg();
-        }
-        Ok(byte_list(c, &bytes))
-    });
-    r.add(e, "binary_to_list", 3, |c, a| {
-        let (bytes, bits) = binary::bytes(a[0]).ok_or_else(Exception::badarg)?;
-        let (from, to) = (usize_arg(a[1])?, usize_arg(a[2])?);
-        if bits % 8 != 0 || from < 1 || to < from || to > bytes.len() {
-            return badarg();
-        }
-        Ok(byte_list(c, &bytes[from - 1..to]))
-    });
     r.add(e, "bitstring_to_list", 1, |c, a| {
         let (bytes, bits) = binary::bytes(a[0]).ok_or_else(Exception::badarg)?;
         let full = bits / 8;
@@ -149,13 +134,6 @@ pub(super) fn register(r: &mut Reg<'_>) {
             Term::NIL
         };
         Ok(c.heap.list_with_tail(&elems, tail))
-    });
-    r.add(e, "list_to_binary", 1, iolist_to_binary);
-    r.add(e, "iolist_to_binary", 1, |c, a| {
-        if a[0].is_bitstring() && binary::bit_size(a[0]).is_some_and(|b| b % 8 == 0) {
-            return Ok(a[0]);
-        }
-        iolist_to_binary(c, a)
     });
     r.add(e, "list_to_bitstring", 1, list_to_bitstring);
     r.add(e, "iolist_size", 1, |c, a| {
@@ -394,22 +372,6 @@ fn float_text(c: &mut NativeCtx<'_>, f: Term, opts: Term) -> Result<String, Exce
         Fmt::Scientific(n) => Ok(float_fmt::scientific(f, n)),
         Fmt::Decimals(n) => float_fmt::decimals(f, n, compact).ok_or_else(Exception::badarg),
     }
-}
-
-fn byte_list(c: &mut NativeCtx<'_>, bytes: &[u8]) -> Term {
-    let elems: Vec<Term> = bytes.iter().map(|&b| Term::small(b as i64)).collect();
-    c.charge(bytes.len() / 64);
-    c.heap.list(&elems)
-}
-
-fn iolist_to_binary(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
-    if !a[0].is_list() {
-        return badarg();
-    }
-    let mut out = Vec::new();
-    iolist_bytes(a[0], &mut out).ok_or_else(Exception::badarg)?;
-    c.charge(out.len() / 64);
-    Ok(c.heap.binary(&out))
 }
 
 fn list_to_bitstring(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {

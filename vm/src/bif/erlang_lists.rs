@@ -1,4 +1,4 @@
-//! List BIFs of module `erlang`: `hd/1`, `tl/1`, `length/1`, `'++'/2`, `'--'/2`.
+//! List BIFs of module `erlang`: `hd/1`, `tl/1`, `length/1`, `'++'/2` (`append/2`), `'--'/2` (`subtract/2`).
 //! `badarg` for improper or non-list arguments, as OTP.
 
 use super::{badarg, list_arg, Reg};
@@ -24,6 +24,8 @@ pub(super) fn register(r: &mut Reg<'_>) {
     });
     r.add(e, "++", 2, append);
     r.add(e, "--", 2, subtract);
+    r.add(e, "append", 2, append);
+    r.add(e, "subtract", 2, subtract);
 }
 
 /// `A ++ B`: copies `A` (which must be a proper list) in front of `B` (any term).

@@ -13,6 +13,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub(super) fn register(r: &mut Reg<'_>) {
     let e = "erlang";
     r.add(e, "throw", 1, |_, a| Err(Exception::throw(a[0])));
+    r.add(e, "bump_reductions", 1, |c, a| match a[0].as_small() {
+        Some(n) if n >= 0 => {
+            c.charge(n as usize);
+            Ok(Term::bool(true))
+        }
+        _ => super::badarg(),
+    });
     r.add(e, "error", 1, |_, a| Err(Exception::error(a[0])));
     r.add(e, "error", 2, |_, a| {
         let mut ex = Exception::error(a[0]);
@@ -253,7 +260,7 @@ pub(crate) fn civil(ns: i128) -> (i64, i64, i64, i64, i64, i64) {
     (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
-fn now_ns() -> i128 {
+pub(super) fn now_ns() -> i128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as i128)
@@ -276,7 +283,7 @@ fn timestamp(c: &mut NativeCtx<'_>, _: &[Term]) -> Result<Term, Exception> {
 
 /// Converts nanoseconds to a time unit (`second`, `millisecond`, ..., `native`, the old plural
 /// names, or a positive integer number of parts per second); `badarg` otherwise.
-fn in_unit(c: &NativeCtx<'_>, ns: i128, unit: Term) -> Result<i64, Exception> {
+pub(super) fn in_unit(c: &NativeCtx<'_>, ns: i128, unit: Term) -> Result<i64, Exception> {
     let per_sec = parts_per_second(c, unit)?;
     Ok((ns * per_sec).div_euclid(1_000_000_000) as i64)
 }

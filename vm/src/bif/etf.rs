@@ -9,7 +9,7 @@
 //! `binary_to_term/2` takes `safe` (no new atoms) and `used`. Anything else is `badarg`.
 
 use super::{badarg, Reg};
-use crate::native::{Exception, NativeCtx};
+use crate::native::{Exception, NativeCtx, NativeResult};
 use crate::ops::arith::to_bigint;
 use crate::ops::{binary, map};
 use crate::term::{Term, Words, SUB_EXPORT, SUB_REF};
@@ -41,17 +41,19 @@ const SMALL_ATOM_UTF8: u8 = 119;
 
 pub(super) fn register(r: &mut Reg<'_>) {
     r.add("erlang", "term_to_binary", 1, |c, a| {
-        let bytes = encode(c, a[0])?;
-        Ok(c.heap.binary(&bytes))
+        let opts = EncodeOpts::default();
+        encode_start(c, a[0], opts)
     });
     r.add("erlang", "term_to_binary", 2, |c, a| {
         let opts = encode_opts(c, a[1])?;
-        let bytes = encode_with(c, a[0], opts.minor_version)?;
-        let bytes = match opts.level {
-            Some(level) => compress(bytes, level),
-            None => bytes,
-        };
-        Ok(c.heap.binary(&bytes))
+        encode_start(c, a[0], opts)
+    });
+    r.add("erlang", "external_size", 1, |c, a| {
+        Ok(Term::small(encode(c, a[0])?.len() as i64))
+    });
+    r.add("erlang", "external_size", 2, |c, a| {
+        super::list_arg(c, a[1])?;
+        Ok(Term::small(encode(c, a[0])?.len() as i64))
     });
     r.add("erlang", "term_to_iovec", 1, |c, a| {
         let bytes = encode(c, a[0])?;
@@ -81,6 +83,16 @@ pub(super) fn register(r: &mut Reg<'_>) {
 struct EncodeOpts {
     level: Option<u32>,
     minor_version: u8,
+}
+
+impl Default for EncodeOpts {
+    /// `term_to_binary/1`: uncompressed, minor version 1.
+    fn default() -> Self {
+        EncodeOpts {
+            level: None,
+            minor_version: 1,
+        }
+    }
 }
 
 /// Parses `term_to_binary/2` options as OTP 25 does (later options win; `badarg` otherwise).
@@ -184,6 +196,48 @@ fn put_int(out: &mut Vec<u8>, n: &BigInt) {
     out.extend_from_slice(&mag);
 }
 
+/// An encoding in progress: the bytes so far, the terms still to write (last first), and the
+/// options.
+struct Encoding {
+    out: Vec<u8>,
+    stack: Vec<Term>,
+    opts: EncodeOpts,
+}
+
+/// Terms written per chunk of `term_to_binary` before it traps (16 per reduction).
+const ENCODE_CHUNK: usize = crate::native::TRAP_CHUNK_REDUCTIONS * 16;
+
+/// `term_to_binary` in chunks that trap between them (see `NativeCtx::trap`).
+fn encode_start(c: &mut NativeCtx<'_>, t: Term, opts: EncodeOpts) -> NativeResult {
+    let st = Encoding {
+        out: vec![VERSION],
+        stack: vec![t],
+        opts,
+    };
+    encode_chunk(c, Box::new(st))
+}
+
+fn encode_next(c: &mut NativeCtx<'_>, _: &[Term]) -> NativeResult {
+    match c.resumed::<Encoding>() {
+        Some(st) => encode_chunk(c, st),
+        None => badarg(),
+    }
+}
+
+fn encode_chunk(c: &mut NativeCtx<'_>, mut st: Box<Encoding>) -> NativeResult {
+    let minor = st.opts.minor_version;
+    let Encoding { out, stack, .. } = &mut *st;
+    if !encode_some(c, out, stack, ENCODE_CHUNK, minor)? {
+        return c.trap(encode_next, &[], st);
+    }
+    let bytes = std::mem::take(&mut st.out);
+    let bytes = match st.opts.level {
+        Some(level) => compress(bytes, level),
+        None => bytes,
+    };
+    Ok(super::chunked::binary_from_vec(c, bytes))
+}
+
 /// The external format of `t` (with the version byte), as OTP 25's `term_to_binary/1`.
 pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
     encode_with(c, t, 1)
@@ -207,22 +261,40 @@ fn put_old_float(out: &mut Vec<u8>, f: f64) {
 fn encode_with(c: &mut NativeCtx<'_>, t: Term, minor_version: u8) -> Result<Vec<u8>, Exception> {
     let mut out = vec![VERSION];
     let mut stack = vec![t];
+    encode_some(c, &mut out, &mut stack, usize::MAX, minor_version)?;
+    Ok(out)
+}
+
+/// Writes the terms on `stack` (last first) to `out`, at most about `limit` of them (a list
+/// counts its cells); true when the stack is empty. `minor_version` as in `encode_with`.
+fn encode_some(
+    c: &mut NativeCtx<'_>,
+    out: &mut Vec<u8>,
+    stack: &mut Vec<Term>,
+    limit: usize,
+    minor_version: u8,
+) -> Result<bool, Exception> {
     let mut visited = 0usize;
     while let Some(t) = stack.pop() {
+        if visited >= limit {
+            stack.push(t);
+            c.charge(visited / 16);
+            return Ok(false);
+        }
         visited += 1;
         if let Some(a) = t.as_atom() {
-            put_atom(&mut out, &c.shared.atoms.name(a), minor_version);
+            put_atom(out, &c.shared.atoms.name(a), minor_version);
         } else if t.is_integer() {
-            put_int(&mut out, &to_bigint(t).unwrap_or_default());
+            put_int(out, &to_bigint(t).unwrap_or_default());
         } else if let Some(f) = t.as_float().filter(|_| minor_version == 0) {
-            put_old_float(&mut out, f);
+            put_old_float(out, f);
         } else if let Some(f) = t.as_float() {
             out.push(NEW_FLOAT);
             out.extend_from_slice(&f.to_bits().to_be_bytes());
         } else if t.is_nil() {
             out.push(NIL);
         } else if t.is_cons() {
-            encode_list(&mut out, t, &mut stack);
+            visited += encode_list(out, t, stack);
         } else if let Some(es) = t.as_tuple() {
             if es.len() < 256 {
                 out.extend_from_slice(&[SMALL_TUPLE, es.len() as u8]);
@@ -252,14 +324,14 @@ fn encode_with(c: &mut NativeCtx<'_>, t: Term, minor_version: u8) -> Result<Vec<
             out.extend_from_slice(&bytes);
         } else if let Some(p) = t.as_pid() {
             out.push(NEW_PID);
-            put_atom(&mut out, "nonode@nohost", minor_version);
+            put_atom(out, "nonode@nohost", minor_version);
             out.extend_from_slice(&(p as u32).to_be_bytes());
             out.extend_from_slice(&[0; 8]);
         } else if t.boxed_subtag() == Some(SUB_REF) {
             let id = t.payload().map_or(0, |p| p.at(0).raw());
             out.push(NEWER_REF);
             out.extend_from_slice(&3u16.to_be_bytes());
-            put_atom(&mut out, "nonode@nohost", minor_version);
+            put_atom(out, "nonode@nohost", minor_version);
             out.extend_from_slice(&[0; 4]);
             out.extend_from_slice(&(id as u32).to_be_bytes());
             out.extend_from_slice(&((id >> 32) as u32).to_be_bytes());
@@ -279,11 +351,12 @@ fn encode_with(c: &mut NativeCtx<'_>, t: Term, minor_version: u8) -> Result<Vec<
         }
     }
     c.charge(visited / 16);
-    Ok(out)
+    Ok(true)
 }
 
 /// A list: `STRING_EXT` if proper, all bytes, and short; else `LIST_EXT`.
-fn encode_list(out: &mut Vec<u8>, t: Term, stack: &mut Vec<Term>) {
+/// Returns the number of cells.
+fn encode_list(out: &mut Vec<u8>, t: Term, stack: &mut Vec<Term>) -> usize {
     let mut elems = Vec::new();
     let mut cur = t;
     while let Some((h, tl)) = cur.as_cons() {
@@ -299,12 +372,13 @@ fn encode_list(out: &mut Vec<u8>, t: Term, stack: &mut Vec<Term>) {
         out.push(STRING);
         out.extend_from_slice(&(elems.len() as u16).to_be_bytes());
         out.extend(elems.iter().map(|e| e.small_value() as u8));
-        return;
+        return elems.len();
     }
     out.push(LIST);
     out.extend_from_slice(&(elems.len() as u32).to_be_bytes());
     stack.push(cur);
     stack.extend(elems.iter().rev());
+    elems.len()
 }
 
 /// A bounds-checked reader.

@@ -1,15 +1,13 @@
 //! The `lists` functions implemented natively (OTP implements these as BIFs too):
-//! `reverse/1,2`, `keyfind/3`, `keymember/3`, `keysearch/3`, `member/2`.
+//! `keyfind/3`, `keymember/3`, `keysearch/3`, `member/2` (`reverse/1,2` trap: `chunked.rs`).
 
-use super::{badarg, list_arg, usize_arg, Reg};
-use crate::native::{Exception, NativeCtx, NativeResult};
+use super::{badarg, usize_arg, Reg};
+use crate::native::NativeCtx;
 use crate::ops::compare::{eq, exact_eq};
 use crate::term::Term;
 
 pub(super) fn register(r: &mut Reg<'_>) {
     let l = "lists";
-    r.add(l, "reverse", 1, reverse_1);
-    r.add(l, "reverse", 2, |c, a| reverse(c, a[0], a[1]));
     r.add(l, "keyfind", 3, |c, a| {
         Ok(keyfind(c, a)?.unwrap_or(Term::bool(false)))
     });
@@ -41,30 +39,6 @@ pub(super) fn register(r: &mut Reg<'_>) {
             badarg()
         }
     });
-}
-
-/// `lists:reverse/1` with OTP 25's clause errors: a non-list, or an improper list of fewer
-/// than two cells, is a `function_clause`; a longer improper list is a `badarg` (from the
-/// `reverse/2` OTP hands the rest to).
-fn reverse_1(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
-    let list = a[0];
-    let short_ok = match list.as_cons() {
-        None => list.is_nil(),
-        Some((_, t)) => t.is_nil() || t.as_cons().is_some(),
-    };
-    if !short_ok {
-        return Err(Exception::error(Term::atom(crate::atom::FUNCTION_CLAUSE)));
-    }
-    reverse(c, list, Term::NIL)
-}
-
-fn reverse(c: &mut NativeCtx<'_>, list: Term, tail: Term) -> NativeResult {
-    let elems = list_arg(c, list)?;
-    let mut acc = tail;
-    for e in elems {
-        acc = c.heap.cons(e, acc);
-    }
-    Ok(acc)
 }
 
 /// The first tuple in `a[2]` whose element `a[1]` equals (`==`) `a[0]`.

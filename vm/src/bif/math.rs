@@ -30,8 +30,8 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(m, "log10", 1, |c, a| f1(c, a, f64::log10));
     r.add(m, "floor", 1, |c, a| f1(c, a, f64::floor));
     r.add(m, "ceil", 1, |c, a| f1(c, a, f64::ceil));
-    r.add(m, "erf", 1, |c, a| f1(c, a, erf));
-    r.add(m, "erfc", 1, |c, a| f1(c, a, |x| 1.0 - erf(x)));
+    r.add(m, "erf", 1, |c, a| f1(c, a, crate::cmath::erf));
+    r.add(m, "erfc", 1, |c, a| f1(c, a, crate::cmath::erfc));
     r.add(m, "pow", 2, |c, a| f2(c, a, f64::powf));
     r.add(m, "atan2", 2, |c, a| f2(c, a, f64::atan2));
     r.add(m, "fmod", 2, |c, a| f2(c, a, |x, y| x % y));
@@ -62,34 +62,6 @@ fn f1(c: &mut NativeCtx<'_>, a: &[Term], f: fn(f64) -> f64) -> NativeResult {
 fn f2(c: &mut NativeCtx<'_>, a: &[Term], f: fn(f64, f64) -> f64) -> NativeResult {
     let (x, y) = (num(a[0])?, num(a[1])?);
     finish(c, f(x, y))
-}
-
-/// The error function (Abramowitz–Stegun 7.1.26 refined by a series near zero).
-fn erf(x: f64) -> f64 {
-    if x.abs() < 0.5 {
-        // Maclaurin series: 2/sqrt(pi) * sum (-1)^n x^(2n+1) / (n! (2n+1)).
-        let mut sum: f64 = 0.0;
-        let mut term = x;
-        let mut n = 0.0;
-        while term.abs() > 1e-17 * sum.abs().max(1e-300) {
-            sum += term / (2.0 * n + 1.0);
-            n += 1.0;
-            term *= -x * x / n;
-        }
-        return sum * 2.0 / std::f64::consts::PI.sqrt();
-    }
-    // Continued fraction for erfc for larger |x|.
-    let z = x.abs();
-    let mut f = 0.0;
-    for k in (1..60).rev() {
-        f = (k as f64 / 2.0) / (z + f);
-    }
-    let erfc = (-z * z).exp() / std::f64::consts::PI.sqrt() / (z + f);
-    if x > 0.0 {
-        1.0 - erfc
-    } else {
-        erfc - 1.0
-    }
 }
 
 #[cfg(test)]

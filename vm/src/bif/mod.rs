@@ -6,11 +6,14 @@
 //! Each topic file has a `register` function; `register_all` calls them all.
 
 mod binary_mod;
+mod checksums;
+mod chunked;
 #[cfg(test)]
 mod conformance;
 mod erlang_conv;
 mod erlang_lists;
 pub(crate) mod erlang_misc;
+mod erlang_time;
 mod erlang_types;
 mod etf;
 mod lists;
@@ -20,6 +23,7 @@ mod phash;
 mod re;
 mod re_engine;
 mod unicode;
+mod unicode_norm;
 
 use crate::atom::AtomTable;
 use crate::native::{Exception, NativeCtx, NativeFn, NativeRegistry};
@@ -33,6 +37,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     erlang_conv::register(&mut r);
     erlang_lists::register(&mut r);
     erlang_misc::register(&mut r);
+    erlang_time::register(&mut r);
     etf::register(&mut r);
     lists::register(&mut r);
     maps::register(&mut r);
@@ -40,6 +45,9 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     binary_mod::register(&mut r);
     re::register(&mut r);
     unicode::register(&mut r);
+    chunked::register(&mut r);
+    checksums::register(&mut r);
+    unicode_norm::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.
@@ -198,14 +206,9 @@ pub(crate) mod test_support {
                 .reg
                 .get(ma, fa, args.len() as u8)
                 .unwrap_or_else(|| panic!("no native {m}:{f}/{}", args.len()));
-            let mut ctx = NativeCtx {
-                heap: &mut self.heap,
-                dict: &mut self.dict,
-                shared: &self.shared,
-                self_pid: Term::pid(0),
-                extra_reductions: 0,
-            };
-            native(&mut ctx, args).map_err(|e| e.reason)
+            let mut ctx =
+                NativeCtx::new(&mut self.heap, &mut self.dict, &self.shared, Term::pid(0));
+            ctx.call_to_end(native, args).map_err(|e| e.reason)
         }
         /// `~w` text of a term.
         pub fn show(&self, t: Term) -> String {

@@ -47,17 +47,28 @@ fn encoding(c: &NativeCtx<'_>, t: Term) -> Result<bool, Exception> {
 }
 
 /// Why a conversion stopped.
-enum Stop {
+pub(super) enum Stop {
     /// Not chardata: `badarg`.
     Badarg,
     /// Invalid data (`error`) or a truncated UTF-8 sequence at the end of a binary
     /// (`incomplete`); `rest` is OTP's unconverted remainder.
-    Bad { incomplete: bool, rest: Term },
+    Bad {
+        incomplete: bool,
+        rest: Term,
+        /// The rest as the normalisation functions give it: the unconverted part of the
+        /// binary consed onto the non-empty enclosing tails.
+        nf_rest: Term,
+    },
 }
 
 /// Collects the characters of chardata. Iterative: `tails` holds the unvisited rest of each
 /// enclosing list, which also builds OTP's `Rest` on error.
-fn collect(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out: &mut String) -> Result<(), Stop> {
+pub(super) fn collect(
+    c: &mut NativeCtx<'_>,
+    t: Term,
+    latin1: bool,
+    out: &mut String,
+) -> Result<(), Stop> {
     let mut tails: Vec<Term> = Vec::new();
     let mut cur = t;
     let (incomplete, inner) = loop {
@@ -113,15 +124,23 @@ fn collect(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out: &mut String) -> Re
             }
         }
     };
+    let mut nf_rest = inner;
+    for &tl in tails.iter().rev().filter(|t| !t.is_nil()) {
+        nf_rest = c.heap.cons(nf_rest, tl);
+    }
     let mut rest = inner;
     while let Some(tl) = tails.pop() {
         rest = c.heap.cons(rest, tl);
     }
-    Err(Stop::Bad { incomplete, rest })
+    Err(Stop::Bad {
+        incomplete,
+        rest,
+        nf_rest,
+    })
 }
 
 /// `{error | incomplete, Converted, Rest}`.
-fn error_result(
+pub(super) fn error_result(
     c: &mut NativeCtx<'_>,
     converted: Term,
     incomplete: bool,
@@ -143,7 +162,9 @@ fn to_list(c: &mut NativeCtx<'_>, t: Term, latin1: bool) -> NativeResult {
     match r {
         Ok(()) => Ok(list),
         Err(Stop::Badarg) => badarg(),
-        Err(Stop::Bad { incomplete, rest }) => error_result(c, list, incomplete, rest),
+        Err(Stop::Bad {
+            incomplete, rest, ..
+        }) => error_result(c, list, incomplete, rest),
     }
 }
 
@@ -163,7 +184,9 @@ fn to_binary(c: &mut NativeCtx<'_>, t: Term, latin1: bool, out_latin1: bool) -> 
     match r {
         Ok(()) => Ok(bin),
         Err(Stop::Badarg) => badarg(),
-        Err(Stop::Bad { incomplete, rest }) => error_result(c, bin, incomplete, rest),
+        Err(Stop::Bad {
+            incomplete, rest, ..
+        }) => error_result(c, bin, incomplete, rest),
     }
 }
 

@@ -165,6 +165,12 @@ impl CodeTable {
             .collect()
     }
 
+    /// Whether `module` has a current version or is a module of builtins
+    /// (`erlang:module_loaded/1`).
+    pub fn is_loaded(&self, module: Atom) -> bool {
+        self.current_version(module).is_some() || self.natives.keys().any(|k| k.0 == module)
+    }
+
     /// A builtin by key, for tests and the runtime.
     pub fn native(&self, m: Atom, f: Atom, a: u8) -> Option<NativeFn> {
         match self.natives.get(&(m, f, a)) {

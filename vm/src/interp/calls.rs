@@ -5,7 +5,7 @@
 use super::{ExitReason, Interrupt, SliceOutcome, Step, Vm};
 use crate::atom;
 use crate::code::table::Target;
-use crate::native::{Exception, NativeCtx, NativeFn};
+use crate::native::{Exception, NativeCtx, NativeFn, PendingTrap, Trap};
 use crate::process::{CodePtr, X_REGS};
 use crate::stacktrace::NativeEntry;
 use crate::term::{Atom, Term, Words, SUB_EXPORT, SUB_FUN};
@@ -146,11 +146,16 @@ impl<'a> Vm<'a> {
                 self.enter(version, pc)?;
                 self.charge(arity as usize)
             }
-            Target::Native(nf) => {
-                let r = self.call_native(nf, m, f, arity as usize)?;
-                self.x[0] = r;
-                self.after_native(kind)
-            }
+            Target::Native(nf) => match self.call_native(nf, m, f, arity as usize)? {
+                Ok(r) => {
+                    self.x[0] = r;
+                    self.after_native(kind)
+                }
+                Err(trap) => {
+                    self.leave(kind);
+                    self.park_trap(trap, m, f, arity as usize)
+                }
+            },
             Target::Runtime(rb) => self.runtime_bif(rb, arity, kind),
             Target::Undef => {
                 // A tail call has left its caller before BEAM finds the function missing.
@@ -185,29 +190,118 @@ impl<'a> Vm<'a> {
         }
     }
 
-    /// Runs a builtin on `x0..x[arity-1]`, charging its extra reductions. On error the exception
-    /// gets the builtin's own stack entry `{M, F, Args}` as OTP reports BIF errors (except for
-    /// the raising builtins `error`, `exit`, `throw`).
+    /// Runs a builtin on `x0..x[arity-1]`, charging its extra reductions, and the continuations
+    /// it traps to while the slice has reductions left. `Ok(Err(trap))`: the slice ran out with
+    /// the work unfinished. On error the exception gets the builtin's own stack entry
+    /// `{M, F, Args}` as OTP reports BIF errors (except for the raising builtins `error`, `exit`,
+    /// `throw`).
     pub(crate) fn call_native(
         &mut self,
         nf: NativeFn,
         m: Atom,
         f: Atom,
         arity: usize,
-    ) -> Result<Term, Interrupt> {
+    ) -> Result<Result<Term, Trap>, Interrupt> {
         self.ctx.sys.wake_for_queued();
         let p = &mut *self.p;
-        let mut ctx = NativeCtx {
-            heap: &mut p.heap,
-            dict: &mut p.dict,
-            shared: self.ctx.shared,
-            self_pid: Term::pid(p.pid),
-            extra_reductions: 0,
-        };
-        let r = nf(&mut ctx, &self.x[..arity]);
-        let extra = ctx.extra_reductions;
-        self.budget -= extra.min(isize::MAX as usize) as isize;
-        r.map_err(|e| self.native_error(e, m, f, arity))
+        let mut ctx = NativeCtx::new(&mut p.heap, &mut p.dict, self.ctx.shared, Term::pid(p.pid));
+        let mut r = nf(&mut ctx, &self.x[..arity]);
+        self.budget -= ctx.extra_reductions.min(isize::MAX as usize) as isize;
+        while r.is_ok() {
+            let Some(trap) = ctx.trap.take() else { break };
+            if self.budget <= 0 {
+                return Ok(Err(trap));
+            }
+            ctx.extra_reductions = 0;
+            ctx.resume = Some(trap.state);
+            r = (trap.next)(&mut ctx, &trap.args);
+            self.budget -= ctx.extra_reductions.min(isize::MAX as usize) as isize;
+        }
+        match r {
+            Ok(t) => Ok(Ok(t)),
+            Err(e) => Err(self.native_error(e, m, f, arity)),
+        }
+    }
+
+    /// Ends the slice with `trap` pending in the process; the caller has already left as its
+    /// call kind says, so the result will be returned to `cp` (`resume_trap`). The original
+    /// arguments `x0..x[arity-1]` are kept as a list after the trap's own arguments.
+    fn park_trap(&mut self, trap: Trap, m: Atom, f: Atom, arity: usize) -> Step {
+        let original = self.args_list(arity);
+        let nargs = trap.args.len();
+        if nargs + 1 > X_REGS {
+            return Err(self.internal("a trap with too many arguments".into()));
+        }
+        self.x[..nargs].copy_from_slice(&trap.args);
+        self.x[nargs] = original;
+        self.p.trap = Some(PendingTrap {
+            next: trap.next,
+            state: trap.state,
+            nargs,
+            module: m,
+            function: f,
+        });
+        self.p.live = nargs + 1;
+        Err(Interrupt::Stop(SliceOutcome::Yielded))
+    }
+
+    /// Continues the builtin that trapped at the end of the last slice (`park_trap`): runs its
+    /// continuations while the slice lasts, then returns the result to `cp`.
+    pub(crate) fn resume_trap(&mut self, pending: PendingTrap) -> Step {
+        let PendingTrap {
+            next,
+            state,
+            nargs,
+            module,
+            function,
+        } = pending;
+        let args: Vec<Term> = self.x[..nargs].to_vec();
+        let original = self.x[nargs];
+        let p = &mut *self.p;
+        let mut ctx = NativeCtx::new(&mut p.heap, &mut p.dict, self.ctx.shared, Term::pid(p.pid));
+        ctx.resume = Some(state);
+        let mut r = next(&mut ctx, &args);
+        self.budget -= ctx.extra_reductions.min(isize::MAX as usize) as isize;
+        while r.is_ok() {
+            let Some(trap) = ctx.trap.take() else { break };
+            if self.budget <= 0 {
+                // Keep the original argument list where `park_trap` would have put it.
+                let n = trap.args.len();
+                self.x[..n].copy_from_slice(&trap.args);
+                self.x[n] = original;
+                self.p.trap = Some(PendingTrap {
+                    next: trap.next,
+                    state: trap.state,
+                    nargs: n,
+                    module,
+                    function,
+                });
+                self.p.live = n + 1;
+                return Err(Interrupt::Stop(SliceOutcome::Yielded));
+            }
+            ctx.extra_reductions = 0;
+            ctx.resume = Some(trap.state);
+            r = (trap.next)(&mut ctx, &trap.args);
+            self.budget -= ctx.extra_reductions.min(isize::MAX as usize) as isize;
+        }
+        match r {
+            Ok(t) => {
+                self.x[0] = t;
+                self.op_return()
+            }
+            Err(e) => {
+                if e.stacktrace.is_none() && e.args.is_none() {
+                    self.pending_entry = Some(NativeEntry {
+                        module,
+                        function,
+                        args: original,
+                        error_info: true,
+                        tail_call: false,
+                    });
+                }
+                Err(Interrupt::Raise(e))
+            }
+        }
     }
 
     /// Decorates a builtin's exception with the builtin's stack entry.
@@ -279,15 +373,12 @@ impl<'a> Vm<'a> {
         let r = match target {
             Target::Native(nf) => {
                 self.ctx.sys.wake_for_queued();
+                // The operands stay live in their registers, so a trapping builtin runs to the
+                // end here (guard builtins do not trap).
                 let p = &mut *self.p;
-                let mut ctx = NativeCtx {
-                    heap: &mut p.heap,
-                    dict: &mut p.dict,
-                    shared: self.ctx.shared,
-                    self_pid: Term::pid(p.pid),
-                    extra_reductions: 0,
-                };
-                let r = nf(&mut ctx, argv);
+                let mut ctx =
+                    NativeCtx::new(&mut p.heap, &mut p.dict, self.ctx.shared, Term::pid(p.pid));
+                let r = ctx.call_to_end(nf, argv);
                 self.budget -= ctx.extra_reductions.min(isize::MAX as usize) as isize;
                 r
             }

@@ -19,6 +19,7 @@ mod exceptions;
 mod maps_bins;
 mod process_bifs;
 mod process_info;
+mod process_opts;
 mod receive;
 pub mod runtime_bifs;
 pub mod system;
@@ -165,6 +166,18 @@ pub fn run_slice(
 
 impl<'a> Vm<'a> {
     fn run(&mut self) -> SliceOutcome {
+        if let Some(pending) = self.p.trap.take() {
+            if let Err(interrupt) = self.resume_trap(pending) {
+                match interrupt {
+                    Interrupt::Stop(outcome) => return outcome,
+                    Interrupt::Raise(e) => {
+                        if let Err(outcome) = self.handle_exception(e) {
+                            return outcome;
+                        }
+                    }
+                }
+            }
+        }
         loop {
             let Err(interrupt) = self.dispatch_until_interrupt() else {
                 continue;

@@ -17,10 +17,24 @@ use std::time::{Duration, Instant};
 
 /// What a spawn also sets up between parent and child.
 #[derive(Copy, Clone, PartialEq, Eq)]
-enum Tie {
-    None,
-    Link,
-    Monitor,
+pub(super) struct Tie {
+    pub link: bool,
+    pub monitor: bool,
+}
+
+impl Tie {
+    const NONE: Tie = Tie {
+        link: false,
+        monitor: false,
+    };
+    const LINK: Tie = Tie {
+        link: true,
+        monitor: false,
+    };
+    const MONITOR: Tie = Tie {
+        link: false,
+        monitor: true,
+    };
 }
 
 /// A builtin's result that may instead ask to be run again later (`Retry`) or end the caller.
@@ -66,12 +80,12 @@ impl<'a> Vm<'a> {
     fn process_bif_value(&mut self, rb: RuntimeBif, a: &[Term]) -> Outcome {
         use RuntimeBif as R;
         match (rb, a) {
-            (R::Spawn1, &[f]) => self.spawn_fun(f, Tie::None).into(),
-            (R::SpawnLink1, &[f]) => self.spawn_fun(f, Tie::Link).into(),
-            (R::SpawnMonitor1, &[f]) => self.spawn_fun(f, Tie::Monitor).into(),
-            (R::Spawn3, &[m, f, args]) => self.spawn_mfa(m, f, args, Tie::None).into(),
-            (R::SpawnLink3, &[m, f, args]) => self.spawn_mfa(m, f, args, Tie::Link).into(),
-            (R::SpawnMonitor3, &[m, f, args]) => self.spawn_mfa(m, f, args, Tie::Monitor).into(),
+            (R::Spawn1, &[f]) => self.spawn_fun(f, Tie::NONE).into(),
+            (R::SpawnLink1, &[f]) => self.spawn_fun(f, Tie::LINK).into(),
+            (R::SpawnMonitor1, &[f]) => self.spawn_fun(f, Tie::MONITOR).into(),
+            (R::Spawn3, &[m, f, args]) => self.spawn_mfa(m, f, args, Tie::NONE).into(),
+            (R::SpawnLink3, &[m, f, args]) => self.spawn_mfa(m, f, args, Tie::LINK).into(),
+            (R::SpawnMonitor3, &[m, f, args]) => self.spawn_mfa(m, f, args, Tie::MONITOR).into(),
             (R::Send2, &[to, msg]) => match self.deliver(to, msg) {
                 Ok(()) => Outcome::Value(msg),
                 Err(_) => Outcome::Raise(Exception::badarg()),
@@ -125,8 +139,8 @@ impl<'a> Vm<'a> {
                 let terms: Vec<Term> = pids.into_iter().map(Term::pid).collect();
                 Outcome::Value(self.p.heap.list(&terms))
             }
-            (R::SendAfter3, &[t, to, msg]) => self.send_after(t, to, msg, false).into(),
-            (R::StartTimer3, &[t, to, msg]) => self.send_after(t, to, msg, true).into(),
+            (R::SendAfter3, &[t, to, msg]) => self.send_after(t, to, msg, false, false).into(),
+            (R::StartTimer3, &[t, to, msg]) => self.send_after(t, to, msg, true, false).into(),
             (R::CancelTimer1, &[r]) => self.read_timer(r, true).into(),
             (R::ReadTimer1, &[r]) => self.read_timer(r, false).into(),
             _ => self.info_bif_value(rb, a),
@@ -196,12 +210,18 @@ impl<'a> Vm<'a> {
         }
     }
 
-    fn spawn_fun(&mut self, fun: Term, tie: Tie) -> Result<Term, Exception> {
+    pub(super) fn spawn_fun(&mut self, fun: Term, tie: Tie) -> Result<Term, Exception> {
         let (version, pc, args) = self.fun_start(fun).ok_or_else(Exception::badarg)?;
         Ok(self.spawn_at(version, pc, &args, tie))
     }
 
-    fn spawn_mfa(&mut self, m: Term, f: Term, args: Term, tie: Tie) -> Result<Term, Exception> {
+    pub(super) fn spawn_mfa(
+        &mut self,
+        m: Term,
+        f: Term,
+        args: Term,
+        tie: Tie,
+    ) -> Result<Term, Exception> {
         let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
             return Err(Exception::badarg());
         };
@@ -220,23 +240,20 @@ impl<'a> Vm<'a> {
         let mut child = Process::spawned(pid, version, pc, args);
         let me = self.p.pid;
         let mut result = Term::pid(pid);
-        match tie {
-            Tie::None => {}
-            Tie::Link => {
-                child.links.push(me);
-                self.p.links.push(pid);
-            }
-            Tie::Monitor => {
-                let reference = self.ctx.shared.next_unique();
-                child.watchers.push((reference, me));
-                self.p.monitors.push(MonitorOut {
-                    reference,
-                    target: pid,
-                    name: None,
-                });
-                let r = make_ref(&mut self.p.heap, reference);
-                result = self.p.heap.tuple(&[result, r]);
-            }
+        if tie.link {
+            child.links.push(me);
+            self.p.links.push(pid);
+        }
+        if tie.monitor {
+            let reference = self.ctx.shared.next_unique();
+            child.watchers.push((reference, me));
+            self.p.monitors.push(MonitorOut {
+                reference,
+                target: pid,
+                name: None,
+            });
+            let r = make_ref(&mut self.p.heap, reference);
+            result = self.p.heap.tuple(&[result, r]);
         }
         sys.spawn(child);
         result
@@ -466,11 +483,20 @@ impl<'a> Vm<'a> {
 
     // ---- timers ----
 
-    fn send_after(&mut self, t: Term, to: Term, msg: Term, wrap: bool) -> Result<Term, Exception> {
-        let ms = t
-            .as_small()
-            .filter(|&n| n >= 0)
-            .ok_or_else(Exception::badarg)? as u64;
+    /// `send_after`/`start_timer` (`wrap`): after `t` milliseconds, or at monotonic time `t`
+    /// milliseconds with `abs` (`{abs, true}` of the /4 forms; a time past fires at once).
+    pub(super) fn send_after(
+        &mut self,
+        t: Term,
+        to: Term,
+        msg: Term,
+        wrap: bool,
+        abs: bool,
+    ) -> Result<Term, Exception> {
+        let n = t.as_small().ok_or_else(Exception::badarg)?;
+        if n < 0 && !abs {
+            return Err(Exception::badarg());
+        }
         if to.as_pid().is_none() && to.as_atom().is_none() {
             return Err(Exception::badarg());
         }
@@ -482,7 +508,11 @@ impl<'a> Vm<'a> {
         } else {
             msg
         };
-        let deadline = Instant::now() + Duration::from_millis(ms);
+        let deadline = if abs {
+            (self.ctx.shared.start + Duration::from_millis(n.max(0) as u64)).max(Instant::now())
+        } else {
+            Instant::now() + Duration::from_millis(n as u64)
+        };
         self.ctx.sys.arm_timer(
             deadline,
             TimerEvent::Send {
@@ -494,7 +524,7 @@ impl<'a> Vm<'a> {
         Ok(r)
     }
 
-    fn read_timer(&mut self, r: Term, cancel: bool) -> Result<Term, Exception> {
+    pub(super) fn read_timer(&mut self, r: Term, cancel: bool) -> Result<Term, Exception> {
         let reference = ref_id(r).ok_or_else(Exception::badarg)?;
         Ok(match self.ctx.sys.timer_by_ref(reference, cancel) {
             // Whole milliseconds left, rounded up as BEAM reports them.

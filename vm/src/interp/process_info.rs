@@ -17,6 +17,7 @@ impl<'a> Vm<'a> {
         use RuntimeBif as R;
         match (rb, a) {
             (R::ProcessInfo2, &[p, item]) => self.process_info(p, item),
+            (R::ProcessInfo1, &[p]) => self.process_info_all(p),
             (R::Memory0, []) => Outcome::Value(self.memory_list()),
             (R::Memory1, &[kind]) => self.memory_of(kind).into(),
             (R::Statistics1, &[kind]) => self.statistics(kind).into(),
@@ -30,7 +31,7 @@ impl<'a> Vm<'a> {
                 self.budget = self.budget.min(1);
                 Outcome::Value(Term::bool(true))
             }
-            _ => Outcome::Raise(Exception::badarg()),
+            _ => self.option_bif_value(rb, a),
         }
     }
 
@@ -78,6 +79,40 @@ impl<'a> Vm<'a> {
         match items {
             Some(_) => Outcome::Value(self.p.heap.list(&values)),
             None => Outcome::Value(values[0]),
+        }
+    }
+
+    /// `process_info/1`: OTP's default items that krarup keeps, in OTP's order
+    /// (`registered_name` only when registered); see spec.md for the ones it lacks.
+    fn process_info_all(&mut self, p: Term) -> Outcome {
+        const ITEMS: [&str; 10] = [
+            "registered_name",
+            "status",
+            "message_queue_len",
+            "links",
+            "dictionary",
+            "trap_exit",
+            "total_heap_size",
+            "heap_size",
+            "stack_size",
+            "reductions",
+        ];
+        let atoms: Vec<Term> = ITEMS
+            .iter()
+            .map(|n| Term::atom(self.ctx.shared.atoms.intern(n)))
+            .collect();
+        let list = self.p.heap.list(&atoms);
+        match self.process_info(p, list) {
+            Outcome::Value(v) if v.is_list() => {
+                let unregistered = |t: &Term| matches!(t.as_tuple_n(), Some([k, v]) if k == atoms[0] && v.is_nil());
+                let kept: Vec<Term> = crate::ops::list_to_vec(v)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|t| !unregistered(t))
+                    .collect();
+                Outcome::Value(self.p.heap.list(&kept))
+            }
+            other => other,
         }
     }
 
@@ -307,7 +342,7 @@ impl<'a> Vm<'a> {
         Ok(self.p.heap.tuple(&[a, b]))
     }
 
-    fn garbage_collect_other(&mut self, p: Term) -> Outcome {
+    pub(super) fn garbage_collect_other(&mut self, p: Term) -> Outcome {
         let Some(pid) = p.as_pid() else {
             return Outcome::Raise(Exception::badarg());
         };

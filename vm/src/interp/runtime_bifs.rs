@@ -17,7 +17,7 @@ impl RuntimeBif {
     fn name(self) -> &'static str {
         match self {
             RuntimeBif::Apply2 | RuntimeBif::Apply3 => "apply",
-            RuntimeBif::Halt0 | RuntimeBif::Halt1 => "halt",
+            RuntimeBif::Halt0 | RuntimeBif::Halt1 | RuntimeBif::Halt2 => "halt",
             RuntimeBif::GetModuleInfo1 | RuntimeBif::GetModuleInfo2 => "get_module_info",
             RuntimeBif::FunctionExported3 => "function_exported",
             RuntimeBif::Raise3 => "raise",
@@ -29,7 +29,16 @@ impl RuntimeBif {
             RuntimeBif::SpawnLink3 => "spawn_link",
             RuntimeBif::SpawnMonitor1 => "spawn_monitor",
             RuntimeBif::SpawnMonitor3 => "spawn_monitor",
-            RuntimeBif::Send2 => "send",
+            RuntimeBif::Send2 | RuntimeBif::Send3 => "send",
+            RuntimeBif::Bang2 => "!",
+            RuntimeBif::SendNosuspend2 | RuntimeBif::SendNosuspend3 => "send_nosuspend",
+            RuntimeBif::SendAfter4 => "send_after",
+            RuntimeBif::StartTimer4 => "start_timer",
+            RuntimeBif::CancelTimer2 => "cancel_timer",
+            RuntimeBif::ReadTimer2 => "read_timer",
+            RuntimeBif::GarbageCollect2 => "garbage_collect",
+            RuntimeBif::ModuleLoaded1 => "module_loaded",
+            RuntimeBif::SpawnOpt2 | RuntimeBif::SpawnOpt4 => "spawn_opt",
             RuntimeBif::Link1 => "link",
             RuntimeBif::Unlink1 => "unlink",
             RuntimeBif::Exit2 => "exit",
@@ -47,7 +56,7 @@ impl RuntimeBif {
             RuntimeBif::StartTimer3 => "start_timer",
             RuntimeBif::CancelTimer1 => "cancel_timer",
             RuntimeBif::ReadTimer1 => "read_timer",
-            RuntimeBif::ProcessInfo2 => "process_info",
+            RuntimeBif::ProcessInfo1 | RuntimeBif::ProcessInfo2 => "process_info",
             RuntimeBif::Memory0 => "memory",
             RuntimeBif::Memory1 => "memory",
             RuntimeBif::Statistics1 => "statistics",
@@ -65,6 +74,7 @@ impl RuntimeBif {
                 | RuntimeBif::Apply3
                 | RuntimeBif::Halt0
                 | RuntimeBif::Halt1
+                | RuntimeBif::Halt2
                 | RuntimeBif::GetModuleInfo1
                 | RuntimeBif::GetModuleInfo2
                 | RuntimeBif::FunctionExported3
@@ -76,6 +86,16 @@ impl RuntimeBif {
 }
 
 impl<'a> Vm<'a> {
+    /// Whether `opts` is a proper list of `{flush, true | false}` (`halt/2`).
+    fn halt_options_ok(&self, opts: Term) -> bool {
+        let flush = Term::atom(self.ctx.shared.atoms.intern("flush"));
+        crate::ops::list_to_vec(opts).is_some_and(|v| {
+            v.iter().all(|o| {
+                matches!(o.as_tuple_n(), Some([k, b]) if k == flush && (b == Term::bool(true) || b == Term::bool(false)))
+            })
+        })
+    }
+
     /// Calls a runtime builtin with `x0..x[arity-1]`, leaving the caller as `kind` says.
     pub(crate) fn runtime_bif(&mut self, rb: RuntimeBif, arity: u8, kind: Kind) -> Step {
         match rb {
@@ -91,8 +111,12 @@ impl<'a> Vm<'a> {
             }
             rb if rb.is_process_bif() => self.process_bif(rb, arity, kind),
             RuntimeBif::Halt0 => Err(Interrupt::Stop(SliceOutcome::Halted(0))),
-            RuntimeBif::Halt1 => {
+            RuntimeBif::Halt1 | RuntimeBif::Halt2 => {
                 let status = self.x[0];
+                // halt/2's only option is `{flush, boolean()}` (output is always flushed).
+                if rb == RuntimeBif::Halt2 && !self.halt_options_ok(self.x[1]) {
+                    return Err(self.runtime_bif_error(rb, arity, Exception::badarg()));
+                }
                 match status.as_small() {
                     Some(n) if n >= 0 => {
                         Err(Interrupt::Stop(SliceOutcome::Halted(n.min(255) as i32)))
