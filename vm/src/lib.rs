@@ -11,6 +11,7 @@ pub mod float_fmt;
 pub mod gc;
 pub mod heap;
 pub mod interp;
+pub mod limits;
 pub mod native;
 pub mod ops;
 pub mod process;

@@ -262,12 +262,13 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(e, "port_to_list", 1, |_, _| badarg());
 }
 
-/// An atom named `s`; `system_limit` past 255 characters.
+/// An atom named `s`; `system_limit` past 255 characters or when it is new and the atom table
+/// is full (`erl +t`).
 fn make_atom(c: &mut NativeCtx<'_>, s: &str) -> NativeResult {
     if s.chars().count() > atom::MAX_ATOM_CHARS {
         return Err(Exception::system_limit());
     }
-    Ok(c.atom(s))
+    super::new_atom(c, s)
 }
 
 fn existing_atom(c: &mut NativeCtx<'_>, s: &str) -> NativeResult {

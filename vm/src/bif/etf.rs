@@ -364,7 +364,7 @@ fn read_one(
                 cur.u8()? as usize
             };
             let s: String = cur.take(n)?.iter().map(|&b| b as char).collect();
-            c.atom(&s)
+            super::new_atom(c, &s)?
         }
         ATOM_UTF8 | SMALL_ATOM_UTF8 => {
             let n = if tag == ATOM_UTF8 {
@@ -378,7 +378,7 @@ fn read_one(
             if s.chars().count() > crate::atom::MAX_ATOM_CHARS {
                 return badarg();
             }
-            c.atom(&s)
+            super::new_atom(c, &s)?
         }
         NIL => Term::NIL,
         STRING => {

@@ -75,6 +75,16 @@ pub(crate) fn atom_name(ctx: &NativeCtx<'_>, t: Term) -> Result<Arc<str>, Except
     }
 }
 
+/// The atom named `s` (program data: `list_to_atom`, `binary_to_term`...), or `system_limit` if
+/// it is new and the atom table is full (`erl +t`; BEAM aborts the node there).
+pub(crate) fn new_atom(ctx: &NativeCtx<'_>, s: &str) -> Result<Term, Exception> {
+    ctx.shared
+        .atoms
+        .try_intern(s)
+        .map(Term::atom)
+        .ok_or_else(Exception::system_limit)
+}
+
 /// A small non-negative integer argument, or `badarg`.
 pub(crate) fn usize_arg(t: Term) -> Result<usize, Exception> {
     match t.as_small() {

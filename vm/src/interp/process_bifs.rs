@@ -198,7 +198,28 @@ impl<'a> Vm<'a> {
 
     fn spawn_fun(&mut self, fun: Term, tie: Tie) -> Result<Term, Exception> {
         let (version, pc, args) = self.fun_start(fun).ok_or_else(Exception::badarg)?;
+        self.reserve_process()?;
         Ok(self.spawn_at(version, pc, &args, tie))
+    }
+
+    /// Counts the process about to be spawned, or `system_limit` at the process limit (`erl
+    /// +P`), after the error report OTP's logger prints then ("Too many processes").
+    fn reserve_process(&mut self) -> Result<(), Exception> {
+        let shared = self.ctx.shared;
+        if shared.processes.reserve() {
+            return Ok(());
+        }
+        if shared.logging_errors() {
+            let report = format!(
+                "=ERROR REPORT==== {} ===\nToo many processes\n\n",
+                crate::report::timestamp()
+            );
+            if let Ok(mut err) = shared.stderr.lock() {
+                let _ = std::io::Write::write_all(&mut *err, report.as_bytes());
+                let _ = std::io::Write::flush(&mut *err);
+            }
+        }
+        Err(Exception::system_limit())
     }
 
     fn spawn_mfa(&mut self, m: Term, f: Term, args: Term, tie: Tie) -> Result<Term, Exception> {
@@ -209,6 +230,7 @@ impl<'a> Vm<'a> {
             return Err(Exception::badarg());
         }
         let (version, pc, argv) = self.mfa_start(m, f, args);
+        self.reserve_process()?;
         Ok(self.spawn_at(version, pc, &argv, tie))
     }
 
