@@ -269,7 +269,10 @@ impl Heap {
                 return p;
             }
         }
-        let mut frag = block(n.max(FRAGMENT_WORDS));
+        // Fragments grow with the words already in fragments (half as many again), so a builtin
+        // that builds a huge term between safe points opens few fragments, and when memory runs
+        // out it is a large request that fails, leaving room for the small ones others make.
+        let mut frag = block(n.max(FRAGMENT_WORDS).max(self.frag_cap / 2));
         let p = frag.as_mut_ptr();
         self.frag_used += n;
         self.frag_cap += frag.len();
@@ -493,8 +496,9 @@ impl Heap {
 
     /// A string as a list of code points.
     pub fn string(&mut self, s: &str) -> Term {
-        let chars: Vec<Term> = s.chars().map(|c| Term::small(c as i64)).collect();
-        self.list(&chars)
+        s.chars()
+            .rev()
+            .fold(Term::NIL, |acc, c| self.cons(Term::small(c as i64), acc))
     }
 
     /// A float. The caller ensures `f` is finite (Erlang has no NaN or infinity).
@@ -543,6 +547,16 @@ impl Heap {
     /// A binary holding `bytes` (on-heap up to `HEAP_BIN_LIMIT` bytes, else reference-counted).
     pub fn binary(&mut self, bytes: &[u8]) -> Term {
         self.bitstring(bytes, bytes.len() * 8)
+    }
+
+    /// A binary of `bytes`, handed over without a copy when it goes off-heap.
+    pub fn binary_from_vec(&mut self, bytes: Vec<u8>) -> Term {
+        if bytes.len() > HEAP_BIN_LIMIT {
+            let bits = bytes.len() * 8;
+            let rc = Arc::new(RefcBinary::new(bytes.into_boxed_slice()));
+            return self.refc_binary(rc, bits);
+        }
+        self.binary(&bytes)
     }
 
     /// A bitstring of `bit_size` bits taken from the front of `bytes` (whose unused low bits of

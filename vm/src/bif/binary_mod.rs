@@ -48,7 +48,12 @@ pub(super) fn register(r: &mut Reg<'_>) {
         if v.len().saturating_mul(n) > (1 << 30) {
             return Err(Exception::system_limit());
         }
-        Ok(c.heap.binary(&v.repeat(n)))
+        let mut out = Vec::new();
+        crate::limits::reserve_or_exit(&mut out, v.len() * n);
+        for _ in 0..n {
+            out.extend_from_slice(&v);
+        }
+        Ok(c.heap.binary_from_vec(out))
     });
     r.add(b, "bin_to_list", 1, |c, a| {
         let v = bin(a[0])?;
@@ -139,8 +144,10 @@ fn common(bins: &[Vec<u8>], at: impl Fn(&Vec<u8>, usize) -> Option<u8>) -> usize
 }
 
 fn bytes_list(c: &mut NativeCtx<'_>, v: &[u8]) -> Term {
-    let elems: Vec<Term> = v.iter().map(|&b| Term::small(b as i64)).collect();
-    c.heap.list(&elems)
+    // Built from the end, with no vector of the elements (the list may be most of the memory).
+    v.iter().rev().fold(Term::NIL, |acc, &b| {
+        c.heap.cons(Term::small(b as i64), acc)
+    })
 }
 
 /// `{Start, Len}` (Len may be negative) as a byte range within `size`, or `badarg`.

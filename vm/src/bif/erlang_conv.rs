@@ -189,18 +189,18 @@ pub(super) fn register(r: &mut Reg<'_>) {
     });
     r.add(e, "list_to_tuple", 1, |c, a| {
         let v = list_arg(c, a[0])?;
-        Ok(c.heap.tuple(&v))
+        tuple_of(c, &v)
     });
     r.add(e, "make_tuple", 2, |c, a| {
         let n = usize_arg(a[0])?;
-        if n > (1 << 24) {
+        if n > MAX_TUPLE_ARITY {
             return badarg();
         }
         Ok(c.heap.tuple(&vec![a[1]; n]))
     });
     r.add(e, "make_tuple", 3, |c, a| {
         let n = usize_arg(a[0])?;
-        if n > (1 << 24) {
+        if n > MAX_TUPLE_ARITY {
             return badarg();
         }
         let mut v = vec![a[1]; n];
@@ -218,7 +218,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(e, "append_element", 2, |c, a| {
         let mut v = a[0].as_tuple().ok_or_else(Exception::badarg)?.to_vec();
         v.push(a[1]);
-        Ok(c.heap.tuple(&v))
+        tuple_of(c, &v)
     });
     r.add(e, "insert_element", 3, |c, a| {
         let i = usize_arg(a[0])?;
@@ -227,7 +227,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
             return badarg();
         }
         v.insert(i - 1, a[2]);
-        Ok(c.heap.tuple(&v))
+        tuple_of(c, &v)
     });
     r.add(e, "delete_element", 2, |c, a| {
         let i = usize_arg(a[0])?;
@@ -260,6 +260,18 @@ pub(super) fn register(r: &mut Reg<'_>) {
         Ok(c.heap.string(&s))
     });
     r.add(e, "port_to_list", 1, |_, _| badarg());
+}
+
+/// BEAM's largest tuple arity (`MAX_ARITYVAL`, 2^24 - 1): builtins that would make a larger
+/// tuple raise `badarg`, as OTP 25's do.
+pub const MAX_TUPLE_ARITY: usize = 0xFF_FFFF;
+
+/// A tuple of `elems`, or `badarg` past `MAX_TUPLE_ARITY`.
+fn tuple_of(c: &mut NativeCtx<'_>, elems: &[Term]) -> NativeResult {
+    if elems.len() > MAX_TUPLE_ARITY {
+        return badarg();
+    }
+    Ok(c.heap.tuple(elems))
 }
 
 /// An atom named `s`; `system_limit` past 255 characters or when it is new and the atom table
@@ -398,9 +410,11 @@ fn float_text(c: &mut NativeCtx<'_>, f: Term, opts: Term) -> Result<String, Exce
 }
 
 fn byte_list(c: &mut NativeCtx<'_>, bytes: &[u8]) -> Term {
-    let elems: Vec<Term> = bytes.iter().map(|&b| Term::small(b as i64)).collect();
     c.charge(bytes.len() / 64);
-    c.heap.list(&elems)
+    // Built from the end, with no vector of the elements (the list may be most of the memory).
+    bytes.iter().rev().fold(Term::NIL, |acc, &b| {
+        c.heap.cons(Term::small(b as i64), acc)
+    })
 }
 
 fn iolist_to_binary(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
@@ -410,7 +424,7 @@ fn iolist_to_binary(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let mut out = Vec::new();
     iolist_bytes(a[0], &mut out).ok_or_else(Exception::badarg)?;
     c.charge(out.len() / 64);
-    Ok(c.heap.binary(&out))
+    Ok(c.heap.binary_from_vec(out))
 }
 
 fn list_to_bitstring(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {

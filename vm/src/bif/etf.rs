@@ -138,6 +138,7 @@ pub fn encode(c: &mut NativeCtx<'_>, t: Term) -> Result<Vec<u8>, Exception> {
                 out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
                 out.push((bits % 8) as u8);
             }
+            crate::limits::reserve_or_exit(&mut out, bytes.len());
             out.extend_from_slice(&bytes);
         } else if let Some(p) = t.as_pid() {
             out.push(NEW_PID);

@@ -134,6 +134,9 @@ pub(crate) fn iolist_bytes(t: Term, out: &mut Vec<u8>) -> Option<()> {
         if let Some((h, tl)) = t.as_cons() {
             stack.push(tl);
             if let Some(b) = h.as_small() {
+                if out.len() == out.capacity() {
+                    crate::limits::reserve_or_exit(out, 1);
+                }
                 out.push(u8::try_from(b).ok()?);
             } else {
                 stack.push(h);
@@ -144,6 +147,7 @@ pub(crate) fn iolist_bytes(t: Term, out: &mut Vec<u8>) -> Option<()> {
         if bits % 8 != 0 {
             return None;
         }
+        crate::limits::reserve_or_exit(out, bits / 8);
         if off % 8 == 0 {
             out.extend_from_slice(&src[off / 8..off / 8 + bits / 8]);
         } else {
