@@ -252,8 +252,8 @@ fn a_process_out_of_memory_exits_and_the_others_run_on() {
         );
         let mut cmd = std::process::Command::new("sh");
         cmd.args(["-c", &script]).current_dir(dir.path());
-        let r = support::run_with_timeout(cmd, std::time::Duration::from_secs(120))
-            .expect("sh runs");
+        let r =
+            support::run_with_timeout(cmd, std::time::Duration::from_secs(120)).expect("sh runs");
         assert_ended("out of memory", &r);
         assert_eq!(r.status, Some(0), "-S {schedulers}: {}", err(&r));
         assert_eq!(
@@ -290,8 +290,7 @@ fn the_main_process_out_of_memory_is_an_uncaught_system_limit() {
         support::krarup_bin().display()
     );
     let mut cmd = std::process::Command::new("sh");
-    cmd.args(["-c", &script])
-        .current_dir(Path::new(dir.path()));
+    cmd.args(["-c", &script]).current_dir(Path::new(dir.path()));
     let r = support::run_with_timeout(cmd, std::time::Duration::from_secs(120)).expect("sh runs");
     assert_ended("main out of memory", &r);
     assert_eq!(r.status, Some(1));

@@ -203,8 +203,13 @@ mod tests {
 
     #[test]
     fn out_of_memory_unwinds_with_its_payload() {
-        let r = std::panic::catch_unwind(|| -> () { out_of_memory(42) });
+        let r = std::panic::catch_unwind(|| {
+            out_of_memory(42);
+        });
         let payload = r.expect_err("unwinds");
-        assert_eq!(payload.downcast_ref::<OutOfMemory>().map(|o| o.bytes), Some(42));
+        assert_eq!(
+            payload.downcast_ref::<OutOfMemory>().map(|o| o.bytes),
+            Some(42)
+        );
     }
 }

@@ -145,9 +145,9 @@ fn common(bins: &[Vec<u8>], at: impl Fn(&Vec<u8>, usize) -> Option<u8>) -> usize
 
 fn bytes_list(c: &mut NativeCtx<'_>, v: &[u8]) -> Term {
     // Built from the end, with no vector of the elements (the list may be most of the memory).
-    v.iter().rev().fold(Term::NIL, |acc, &b| {
-        c.heap.cons(Term::small(b as i64), acc)
-    })
+    v.iter()
+        .rev()
+        .fold(Term::NIL, |acc, &b| c.heap.cons(Term::small(b as i64), acc))
 }
 
 /// `{Start, Len}` (Len may be negative) as a byte range within `size`, or `badarg`.

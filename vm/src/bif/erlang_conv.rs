@@ -413,9 +413,10 @@ fn float_text(c: &mut NativeCtx<'_>, f: Term, opts: Term) -> Result<String, Exce
 fn byte_list(c: &mut NativeCtx<'_>, bytes: &[u8]) -> Term {
     c.charge(bytes.len() / 64);
     // Built from the end, with no vector of the elements (the list may be most of the memory).
-    bytes.iter().rev().fold(Term::NIL, |acc, &b| {
-        c.heap.cons(Term::small(b as i64), acc)
-    })
+    bytes
+        .iter()
+        .rev()
+        .fold(Term::NIL, |acc, &b| c.heap.cons(Term::small(b as i64), acc))
 }
 
 fn iolist_to_binary(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
