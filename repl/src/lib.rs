@@ -241,6 +241,30 @@ pub fn run_files_as(
     schedulers: Option<usize>,
     format: ErrorFormat,
 ) -> i32 {
+    let limits = Limits::default();
+    run_files_limited(paths, stdout, stderr, schedulers, format, limits)
+}
+
+/// The system limits `krarup run` sets (`None`: BEAM's default).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    /// `+P`: the most processes alive at once, as `krarup_vm::limits::process_limit_for` rounds
+    /// it (`erlang:system_info(process_limit)`).
+    pub processes: Option<usize>,
+    /// `+t`: the most atoms (`erlang:system_info(atom_limit)`), in
+    /// `krarup_vm::atom::ATOM_LIMIT_RANGE`.
+    pub atoms: Option<usize>,
+}
+
+/// `run_files_as` with the process and atom limits in `limits`.
+pub fn run_files_limited(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+    limits: Limits,
+) -> i32 {
     let mut modules: Vec<(&Path, Module)> = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
@@ -275,6 +299,12 @@ pub fn run_files_as(
     let rt = new_runtime(stdout).map(|mut rt| {
         if let Some(n) = schedulers {
             rt.set_schedulers(n);
+        }
+        if let Some(n) = limits.processes {
+            rt.shared().processes.set_limit(n);
+        }
+        if let Some(n) = limits.atoms {
+            rt.shared().atoms.set_limit(n);
         }
         rt
     });

@@ -44,6 +44,14 @@ enum Command {
         /// Number of scheduler threads, 1 to 1024 (as `erl +S N`); default: one per core.
         #[arg(short = 'S', long = "schedulers", value_parser = clap::value_parser!(u16).range(1..=1024))]
         schedulers: Option<u16>,
+        /// Most processes alive at once, 1024 to 134217727, rounded up to a power of two (as `erl
+        /// +P N`; also spelled `+P N`); default 262144. `spawn` beyond it raises `system_limit`.
+        #[arg(long = "process-limit", value_name = "N", value_parser = parse_process_limit)]
+        process_limit: Option<usize>,
+        /// Most atoms, 8192 to 2147483647 (as `erl +t N`; also spelled `+t N`); default 1048576.
+        /// Creating an atom beyond it raises `system_limit`.
+        #[arg(long = "atom-limit", value_name = "N", value_parser = parse_atom_limit)]
+        atom_limit: Option<usize>,
         #[command(flatten)]
         diagnostics: DiagnosticsArgs,
     },
@@ -103,20 +111,59 @@ enum Stage {
     Bytecode,
 }
 
+/// `erl`'s spellings of the `run` options: `+P N` is `--process-limit N`, `+t N` is
+/// `--atom-limit N`.
+fn erl_flags(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    args.map(|a| match a.to_str() {
+        Some("+P") => "--process-limit".into(),
+        Some("+t") => "--atom-limit".into(),
+        _ => a,
+    })
+    .collect()
+}
+
+/// `+P N`: erl's rounding and range, and its wording for a bad value.
+fn parse_process_limit(s: &str) -> Result<usize, String> {
+    s.parse()
+        .ok()
+        .and_then(krarup_vm::limits::process_limit_for)
+        .ok_or_else(|| format!("bad number of processes {s} (1024 to 134217727)"))
+}
+
+/// `+t N`: erl's range, and its wording for a bad value.
+fn parse_atom_limit(s: &str) -> Result<usize, String> {
+    s.parse()
+        .ok()
+        .filter(|n| krarup_vm::atom::ATOM_LIMIT_RANGE.contains(n))
+        .ok_or_else(|| format!("bad atom table size {s} (8192 to 2147483647)"))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(erl_flags(std::env::args_os()));
     let code = match cli.command {
         Command::Run {
             files,
             schedulers,
+            process_limit,
+            atom_limit,
             diagnostics,
         } => {
             let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
             let stdout = Box::new(std::io::BufWriter::new(checked));
             let schedulers = schedulers.map(usize::from);
             let format = diagnostics.error_format.into();
-            let status =
-                krarup::run_files_as(&files, stdout, &mut std::io::stderr(), schedulers, format);
+            let limits = krarup::Limits {
+                processes: process_limit,
+                atoms: atom_limit,
+            };
+            let status = krarup::run_files_limited(
+                &files,
+                stdout,
+                &mut std::io::stderr(),
+                schedulers,
+                format,
+                limits,
+            );
             match output_errors.take() {
                 Some(e) => {
                     eprintln!("krarup: error writing to standard output: {e}");

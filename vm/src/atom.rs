@@ -4,6 +4,7 @@
 
 use crate::term::Atom;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// Names of the predefined atoms, in index order; `PREDEFINED[i]` has index `i`.
@@ -139,7 +140,15 @@ pub const BAD_FILTER: Atom = Atom(48);
 #[derive(Debug)]
 pub struct AtomTable {
     inner: RwLock<Inner>,
+    /// Most atoms `try_intern` lets the table hold (`erl +t`, `system_info(atom_limit)`).
+    limit: AtomicUsize,
 }
+
+/// BEAM's default atom limit (`system_info(atom_limit)` without `+t`).
+pub const DEFAULT_ATOM_LIMIT: usize = 1_048_576;
+
+/// The range `erl +t N` accepts (OTP 25 refuses other values with "bad atom table size").
+pub const ATOM_LIMIT_RANGE: std::ops::RangeInclusive<usize> = 8192..=2_147_483_647;
 
 #[derive(Debug, Default)]
 struct Inner {
@@ -155,6 +164,7 @@ impl AtomTable {
     pub fn new() -> AtomTable {
         let table = AtomTable {
             inner: RwLock::new(Inner::default()),
+            limit: AtomicUsize::new(DEFAULT_ATOM_LIMIT),
         };
         for name in PREDEFINED {
             table.intern(name);
@@ -162,20 +172,47 @@ impl AtomTable {
         table
     }
 
-    /// The atom named `name`, adding it if new.
+    /// The atom named `name`, adding it if new, whatever the limit: for the VM's own names (a
+    /// bounded set). Atoms named by program data go through `try_intern`.
     pub fn intern(&self, name: &str) -> Atom {
+        self.intern_within(name, usize::MAX)
+            .expect("no limit to exceed")
+    }
+
+    /// The atom named `name`, adding it if new; `None` if it is new and the table already holds
+    /// `limit()` atoms (the caller raises `system_limit`, where BEAM aborts the node with "no more
+    /// index entries in atom_tab").
+    pub fn try_intern(&self, name: &str) -> Option<Atom> {
+        self.intern_within(name, self.limit())
+    }
+
+    /// The most atoms `try_intern` lets the table hold.
+    pub fn limit(&self) -> usize {
+        self.limit.load(Ordering::Relaxed)
+    }
+
+    /// Sets the atom limit (`erl +t N`; the caller checks `ATOM_LIMIT_RANGE`). Atoms already in
+    /// the table stay.
+    pub fn set_limit(&self, limit: usize) {
+        self.limit.store(limit, Ordering::Relaxed);
+    }
+
+    fn intern_within(&self, name: &str, limit: usize) -> Option<Atom> {
         if let Some(a) = self.lookup(name) {
-            return a;
+            return Some(a);
         }
         let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
         if let Some(&a) = inner.index.get(name) {
-            return a;
+            return Some(a);
+        }
+        if inner.names.len() >= limit {
+            return None;
         }
         let a = Atom(inner.names.len() as u32);
         let s: Arc<str> = Arc::from(name);
         inner.names.push(s.clone());
         inner.index.insert(s, a);
-        a
+        Some(a)
     }
 
     /// The atom named `name` if it exists (`list_to_existing_atom`).
@@ -234,5 +271,18 @@ mod tests {
         assert_eq!(t.intern("hello"), a);
         assert_eq!(&*t.name(a), "hello");
         assert_eq!(t.lookup("nope"), None);
+    }
+
+    #[test]
+    fn try_intern_stops_at_the_limit() {
+        let t = AtomTable::new();
+        t.set_limit(t.len() + 1);
+        let a = t.try_intern("first_new").expect("room for one");
+        assert_eq!(t.try_intern("second_new"), None);
+        assert_eq!(t.try_intern("first_new"), Some(a));
+        assert_eq!(t.try_intern("badarg"), Some(BADARG));
+        assert_eq!(t.lookup("second_new"), None);
+        // The VM's own names are not refused.
+        assert_ne!(t.intern("vm_internal"), a);
     }
 }

@@ -18,7 +18,10 @@ pub fn size_of_term(t: Term) -> usize {
         // Walk list spines in a loop so a long list does not grow the stack.
         while let Some((head, tail)) = t.as_cons() {
             words += 2;
-            stack.push(head);
+            // Only what has words of its own (a long list of small values needs no stack).
+            if !head.is_immediate() {
+                stack.push(head);
+            }
             t = tail;
         }
         if let Some(h) = t.header() {

@@ -55,12 +55,16 @@ impl RefcBinary {
     /// `bytes.len()`).
     pub fn writable(bytes: &[u8], capacity: usize) -> RefcBinary {
         let cap = capacity.max(bytes.len());
-        let data: Box<[std::cell::UnsafeCell<u8>]> = bytes
-            .iter()
-            .copied()
-            .chain(std::iter::repeat_n(0, cap - bytes.len()))
-            .map(std::cell::UnsafeCell::new)
-            .collect();
+        let mut data: Vec<std::cell::UnsafeCell<u8>> = Vec::new();
+        crate::limits::reserve_or_exit(&mut data, cap);
+        data.extend(
+            bytes
+                .iter()
+                .copied()
+                .chain(std::iter::repeat_n(0, cap - bytes.len()))
+                .map(std::cell::UnsafeCell::new),
+        );
+        let data = data.into_boxed_slice();
         RefcBinary {
             bytes: Box::new([]),
             writable: Some(WritableBuf {
@@ -183,10 +187,30 @@ impl Default for Heap {
 /// already, so free space that is never reached costs neither a fill nor a page fault (filling a
 /// large to-space with `[]` at every collection was a third of map_ops' time, mostly the kernel
 /// zeroing pages). A zero word is not a valid term: the heap hands words out only to be written.
+///
+/// Made on a process's behalf: if the allocator refuses, the process exits with `system_limit`
+/// (`limits::out_of_memory`) instead of the VM aborting.
 pub fn block(n: usize) -> Box<[Term]> {
-    let words: Box<[u64]> = vec![0u64; n].into_boxed_slice();
-    // SAFETY: `Term` is `repr(transparent)` over `u64`, so the slices have the same layout.
-    unsafe { Box::from_raw(Box::into_raw(words) as *mut [Term]) }
+    match try_block(n) {
+        Some(b) => b,
+        None => crate::limits::out_of_memory(n.saturating_mul(std::mem::size_of::<Term>())),
+    }
+}
+
+/// As [`block`], but `None` when the allocator refuses `n` words (or the size overflows).
+pub fn try_block(n: usize) -> Option<Box<[Term]>> {
+    if n == 0 {
+        return Some(Box::default());
+    }
+    let layout = std::alloc::Layout::array::<Term>(n).ok()?;
+    // SAFETY: the layout has a non-zero size (`n > 0`, `Term` is one word).
+    let p = unsafe { std::alloc::alloc_zeroed(layout) } as *mut Term;
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: `p` is a fresh allocation with the layout of `[Term; n]` from the global allocator,
+    // as `Box<[Term]>` expects; its words are zero, which the heap never reads before writing.
+    Some(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n)) })
 }
 
 impl Heap {
@@ -194,9 +218,20 @@ impl Heap {
         Heap::with_capacity(INITIAL_HEAP_WORDS)
     }
 
+    /// A heap whose young block holds `words` words.
     pub fn with_capacity(words: usize) -> Heap {
+        Heap::with_block(block(words))
+    }
+
+    /// As `with_capacity`, but `None` when the block cannot be allocated (a message copied for
+    /// another process: its failure is the receiver's, see `signal::Message::try_copy_of`).
+    pub fn try_with_capacity(words: usize) -> Option<Heap> {
+        try_block(words).map(Heap::with_block)
+    }
+
+    fn with_block(young: Box<[Term]>) -> Heap {
         Heap {
-            young: block(words),
+            young,
             top: 0,
             fragments: Vec::new(),
             overflowed: false,
@@ -234,7 +269,10 @@ impl Heap {
                 return p;
             }
         }
-        let mut frag = block(n.max(FRAGMENT_WORDS));
+        // Fragments grow with the words already in fragments (half as many again), so a builtin
+        // that builds a huge term between safe points opens few fragments, and when memory runs
+        // out it is a large request that fails, leaving room for the small ones others make.
+        let mut frag = block(n.max(FRAGMENT_WORDS).max(self.frag_cap / 2));
         let p = frag.as_mut_ptr();
         self.frag_used += n;
         self.frag_cap += frag.len();
@@ -458,8 +496,9 @@ impl Heap {
 
     /// A string as a list of code points.
     pub fn string(&mut self, s: &str) -> Term {
-        let chars: Vec<Term> = s.chars().map(|c| Term::small(c as i64)).collect();
-        self.list(&chars)
+        s.chars()
+            .rev()
+            .fold(Term::NIL, |acc, c| self.cons(Term::small(c as i64), acc))
     }
 
     /// A float. The caller ensures `f` is finite (Erlang has no NaN or infinity).
@@ -510,12 +549,25 @@ impl Heap {
         self.bitstring(bytes, bytes.len() * 8)
     }
 
+    /// A binary of `bytes`, handed over without a copy when it goes off-heap.
+    pub fn binary_from_vec(&mut self, bytes: Vec<u8>) -> Term {
+        if bytes.len() > HEAP_BIN_LIMIT {
+            let bits = bytes.len() * 8;
+            let rc = Arc::new(RefcBinary::new(bytes.into_boxed_slice()));
+            return self.refc_binary(rc, bits);
+        }
+        self.binary(&bytes)
+    }
+
     /// A bitstring of `bit_size` bits taken from the front of `bytes` (whose unused low bits of
     /// the last byte are ignored). `bytes.len()` must be `bit_size.div_ceil(8)`.
     pub fn bitstring(&mut self, bytes: &[u8], bit_size: usize) -> Term {
         debug_assert_eq!(bytes.len(), bit_size.div_ceil(8));
         if bytes.len() > HEAP_BIN_LIMIT {
-            let rc = Arc::new(RefcBinary::new(bytes.into()));
+            let mut copy = Vec::new();
+            crate::limits::reserve_or_exit(&mut copy, bytes.len());
+            copy.extend_from_slice(bytes);
+            let rc = Arc::new(RefcBinary::new(copy.into_boxed_slice()));
             return self.refc_binary(rc, bit_size);
         }
         let words = bytes.len().div_ceil(8);

@@ -13,6 +13,7 @@ pub mod gc;
 pub mod harness;
 pub mod heap;
 pub mod interp;
+pub mod limits;
 pub mod native;
 pub mod ops;
 pub mod process;

@@ -101,6 +101,8 @@ pub struct Shared {
     /// Reads the OS process's CPU time in milliseconds (`statistics(runtime)`). The VM does no OS
     /// access itself: the embedder (the `krarup` binary) sets this; unset, the CPU time reads 0.
     pub cpu_clock: std::sync::OnceLock<fn() -> u64>,
+    /// Live processes and the process limit (`erl +P`).
+    pub processes: crate::limits::ProcessCount,
 }
 
 impl Shared {
@@ -118,6 +120,7 @@ impl Shared {
             start: Instant::now(),
             cpu_clock: std::sync::OnceLock::new(),
             log_errors: std::sync::atomic::AtomicBool::new(true),
+            processes: Default::default(),
         }
     }
     /// Whether crash reports of processes are printed.

@@ -270,7 +270,8 @@ impl Process {
         let base = self.stack.len() + FRAME_HEADER;
         let top = base + slots;
         if top > self.stack.capacity() {
-            self.stack.reserve(top - self.stack.len());
+            let more = top - self.stack.len();
+            crate::limits::reserve_or_exit(&mut self.stack, more);
         }
         // SAFETY: the capacity covers `..top`; every word up to `top` is written before
         // `set_len` makes it part of the vector.

@@ -233,3 +233,20 @@ fn term_text(t: Term, atoms: &AtomTable) -> String {
     crate::display::print_term(&mut s, t, atoms);
     s
 }
+
+/// The time stamp of an `=ERROR REPORT====` header: `21-Nov-2026::19:26:27.426276` (UTC; OTP
+/// prints local time, which is UTC on our machines).
+pub fn timestamp() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let (year, month, day, h, m, s) = crate::bif::erlang_misc::civil(now.as_nanos() as i128);
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS[(month.clamp(1, 12) - 1) as usize];
+    format!(
+        "{day}-{month}-{year}::{h:02}:{m:02}:{s:02}.{:06}",
+        now.subsec_micros()
+    )
+}

@@ -22,6 +22,22 @@ pub struct Message {
 }
 
 impl Message {
+    /// As `copy_of`, but `None` when the fragment cannot be allocated (the message is too large
+    /// for the memory left): the sender goes on, and the receiver is ended instead (see
+    /// `ExitKind::Fatal`).
+    pub fn try_copy_of(t: Term) -> Option<Message> {
+        let words = size_of_term(t);
+        if words == 0 {
+            return Some(Message::immediate(t));
+        }
+        let mut heap = Heap::try_with_capacity(words)?;
+        let term = copy_term(&mut heap, t);
+        Some(Message {
+            term,
+            frag: Some(Box::new(heap)),
+        })
+    }
+
     /// Copies `t` out of its heap into a fresh fragment (BEAM's `copy_struct` into a message
     /// buffer). Large binaries are shared by reference count, not copied.
     pub fn copy_of(t: Term) -> Message {
@@ -93,6 +109,9 @@ pub enum ExitKind {
     Link,
     /// `erlang:exit/2`.
     Exit2,
+    /// The VM ends the receiver with the reason, which it cannot trap: a message to it could
+    /// not be allocated (`system_limit`).
+    Fatal,
 }
 
 /// One signal in a process's inbox.

@@ -167,18 +167,18 @@ pub(super) fn register(r: &mut Reg<'_>) {
     });
     r.add(e, "list_to_tuple", 1, |c, a| {
         let v = list_arg(c, a[0])?;
-        Ok(c.heap.tuple(&v))
+        tuple_of(c, &v)
     });
     r.add(e, "make_tuple", 2, |c, a| {
         let n = usize_arg(a[0])?;
-        if n > (1 << 24) {
+        if n > MAX_TUPLE_ARITY {
             return badarg();
         }
         Ok(c.heap.tuple(&vec![a[1]; n]))
     });
     r.add(e, "make_tuple", 3, |c, a| {
         let n = usize_arg(a[0])?;
-        if n > (1 << 24) {
+        if n > MAX_TUPLE_ARITY {
             return badarg();
         }
         let mut v = vec![a[1]; n];
@@ -196,7 +196,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(e, "append_element", 2, |c, a| {
         let mut v = a[0].as_tuple().ok_or_else(Exception::badarg)?.to_vec();
         v.push(a[1]);
-        Ok(c.heap.tuple(&v))
+        tuple_of(c, &v)
     });
     r.add(e, "insert_element", 3, |c, a| {
         let i = usize_arg(a[0])?;
@@ -205,6 +205,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
             return badarg();
         }
         v.insert(i - 1, a[2]);
+        // No arity check: OTP 25's insert_element makes a tuple one past the largest.
         Ok(c.heap.tuple(&v))
     });
     r.add(e, "delete_element", 2, |c, a| {
@@ -240,12 +241,25 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(e, "port_to_list", 1, |_, _| badarg());
 }
 
-/// An atom named `s`; `system_limit` past 255 characters.
+/// BEAM's largest tuple arity (`MAX_ARITYVAL`, 2^24 - 1): `make_tuple`, `list_to_tuple` and
+/// `append_element` raise `badarg` past it, as OTP 25's do (its `insert_element` does not check).
+pub const MAX_TUPLE_ARITY: usize = 0xFF_FFFF;
+
+/// A tuple of `elems`, or `badarg` past `MAX_TUPLE_ARITY`.
+fn tuple_of(c: &mut NativeCtx<'_>, elems: &[Term]) -> NativeResult {
+    if elems.len() > MAX_TUPLE_ARITY {
+        return badarg();
+    }
+    Ok(c.heap.tuple(elems))
+}
+
+/// An atom named `s`; `system_limit` past 255 characters or when it is new and the atom table
+/// is full (`erl +t`).
 fn make_atom(c: &mut NativeCtx<'_>, s: &str) -> NativeResult {
     if s.chars().count() > atom::MAX_ATOM_CHARS {
         return Err(Exception::system_limit());
     }
-    Ok(c.atom(s))
+    super::new_atom(c, s)
 }
 
 fn existing_atom(c: &mut NativeCtx<'_>, s: &str) -> NativeResult {

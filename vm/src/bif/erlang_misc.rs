@@ -225,9 +225,10 @@ fn system_info(c: &mut NativeCtx<'_>, a: &[Term]) -> crate::native::NativeResult
         "wordsize" | "{wordsize,internal}" | "{wordsize,external}" => Ok(Term::small(8)),
         "smp_support" | "threads" => Ok(Term::bool(true)),
         "schedulers" | "schedulers_online" | "logical_processors" => Ok(Term::small(1)),
-        "atom_limit" => Ok(Term::small(1_048_576)),
+        "atom_limit" => Ok(Term::small(c.shared.atoms.limit() as i64)),
         "atom_count" => Ok(Term::small(c.shared.atoms.len() as i64)),
-        "process_limit" => Ok(Term::small(262_144)),
+        "process_limit" => Ok(Term::small(c.shared.processes.limit() as i64)),
+        "process_count" => Ok(Term::small(c.shared.processes.live() as i64)),
         _ => badarg(),
     }
 }

@@ -321,6 +321,7 @@ fn encode_some(
                 out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
                 out.push((bits % 8) as u8);
             }
+            crate::limits::reserve_or_exit(out, bytes.len());
             out.extend_from_slice(&bytes);
         } else if let Some(p) = t.as_pid() {
             out.push(NEW_PID);
@@ -535,7 +536,7 @@ fn read_one(
             let a = c.shared.atoms.lookup(s).ok_or_else(Exception::badarg)?;
             Ok(Term::atom(a))
         } else {
-            Ok(c.atom(s))
+            super::new_atom(c, s)
         }
     };
     let tag = cur.u8()?;

@@ -83,6 +83,16 @@ pub(crate) fn atom_name(ctx: &NativeCtx<'_>, t: Term) -> Result<Arc<str>, Except
     }
 }
 
+/// The atom named `s` (program data: `list_to_atom`, `binary_to_term`...), or `system_limit` if
+/// it is new and the atom table is full (`erl +t`; BEAM aborts the node there).
+pub(crate) fn new_atom(ctx: &NativeCtx<'_>, s: &str) -> Result<Term, Exception> {
+    ctx.shared
+        .atoms
+        .try_intern(s)
+        .map(Term::atom)
+        .ok_or_else(Exception::system_limit)
+}
+
 /// A small non-negative integer argument, or `badarg`.
 pub(crate) fn usize_arg(t: Term) -> Result<usize, Exception> {
     match t.as_small() {
@@ -132,6 +142,9 @@ pub(crate) fn iolist_bytes(t: Term, out: &mut Vec<u8>) -> Option<()> {
         if let Some((h, tl)) = t.as_cons() {
             stack.push(tl);
             if let Some(b) = h.as_small() {
+                if out.len() == out.capacity() {
+                    crate::limits::reserve_or_exit(out, 1);
+                }
                 out.push(u8::try_from(b).ok()?);
             } else {
                 stack.push(h);
@@ -142,6 +155,7 @@ pub(crate) fn iolist_bytes(t: Term, out: &mut Vec<u8>) -> Option<()> {
         if bits % 8 != 0 {
             return None;
         }
+        crate::limits::reserve_or_exit(out, bits / 8);
         if off % 8 == 0 {
             out.extend_from_slice(&src[off / 8..off / 8 + bits / 8]);
         } else {

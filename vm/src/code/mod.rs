@@ -110,6 +110,7 @@ pub fn load(
     unique: u64,
 ) -> Result<LoadedModule, LoadError> {
     krarup_bytecode::verify::verify(&module)?;
+    check_atom_room(shared, &module)?;
     let atoms: Vec<Atom> = module
         .atoms
         .iter()
@@ -144,6 +145,44 @@ pub fn load(
         unique,
         literal_heap,
     })
+}
+
+/// Refuses a module whose new atoms (names and literals) would take the atom table past its
+/// limit (`erl +t`), before any is added; BEAM aborts the node there.
+fn check_atom_room(shared: &Shared, module: &Module) -> Result<(), LoadError> {
+    let table = &shared.atoms;
+    let mut new: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut names: Vec<&str> = module.atoms.iter().map(|a| a.as_str()).collect();
+    let mut stack: Vec<&Literal> = module.literals.iter().collect();
+    while let Some(l) = stack.pop() {
+        match l {
+            Literal::Atom(a) => names.push(a),
+            Literal::ExportFun(m, f, _) => names.extend([m.as_str(), f.as_str()]),
+            Literal::List(e, tail) => {
+                stack.extend(e.iter());
+                stack.push(tail);
+            }
+            Literal::Tuple(e) => stack.extend(e.iter()),
+            Literal::Map(p) => stack.extend(p.iter().flat_map(|(k, v)| [k, v])),
+            Literal::Int(_) | Literal::Float(_) | Literal::Nil | Literal::Binary(..) => {}
+        }
+    }
+    for name in names {
+        if table.lookup(name).is_none() {
+            new.insert(name);
+        }
+    }
+    if table.len().saturating_add(new.len()) > table.limit() {
+        return Err(LoadError {
+            module: module.atoms.first().cloned().unwrap_or_default(),
+            message: format!(
+                "system_limit: its {} new atoms do not fit in the atom table (atom_limit {})",
+                new.len(),
+                table.limit()
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// A rough upper bound on the words the literals need (maps may take more; the heap spills into

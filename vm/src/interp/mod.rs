@@ -146,7 +146,22 @@ pub fn run_slice(
         x,
     };
     vm.p.status = Status::Runnable;
-    let outcome = vm.run();
+    let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| vm.run())) {
+        Ok(outcome) => outcome,
+        // An allocation failed on this process's behalf: it exits, the VM goes on.
+        Err(payload) if payload.is::<crate::limits::OutOfMemory>() => {
+            let here = crate::stacktrace::Position {
+                version: vm.version,
+                pc: vm.fault_pc(),
+            };
+            let atoms = &vm.ctx.shared.atoms;
+            let e = crate::limits::out_of_memory_exit(vm.p, vm.ctx.code, atoms, here);
+            SliceOutcome::Exited {
+                reason: ExitReason::Exception(e),
+            }
+        }
+        Err(payload) => std::panic::resume_unwind(payload),
+    };
     vm.p.version = vm.version;
     vm.p.pc = vm.pc as u32;
     let used = (budget as isize - vm.budget).max(0) as u64;

@@ -212,7 +212,27 @@ impl<'a> Vm<'a> {
 
     pub(super) fn spawn_fun(&mut self, fun: Term, tie: Tie) -> Result<Term, Exception> {
         let (version, pc, args) = self.fun_start(fun).ok_or_else(Exception::badarg)?;
-        Ok(self.spawn_at(version, pc, &args, tie))
+        self.spawn_at(version, pc, &args, tie)
+    }
+
+    /// Counts the process about to be spawned, or `system_limit` at the process limit (`erl
+    /// +P`), after the error report OTP's logger prints then ("Too many processes").
+    fn reserve_process(&mut self) -> Result<(), Exception> {
+        let shared = self.ctx.shared;
+        if shared.processes.reserve() {
+            return Ok(());
+        }
+        if shared.logging_errors() {
+            let report = format!(
+                "=ERROR REPORT==== {} ===\nToo many processes\n\n",
+                crate::report::timestamp()
+            );
+            if let Ok(mut err) = shared.stderr.lock() {
+                let _ = std::io::Write::write_all(&mut *err, report.as_bytes());
+                let _ = std::io::Write::flush(&mut *err);
+            }
+        }
+        Err(Exception::system_limit())
     }
 
     pub(super) fn spawn_mfa(
@@ -229,14 +249,23 @@ impl<'a> Vm<'a> {
             return Err(Exception::badarg());
         }
         let (version, pc, argv) = self.mfa_start(m, f, args);
-        Ok(self.spawn_at(version, pc, &argv, tie))
+        self.spawn_at(version, pc, &argv, tie)
     }
 
     /// Creates the child, ties it to the caller, and makes it runnable. Returns the pid, or
-    /// `{Pid, Ref}` for a monitor.
-    fn spawn_at(&mut self, version: u32, pc: u32, args: &[Term], tie: Tie) -> Term {
+    /// `{Pid, Ref}` for a monitor; `system_limit` at the process limit.
+    fn spawn_at(
+        &mut self,
+        version: u32,
+        pc: u32,
+        args: &[Term],
+        tie: Tie,
+    ) -> Result<Term, Exception> {
         let sys = self.ctx.sys;
+        self.reserve_process()?;
         let pid = sys.new_pid();
+        // Counted before it exists: if this allocation fails, the caller exits and one slot
+        // stays taken until the program ends.
         let mut child = Process::spawned(pid, version, pc, args);
         let me = self.p.pid;
         let mut result = Term::pid(pid);
@@ -256,7 +285,7 @@ impl<'a> Vm<'a> {
             result = self.p.heap.tuple(&[result, r]);
         }
         sys.spawn(child);
-        result
+        Ok(result)
     }
 
     // ---- links and exit signals ----

@@ -115,6 +115,7 @@ impl BitWriter {
     pub fn push_bits(&mut self, src: &[u8], off: usize, nbits: usize) {
         if self.bits.is_multiple_of(8) && off.is_multiple_of(8) {
             let start = off / 8;
+            crate::limits::reserve_or_exit(&mut self.bytes, nbits.div_ceil(8));
             self.bytes
                 .extend_from_slice(&src[start..start + nbits.div_ceil(8)]);
             self.bits += nbits;

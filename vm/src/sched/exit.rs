@@ -56,7 +56,9 @@ impl System {
             inbox.state = State::Exited;
             std::mem::take(&mut inbox.signals)
         };
-        self.procs.remove(&p.pid);
+        if self.procs.remove(&p.pid).is_some() {
+            self.shared.processes.remove();
+        }
         self.names
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -168,27 +170,11 @@ impl System {
         }
         let report = format!(
             "=ERROR REPORT==== {} ===\nError in process <0.{pid}.0> with exit value:\n{value}\n\n",
-            report_timestamp()
+            crate::report::timestamp()
         );
         if let Ok(mut err) = self.shared.stderr.lock() {
             let _ = err.write_all(report.as_bytes());
             let _ = err.flush();
         }
     }
-}
-
-/// `21-Nov-2026::19:26:27.426276` (UTC; OTP prints local time, which is UTC on our machines).
-fn report_timestamp() -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    let (year, month, day, h, m, s) = crate::bif::erlang_misc::civil(now.as_nanos() as i128);
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS[(month.clamp(1, 12) - 1) as usize];
-    format!(
-        "{day}-{month}-{year}::{h:02}:{m:02}:{s:02}.{:06}",
-        now.subsec_micros()
-    )
 }

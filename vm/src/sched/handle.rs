@@ -56,6 +56,9 @@ impl System {
                     p.links.swap_remove(i);
                 }
                 let reason = reason.into_heap(&mut p.heap);
+                if kind == ExitKind::Fatal {
+                    return Err(Die(reason));
+                }
                 let kill = reason == Term::atom(atom::KILL);
                 if kind == ExitKind::Exit2 && kill {
                     return Err(Die(Term::atom(atom::KILLED)));

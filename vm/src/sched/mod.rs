@@ -204,7 +204,7 @@ impl System {
     }
 
     /// Adds `process` to the table and makes it runnable. `local` is the calling scheduler's
-    /// queue, if the caller runs on one.
+    /// queue, if the caller runs on one. The caller has counted it (`Shared::processes`).
     pub fn spawn(&self, process: Process, local: Option<&Worker<Arc<Pcb>>>) -> u64 {
         let pid = process.pid;
         let pcb = Arc::new(Pcb::new(process, State::Queued));
@@ -217,6 +217,8 @@ impl System {
     pub fn spawn_main(&self, process: Process) -> u64 {
         *self.outcome.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.main_pid.store(process.pid, Ordering::SeqCst);
+        // The main process counts towards the limit but is never refused.
+        self.shared.processes.add();
         self.spawn(process, None)
     }
 
@@ -299,7 +301,16 @@ impl System {
     pub fn send_message(&self, from: u64, to: u64, msg: Term, local: Option<&Worker<Arc<Pcb>>>) {
         // A message to a process that has ended is dropped without being copied.
         if let Some(pcb) = self.lookup(to) {
-            self.post_to(&pcb, from, Signal::Message(Message::copy_of(msg)), local);
+            let signal = match Message::try_copy_of(msg) {
+                Some(m) => Signal::Message(m),
+                // No memory for the copy: the receiver, whose message it was, exits.
+                None => Signal::Exit {
+                    from,
+                    reason: Message::immediate(Term::atom(crate::atom::SYSTEM_LIMIT)),
+                    kind: ExitKind::Fatal,
+                },
+            };
+            self.post_to(&pcb, from, signal, local);
         }
     }
 
