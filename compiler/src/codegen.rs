@@ -650,12 +650,13 @@ impl<'g> FnGen<'g> {
         } else {
             None
         };
+        let next = crate::regalloc::next_barriers(b);
         for (i, s) in b.stmts.iter().enumerate() {
             if Some(i) == t {
                 self.stmt(s, Mode::Tail);
                 return;
             }
-            if let Some(k) = crate::regalloc::arg_register(b, i, &self.counts) {
+            if let Some(k) = crate::regalloc::arg_register(b, i, &next, &self.counts) {
                 self.stmt(s, Mode::Into(Dst::X(XReg(k))));
                 self.in_arg.insert(s.var, Src::X(XReg(k)));
                 continue;

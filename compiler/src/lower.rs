@@ -1218,14 +1218,25 @@ impl<'a> Lowerer<'a> {
             .iter()
             .all(|(k, v)| matches!((k, v), (Operand::Lit(_), Operand::Lit(_))))
         {
-            let mut lits: Vec<(Literal, Literal)> = Vec::new();
+            // A later duplicate key replaces the earlier one. Keys are found by hash (a map
+            // literal of 100,000 keys must not compare every pair).
+            let mut lits: Vec<Option<(Literal, Literal)>> = Vec::new();
+            let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
             for (k, v) in pairs {
                 if let (Operand::Lit(k), Operand::Lit(v)) = (k, v) {
-                    lits.retain(|(k2, _)| *k2 != k);
-                    lits.push((k, v));
+                    let same = by_hash.entry(literal_hash(&k)).or_default();
+                    if let Some(pos) = same
+                        .iter()
+                        .position(|&i| lits[i].as_ref().is_some_and(|(k2, _)| *k2 == k))
+                    {
+                        lits[same[pos]] = None;
+                        same.remove(pos);
+                    }
+                    same.push(lits.len());
+                    lits.push(Some((k, v)));
                 }
             }
-            return Operand::Lit(Literal::Map(lits));
+            return Operand::Lit(Literal::Map(lits.into_iter().flatten().collect()));
         }
         self.emit(
             CExpr::MapPut {
@@ -1280,4 +1291,35 @@ impl<'a> Lowerer<'a> {
         }
         cur
     }
+}
+
+/// A hash of a literal that agrees with its `PartialEq` (so `0.0` and `-0.0`, which compare
+/// equal, hash alike). Recursion follows the literal's nesting, which the parser bounds.
+fn literal_hash(l: &Literal) -> u64 {
+    use std::hash::{Hash, Hasher};
+    fn feed(l: &Literal, h: &mut std::collections::hash_map::DefaultHasher) {
+        std::mem::discriminant(l).hash(h);
+        match l {
+            Literal::Int(i) => i.hash(h),
+            Literal::Float(f) => (if *f == 0.0 { 0.0f64 } else { *f }).to_bits().hash(h),
+            Literal::Atom(a) => a.hash(h),
+            Literal::Nil => {}
+            Literal::List(items, tail) => {
+                items.len().hash(h);
+                items.iter().for_each(|x| feed(x, h));
+                feed(tail, h);
+            }
+            Literal::Tuple(items) => {
+                items.len().hash(h);
+                items.iter().for_each(|x| feed(x, h));
+            }
+            // Pairs may come in any order: only their count goes in.
+            Literal::Map(pairs) => pairs.len().hash(h),
+            Literal::Binary(bytes, bits) => (bytes, bits).hash(h),
+            Literal::ExportFun(m, f, a) => (m, f, a).hash(h),
+        }
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    feed(l, &mut h);
+    h.finish()
 }

@@ -49,7 +49,7 @@
 use crate::core::{fmt_lit, fmt_op, Operand, PSeg, Pat, SegSize, VarId};
 use krarup_bytecode::module::Literal;
 use krarup_bytecode::opcode::{BsFlags, BsType};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// A constructor tested by a [`Decision::Switch`].
@@ -259,16 +259,43 @@ impl Compiler<'_> {
     }
 
     fn switch(&mut self, occs: Vec<VarId>, rows: Vec<Row>, col: usize) -> Decision {
+        // One pass groups the rows by constructor (a hash lookup per row, so a function of
+        // 100,000 literal clauses is not quadratic); wildcard rows join every arm, in row order.
         let mut ctors: Vec<Ctor> = Vec::new();
-        for r in &rows {
-            if let Some(c) = ctor_of(&r.pats[col]) {
-                if !ctors.contains(&c) {
-                    ctors.push(c);
-                }
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut wild: Vec<usize> = Vec::new();
+        let mut index: HashMap<CtorKey<'_>, usize> = HashMap::new();
+        for (ri, r) in rows.iter().enumerate() {
+            let p = &r.pats[col];
+            if matches!(p, Pat::Wild) {
+                wild.push(ri);
+                continue;
             }
+            let Some(key) = ctor_key(p) else { continue };
+            let known = index.get(&key).copied();
+            let k = match known {
+                Some(k) => k,
+                None => {
+                    // Constructors without a hash key (floats, compound literals) compare one by one.
+                    let Some(c) = ctor_of(p) else { continue };
+                    let found = match key {
+                        CtorKey::Other => ctors.iter().position(|d| *d == c),
+                        _ => None,
+                    };
+                    found.unwrap_or_else(|| {
+                        ctors.push(c);
+                        members.push(Vec::new());
+                        if !matches!(key, CtorKey::Other) {
+                            index.insert(key, ctors.len() - 1);
+                        }
+                        ctors.len() - 1
+                    })
+                }
+            };
+            members[k].push(ri);
         }
         let mut arms = Vec::new();
-        for ctor in ctors {
+        for (ctor, own) in ctors.into_iter().zip(members) {
             let n = match &ctor {
                 Ctor::Tuple(n) => *n as usize,
                 Ctor::Cons => 2,
@@ -278,25 +305,40 @@ impl Compiler<'_> {
             let mut new_occs = occs[..col].to_vec();
             new_occs.extend(&fields);
             new_occs.extend(&occs[col + 1..]);
-            let mut sub_rows = Vec::new();
-            for r in &rows {
-                let subs: Option<Vec<Pat>> = match (&r.pats[col], &ctor) {
-                    (Pat::Wild, _) => Some(vec![Pat::Wild; n]),
-                    (Pat::Tuple(ps), Ctor::Tuple(k)) if ps.len() == *k as usize => Some(ps.clone()),
-                    (Pat::Cons(h, t), Ctor::Cons) => Some(vec![(**h).clone(), (**t).clone()]),
-                    (Pat::Lit(l), Ctor::Lit(k)) if l == k => Some(Vec::new()),
-                    _ => None,
+            let mut sub_rows = Vec::with_capacity(own.len() + wild.len());
+            // The arm's own rows and the wildcard rows, merged back into row order.
+            let (mut i, mut j) = (0, 0);
+            loop {
+                let ri = match (own.get(i), wild.get(j)) {
+                    (Some(&x), Some(&y)) if x < y => {
+                        i += 1;
+                        x
+                    }
+                    (_, Some(&y)) => {
+                        j += 1;
+                        y
+                    }
+                    (Some(&x), None) => {
+                        i += 1;
+                        x
+                    }
+                    (None, None) => break,
                 };
-                if let Some(subs) = subs {
-                    let mut pats = r.pats[..col].to_vec();
-                    pats.extend(subs);
-                    pats.extend_from_slice(&r.pats[col + 1..]);
-                    sub_rows.push(Row {
-                        pats,
-                        binds: r.binds.clone(),
-                        clause: r.clause,
-                    });
-                }
+                let r = &rows[ri];
+                let subs: Vec<Pat> = match &r.pats[col] {
+                    Pat::Wild => vec![Pat::Wild; n],
+                    Pat::Tuple(ps) => ps.clone(),
+                    Pat::Cons(h, t) => vec![(**h).clone(), (**t).clone()],
+                    _ => Vec::new(),
+                };
+                let mut pats = r.pats[..col].to_vec();
+                pats.extend(subs);
+                pats.extend_from_slice(&r.pats[col + 1..]);
+                sub_rows.push(Row {
+                    pats,
+                    binds: r.binds.clone(),
+                    clause: r.clause,
+                });
             }
             let then = self.compile(new_occs, sub_rows);
             arms.push(Arm { ctor, fields, then });
@@ -438,6 +480,30 @@ fn normalize(row: &mut Row, occs: &[VarId]) {
             }
         }
     }
+}
+
+/// A hashable stand-in for a pattern's constructor, equal exactly when the constructors are;
+/// `Other` (floats, whose `0.0 == -0.0`, and compound literals) is looked up by comparison.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum CtorKey<'a> {
+    Tuple(usize),
+    Cons,
+    Int(&'a num_bigint::BigInt),
+    Atom(&'a str),
+    Nil,
+    Other,
+}
+
+fn ctor_key(p: &Pat) -> Option<CtorKey<'_>> {
+    Some(match p {
+        Pat::Tuple(ps) => CtorKey::Tuple(ps.len()),
+        Pat::Cons(..) => CtorKey::Cons,
+        Pat::Lit(Literal::Int(i)) => CtorKey::Int(i),
+        Pat::Lit(Literal::Atom(a)) => CtorKey::Atom(a),
+        Pat::Lit(Literal::Nil) => CtorKey::Nil,
+        Pat::Lit(_) => CtorKey::Other,
+        _ => return None,
+    })
 }
 
 fn ctor_of(p: &Pat) -> Option<Ctor> {

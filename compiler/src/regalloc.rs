@@ -309,9 +309,32 @@ pub fn writes_only_dst(e: &CExpr) -> bool {
     )
 }
 
+/// For each statement `i` of `b`, the index of the first statement after it that is not a
+/// [`writes_only_dst`] one (or is exported); `b.stmts.len()` if none. Computed once per block, so
+/// [`arg_register`] does not rescan a long run of arithmetic for every statement.
+pub fn next_barriers(b: &Block) -> Vec<usize> {
+    let n = b.stmts.len();
+    let mut next = vec![n; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let s = &b.stmts[i + 1];
+        next[i] = if !s.export && writes_only_dst(&s.expr) {
+            next[i + 1]
+        } else {
+            i + 1
+        };
+    }
+    next
+}
+
 /// If statement `i` of `b` computes a value read once, as an argument of a call that follows it
 /// with only [`writes_only_dst`] statements in between, the argument register to compute it in.
-pub fn arg_register(b: &Block, i: usize, counts: &HashMap<VarId, u32>) -> Option<u16> {
+/// `next` is [`next_barriers`] of `b`.
+pub fn arg_register(
+    b: &Block,
+    i: usize,
+    next: &[usize],
+    counts: &HashMap<VarId, u32>,
+) -> Option<u16> {
     let s = &b.stmts[i];
     if s.export || counts.get(&s.var) != Some(&1) {
         return None;
@@ -319,10 +342,7 @@ pub fn arg_register(b: &Block, i: usize, counts: &HashMap<VarId, u32>) -> Option
     if !writes_only_dst(&s.expr) && !matches!(s.expr, CExpr::Call(..)) {
         return None;
     }
-    let mut j = i + 1;
-    while j < b.stmts.len() && !b.stmts[j].export && writes_only_dst(&b.stmts[j].expr) {
-        j += 1;
-    }
+    let j = *next.get(i)?;
     let CExpr::Call(callee, args) = &b.stmts.get(j)?.expr else {
         return None;
     };
