@@ -296,7 +296,7 @@ impl Parser<'_> {
             if !braced && n == 2 {
                 break;
             }
-            v = v * 16 + d;
+            v = v.saturating_mul(16).saturating_add(d);
             n += 1;
             self.i += 1;
         }
