@@ -504,14 +504,19 @@ pub fn compile(pattern: &[u8], flags: Flags) -> Result<Regex, CompileError> {
         Ok(node)
     });
     let node = parsed.map_err(|reason| CompileError {
-        offset: if reason == TOO_COMPLICATED { p.err_offset } else { 0 },
+        offset: if reason == TOO_COMPLICATED {
+            p.err_offset
+        } else {
+            0
+        },
         reason,
     })?;
     let mut c = Compiler {
         prog: vec![Inst::Save(0)],
         regs: 0,
     };
-    c.emit(&node).map_err(|reason| CompileError { reason, offset: 0 })?;
+    c.emit(&node)
+        .map_err(|reason| CompileError { reason, offset: 0 })?;
     c.prog.push(Inst::Save(1));
     c.prog.push(Inst::Match);
     Ok(Regex {

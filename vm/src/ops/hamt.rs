@@ -120,7 +120,13 @@ pub fn hash(t: Term) -> u64 {
             let pairs = super::map::raw_pairs(t);
             stack.push(Task::MapEnd(pairs.len() as u64));
             for (k, v) in pairs {
-                stack.extend([Task::Pair, Task::Term(v), Task::Begin, Task::Term(k), Task::Begin]);
+                stack.extend([
+                    Task::Pair,
+                    Task::Term(v),
+                    Task::Begin,
+                    Task::Term(k),
+                    Task::Begin,
+                ]);
             }
             hs.push(0);
             continue;
