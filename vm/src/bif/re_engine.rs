@@ -701,6 +701,22 @@ mod tests {
         assert!(compile(b"*a", Flags::default()).is_err());
     }
 
+    /// Nesting past PCRE's compile workspace is OTP's error, at OTP's offset, not a deep
+    /// recursion; just inside it compiles and matches.
+    #[test]
+    fn deep_nesting_is_bounded_like_pcre() {
+        let nest = |open: &str, n: usize| format!("{}a{}", open.repeat(n), ")".repeat(n));
+        for (p, offset) in [
+            (nest("(", 1_000_000), 799),
+            (nest("(?:", 1_000_000), 3996),
+            ("a(".repeat(2000) + &")".repeat(2000), 1142),
+        ] {
+            let e = compile(p.as_bytes(), Flags::default()).unwrap_err();
+            assert_eq!((e.reason.as_str(), e.offset), (TOO_COMPLICATED, offset));
+        }
+        assert_eq!(first(&nest("(", 798), "xa"), Some((1, 2)));
+    }
+
     #[test]
     fn long_subject_no_stack_growth() {
         let s = "a".repeat(200_000) + "b";
