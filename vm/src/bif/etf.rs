@@ -60,7 +60,9 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let b = c.heap.binary(&bytes);
         Ok(c.heap.list(&[b]))
     });
-    r.add("erlang", "binary_to_term", 1, |c, a| Ok(decode(c, a[0], false)?.0));
+    r.add("erlang", "binary_to_term", 1, |c, a| {
+        Ok(decode(c, a[0], false)?.0)
+    });
     r.add("erlang", "binary_to_term", 2, |c, a| {
         let (mut safe, mut used) = (false, false);
         for o in super::list_arg(c, a[1])? {
@@ -248,7 +250,11 @@ fn put_old_float(out: &mut Vec<u8>, f: f64) {
     let s = format!("{f:.20e}");
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
-    let text = format!("{mantissa}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    let text = format!(
+        "{mantissa}e{}{:02}",
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    );
     let mut field = [0u8; 31];
     let n = text.len().min(31);
     field[..n].copy_from_slice(&text.as_bytes()[..n]);

@@ -504,14 +504,19 @@ pub fn compile(pattern: &[u8], flags: Flags) -> Result<Regex, CompileError> {
         Ok(node)
     });
     let node = parsed.map_err(|reason| CompileError {
-        offset: if reason == TOO_COMPLICATED { p.err_offset } else { 0 },
+        offset: if reason == TOO_COMPLICATED {
+            p.err_offset
+        } else {
+            0
+        },
         reason,
     })?;
     let mut c = Compiler {
         prog: vec![Inst::Save(0)],
         regs: 0,
     };
-    c.emit(&node).map_err(|reason| CompileError { reason, offset: 0 })?;
+    c.emit(&node)
+        .map_err(|reason| CompileError { reason, offset: 0 })?;
     c.prog.push(Inst::Save(1));
     c.prog.push(Inst::Match);
     Ok(Regex {
@@ -694,6 +699,22 @@ mod tests {
         assert!(compile(b"(", Flags::default()).is_err());
         assert!(compile(b"a)", Flags::default()).is_err());
         assert!(compile(b"*a", Flags::default()).is_err());
+    }
+
+    /// Nesting past PCRE's compile workspace is OTP's error, at OTP's offset, not a deep
+    /// recursion; just inside it compiles and matches.
+    #[test]
+    fn deep_nesting_is_bounded_like_pcre() {
+        let nest = |open: &str, n: usize| format!("{}a{}", open.repeat(n), ")".repeat(n));
+        for (p, offset) in [
+            (nest("(", 1_000_000), 799),
+            (nest("(?:", 1_000_000), 3996),
+            ("a(".repeat(2000) + &")".repeat(2000), 1142),
+        ] {
+            let e = compile(p.as_bytes(), Flags::default()).unwrap_err();
+            assert_eq!((e.reason.as_str(), e.offset), (TOO_COMPLICATED, offset));
+        }
+        assert_eq!(first(&nest("(", 798), "xa"), Some((1, 2)));
     }
 
     #[test]

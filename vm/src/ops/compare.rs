@@ -416,6 +416,29 @@ mod tests {
         assert!(exact_eq(nested, nested2));
     }
 
+    /// Maps nested in keys: equality used to look each key up, comparing keys on the Rust
+    /// stack (one level per map); this runs on a test thread's small stack.
+    #[test]
+    fn maps_nested_in_keys_do_not_overflow() {
+        let atoms = AtomTable::new();
+        let mut h = Heap::new();
+        let build = |h: &mut Heap, last: i64| {
+            let mut m = Term::small(0);
+            for i in 0..300_000 {
+                let v = if i == 299_999 { last } else { 1 };
+                m = super::map::from_pairs(h, &[(m, Term::small(v))], &atoms);
+            }
+            m
+        };
+        let a = build(&mut h, 1);
+        let b = build(&mut h, 1);
+        let c = build(&mut h, 2);
+        assert!(exact_eq(a, b));
+        assert!(eq(a, b));
+        assert!(!exact_eq(a, c));
+        assert_eq!(compare(a, c, &atoms), Ordering::Less);
+    }
+
     #[test]
     fn tuples_lists_binaries() {
         let atoms = AtomTable::new();

@@ -120,7 +120,13 @@ pub fn hash(t: Term) -> u64 {
             let pairs = super::map::raw_pairs(t);
             stack.push(Task::MapEnd(pairs.len() as u64));
             for (k, v) in pairs {
-                stack.extend([Task::Pair, Task::Term(v), Task::Begin, Task::Term(k), Task::Begin]);
+                stack.extend([
+                    Task::Pair,
+                    Task::Term(v),
+                    Task::Begin,
+                    Task::Term(k),
+                    Task::Begin,
+                ]);
             }
             hs.push(0);
             continue;
@@ -348,6 +354,24 @@ pub fn for_each(node: Term, f: &mut dyn FnMut(Term, Term)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Maps nested in keys and values hash without recursing (a test thread's stack is small).
+    #[test]
+    fn deeply_nested_maps_hash() {
+        let atoms = crate::atom::AtomTable::new();
+        let mut h = Heap::new();
+        let mut k = Term::small(0);
+        let mut v = Term::small(0);
+        for _ in 0..300_000 {
+            k = crate::ops::map::from_pairs(&mut h, &[(k, Term::small(1))], &atoms);
+            v = crate::ops::map::from_pairs(&mut h, &[(Term::small(1), v)], &atoms);
+        }
+        assert_ne!(hash(k), hash(v));
+        let pairs: Vec<(Term, Term)> = (0..40).map(|i| (Term::small(i), Term::small(i))).collect();
+        let mut m = from_unique_pairs(&mut h, &pairs);
+        m = put(&mut h, m, k, v);
+        assert_eq!(get(m, k), Some(v));
+    }
 
     #[test]
     fn million_keys() {
