@@ -15,6 +15,7 @@ main() ->
              {binary_to_list, fun() -> Big end, fun(B) -> length(binary_to_list(B)) end},
              {bin_to_list, fun() -> Big end, fun(B) -> length(binary:bin_to_list(B)) end},
              {lists_reverse, fun() -> lists:seq(1, 3000000) end, fun(L) -> hd(lists:reverse(L)) end},
+             {append, fun() -> lists:seq(1, 3000000) end, fun(L) -> length(L ++ [x]) end},
              {term_to_binary, fun() -> lists:seq(1, 2000000) end,
               fun(L) -> byte_size(term_to_binary(L)) end}],
     [run(Name, Prepare, Call) || {Name, Prepare, Call} <- Calls],

@@ -1,7 +1,7 @@
 //! Builtins whose work follows the size of their input, done in bounded chunks that trap
 //! between them (`NativeCtx::trap`, as BEAM's BIFs trap) so that a long call does not hold its
 //! scheduler: `binary:copy/2`, `list_to_binary/1`, `iolist_to_binary/1`, `binary:list_to_bin/1`,
-//! `binary_to_list/1,3`, `binary:bin_to_list/1,2,3`, `lists:reverse/1,2` (and
+//! `binary_to_list/1,3`, `binary:bin_to_list/1,2,3`, `lists:reverse/1,2`, `'++'/2` (and
 //! `term_to_binary/1,2` in `etf.rs`). Each chunk charges the
 //! reductions of its work (one per 64 bytes or 16 list cells).
 
@@ -87,6 +87,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
             Box::new(Reverse {
                 rest: a[0],
                 acc: Term::NIL,
+                then: None,
             }),
         )
     });
@@ -96,9 +97,12 @@ pub(super) fn register(r: &mut Reg<'_>) {
             Box::new(Reverse {
                 rest: a[0],
                 acc: a[1],
+                then: None,
             }),
         )
     });
+    r.add("erlang", "++", 2, append);
+    r.add("erlang", "append", 2, append);
 }
 
 /// A binary term made from `bytes` without copying them again when they go off-heap.
@@ -282,9 +286,33 @@ fn to_list_chunk(c: &mut NativeCtx<'_>, mut st: Box<ToList>) -> NativeResult {
 
 // ---- lists:reverse/1,2 ----
 
+/// `rest` reversed onto `acc`; then, if `then` is set, the result reversed onto `then`.
 struct Reverse {
     rest: Term,
     acc: Term,
+    then: Option<Term>,
+}
+
+/// `A ++ B`: `A` (a proper list) reversed, then reversed again onto `B` (any term).
+fn append(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
+    if !a[0].is_list() {
+        return badarg();
+    }
+    if a[1].is_nil() {
+        return match crate::ops::list_length(a[0]) {
+            Some(n) => {
+                c.charge(n / 16);
+                Ok(a[0])
+            }
+            None => badarg(),
+        };
+    }
+    let st = Reverse {
+        rest: a[0],
+        acc: Term::NIL,
+        then: Some(a[1]),
+    };
+    reverse_chunk(c, Box::new(st))
 }
 
 fn reverse_next(c: &mut NativeCtx<'_>, _: &[Term]) -> NativeResult {
@@ -306,9 +334,15 @@ fn reverse_chunk(c: &mut NativeCtx<'_>, mut st: Box<Reverse>) -> NativeResult {
         cells += 1;
     }
     c.charge(cells * CELL_UNITS / UNITS_PER_REDUCTION);
-    if st.rest.is_nil() {
-        Ok(st.acc)
-    } else {
-        badarg()
+    if !st.rest.is_nil() {
+        return badarg();
+    }
+    match st.then.take() {
+        Some(tail) => {
+            st.rest = st.acc;
+            st.acc = tail;
+            c.trap(reverse_next, &[], st)
+        }
+        None => Ok(st.acc),
     }
 }
