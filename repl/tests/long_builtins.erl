@@ -16,6 +16,8 @@ main() ->
              {bin_to_list, fun() -> Big end, fun(B) -> length(binary:bin_to_list(B)) end},
              {lists_reverse, fun() -> lists:seq(1, 3000000) end, fun(L) -> hd(lists:reverse(L)) end},
              {append, fun() -> lists:seq(1, 3000000) end, fun(L) -> length(L ++ [x]) end},
+             {characters_to_list, fun() -> binary:copy(<<"aé"/utf8>>, 3000000) end,
+              fun(B) -> length(unicode:characters_to_list(B)) end},
              {term_to_binary, fun() -> lists:seq(1, 2000000) end,
               fun(L) -> byte_size(term_to_binary(L)) end}],
     [run(Name, Prepare, Call) || {Name, Prepare, Call} <- Calls],
