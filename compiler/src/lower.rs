@@ -291,7 +291,7 @@ pub(crate) fn is_pure_bif(name: &str, arity: u32) -> bool {
             | ("not", 1)
             | ("and" | "or" | "xor", 2)
             | ("==" | "/=" | "=<" | "<" | ">=" | ">" | "=:=" | "=/=", 2)
-            | ("++" | "--", 2)
+            | ("--", 2)
             | ("max" | "min", 2)
     ) || (name.starts_with("is_") && is_guard_bif(name, arity))
 }
@@ -1044,7 +1044,17 @@ impl<'a> Lowerer<'a> {
         if op == BinOp::Send {
             return self.emit(CExpr::Send(x, y), span);
         }
+        if op == BinOp::Append {
+            return self.append_call(x, y, span);
+        }
         self.emit(CExpr::Bif(op.as_str().to_string(), vec![x, y]), span)
+    }
+
+    /// `A ++ B` is a real call of `erlang:'++'/2`, as BEAM compiles it: the builtin traps on long
+    /// lists (docs/interpreter.md), which the `Bif` instruction cannot.
+    pub(crate) fn append_call(&mut self, x: Operand, y: Operand, span: Span) -> Operand {
+        let callee = Callee::Ext("erlang".to_string(), "++".to_string(), 2);
+        self.emit(CExpr::Call(callee, vec![x, y]), span)
     }
 
     /// `A andalso B` / `A orelse B`: a case on `A`; the right side is not checked (tail position).

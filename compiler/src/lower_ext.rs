@@ -642,7 +642,7 @@ impl<'a> Lowerer<'a> {
         if t == Operand::Lit(Literal::Nil) {
             return res;
         }
-        self.emit(CExpr::Bif("++".into(), vec![res, t]), span)
+        self.append_call(res, t, span)
     }
 
     // ---- receive and try ----

@@ -580,7 +580,7 @@ fn long_builtins_let_other_processes_run() {
     assert_eq!(r.status, Some(0), "{}", err(&r));
     let text = out(&r);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 7, "{text}");
+    assert_eq!(lines.len(), 9, "{text}");
     for line in lines {
         assert!(
             line.ends_with("other processes ran meanwhile: true"),

@@ -1,7 +1,8 @@
 //! Builtins whose work follows the size of their input, done in bounded chunks that trap
 //! between them (`NativeCtx::trap`, as BEAM's BIFs trap) so that a long call does not hold its
 //! scheduler: `binary:copy/2`, `list_to_binary/1`, `iolist_to_binary/1`, `binary:list_to_bin/1`,
-//! `binary_to_list/1,3`, `binary:bin_to_list/1,2,3`, `lists:reverse/1,2` (and
+//! `binary_to_list/1,3`, `binary:bin_to_list/1,2,3`, `lists:reverse/1,2`, `'++'/2`,
+//! `unicode:characters_to_list/1` of a UTF-8 binary (and
 //! `term_to_binary/1,2` in `etf.rs`). Each chunk charges the
 //! reductions of its work (one per 64 bytes or 16 list cells).
 
@@ -87,6 +88,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
             Box::new(Reverse {
                 rest: a[0],
                 acc: Term::NIL,
+                then: None,
             }),
         )
     });
@@ -96,9 +98,12 @@ pub(super) fn register(r: &mut Reg<'_>) {
             Box::new(Reverse {
                 rest: a[0],
                 acc: a[1],
+                then: None,
             }),
         )
     });
+    r.add("erlang", "++", 2, append);
+    r.add("erlang", "append", 2, append);
 }
 
 /// A binary term made from `bytes` without copying them again when they go off-heap.
@@ -280,11 +285,91 @@ fn to_list_chunk(c: &mut NativeCtx<'_>, mut st: Box<ToList>) -> NativeResult {
     Ok(st.acc)
 }
 
+// ---- unicode:characters_to_list/1 of a UTF-8 binary ----
+
+/// Whether `t` is a binary of valid UTF-8 (the case `utf8_to_list` handles).
+pub(super) fn is_utf8_binary(t: Term) -> bool {
+    match binary::view(&t) {
+        Some((src, off, bits)) if off % 8 == 0 && bits % 8 == 0 => {
+            std::str::from_utf8(&src[off / 8..off / 8 + bits / 8]).is_ok()
+        }
+        _ => false,
+    }
+}
+
+/// The characters of a valid UTF-8 binary, built from the end in chunks.
+pub(super) fn utf8_to_list(c: &mut NativeCtx<'_>, bin: Term) -> NativeResult {
+    let len = byte_size(bin)?;
+    let st = ToChars {
+        bin,
+        end: len,
+        acc: Term::NIL,
+    };
+    to_chars_chunk(c, Box::new(st))
+}
+
+/// The characters of bytes `..end` of `bin`; `acc` holds those of `end..`.
+struct ToChars {
+    bin: Term,
+    end: usize,
+    acc: Term,
+}
+
+fn to_chars_next(c: &mut NativeCtx<'_>, _: &[Term]) -> NativeResult {
+    match c.resumed::<ToChars>() {
+        Some(st) => to_chars_chunk(c, st),
+        None => badarg(),
+    }
+}
+
+fn to_chars_chunk(c: &mut NativeCtx<'_>, mut st: Box<ToChars>) -> NativeResult {
+    let (src, off, _) = binary::view(&st.bin).ok_or_else(Exception::badarg)?;
+    let bytes = &src[off / 8..off / 8 + st.end];
+    // Start the chunk at a character boundary (not a continuation byte 10xxxxxx).
+    let mut start = st.end.saturating_sub(CHUNK_UNITS / CELL_UNITS);
+    while start > 0 && bytes[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    let text = std::str::from_utf8(&bytes[start..]).map_err(|_| Exception::badarg())?;
+    let elems: Vec<Term> = text.chars().map(|ch| Term::small(ch as i64)).collect();
+    c.charge(elems.len() * CELL_UNITS / UNITS_PER_REDUCTION);
+    st.acc = c.heap.list_with_tail(&elems, st.acc);
+    st.end = start;
+    if st.end > 0 {
+        return c.trap(to_chars_next, &[], st);
+    }
+    Ok(st.acc)
+}
+
 // ---- lists:reverse/1,2 ----
 
+/// `rest` reversed onto `acc`; then, if `then` is set, the result reversed onto `then`.
 struct Reverse {
     rest: Term,
     acc: Term,
+    then: Option<Term>,
+}
+
+/// `A ++ B`: `A` (a proper list) reversed, then reversed again onto `B` (any term).
+fn append(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
+    if !a[0].is_list() {
+        return badarg();
+    }
+    if a[1].is_nil() {
+        return match crate::ops::list_length(a[0]) {
+            Some(n) => {
+                c.charge(n / 16);
+                Ok(a[0])
+            }
+            None => badarg(),
+        };
+    }
+    let st = Reverse {
+        rest: a[0],
+        acc: Term::NIL,
+        then: Some(a[1]),
+    };
+    reverse_chunk(c, Box::new(st))
 }
 
 fn reverse_next(c: &mut NativeCtx<'_>, _: &[Term]) -> NativeResult {
@@ -306,9 +391,15 @@ fn reverse_chunk(c: &mut NativeCtx<'_>, mut st: Box<Reverse>) -> NativeResult {
         cells += 1;
     }
     c.charge(cells * CELL_UNITS / UNITS_PER_REDUCTION);
-    if st.rest.is_nil() {
-        Ok(st.acc)
-    } else {
-        badarg()
+    if !st.rest.is_nil() {
+        return badarg();
+    }
+    match st.then.take() {
+        Some(tail) => {
+            st.rest = st.acc;
+            st.acc = tail;
+            c.trap(reverse_next, &[], st)
+        }
+        None => Ok(st.acc),
     }
 }

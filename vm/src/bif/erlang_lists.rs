@@ -1,4 +1,5 @@
-//! List BIFs of module `erlang`: `hd/1`, `tl/1`, `length/1`, `'++'/2` (`append/2`), `'--'/2` (`subtract/2`).
+//! List BIFs of module `erlang`: `hd/1`, `tl/1`, `length/1`, `'--'/2` (`subtract/2`);
+//! `'++'/2` (`append/2`) traps: `chunked.rs`.
 //! `badarg` for improper or non-list arguments, as OTP.
 
 use super::{badarg, list_arg, Reg};
@@ -22,22 +23,8 @@ pub(super) fn register(r: &mut Reg<'_>) {
         }
         None => badarg(),
     });
-    r.add(e, "++", 2, append);
     r.add(e, "--", 2, subtract);
-    r.add(e, "append", 2, append);
     r.add(e, "subtract", 2, subtract);
-}
-
-/// `A ++ B`: copies `A` (which must be a proper list) in front of `B` (any term).
-fn append(c: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
-    if a[1].is_nil() && a[0].is_list() {
-        if list_length(a[0]).is_none() {
-            return badarg();
-        }
-        return Ok(a[0]);
-    }
-    let front = list_arg(c, a[0])?;
-    Ok(c.heap.list_with_tail(&front, a[1]))
 }
 
 /// `A -- B`: removes from `A` the first exact occurrence of each element of `B`.

@@ -13,7 +13,12 @@ use std::io::Write;
 
 pub(super) fn register(r: &mut Reg<'_>) {
     let u = "unicode";
-    r.add(u, "characters_to_list", 1, |c, a| to_list(c, a[0], false));
+    r.add(u, "characters_to_list", 1, |c, a| {
+        if super::chunked::is_utf8_binary(a[0]) {
+            return super::chunked::utf8_to_list(c, a[0]);
+        }
+        to_list(c, a[0], false)
+    });
     r.add(u, "characters_to_list", 2, |c, a| {
         let latin1 = encoding(c, a[1])?;
         to_list(c, a[0], latin1)
