@@ -27,6 +27,7 @@ main() ->
     io:format("largest tuple: ~p~n", [tuple_size(Max)]),
     io:format("~p~n", [try_it(fun() -> erlang:append_element(Max, y) end)]),
     io:format("~p~n", [try_it(fun() -> erlang:insert_element(1, Max, y) end)]),
+    io:format("~p~n", [try_it(fun() -> list_to_tuple(lists:duplicate(16#1000000, a)) end)]),
     io:format("~p~n", [try_it(fun() -> 1 bsl (1 bsl 40) end)]),
     ok.
 

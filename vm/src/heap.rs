@@ -269,10 +269,12 @@ impl Heap {
                 return p;
             }
         }
-        // Fragments grow with the words already in fragments (half as many again), so a builtin
-        // that builds a huge term between safe points opens few fragments, and when memory runs
-        // out it is a large request that fails, leaving room for the small ones others make.
-        let mut frag = block(n.max(FRAGMENT_WORDS).max(self.frag_cap / 2));
+        // Overflow fragments grow with the overflow so far (half as much again; absorbed messages
+        // do not count), so a builtin that builds a huge term between safe points opens few
+        // fragments, and when memory runs out it is a large request that fails, leaving room for
+        // the small ones others make.
+        let overflow = self.frag_cap.saturating_sub(self.msg_words);
+        let mut frag = block(n.max(FRAGMENT_WORDS).max(overflow / 2));
         let p = frag.as_mut_ptr();
         self.frag_used += n;
         self.frag_cap += frag.len();

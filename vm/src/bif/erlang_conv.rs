@@ -166,6 +166,10 @@ pub(super) fn register(r: &mut Reg<'_>) {
         Ok(c.heap.list(&t.to_vec()))
     });
     r.add(e, "list_to_tuple", 1, |c, a| {
+        // Measured first: a list too long for a tuple is refused without a vector of it.
+        if crate::ops::list_length(a[0]).is_some_and(|n| n > MAX_TUPLE_ARITY) {
+            return badarg();
+        }
         let v = list_arg(c, a[0])?;
         tuple_of(c, &v)
     });

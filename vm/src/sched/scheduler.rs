@@ -8,8 +8,8 @@ use super::{MainOutcome, System};
 use crate::interp::{new_xregs, run_slice, Ctx, ExitReason, SliceOutcome, XRegs};
 use crate::process::Process;
 use crate::signal::TimerEvent;
-use crate::term::Term;
 use crate::signal::{Pcb, State};
+use crate::term::Term;
 use crossbeam_deque::{Steal, Worker};
 use crossbeam_utils::sync::Parker;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -221,10 +221,12 @@ impl System {
                 // Taking in signals allocates on the process's heap (a 'DOWN' or 'EXIT' tuple):
                 // if memory runs out there, the process exits as it would in a slice.
                 let taken = catch_unwind(AssertUnwindSafe(|| self.handle_signals(p, signals)))
-                    .unwrap_or_else(|panic| match panic.downcast::<crate::limits::OutOfMemory>() {
-                        Ok(_) => Err(Die(Term::atom(crate::atom::SYSTEM_LIMIT))),
-                        Err(other) => std::panic::resume_unwind(other),
-                    });
+                    .unwrap_or_else(
+                        |panic| match panic.downcast::<crate::limits::OutOfMemory>() {
+                            Ok(_) => Err(Die(Term::atom(crate::atom::SYSTEM_LIMIT))),
+                            Err(other) => std::panic::resume_unwind(other),
+                        },
+                    );
                 if let Err(Die(reason)) = taken {
                     let p = body.take().expect("checked above");
                     drop(body);
