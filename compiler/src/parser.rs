@@ -406,7 +406,7 @@ fn parse_form(
 const MAX_NESTING: usize = 500;
 
 /// Reports brackets (and `begin`/`case`/... `end` blocks) nested deeper than [`MAX_NESTING`].
-fn check_nesting(form: &[Token]) -> Option<Diagnostic> {
+pub(crate) fn check_nesting(form: &[Token]) -> Option<Diagnostic> {
     let mut depth = 0usize;
     for (i, t) in form.iter().enumerate() {
         let opens = match t.tok {
