@@ -11,12 +11,13 @@ use crate::diagnostics::{Diagnostic, Kind};
 /// need no brackets. Edges that every pass walks iteratively are free: the tail of a list in an
 /// expression (`[1, 2, ...]` of any length), the left operand of a left-associative operator
 /// (`1 + 1 + ...`) and the right operand of `++`/`--`.
-pub const MAX_DEPTH: usize = 10_000;
+pub const MAX_DEPTH: usize = 50_000;
 
 /// The first node of `roots` (expressions, each flagged whether it is a pattern) nested deeper
 /// than [`MAX_DEPTH`], as a diagnostic at that node.
 pub fn check<'a>(roots: Vec<(&'a Expr, bool)>) -> Option<Diagnostic> {
-    let mut stack: Vec<(&'a Expr, usize, bool)> = roots.into_iter().map(|(e, p)| (e, 1, p)).collect();
+    let mut stack: Vec<(&'a Expr, usize, bool)> =
+        roots.into_iter().map(|(e, p)| (e, 1, p)).collect();
     while let Some((e, d, pat)) = stack.pop() {
         if d > MAX_DEPTH {
             return Some(Diagnostic::new(
@@ -185,7 +186,9 @@ fn take_children(e: &mut Expr, out: &mut Vec<Expr>) {
         Expr::If(cs, _) | Expr::Fun(cs, _) | Expr::NamedFun { clauses: cs, .. } => {
             clauses(cs, &mut take)
         }
-        Expr::Receive { clauses: cs, after, .. } => {
+        Expr::Receive {
+            clauses: cs, after, ..
+        } => {
             clauses(cs, &mut take);
             if let Some((t, body)) = after {
                 take(t);

@@ -759,7 +759,6 @@ impl Pp<'_> {
         None
     }
 
-
     /// True if `-ifdef(name)` / `defined(name)` holds: a user macro, or a predefined one that has a
     /// value here (`MODULE` and `MODULE_STRING` only after `-module`; `FUNCTION_NAME` and
     /// `FUNCTION_ARITY` never count, as in OTP 25's epp), or the machine name `BEAM`.

@@ -23,12 +23,13 @@ fn compile(src: &str) -> Result<(), Vec<Diagnostic>> {
 /// Compiles `src` and runs `t:main()`, returning its rendered value.
 fn run(src: String) -> String {
     on_big_stack(move || {
-        let compiled = krarup_compiler::compile(&src, "t.erl").map_err(|d| {
-            krarup_compiler::diagnostics::render_short(&d, &src, "t.erl")
-        });
+        let compiled = krarup_compiler::compile(&src, "t.erl")
+            .map_err(|d| krarup_compiler::diagnostics::render_short(&d, &src, "t.erl"));
         let compiled = compiled.expect("compiles");
         let mut rt = krarup_vm::runtime::Runtime::new(Box::new(std::io::sink()));
-        rt.load(compiled.module).map_err(|e| e.message).expect("loads");
+        rt.load(compiled.module)
+            .map_err(|e| e.message)
+            .expect("loads");
         match rt.call_and_render("t", "main") {
             Ok(v) => v.unwrap_or_default(),
             Err(u) => panic!("uncaught: {}", u.report),
@@ -82,7 +83,9 @@ fn long_list_pattern_matches() {
 #[test]
 fn large_literals_and_many_variables() {
     let list: Vec<String> = (0..100_000).map(|i| i.to_string()).collect();
-    let vars: Vec<String> = (1..10_000).map(|i| format!("V{i} = V{} + 1", i - 1)).collect();
+    let vars: Vec<String> = (1..10_000)
+        .map(|i| format!("V{i} = V{} + 1", i - 1))
+        .collect();
     let src = module(&format!(
         "main() -> {{length([{}]), length(\"{}\"), byte_size(<<\"{}\">>), v()}}.\n\
          v() -> V0 = 0, {}, V9999.",
@@ -151,7 +154,11 @@ fn deep_brackets_and_blocks_are_refused() {
     assert_too_deep(format!("{}{}", "[".repeat(MILLION), "]".repeat(MILLION)));
     assert_too_deep(format!("{}{}", "{".repeat(MILLION), "}".repeat(MILLION)));
     assert_too_deep(format!("{}1{}", "(".repeat(MILLION), ")".repeat(MILLION)));
-    assert_too_deep(format!("{}1{}", "begin ".repeat(MILLION), " end".repeat(MILLION)));
+    assert_too_deep(format!(
+        "{}1{}",
+        "begin ".repeat(MILLION),
+        " end".repeat(MILLION)
+    ));
     assert_too_deep(format!(
         "{}1{}",
         "case 1 of _ -> ".repeat(MILLION),
@@ -162,7 +169,11 @@ fn deep_brackets_and_blocks_are_refused() {
         "fun() -> ".repeat(MILLION),
         " end".repeat(MILLION)
     ));
-    assert_too_deep(format!("{}1{}", "#{a => ".repeat(MILLION), "}".repeat(MILLION)));
+    assert_too_deep(format!(
+        "{}1{}",
+        "#{a => ".repeat(MILLION),
+        "}".repeat(MILLION)
+    ));
 }
 
 #[test]
