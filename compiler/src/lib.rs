@@ -8,6 +8,7 @@ pub mod checks;
 pub mod codegen;
 mod codegen_match;
 pub mod core;
+pub mod depth;
 pub mod diagnostics;
 pub mod lexer;
 pub mod lower;

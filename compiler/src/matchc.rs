@@ -201,7 +201,9 @@ pub fn compile(
     let mut chain = Decision::Fail;
     let mut parts = Vec::new();
     for row in rows {
-        c.budget = BUDGET;
+        // One row's tree grows linearly with its patterns: no budget (a list pattern of
+        // thousands of elements needs more nodes than BUDGET and must not become `Fail`).
+        c.budget = usize::MAX;
         c.exhausted = false;
         parts.push(c.compile(occs.to_vec(), vec![row]));
     }
@@ -251,9 +253,17 @@ impl Compiler<'_> {
                 otherwise,
             };
         };
-        match rows[0].pats[col].clone() {
-            Pat::Map(kvs) => self.map_node(occs, rows, col, kvs),
-            Pat::Bin(segs) => self.bin_node(occs, rows, col, segs),
+        // Only map and binary patterns are copied out (cloning a long list pattern at every
+        // cell was quadratic).
+        match &rows[0].pats[col] {
+            Pat::Map(kvs) => {
+                let kvs = kvs.clone();
+                self.map_node(occs, rows, col, kvs)
+            }
+            Pat::Bin(segs) => {
+                let segs = segs.clone();
+                self.bin_node(occs, rows, col, segs)
+            }
             _ => self.switch(occs, rows, col),
         }
     }
@@ -294,6 +304,10 @@ impl Compiler<'_> {
             };
             members[k].push(ri);
         }
+        drop(index);
+        // A row with a constructor belongs to one arm and is moved into it (cloning the rest of
+        // a long list pattern at every cell was quadratic); wildcard rows are copied.
+        let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
         let mut arms = Vec::new();
         for (ctor, own) in ctors.into_iter().zip(members) {
             let n = match &ctor {
@@ -324,19 +338,24 @@ impl Compiler<'_> {
                     }
                     (None, None) => break,
                 };
-                let r = &rows[ri];
-                let subs: Vec<Pat> = match &r.pats[col] {
+                let r = match rows[ri].as_ref() {
+                    Some(r) if matches!(r.pats[col], Pat::Wild) => r.clone(),
+                    _ => match rows[ri].take() {
+                        Some(r) => r,
+                        None => continue,
+                    },
+                };
+                let mut pats = r.pats;
+                let subs: Vec<Pat> = match pats.remove(col) {
                     Pat::Wild => vec![Pat::Wild; n],
-                    Pat::Tuple(ps) => ps.clone(),
-                    Pat::Cons(h, t) => vec![(**h).clone(), (**t).clone()],
+                    Pat::Tuple(ps) => ps,
+                    Pat::Cons(h, t) => vec![*h, *t],
                     _ => Vec::new(),
                 };
-                let mut pats = r.pats[..col].to_vec();
-                pats.extend(subs);
-                pats.extend_from_slice(&r.pats[col + 1..]);
+                pats.splice(col..col, subs);
                 sub_rows.push(Row {
                     pats,
-                    binds: r.binds.clone(),
+                    binds: r.binds,
                     clause: r.clause,
                 });
             }
@@ -345,6 +364,7 @@ impl Compiler<'_> {
         }
         let rest: Vec<Row> = rows
             .into_iter()
+            .flatten()
             .filter(|r| ctor_of(&r.pats[col]).is_none())
             .collect();
         let keep_col = rest.iter().any(|r| !matches!(r.pats[col], Pat::Wild));

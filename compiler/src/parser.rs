@@ -394,7 +394,14 @@ fn parse_form(
         .iter()
         .map(|t| Ok::<_, UserError>((t.span.start as usize, t.tok.clone(), t.span.end as usize)));
     match parser.parse(input) {
-        Ok(f) => Some(f),
+        Ok(f) => match form_depth_error(&f) {
+            None => Some(f),
+            Some(d) => {
+                diags.push(d);
+                drop_form(f);
+                None
+            }
+        },
         Err(e) => {
             diags.push(syntax_error(e, &form, source, sources));
             None
@@ -402,11 +409,43 @@ fn parse_form(
     }
 }
 
+/// The nesting error of a parsed form, if any part is deeper than `depth::MAX_DEPTH`.
+fn form_depth_error(f: &Form) -> Option<Diagnostic> {
+    let mut roots = Vec::new();
+    match f {
+        Form::Function(clauses) => {
+            for c in clauses {
+                crate::depth::clause_roots(&c.clause, &mut roots);
+            }
+        }
+        Form::Attribute { args, .. } => roots.extend(args.iter().map(|a| (a, false))),
+    }
+    crate::depth::check(roots)
+}
+
+/// Drops a refused form without recursing over its (possibly very deep) expressions.
+fn drop_form(f: Form) {
+    let exprs: Vec<Expr> = match f {
+        Form::Function(clauses) => clauses
+            .into_iter()
+            .flat_map(|c| {
+                let c = c.clause;
+                c.patterns
+                    .into_iter()
+                    .chain(c.guards.into_iter().flatten())
+                    .chain(c.body)
+            })
+            .collect(),
+        Form::Attribute { args, .. } => args,
+    };
+    exprs.into_iter().for_each(crate::depth::drop_deep);
+}
+
 /// Bracket nesting deeper than this is rejected, so later recursive passes cannot overflow the stack.
 const MAX_NESTING: usize = 500;
 
 /// Reports brackets (and `begin`/`case`/... `end` blocks) nested deeper than [`MAX_NESTING`].
-fn check_nesting(form: &[Token]) -> Option<Diagnostic> {
+pub(crate) fn check_nesting(form: &[Token]) -> Option<Diagnostic> {
     let mut depth = 0usize;
     for (i, t) in form.iter().enumerate() {
         let opens = match t.tok {

@@ -13,15 +13,17 @@ use crate::diagnostics::{Diagnostic, Kind, LineIndex};
 use crate::lexer::{lex, Tok, Token};
 use crate::sources::SourceMap;
 use num_bigint::BigInt;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Resolves `-include("path")` (`lib == false`) and `-include_lib("path")` (`lib == true`) to the
 /// file's name (as diagnostics print it, e.g. `dir/x.hrl`) and text, or `None` if not found. The
 /// caller (the `krarup` binary) does the file IO.
 pub type IncludeResolver<'a> = &'a dyn Fn(&str, bool) -> Option<(String, String)>;
 
-/// Macro expansion nesting limit (guards against `-define(A, ?B). -define(B, ?A).` loops).
-const MAX_DEPTH: usize = 100;
+/// Macro expansion nesting limit. Cycles (`-define(A, ?B). -define(B, ?A).`) are found before
+/// expanding, as epp's `check_uses` does; this bounds only the Rust recursion of a long chain of
+/// macros each defined by the next (epp expands any length; 100,000 fits the compiler's stack).
+const MAX_DEPTH: usize = 100_000;
 /// Most tokens macro expansion may produce for one module (guards against exponential definitions
 /// such as `-define(A, {?B, ?B}). -define(B, {?C, ?C}). ...`).
 const MAX_EXPANDED_TOKENS: usize = 1_000_000;
@@ -68,7 +70,10 @@ struct Pp<'a> {
     /// Tokens produced by macro expansion in the current form (see [`MAX_EXPANDED_TOKENS`]).
     expanded: usize,
     /// Macros being expanded, as `(name, arity)`: meeting one again is a circular definition.
-    expanding: Vec<(String, Option<usize>)>,
+    expanding: HashSet<(String, Option<usize>)>,
+    /// Definitions from which no cycle is reachable (see `find_cycle`); cleared when a macro is
+    /// defined or undefined.
+    acyclic: HashSet<(String, Option<usize>)>,
     diags: Vec<Diagnostic>,
     out: Vec<Token>,
 }
@@ -104,7 +109,8 @@ pub fn preprocess_with_sources(
         function: None,
         resolver,
         expanded: 0,
-        expanding: Vec::new(),
+        expanding: HashSet::new(),
+        acyclic: HashSet::new(),
         diags: Vec::new(),
         out: Vec::new(),
     };
@@ -198,6 +204,12 @@ impl Pp<'_> {
                 continue;
             }
             if !self.active() {
+                continue;
+            }
+            // A form nested too deeply is refused before expansion: nested macro calls
+            // (`?W(?W(...))`) would otherwise rescan their arguments once per level.
+            if let Some(d) = crate::parser::check_nesting(&form) {
+                self.diags.push(d);
                 continue;
             }
             self.note_form_start(&form);
@@ -326,6 +338,7 @@ impl Pp<'_> {
             "undef" => match inner.map(macro_name) {
                 Some(Some(n)) => {
                     self.macros.remove(&n);
+                    self.acyclic.clear();
                 }
                 _ => self.diags.push(Diagnostic::new(Kind::BadUndef, span)),
             },
@@ -392,6 +405,7 @@ impl Pp<'_> {
             }
         };
         let arity = params.as_ref().map(|p| p.len());
+        self.acyclic.clear();
         let defs = self.macros.entry(name.clone()).or_default();
         if defs
             .iter()
@@ -587,7 +601,12 @@ impl Pp<'_> {
                 self.error(Diagnostic::new(cycle, at));
                 continue;
             }
-            if depth >= MAX_DEPTH || self.expanding.contains(&key) {
+            if depth >= MAX_DEPTH {
+                let kind = Kind::NestedTooDeeply { limit: MAX_DEPTH };
+                self.error(Diagnostic::new(kind, call_span));
+                return out;
+            }
+            if self.expanding.contains(&key) {
                 let kind = Kind::CircularMacro {
                     name: name.clone(),
                     arity: key.1,
@@ -621,9 +640,9 @@ impl Pp<'_> {
                 }
                 return out;
             }
-            self.expanding.push(key);
+            self.expanding.insert(key.clone());
             let expanded = self.expand(&body, Some(call_span), depth + 1);
-            self.expanding.pop();
+            self.expanding.remove(&key);
             out.extend(expanded);
             // A parameterless macro followed by `(`: the parenthesised arguments stay as written.
             if let Some(args) = rest_args {
@@ -703,38 +722,39 @@ impl Pp<'_> {
         out
     }
 
-    /// If the definition `start` reaches itself through the uses in the bodies, the error naming
-    /// the use that closes the cycle (as epp names it: `f/1` or `f`).
-    fn find_cycle(&self, start: &(String, Option<usize>)) -> Option<Kind> {
-        let mut path = vec![start.clone()];
-        let mut done = std::collections::HashSet::new();
-        self.cycle_from(start, &mut path, &mut done)
-    }
-
-    fn cycle_from(
-        &self,
-        key: &(String, Option<usize>),
-        path: &mut Vec<(String, Option<usize>)>,
-        done: &mut std::collections::HashSet<(String, Option<usize>)>,
-    ) -> Option<Kind> {
-        if path.len() > MAX_DEPTH {
+    /// If a cycle is reachable from the definition `start` through the uses in the bodies, the
+    /// error naming the use that closes it (as epp names it: `f/1` or `f`). Depth-first with an
+    /// explicit stack, remembering acyclic definitions, so a chain of 10,000 macros costs a
+    /// walk of the chain once, not once per expansion step.
+    fn find_cycle(&mut self, start: &(String, Option<usize>)) -> Option<Kind> {
+        type Key = (String, Option<usize>);
+        if self.acyclic.contains(start) {
             return None;
         }
-        for (name, arity) in self.uses(key) {
+        let mut path: Vec<(Key, Vec<Key>, usize)> = vec![(start.clone(), self.uses(start), 0)];
+        let mut on_path: HashSet<Key> = HashSet::from([start.clone()]);
+        while let Some(top) = path.last_mut() {
+            let step = top.1.get(top.2).cloned();
+            top.2 += 1;
+            let Some((name, arity)) = step else {
+                if let Some((key, _, _)) = path.pop() {
+                    on_path.remove(&key);
+                    self.acyclic.insert(key);
+                }
+                continue;
+            };
             let Some(target) = self.resolve(&name, arity) else {
                 continue;
             };
-            if path.contains(&target) {
+            if on_path.contains(&target) {
                 return Some(Kind::CircularMacro { name, arity });
             }
-            if done.insert(target.clone()) {
-                path.push(target.clone());
-                let found = self.cycle_from(&target, path, done);
-                path.pop();
-                if found.is_some() {
-                    return found;
-                }
+            if self.acyclic.contains(&target) {
+                continue;
             }
+            let uses = self.uses(&target);
+            on_path.insert(target.clone());
+            path.push((target, uses, 0));
         }
         None
     }

@@ -588,3 +588,38 @@ fn long_builtins_let_other_processes_run() {
         );
     }
 }
+
+/// Sources a million levels deep (no brackets: prefix operators, `catch`, match chains, list
+/// patterns) end in a diagnostic naming the place, never a stack overflow of the compiler thread.
+#[test]
+fn million_level_sources_are_refused_cleanly() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let d = dir.path();
+    let n = 1_000_000;
+    let items: Vec<String> = (0..n).map(|i| (i % 10).to_string()).collect();
+    let bodies = [
+        ("deep_neg", format!("{}1", "- ".repeat(n))),
+        ("deep_catch", format!("{}1", "catch ".repeat(n))),
+        ("deep_list_pattern", format!("[{}] = [1]", items.join(","))),
+    ];
+    for (name, body) in bodies {
+        write(
+            d,
+            &format!("{name}.erl"),
+            &format!("-module({name}).\n-export([main/0]).\nmain() -> {body}.\n"),
+        );
+        let r = krarup_in(
+            d,
+            &["run", "--error-format", "short", &format!("{name}.erl")],
+        );
+        assert_ended(name, &r);
+        assert_eq!(r.status, Some(1), "{name}");
+        let first = err(&r).lines().next().unwrap_or_default().to_string();
+        assert!(
+            first.starts_with(&format!("{name}.erl:3:"))
+                && first.ends_with(": expression nested too deeply (more than 50000 levels)"),
+            "{name}: {}",
+            err(&r).chars().take(400).collect::<String>()
+        );
+    }
+}
