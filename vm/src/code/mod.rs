@@ -117,7 +117,7 @@ pub fn load(
         .map(|a| shared.atoms.intern(a))
         .collect();
     let name = atoms[0];
-    let imports = module
+    let imports: Vec<ResolvedImport> = module
         .imports
         .iter()
         .map(|imp| {
@@ -130,6 +130,7 @@ pub fn load(
             }
         })
         .collect();
+    check_bif_imports(shared, &module, &imports)?;
     let mut literal_heap = Heap::with_capacity(literal_words_hint(&module.literals));
     let literals = module
         .literals
@@ -145,6 +146,40 @@ pub fn load(
         unique,
         literal_heap,
     })
+}
+
+/// Refuses a module whose `Bif` instructions name a function that is no builtin (a native or a
+/// runtime builtin): the interpreter runs `Bif` only as a builtin call, which cannot fail over
+/// to code.
+fn check_bif_imports(
+    shared: &Shared,
+    module: &Module,
+    imports: &[ResolvedImport],
+) -> Result<(), LoadError> {
+    let runtime: std::collections::HashSet<(Atom, Atom, u8)> = runtime_bifs::all(&shared.atoms)
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect();
+    for ins in &module.code {
+        let krarup_bytecode::opcode::Instruction::Bif { import, .. } = ins else {
+            continue;
+        };
+        let Some(imp) = imports.get(import.0 as usize) else {
+            continue; // the verifier has checked the index
+        };
+        if imp.native.is_none() && !runtime.contains(&(imp.module, imp.function, imp.arity)) {
+            return Err(LoadError {
+                module: module.name.clone(),
+                message: format!(
+                    "a Bif instruction calls {}:{}/{}, which is not a builtin",
+                    shared.atoms.name(imp.module),
+                    shared.atoms.name(imp.function),
+                    imp.arity
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a module whose new atoms (names and literals) would take the atom table past its

@@ -194,3 +194,43 @@ fn deep_literals_load_without_recursion() {
     assert_eq!(depth, 250);
     assert!(t.is_nil());
 }
+
+/// A `Bif` instruction must name a builtin: one naming an ordinary function (here by an import
+/// whose index a mutated file changed) used to load and then stop the process with an internal
+/// error when it ran.
+#[test]
+fn a_bif_instruction_naming_no_builtin_is_refused() {
+    let s = shared();
+    let mut natives = NativeRegistry::default();
+    natives.register(
+        s.atoms.intern("erlang"),
+        s.atoms.intern("abs"),
+        1,
+        native_id,
+    );
+    let with_bif = |import: u32| {
+        let mut m = module(vec![Literal::Int(BigInt::from(-3))]);
+        m.code.insert(
+            2,
+            Instruction::Bif {
+                import: krarup_bytecode::opcode::ImportIdx(import),
+                args: vec![Src::X(XReg(0))],
+                dst: Dst::X(XReg(0)),
+                fail: None,
+            },
+        );
+        m.functions[0].end += 1;
+        m
+    };
+    assert!(
+        load(&s, &natives, with_bif(0), 1).is_ok(),
+        "erlang:abs/1 is a builtin"
+    );
+    let err = load(&s, &natives, with_bif(1), 2).expect_err("other:thing/1 is not");
+    assert!(
+        err.message
+            .contains("other:thing/1, which is not a builtin"),
+        "{}",
+        err.message
+    );
+}
