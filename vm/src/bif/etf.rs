@@ -582,6 +582,10 @@ fn read_one(
                 .trim()
                 .parse()
                 .map_err(|_| Exception::badarg())?;
+            // Rust reads "inf" and "nan" too; Erlang has no such floats.
+            if !f.is_finite() {
+                return badarg();
+            }
             c.heap.float(f)
         }
         ATOM | SMALL_ATOM => {
