@@ -52,6 +52,10 @@ impl std::error::Error for VerifyError {}
 ///   on every path — only `x0` survives a body call, `Allocate{live}` keeps `x0..x[live-1]`, an
 ///   exception handler starts with none — so no instruction can read a register the collector
 ///   did not update.
+/// - operand types (a third pass, `verify_types.rs`): `GetList`, `GetHd`, `GetTl` read a
+///   register known to hold a cons, `GetTupleElement` one known to hold a tuple of more than
+///   `index` elements, `BsSetPosition` a position, on every path (by a test, a construction or
+///   a literal), so no instruction trusts a type it was not shown.
 pub fn verify(module: &Module) -> Result<(), VerifyError> {
     let v = Verifier::new(module);
     v.tables()
@@ -244,7 +248,8 @@ impl<'m> Verifier<'m> {
             ));
         }
         self.frames(f)?;
-        regs::check(&self.m.code, f)
+        regs::check(&self.m.code, f)?;
+        types::check(self.m, f)
     }
 
     /// Checks one instruction's operands and targets (everything but frames).
@@ -514,6 +519,9 @@ fn check_literal(lit: &Literal) -> V {
 
 #[path = "verify_regs.rs"]
 mod regs;
+
+#[path = "verify_types.rs"]
+mod types;
 
 #[cfg(test)]
 #[path = "verify_tests.rs"]

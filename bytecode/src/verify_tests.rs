@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::module::{Export, Import, Lambda};
+use crate::opcode::TypeTest;
 use crate::opcode::{Label, LambdaIdx, LitIdx, XReg, YReg};
 use Instruction::*;
 
@@ -625,4 +626,310 @@ fn large_frames_verify_and_their_bounds_hold() {
     assert_eq!(verify(&big(60_000, 59_999, 0)), Ok(()));
     rejects(&big(3000, 3000, 0), "y3000 used with a frame of 3000 slots");
     rejects(&big(3000, 2999, 1025), "live count too large");
+}
+
+/// `f/1` with the given body (after its FuncInfo at 0; the entry is 1).
+fn f1(body: Vec<Instruction>) -> Module {
+    let mut m = module(vec![(1, 1, body)]);
+    m.literals
+        .push(Literal::Tuple(vec![Literal::Nil, Literal::Nil]));
+    m
+}
+
+fn is(src: Src, ty: TypeTest, fail: u32) -> Instruction {
+    Test {
+        fail: Label(fail),
+        src,
+        ty,
+    }
+}
+
+fn get_list(src: Src) -> Instruction {
+    GetList {
+        src,
+        head: dx(1),
+        tail: dx(2),
+    }
+}
+
+fn element(src: Src, index: u32) -> Instruction {
+    GetTupleElement {
+        src,
+        index,
+        dst: dx(1),
+    }
+}
+
+#[test]
+fn list_access_needs_a_proven_cons() {
+    use crate::opcode::TypeTest::*;
+    rejects(
+        &f1(vec![get_list(x(0)), Return]),
+        "not known to be a non-empty list",
+    );
+    assert_eq!(
+        verify(&f1(vec![is(x(0), NonEmptyList, 0), get_list(x(0)), Return])),
+        Ok(())
+    );
+    // `List` admits `[]`.
+    rejects(
+        &f1(vec![is(x(0), List, 0), get_list(x(0)), Return]),
+        "instruction 2",
+    );
+    // GetHd and GetTl too, and a constant is never a cons.
+    rejects(
+        &f1(vec![
+            GetHd {
+                src: x(0),
+                dst: dx(0),
+            },
+            Return,
+        ]),
+        "non-empty list",
+    );
+    rejects(
+        &f1(vec![
+            GetTl {
+                src: Src::Nil,
+                dst: dx(0),
+            },
+            Return,
+        ]),
+        "non-empty list",
+    );
+    // Proven on one path only: the test's fail label jumps past it to the join.
+    rejects(
+        &f1(vec![
+            is(x(0), NonEmptyList, 3), // 1
+            Move {
+                src: x(0),
+                dst: dx(3),
+            }, // 2
+            get_list(x(0)),            // 3
+            Return,                    // 4
+        ]),
+        "instruction 3",
+    );
+    // A write drops the fact; a move copies it; a construction makes one.
+    rejects(
+        &f1(vec![
+            is(x(0), NonEmptyList, 0),
+            Move {
+                src: Src::Nil,
+                dst: dx(0),
+            },
+            get_list(x(0)),
+            Return,
+        ]),
+        "instruction 3",
+    );
+    assert_eq!(
+        verify(&f1(vec![
+            is(x(0), NonEmptyList, 0),
+            Move {
+                src: x(0),
+                dst: dx(4),
+            },
+            get_list(x(4)),
+            PutList {
+                head: x(1),
+                tail: Src::Nil,
+                dst: dx(5),
+            },
+            GetTl {
+                src: x(5),
+                dst: dx(0),
+            },
+            Return,
+        ])),
+        Ok(())
+    );
+}
+
+#[test]
+fn tuple_access_needs_a_proven_size() {
+    use crate::opcode::TypeTest::*;
+    rejects(&f1(vec![element(x(0), 0), Return]), "tuple of more than 0");
+    // `Test Tuple` says nothing of the size; `TestArity` and `IsTaggedTuple` do.
+    rejects(
+        &f1(vec![is(x(0), Tuple, 0), element(x(0), 0), Return]),
+        "tuple of more than 0",
+    );
+    let arity = |n| TestArity {
+        fail: Label(0),
+        src: x(0),
+        arity: n,
+    };
+    assert_eq!(
+        verify(&f1(vec![
+            is(x(0), Tuple, 0),
+            arity(2),
+            element(x(0), 1),
+            Return
+        ])),
+        Ok(())
+    );
+    rejects(
+        &f1(vec![is(x(0), Tuple, 0), arity(2), element(x(0), 2), Return]),
+        "tuple of more than 2 elements",
+    );
+    assert_eq!(
+        verify(&f1(vec![
+            IsTaggedTuple {
+                fail: Label(0),
+                src: x(0),
+                arity: 3,
+                tag: AtomIdx(6),
+            },
+            element(x(0), 2),
+            Return
+        ])),
+        Ok(())
+    );
+    // A literal tuple and a built tuple have their sizes.
+    assert_eq!(
+        verify(&f1(vec![element(Src::Lit(LitIdx(0)), 1), Return])),
+        Ok(())
+    );
+    rejects(
+        &f1(vec![element(Src::Lit(LitIdx(0)), 2), Return]),
+        "more than 2",
+    );
+    assert_eq!(
+        verify(&f1(vec![
+            PutTuple {
+                elements: vec![x(0)],
+                dst: dx(2),
+            },
+            element(x(2), 0),
+            Return
+        ])),
+        Ok(())
+    );
+    // SelectTupleArity: each case label knows its size; the fail label knows nothing.
+    let select = |fail_body: Instruction| {
+        f1(vec![
+            is(x(0), Tuple, 0), // 1
+            SelectTupleArity {
+                src: x(0),
+                fail: Label(5),
+                cases: vec![(1, Label(3)), (2, Label(3))],
+            }, // 2
+            element(x(0), 0),   // 3
+            Return,             // 4
+            fail_body,          // 5
+            Return,             // 6
+        ])
+    };
+    assert_eq!(
+        verify(&select(Move {
+            src: x(0),
+            dst: dx(1)
+        })),
+        Ok(())
+    );
+    rejects(&select(element(x(0), 0)), "instruction 5");
+    // Two arities meet at their smaller size.
+    let m = f1(vec![
+        is(x(0), Tuple, 0), // 1
+        SelectTupleArity {
+            src: x(0),
+            fail: Label(0),
+            cases: vec![(1, Label(3)), (2, Label(3))],
+        }, // 2
+        element(x(0), 1),   // 3
+        Return,             // 4
+    ]);
+    rejects(&m, "tuple of more than 1 elements");
+}
+
+#[test]
+fn facts_follow_calls_frames_and_handlers() {
+    use crate::opcode::TypeTest::*;
+    let arity2 = |src| TestArity {
+        fail: Label(0),
+        src,
+        arity: 2,
+    };
+    // An X register's fact is lost at a call; a Y slot's survives it.
+    let across_call = |saved: Src| {
+        f1(vec![
+            is(x(0), Tuple, 0),             // 1
+            arity2(x(0)),                   // 2
+            Allocate { slots: 1, live: 1 }, // 3
+            Move {
+                src: x(0),
+                dst: dy(0),
+            }, // 4
+            Call {
+                arity: 1,
+                target: Label(1),
+            }, // 5
+            element(saved, 1),              // 6
+            Deallocate { slots: 1 },        // 7
+            Return,                         // 8
+        ])
+    };
+    assert_eq!(verify(&across_call(y(0))), Ok(()));
+    rejects(&across_call(x(0)), "instruction 6");
+    // Allocate keeps the live registers' facts.
+    assert_eq!(
+        verify(&f1(vec![
+            is(x(0), NonEmptyList, 0),
+            Allocate { slots: 0, live: 1 },
+            get_list(x(0)),
+            Deallocate { slots: 0 },
+            Return
+        ])),
+        Ok(())
+    );
+    // An exception handler knows nothing of the slots.
+    let m = f1(vec![
+        is(x(0), NonEmptyList, 0),      // 1
+        Allocate { slots: 2, live: 1 }, // 2
+        Move {
+            src: x(0),
+            dst: dy(0),
+        }, // 3
+        Try {
+            y: YReg(1),
+            handler: Label(8),
+        }, // 4
+        Call {
+            arity: 1,
+            target: Label(1),
+        }, // 5
+        TryEnd { y: YReg(1) },          // 6
+        Jump { target: Label(9) },      // 7
+        TryCase { y: YReg(1) },         // 8
+        get_list(y(0)),                 // 9
+        Deallocate { slots: 2 },        // 10
+        Return,                         // 11
+    ]);
+    rejects(&m, "instruction 9");
+}
+
+#[test]
+fn a_match_position_comes_from_the_context() {
+    let set = |pos| BsSetPosition { ctx: x(1), pos };
+    let body = |pos| {
+        vec![
+            BsStartMatch {
+                fail: Label(0),
+                src: x(0),
+                dst: dx(1),
+            },
+            BsGetPosition {
+                ctx: x(1),
+                dst: dx(2),
+            },
+            set(pos),
+            Return,
+        ]
+    };
+    assert_eq!(verify(&f1(body(x(2)))), Ok(()));
+    assert_eq!(verify(&f1(body(Src::Int(0)))), Ok(()));
+    rejects(&f1(body(Src::Int(-1))), "not known to be a match position");
+    rejects(&f1(body(x(0))), "not known to be a match position");
+    rejects(&f1(body(Src::Atom(AtomIdx(6)))), "match position");
 }

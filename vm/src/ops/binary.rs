@@ -537,9 +537,11 @@ pub fn position(ctx: Term) -> usize {
     ctx_words(ctx).map_or(0, |w| w.1)
 }
 
-/// Moves the position (a value from `position`).
+/// Moves the position (a value from `position`). A position past the end (from another
+/// context, in hand-made bytecode the verifier cannot see through) stops at the end.
 pub fn set_position(ctx: Term, pos: usize) {
-    if ctx_words(ctx).is_some() {
+    if let Some((_, _, end)) = ctx_words(ctx) {
+        let pos = pos.min(end);
         // SAFETY: a match context has three payload words; word 2 (after the header and the
         // root) is the raw position, which the context's owner may mutate.
         unsafe {
@@ -573,7 +575,7 @@ pub fn slice(heap: &mut Heap, bin: Term, off_bits: usize, bits: usize) -> Option
 /// The unmatched rest as a sub-binary.
 pub fn tail(heap: &mut Heap, ctx: Term) -> Term {
     match ctx_words(ctx) {
-        Some((root, pos, end)) => sub_binary(heap, root, pos, end - pos),
+        Some((root, pos, end)) => sub_binary(heap, root, pos, end.saturating_sub(pos)),
         None => heap.binary(&[]),
     }
 }
@@ -584,7 +586,7 @@ pub fn skip(ctx: Term, size: Option<Term>, all: bool, unit: u16) -> bool {
     let Some((_, pos, end)) = ctx_words(ctx) else {
         return false;
     };
-    let left = end - pos;
+    let left = end.saturating_sub(pos);
     let bits = if all || size.is_none() {
         if left % unit.max(1) as usize != 0 {
             return false;
@@ -613,7 +615,7 @@ pub fn get(
 ) -> Option<Term> {
     let (root, pos, end) = ctx_words(ctx)?;
     let (src, _, _) = view(&root)?;
-    let left = end - pos;
+    let left = end.saturating_sub(pos);
     let little = flags.little || flags.native;
     let (value, used) = match ty {
         BsType::Integer => {
