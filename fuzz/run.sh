@@ -10,6 +10,13 @@
 #                                  in how far each gets in the minute)
 #   fuzz/run.sh --build            only build
 #
+# FUZZ_TIMEOUT (seconds, default 20) is libFuzzer's per-input limit, in wall-clock time: raise it
+# for long runs that share the cores with builds, where a starved process can exceed 20 s on an
+# input that takes one.
+#
+# The seeds are fuzz/seeds/TARGET, except front_end's: small lang-tests/ programs, copied to a scratch
+# directory by fuzz/lang_seeds.sh at each run.
+#
 # Targets: front_end (source -> compiler -> verifier), loader (.kbc bytes -> decoder -> verifier),
 # binary_to_term, re. With nightly Rust and cargo-fuzz, `cd fuzz && cargo fuzz run TARGET` runs the
 # same targets. Build output goes to $FUZZ_TARGET_DIR (default fuzz/target).
@@ -33,14 +40,22 @@ build() {
         cargo build --release --manifest-path "$here/Cargo.toml" --target "$host" --bins
 }
 
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+
 # run TARGET CORPUS_DIR LIBFUZZER_ARGS...
 run() {
-    local t="$1" corpus="$2"
+    local t="$1" corpus="$2" seeds="$here/seeds/$1"
     shift 2
+    if [ "$t" = front_end ]; then
+        seeds="$scratch/seeds-front_end"
+        rm -rf "$seeds"
+        "$here/lang_seeds.sh" "$seeds"
+    fi
     mkdir -p "$corpus" "$here/artifacts/$t"
     echo "==> fuzz $t: $*"
-    "$bin_dir/$t" "$corpus" "$here/seeds/$t" -artifact_prefix="$here/artifacts/$t/" \
-        -timeout=20 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 "$@"
+    "$bin_dir/$t" "$corpus" "$seeds" -artifact_prefix="$here/artifacts/$t/" \
+        -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 "$@"
 }
 
 case "${1:-}" in
@@ -49,8 +64,6 @@ case "${1:-}" in
         ;;
     --ci)
         build
-        scratch="$(mktemp -d)"
-        trap 'rm -rf "$scratch"' EXIT
         for t in "${targets[@]}"; do
             run "$t" "$scratch/$t" -seed=1 -max_total_time="$ci_seconds"
         done
@@ -67,7 +80,7 @@ case "${1:-}" in
         run "$1" "$here/corpus/$1" -max_total_time="${2:-60}"
         ;;
     *)
-        sed -n '2,16p' "$0"
+        sed -n '2,22p' "$0"
         exit 2
         ;;
 esac

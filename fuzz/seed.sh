@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the seed inputs in fuzz/seeds/ (committed; the fuzzers start from them):
-#   front_end/       small conformance programs from lang-tests/
-#   loader/          the same programs compiled to .kbc by krarup (rerun after a bytecode format change)
+#   loader/          the front_end target's seeds (fuzz/lang_seeds.sh: small conformance programs
+#                    from lang-tests/) compiled to .kbc by krarup (rerun after a format change)
 #   binary_to_term/  term_to_binary output of assorted terms, made by real erl
 #   re/              pattern, a zero byte, subject
 # Needs a release build of krarup (cargo build --release) and erl for binary_to_term/.
@@ -10,15 +10,12 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 seeds="$here/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{front_end,loader,binary_to_term,re}
+mkdir -p "$seeds"/{loader,binary_to_term,re}
 
-# Small programs from every directory of lang-tests (at most 4 per directory, under 3 KB).
-for dir in "$root"/lang-tests/*/; do
-    find "$dir" -maxdepth 1 -name '*.erl' -size -3k | sort | head -4 | while read -r f; do
-        cp "$f" "$seeds/front_end/"
-    done
-done
-"$root/target/release/krarup" compile -o "$seeds/loader" "$seeds"/front_end/*.erl 2>/dev/null || true
+programs="$(mktemp -d)"
+trap 'rm -rf "$programs"' EXIT
+"$here/lang_seeds.sh" "$programs"
+"$root/target/release/krarup" compile -o "$seeds/loader" "$programs"/*.erl 2>/dev/null || true
 
 erl -noshell -eval '
     Dir = "'"$seeds"'/binary_to_term",
