@@ -26,7 +26,12 @@ impl Default for NativeEnv {
 impl NativeEnv {
     /// A fresh environment: an empty heap and the natives of `bif::register_all`.
     pub fn new() -> NativeEnv {
-        let shared = Shared::new(Box::new(std::io::sink()));
+        NativeEnv::with_output(Box::new(std::io::sink()))
+    }
+
+    /// As `new`, with standard output (what `io` natives print) going to `stdout`.
+    pub fn with_output(stdout: Box<dyn std::io::Write + Send>) -> NativeEnv {
+        let shared = Shared::new(stdout);
         let mut registry = NativeRegistry::default();
         crate::bif::register_all(&mut registry, &shared.atoms);
         NativeEnv {

@@ -34,19 +34,11 @@ fn natives_match_otp() {
         let args = crate::ops::list_to_vec(parts.at(2)).unwrap();
         let (m, f) = (env.shared.atoms.name(m), env.shared.atoms.name(f));
         let outcome = {
-            let (ma, fa) = (env.shared.atoms.intern(&m), env.shared.atoms.intern(&f));
-            let native = env.reg.get(ma, fa, args.len() as u8);
-            let Some(native) = native else {
+            let Some(result) = env.env.call(&m, &f, &args) else {
                 failures.push(format!("{m}:{f}/{} not registered", args.len()));
                 continue;
             };
-            let mut ctx = crate::native::NativeCtx::new(
-                &mut env.heap,
-                &mut env.dict,
-                &env.shared,
-                Term::pid(0),
-            );
-            match ctx.call_to_end(native, &args) {
+            match result {
                 Ok(v) => {
                     let ok = env.atom("ok");
                     env.heap.tuple(&[ok, v])

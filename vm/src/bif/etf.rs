@@ -727,9 +727,9 @@ mod tests {
         assert_eq!(env.show(b), "<<131,110,11,1,0,0,0,0,0,0,0,0,0,0,1>>");
         let (a, bb) = (env.atom("a"), env.atom("b"));
         let m = crate::ops::map::from_pairs(
-            &mut env.heap,
+            &mut env.env.heap,
             &[(a, Term::small(1)), (Term::small(1), bb)],
-            &env.shared.atoms,
+            &env.env.shared.atoms,
         );
         let b = env.call("erlang", "term_to_binary", &[m]).unwrap();
         assert_eq!(

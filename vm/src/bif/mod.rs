@@ -168,8 +168,7 @@ pub(crate) fn iolist_bytes(t: Term, out: &mut Vec<u8>) -> Option<()> {
 #[cfg(test)]
 pub(crate) mod test_support {
     //! A native context over a fresh heap, for unit tests.
-    use crate::heap::Heap;
-    use crate::native::{NativeCtx, NativeRegistry, Shared};
+    use crate::harness::NativeEnv;
     use crate::term::Term;
     use std::io::Write;
     use std::sync::{Arc, Mutex};
@@ -187,48 +186,40 @@ pub(crate) mod test_support {
         }
     }
 
-    /// Everything a test needs to call natives.
+    /// `harness::NativeEnv` writing to a `Sink`, whose calls panic on a missing native and
+    /// give the reason of an exception.
     pub struct Env {
-        pub heap: Heap,
-        pub dict: Vec<(Term, Term)>,
-        pub shared: Shared,
-        pub reg: NativeRegistry,
+        pub env: NativeEnv,
         pub out: Sink,
+    }
+
+    impl std::ops::Deref for Env {
+        type Target = NativeEnv;
+        fn deref(&self) -> &NativeEnv {
+            &self.env
+        }
+    }
+
+    impl std::ops::DerefMut for Env {
+        fn deref_mut(&mut self) -> &mut NativeEnv {
+            &mut self.env
+        }
     }
 
     impl Env {
         pub fn new() -> Env {
             let out = Sink::default();
-            let shared = Shared::new(Box::new(out.clone()));
-            let mut reg = NativeRegistry::default();
-            super::register_all(&mut reg, &shared.atoms);
             Env {
-                heap: Heap::new(),
-                dict: Vec::new(),
-                shared,
-                reg,
+                env: NativeEnv::with_output(Box::new(out.clone())),
                 out,
             }
         }
-        pub fn atom(&self, s: &str) -> Term {
-            Term::atom(self.shared.atoms.intern(s))
-        }
         /// Calls `m:f(args)`.
         pub fn call(&mut self, m: &str, f: &str, args: &[Term]) -> Result<Term, Term> {
-            let (ma, fa) = (self.shared.atoms.intern(m), self.shared.atoms.intern(f));
-            let native = self
-                .reg
-                .get(ma, fa, args.len() as u8)
-                .unwrap_or_else(|| panic!("no native {m}:{f}/{}", args.len()));
-            let mut ctx =
-                NativeCtx::new(&mut self.heap, &mut self.dict, &self.shared, Term::pid(0));
-            ctx.call_to_end(native, args).map_err(|e| e.reason)
-        }
-        /// `~w` text of a term.
-        pub fn show(&self, t: Term) -> String {
-            let mut s = String::new();
-            crate::display::write_term(&mut s, t, &self.shared.atoms);
-            s
+            self.env
+                .call(m, f, args)
+                .unwrap_or_else(|| panic!("no native {m}:{f}/{}", args.len()))
+                .map_err(|e| e.reason)
         }
     }
 }

@@ -210,8 +210,8 @@ mod tests {
     #[test]
     fn matches_otp() {
         let mut env = Env::new();
-        let h = &mut env.heap;
-        let atoms = &env.shared.atoms;
+        let h = &mut env.env.heap;
+        let atoms = &env.env.shared.atoms;
         let at = |s: &str| Term::atom(atoms.intern(s));
         let (a, b, c) = (at("a"), at("b"), at("c"));
         let big40 = h.int(1 << 40);

@@ -208,7 +208,7 @@ mod tests {
             let keys = crate::ops::list_to_vec(want).unwrap();
             let pairs: Vec<(Term, Term)> =
                 keys.iter().rev().map(|&k| (k, Term::small(0))).collect();
-            let m = crate::ops::map::from_pairs(&mut env.heap, &pairs, &env.shared.atoms);
+            let m = crate::ops::map::from_pairs(&mut env.env.heap, &pairs, &env.env.shared.atoms);
             let got: Vec<Term> = crate::ops::map::to_pairs(m)
                 .into_iter()
                 .map(|p| p.0)
