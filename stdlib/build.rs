@@ -1,6 +1,7 @@
 //! Compiles every `erl/*.erl` module with the krarup compiler and writes their bytecode, plus an
 //! index, to `OUT_DIR` for `lib.rs` to embed. A compile error in the stdlib fails the build with
-//! the rendered diagnostics.
+//! the rendered diagnostics. Also indexes the include files under `include/` (by their path
+//! there, `app/include/name.hrl`, as `-include_lib` names them).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -51,4 +52,43 @@ fn main() {
         panic!("the stdlib failed to compile; see the diagnostics above");
     }
     std::fs::write(Path::new(&out_dir).join("modules.rs"), index).expect("write stdlib index");
+    write_include_index(&out_dir);
+}
+
+/// Writes `includes.rs`: `(path under include/, include_str!(file))` for every file there.
+fn write_include_index(out_dir: &str) {
+    let root = Path::new("include");
+    println!("cargo:rerun-if-changed=include");
+    let mut files = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        println!("cargo:rerun-if-changed={}", d.display());
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.filter_map(|e| e.ok()) {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut index = String::from("&[\n");
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let rel = f.strip_prefix(root).expect("under include/");
+        let abs = std::fs::canonicalize(f).expect("include file path");
+        writeln!(
+            index,
+            "    ({:?}, include_str!({:?})),",
+            rel.to_string_lossy().replace('\\', "/"),
+            abs.display().to_string()
+        )
+        .expect("write to string");
+    }
+    index.push(']');
+    std::fs::write(Path::new(out_dir).join("includes.rs"), index).expect("write include index");
 }

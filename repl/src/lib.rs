@@ -116,7 +116,9 @@ pub fn stderr_color() -> bool {
 
 /// Finds the file of `-include(Path)` (and `-include_lib(Path)`, `lib`) as `epp` does for a
 /// program outside any OTP application: relative to the including file's directory, then to the
-/// current directory. `-include_lib("app/include/x.hrl")` also tries `include/x.hrl` in those.
+/// current directory. `-include_lib("app/include/x.hrl")` also tries `include/x.hrl` in those,
+/// and then the OTP include files krarup embeds (`krarup_stdlib::include_lib`, e.g.
+/// `kernel/include/logger.hrl`), which stand where `code:lib_dir(App)` would lead `epp`.
 /// Returns the path found and the file's bytes.
 fn find_include(dir: &Path, include: &str, lib: bool) -> Option<(PathBuf, Vec<u8>)> {
     let mut candidates = vec![dir.join(include), PathBuf::from(include)];
@@ -126,9 +128,13 @@ fn find_include(dir: &Path, include: &str, lib: bool) -> Option<(PathBuf, Vec<u8
             candidates.push(PathBuf::from(rest));
         }
     }
-    candidates
+    let on_disk = candidates
         .into_iter()
-        .find_map(|p| std::fs::read(&p).ok().map(|bytes| (p, bytes)))
+        .find_map(|p| std::fs::read(&p).ok().map(|bytes| (p, bytes)));
+    on_disk.or_else(|| {
+        let text = krarup_stdlib::include_lib(include).filter(|_| lib)?;
+        Some((PathBuf::from(include), text.as_bytes().to_vec()))
+    })
 }
 
 /// Renders a file's diagnostics for stderr in `format`.

@@ -8,7 +8,7 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
-use support::{err, krarup_bin, krarup_in, run_with_timeout, write};
+use support::{err, krarup_bin, krarup_in, out, run_with_timeout, write};
 
 const LIMIT: Duration = Duration::from_secs(60);
 
@@ -277,6 +277,35 @@ fn missing_include_file_hint_says_where_it_was_looked_for() {
         "{e}"
     );
     assert!(!e.contains("define the records and macros"), "{e}");
+}
+
+/// `-include_lib("kernel/include/logger.hrl")` finds the copy krarup embeds; a file of that path
+/// on disk comes first, and plain `-include` never looks at the embedded files.
+#[test]
+fn embedded_otp_include_files_are_found_by_include_lib() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let d = dir.path();
+    let program = |inc: &str| {
+        format!(
+            "-module(lg).\n{inc}(\"kernel/include/logger.hrl\").\n-export([main/0]).\n\
+             main() -> io:format(\"~p~n\", [?LOCATION]).\n"
+        )
+    };
+    write(d, "lg.erl", &program("-include_lib"));
+    let r = krarup_in(d, &["run", "lg.erl"]);
+    assert_eq!(
+        out(&r),
+        "#{file => \"lg.erl\",line => 4,mfa => {lg,main,0}}\n",
+        "{}",
+        err(&r)
+    );
+    write(d, "lg.erl", &program("-include"));
+    let e = err(&krarup_in(d, &["run", "lg.erl"]));
+    assert!(e.contains("can't find include file"), "{e}");
+    std::fs::create_dir_all(d.join("include")).expect("mkdir");
+    write(d, "include/logger.hrl", "-define(LOCATION, local_copy).\n");
+    write(d, "lg.erl", &program("-include_lib"));
+    assert_eq!(out(&krarup_in(d, &["run", "lg.erl"])), "local_copy\n");
 }
 
 /// Runs `krarup run bad.erl` under `script`, so stderr is a terminal.
