@@ -20,6 +20,7 @@ pub mod preprocess;
 pub mod regalloc;
 pub mod scope;
 pub mod sources;
+pub mod terms;
 pub mod warn_options;
 
 /// Parses an Erlang module: lex, preprocess, parse, module-level checks. `Ok` carries the module and

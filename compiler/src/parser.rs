@@ -515,7 +515,7 @@ fn strip_record_types(form: Vec<Token>) -> Vec<Token> {
 /// Renders a token for "syntax error before: X" as erl_parse does (`yecctoken2string`): atoms
 /// quoted only when needed, variables and numbers bare, strings in double quotes, punctuation and
 /// keywords in single quotes.
-fn describe(tok: &Tok) -> String {
+pub(crate) fn describe(tok: &Tok) -> String {
     match tok {
         Tok::Atom(a) => crate::lexer::quote_atom(a),
         Tok::Var(v) => v.clone(),

@@ -3,6 +3,7 @@
 //! file-system IO; the compiler and VM receive text and bytes.
 #![forbid(unsafe_code)]
 
+mod host;
 mod os;
 pub use os::unbuffered_stdout;
 pub mod source;
@@ -206,6 +207,22 @@ pub fn prepare_out_dir(out: &Path) -> Result<(), String> {
     })
 }
 
+/// The directories of the program's files, first seen first (`.` for a bare file name): the
+/// code path of `code:get_path/0`, where `application:load/1` looks for `.app` files.
+fn program_dirs(paths: &[PathBuf]) -> Vec<String> {
+    let mut dirs: Vec<String> = Vec::new();
+    for p in paths {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.display().to_string(),
+            _ => ".".to_string(),
+        };
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    dirs
+}
+
 /// Whether `path` names a bytecode file rather than Erlang source.
 pub fn is_bytecode(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "kbc")
@@ -302,7 +319,9 @@ pub fn run_files_limited(
         let _ = stderr.write_all(problem.as_bytes());
         return EXIT_FAILURE;
     }
+    let code_path = program_dirs(paths);
     let rt = new_runtime(stdout).map(|mut rt| {
+        let _ = rt.shared().host.set(Box::new(host::OsHost { code_path }));
         if let Some(n) = schedulers {
             rt.set_schedulers(n);
         }

@@ -12,6 +12,7 @@ pub mod float_fmt;
 pub mod gc;
 pub mod harness;
 pub mod heap;
+pub mod host;
 pub mod interp;
 pub mod limits;
 pub mod native;

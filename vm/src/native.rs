@@ -103,6 +103,9 @@ pub struct Shared {
     pub cpu_clock: std::sync::OnceLock<fn() -> u64>,
     /// Live processes and the process limit (`erl +P`).
     pub processes: crate::limits::ProcessCount,
+    /// The embedder's file system and compiler (`host::Host`); unset, `file` builtins return
+    /// `{error, enotsup}`.
+    pub host: std::sync::OnceLock<Box<dyn crate::host::Host>>,
 }
 
 impl Shared {
@@ -121,6 +124,7 @@ impl Shared {
             cpu_clock: std::sync::OnceLock::new(),
             log_errors: std::sync::atomic::AtomicBool::new(true),
             processes: Default::default(),
+            host: std::sync::OnceLock::new(),
         }
     }
     /// Whether crash reports of processes are printed.

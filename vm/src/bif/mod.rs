@@ -16,6 +16,7 @@ pub(crate) mod erlang_misc;
 mod erlang_time;
 mod erlang_types;
 mod etf;
+mod file;
 mod lists;
 mod maps;
 mod math;
@@ -48,6 +49,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     chunked::register(&mut r);
     checksums::register(&mut r);
     unicode_norm::register(&mut r);
+    file::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.
