@@ -63,9 +63,16 @@ while read -r entry outbase; do
         failures=$((failures + 1))
         continue
     fi
+    # Application resource files sit beside the modules, as in an ebin directory.
+    if [ -d "$outbase" ]; then
+        cp "$outbase"/*.app "$case_dir"/ 2>/dev/null || true
+    fi
     module="$(basename "$entry" .erl)"
     status=0
-    (cd "$case_dir" && timeout "$timeout_secs" erl -noshell -pa "$case_dir" -eval "
+    # erl's logger writes reports to stdout; krarup writes them to stderr (spec.md), so erl's
+    # default handler is pointed at standard_error and stdout holds the program's output only.
+    (cd "$case_dir" && timeout "$timeout_secs" erl -noshell -pa "$case_dir" \
+        -kernel logger '[{handler,default,logger_std_h,#{config=>#{type=>standard_error}}}]' -eval "
         io:setopts(standard_io, [{encoding, unicode}]),
         try '$module':main() of
             _ -> halt(0)

@@ -1,0 +1,1 @@
+{application, bad, [{vsn,"1"},{mod,{myapp,[fail]}}]}.

@@ -1,0 +1,1 @@
+{application, dep, [{description,"dep app"},{vsn,"2"},{applications,[kernel,stdlib,myapp]},{env,[]}]}.
