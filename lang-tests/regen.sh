@@ -2,11 +2,12 @@
 # Regenerates the expected outputs of the conformance programs from real `erl`.
 #
 # For every program (a single FOO.erl, or a directory DIR/ holding DIR.erl plus helper modules),
-# compiles with erlc into a temporary directory, runs main/0 of the entry module and writes
+# compiles with erlc into a temporary directory (with any .app files of a directory case beside the
+# beams), runs main/0 of the entry module and writes
 #   FOO.out     - exactly the stdout erl printed
 #   FOO.status  - the exit status, only when it is non-zero (an uncaught exception gives 1)
 # compile_errors/ is skipped (those files are meant not to compile). The newcomer programs in
-# ../examples/*.erl get their EXAMPLE.out the same way, so the test suite checks them too.
+# ../examples/*.erl and ../examples/DIR/ get their .out the same way, so the test suite checks them too.
 #
 # Usage: lang-tests/regen.sh [PATH-SUBSTRING]   (only programs whose path contains it)
 # Never edit a .out by hand: change the program and rerun this script.
@@ -38,6 +39,10 @@ list_cases() {
     done
     for f in "$here"/../examples/*.erl; do
         [ -f "$f" ] && echo "$f ${f%.erl}"
+    done
+    for d in "$here"/../examples/*/; do
+        d="${d%/}"
+        [ -f "$d/$(basename "$d").erl" ] && echo "$d/$(basename "$d").erl $d"
     done
 }
 

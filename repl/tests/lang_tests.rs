@@ -116,6 +116,12 @@ fn examples() {
             }
         })
         .collect();
+    // A directory D/ holding D.erl is a multi-module example (examples/chat/), as in lang-tests/.
+    let mut cases = cases;
+    cases.extend(discover_cases(&dir).into_iter().map(|mut c| {
+        c.name = format!("examples/{}", c.name);
+        c
+    }));
     let limit = timeout();
     let results = parallel_map(&cases, workers(), |case| {
         run_case(case, |c| krarup_run(&c.sources, limit))
