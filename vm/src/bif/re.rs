@@ -40,6 +40,9 @@ enum Spec {
     Groups(Vec<usize>),
 }
 
+/// The step budget of a match ran out.
+struct MatchLimit;
+
 /// Everything the options list can say.
 struct Opts {
     flags: Flags,
@@ -51,6 +54,8 @@ struct Opts {
     ret: Option<Kind>,
     trim: bool,
     parts: Option<usize>,
+    /// `report_errors`: a match limit gives `{error, match_limit}` instead of `nomatch`.
+    report_errors: bool,
 }
 
 fn parse_opts(c: &mut NativeCtx<'_>, t: Term) -> Result<Opts, Exception> {
@@ -64,6 +69,7 @@ fn parse_opts(c: &mut NativeCtx<'_>, t: Term) -> Result<Opts, Exception> {
         ret: None,
         trim: false,
         parts: None,
+        report_errors: false,
     };
     for opt in list_arg(c, t)? {
         if let Some(a) = opt.as_atom() {
@@ -75,7 +81,8 @@ fn parse_opts(c: &mut NativeCtx<'_>, t: Term) -> Result<Opts, Exception> {
                 "unicode" => o.unicode = true,
                 "global" => o.global = true,
                 "trim" => o.trim = true,
-                "report_errors" | "ucp" | "dollar_endonly" | "notempty" | "extended" => {}
+                "report_errors" => o.report_errors = true,
+                "ucp" | "dollar_endonly" | "notempty" | "extended" => {}
                 _ => return badarg(),
             }
             continue;
@@ -225,21 +232,20 @@ fn compile(c: &mut NativeCtx<'_>, t: Term, opts: Term) -> NativeResult {
     }
 }
 
-/// All matches (or the first) from `offset`, as capture slot vectors.
+/// All matches (or the first) from `offset`, as capture slot vectors; `Err(MatchLimit)` when
+/// the engine's step budget ran out (PCRE's `match_limit`), which OTP's `re` reports as no match
+/// (or `{error, match_limit}` with `report_errors`).
 fn matches(
     re: &Regex,
     s: &[u8],
     offset: usize,
     global: bool,
-) -> Result<Vec<Vec<usize>>, Exception> {
+) -> Result<Vec<Vec<usize>>, MatchLimit> {
     let mut out = Vec::new();
     let mut pos = offset;
     let mut not_empty_at = None;
     while pos <= s.len() {
-        let Some(m) = re
-            .find(s, pos, not_empty_at)
-            .map_err(|_| Exception::badarg())?
-        else {
+        let Some(m) = re.find(s, pos, not_empty_at).map_err(|()| MatchLimit)? else {
             break;
         };
         let (start, end) = (m[0], m[1]);
@@ -289,7 +295,14 @@ fn run(c: &mut NativeCtx<'_>, subject: Term, re: Term, opts: Term) -> NativeResu
         return badarg();
     }
     c.charge(s.len() / 16);
-    let found = matches(&regex, &s, o.offset, o.global)?;
+    let found = match matches(&regex, &s, o.offset, o.global) {
+        Ok(found) => found,
+        Err(MatchLimit) if o.report_errors => {
+            let (error, limit) = (c.atom("error"), c.atom("match_limit"));
+            return Ok(c.heap.tuple(&[error, limit]));
+        }
+        Err(MatchLimit) => Vec::new(),
+    };
     if found.is_empty() {
         return Ok(c.atom("nomatch"));
     }
@@ -404,7 +417,7 @@ fn replace(c: &mut NativeCtx<'_>, subject: Term, re: Term, repl: Term, opts: Ter
     let template = data_bytes(repl, o.unicode)?;
     let regex = pattern(c, re, &o)?;
     c.charge(s.len() / 16);
-    let found = matches(&regex, &s, o.offset, o.global)?;
+    let found = matches(&regex, &s, o.offset, o.global).unwrap_or_default();
     let ret = o.ret.unwrap_or(Kind::Index);
     if found.is_empty() {
         return Ok(match ret {
@@ -462,7 +475,7 @@ fn split(c: &mut NativeCtx<'_>, subject: Term, re: Term, opts: Term) -> NativeRe
     let s = data_bytes(subject, o.unicode)?;
     let regex = pattern(c, re, &o)?;
     c.charge(s.len() / 16);
-    let mut found = matches(&regex, &s, o.offset, true)?;
+    let mut found = matches(&regex, &s, o.offset, true).unwrap_or_default();
     let no_match = found.is_empty();
     // As OTP: an empty match right where the previous match ended (or at the start) splits
     // nothing off.

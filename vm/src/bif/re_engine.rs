@@ -661,7 +661,8 @@ impl Regex {
         from: usize,
         not_empty_at: Option<usize>,
     ) -> Result<Option<Vec<usize>>, ()> {
-        let mut budget: u64 = 50_000_000;
+        // PCRE's default match_limit, which OTP's re keeps.
+        let mut budget: u64 = 10_000_000;
         let last = if self.flags.anchored { from } else { s.len() };
         for start in from..=last.min(s.len()) {
             if let Some(m) = self.run_at(s, start, not_empty_at == Some(start), &mut budget)? {
