@@ -44,16 +44,20 @@ fn map_put_get_and_badkey() {
     let h = a.emit(I::CatchEnd {
         y: krarup_bytecode::opcode::YReg(0),
     });
-    a.emit(I::GetTupleElement {
-        src: x(0),
-        index: 1,
-        dst: dx(0),
-    });
-    a.emit(I::GetTupleElement {
-        src: x(0),
-        index: 0,
-        dst: dx(0),
-    });
+    // {'EXIT', {Reason, Stack}}: each level is tested before its element is read, as the
+    // verifier requires (a failed test would raise function_clause; it never does here).
+    for index in [1, 0] {
+        a.emit(I::TestArity {
+            fail: Label(0),
+            src: x(0),
+            arity: 2,
+        });
+        a.emit(I::GetTupleElement {
+            src: x(0),
+            index,
+            dst: dx(0),
+        });
+    }
     a.emit(I::PutTuple {
         elements: vec![y(1), x(0)],
         dst: dx(0),
