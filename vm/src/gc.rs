@@ -261,6 +261,7 @@ fn copy_pass(
     heap.young = c.to;
     heap.top = c.top;
     heap.fragments.clear();
+    heap.open_frag = None;
     heap.overflowed = false;
     heap.msg_words = 0;
     heap.frag_used = 0;

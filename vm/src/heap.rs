@@ -160,6 +160,9 @@ pub struct Heap {
     /// messages between collections holds many fragments).
     pub(crate) frag_used: usize,
     pub(crate) frag_cap: usize,
+    /// The overflow fragment being filled, as an index into `fragments` (absorbed messages are
+    /// pushed after it, so it is not always the last one).
+    pub(crate) open_frag: Option<usize>,
     /// One strong count per refc-binary object on this heap (`Arc::into_raw` pointers).
     pub(crate) off_heap: Vec<*const RefcBinary>,
     /// The old generation (see `gc`): objects that survived two collections; words `0..old_top`
@@ -238,6 +241,7 @@ impl Heap {
             msg_words: 0,
             frag_used: 0,
             frag_cap: 0,
+            open_frag: None,
             off_heap: Vec::new(),
             old: Box::default(),
             old_top: 0,
@@ -261,7 +265,7 @@ impl Heap {
     #[cold]
     fn alloc_fragment(&mut self, n: usize) -> *mut Term {
         self.overflowed = true;
-        if let Some((block, used)) = self.fragments.last_mut() {
+        if let Some((block, used)) = self.open_frag.and_then(|i| self.fragments.get_mut(i)) {
             if *used + n <= block.len() {
                 let p = block[*used..].as_mut_ptr();
                 *used += n;
@@ -272,12 +276,15 @@ impl Heap {
         // Overflow fragments grow with the overflow so far (half as much again; absorbed messages
         // do not count), so a builtin that builds a huge term between safe points opens few
         // fragments, and when memory runs out it is a large request that fails, leaving room for
-        // the small ones others make.
-        let overflow = self.frag_cap.saturating_sub(self.msg_words);
+        // the small ones others make. The overflow is the words used, not reserved (sizing by
+        // capacity grew fragments geometrically when messages came in between them: terabytes
+        // after ~60 'EXIT' tuples taken in between messages).
+        let overflow = self.frag_used.saturating_sub(self.msg_words);
         let mut frag = block(n.max(FRAGMENT_WORDS).max(overflow / 2));
         let p = frag.as_mut_ptr();
         self.frag_used += n;
         self.frag_cap += frag.len();
+        self.open_frag = Some(self.fragments.len());
         self.fragments.push((frag, n));
         p
     }
@@ -615,6 +622,28 @@ impl Drop for Heap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Terms built on a full heap between absorbed messages (the 'EXIT' and 'DOWN' tuples a
+    /// process takes in between its messages) must not make each new fragment bigger than the
+    /// last: that grew them to terabytes and ended the process with `system_limit`.
+    #[test]
+    fn fragments_between_absorbed_messages_stay_small() {
+        let mut h = Heap::with_capacity(4);
+        h.tuple(&[Term::small(1), Term::small(2), Term::small(3)]);
+        for i in 0..1000 {
+            let mut msg = Heap::with_capacity(3);
+            msg.tuple(&[Term::small(i), Term::NIL]);
+            h.absorb(msg);
+            h.tuple(&[Term::small(i), Term::small(i)]);
+        }
+        // 1,000 messages of 3 words, and 3,000 words of tuples in a few overflow fragments
+        // (each at most half again the overflow so far).
+        assert!(
+            h.capacity_words() < 3000 + 2 * 3000 + FRAGMENT_WORDS + 4,
+            "{} words reserved",
+            h.capacity_words()
+        );
+    }
 
     #[test]
     fn builders_round_trip() {
