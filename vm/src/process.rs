@@ -196,6 +196,24 @@ pub struct Process {
     pub signal_buf: Vec<crate::signal::Signal>,
     /// A builtin that trapped when the slice ended: the next slice continues it first.
     pub trap: Option<crate::native::PendingTrap>,
+    /// Active process aliases (`erlang:alias/0,1`, `monitor/3`'s `{alias, _}`), by reference id.
+    pub aliases: Vec<(u64, AliasMode)>,
+    /// `monitor/3`'s `{tag, Tag}`: the tag (on a fragment of its own) replacing `'DOWN'`.
+    pub monitor_tags: Vec<(u64, crate::signal::Message)>,
+}
+
+/// When an alias stops being active (OTP 24's process aliases).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum AliasMode {
+    /// Only `unalias/1` removes it (`explicit_unalias`, the default of `alias/0`).
+    Explicit,
+    /// Also removed by the first message received through it (`alias([reply])`).
+    Reply,
+    /// Tied to a monitor: removed with it (`{alias, demonitor}`).
+    Demonitor,
+    /// Tied to a monitor and removed, with the monitor, by the first message received through
+    /// it (`{alias, reply_demonitor}`).
+    ReplyDemonitor,
 }
 
 /// A monitor held by a process (`erlang:monitor(process, Target)`).
@@ -236,6 +254,8 @@ impl Process {
             timer_armed: None,
             signal_buf: Vec::new(),
             trap: None,
+            aliases: Vec::new(),
+            monitor_tags: Vec::new(),
         }
     }
 

@@ -118,6 +118,9 @@ pub enum ExitKind {
 pub enum Signal {
     /// A message for the mailbox.
     Message(Message),
+    /// A message sent to the process alias with reference id `alias`: it joins the mailbox only
+    /// if the alias is still active when the receiver takes it in (OTP 24's aliases).
+    AliasMessage { alias: u64, msg: Message },
     /// An exit signal from process `from`.
     Exit {
         from: u64,

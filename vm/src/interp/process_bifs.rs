@@ -95,6 +95,10 @@ impl<'a> Vm<'a> {
             (R::Exit2, &[p, reason]) => self.exit2(p, reason),
             (R::ProcessFlag2, &[flag, value]) => self.process_flag(flag, value).into(),
             (R::Monitor2, &[kind, target]) => self.monitor(kind, target).into(),
+            (R::Monitor3, &[kind, target, opts]) => self.monitor3(kind, target, opts),
+            (R::Alias0, []) => self.alias(Term::NIL).into(),
+            (R::Alias1, &[opts]) => self.alias(opts).into(),
+            (R::Unalias1, &[r]) => self.unalias(r).into(),
             (R::Demonitor1 | R::Demonitor2, _) => {
                 // A 'DOWN' that has arrived counts as delivered: take in waiting signals first.
                 if let Some(die) = self.take_in_signals() {
@@ -378,7 +382,7 @@ impl<'a> Vm<'a> {
 
     // ---- monitors ----
 
-    fn monitor(&mut self, kind: Term, target: Term) -> Result<Term, Exception> {
+    pub(super) fn monitor(&mut self, kind: Term, target: Term) -> Result<Term, Exception> {
         if kind != Term::atom(atom::PROCESS) {
             return Err(Exception::badarg());
         }
@@ -461,6 +465,7 @@ impl<'a> Vm<'a> {
             }
             None => false,
         };
+        self.monitor_gone(reference);
         if flush {
             let is_down_for = |t: Term| match t.as_tuple() {
                 Some(w) if w.len() >= 2 => {
