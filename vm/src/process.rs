@@ -200,7 +200,17 @@ pub struct Process {
     pub aliases: Vec<(u64, AliasMode)>,
     /// `monitor/3`'s `{tag, Tag}`: the tag (on a fragment of its own) replacing `'DOWN'`.
     pub monitor_tags: Vec<(u64, crate::signal::Message)>,
+    /// `process_info(P, initial_call)`: `{M, F, Arity}` of `spawn(M, F, Args)`; `None` for a
+    /// fun (OTP shows `{erlang, apply, 2}`).
+    pub initial_call: Option<(crate::term::Atom, crate::term::Atom, u32)>,
+    /// The group leader's pid number (`group_leader/0,2`; inherited from the spawner).
+    pub group_leader: u64,
 }
+
+/// The pid number of the group leader every process starts with: `<0.65.0>`, the `user` io
+/// server's pid that `erl -noshell` shows. krarup has no io server there (output goes straight
+/// to stdout), and never gives the number to a process (`System::new_pid` skips it).
+pub const GROUP_LEADER_PID: u64 = 65;
 
 /// When an alias stops being active (OTP 24's process aliases).
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -256,6 +266,8 @@ impl Process {
             trap: None,
             aliases: Vec::new(),
             monitor_tags: Vec::new(),
+            initial_call: None,
+            group_leader: GROUP_LEADER_PID,
         }
     }
 

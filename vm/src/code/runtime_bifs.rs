@@ -68,6 +68,8 @@ pub enum RuntimeBif {
     Alias1,
     Unalias1,
     Monitor3,
+    GroupLeader0,
+    GroupLeader2,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -137,5 +139,7 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("alias"), 1), RuntimeBif::Alias1),
         ((e, f("unalias"), 1), RuntimeBif::Unalias1),
         ((e, f("monitor"), 3), RuntimeBif::Monitor3),
+        ((e, f("group_leader"), 0), RuntimeBif::GroupLeader0),
+        ((e, f("group_leader"), 2), RuntimeBif::GroupLeader2),
     ]
 }

@@ -66,6 +66,7 @@ impl RuntimeBif {
             RuntimeBif::Alias0 | RuntimeBif::Alias1 => "alias",
             RuntimeBif::Unalias1 => "unalias",
             RuntimeBif::Monitor3 => "monitor",
+            RuntimeBif::GroupLeader0 | RuntimeBif::GroupLeader2 => "group_leader",
         }
     }
 

@@ -133,6 +133,7 @@ impl System {
                     p.mailbox.push(t);
                 }
             }
+            Signal::GroupLeader { leader, .. } => p.group_leader = leader,
             Signal::Timeout => {}
         }
         Ok(())

@@ -204,7 +204,12 @@ impl System {
 
     /// A fresh pid number.
     pub fn new_pid(&self) -> u64 {
-        self.next_pid.fetch_add(1, Ordering::Relaxed)
+        let pid = self.next_pid.fetch_add(1, Ordering::Relaxed);
+        if pid == crate::process::GROUP_LEADER_PID {
+            // That pid stands for the group leader (see `GROUP_LEADER_PID`).
+            return self.next_pid.fetch_add(1, Ordering::Relaxed);
+        }
+        pid
     }
 
     /// Adds `process` to the table and makes it runnable. `local` is the calling scheduler's
