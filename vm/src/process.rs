@@ -205,6 +205,11 @@ pub struct Process {
     pub initial_call: Option<(crate::term::Atom, crate::term::Atom, u32)>,
     /// The group leader's pid number (`group_leader/0,2`; inherited from the spawner).
     pub group_leader: u64,
+    /// `spawn_opt`/`process_flag` tuning flags (priority, `max_heap_size`, ...).
+    pub flags: crate::process_flags::Flags,
+    /// A collection left the heap past `flags.max_heap`: the slice ends and the process is
+    /// reported (and killed) by `interp::run_slice`.
+    pub heap_limit_hit: bool,
     /// In `erlang:hibernate/3` with this many arguments (kept in `saved_x`, followed by `M`
     /// and `F`), waiting for a message.
     pub hibernating: Option<u8>,
@@ -272,6 +277,8 @@ impl Process {
             initial_call: None,
             group_leader: GROUP_LEADER_PID,
             hibernating: None,
+            flags: crate::process_flags::Flags::default(),
+            heap_limit_hit: false,
         }
     }
 
@@ -414,6 +421,30 @@ impl Process {
         self.live = live;
         let (heap, mut roots) = self.heap_and_roots(x, live);
         crate::gc::collect(heap, need, &mut roots);
+        self.check_heap_limit();
+    }
+
+    /// Notes whether the heap (young and old, in words) is past `max_heap_size` after a
+    /// collection, as BEAM checks it at each collection.
+    pub fn check_heap_limit(&mut self) {
+        let max = self.flags.max_heap.size;
+        if max > 0 && self.heap.capacity_words() + self.heap.old_words() > max {
+            self.heap_limit_hit = true;
+        }
+    }
+
+    /// The figures of the report of a process past its `max_heap_size`.
+    pub fn heap_figures(&self) -> crate::process_flags::HeapFigures {
+        crate::process_flags::HeapFigures {
+            pid: self.pid,
+            total: self.heap.capacity_words() + self.heap.old_words(),
+            young_capacity: self.heap.capacity_words(),
+            young_used: self.heap.used_words(),
+            old_capacity: self.heap.old_words(),
+            old_used: self.heap.old_words(),
+            stack: self.stack.len(),
+            queue_len: self.mailbox.len(),
+        }
     }
 
     /// The heap and, borrowed apart from it, the roots with X registers `x[..live]`.

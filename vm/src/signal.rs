@@ -193,14 +193,18 @@ pub struct Pcb {
     pub body: Mutex<Option<Box<Process>>>,
     /// Bytes the process used at the end of its last slice (for `erlang:memory/0,1`).
     pub memory: std::sync::atomic::AtomicUsize,
+    /// `crate::process_flags::Priority as u8`: which run queue the schedulers put it on.
+    pub priority: std::sync::atomic::AtomicU8,
 }
 
 impl Pcb {
     pub fn new(process: Process, state: State) -> Pcb {
         let memory = std::sync::atomic::AtomicUsize::new(process.memory_bytes());
+        let priority = std::sync::atomic::AtomicU8::new(process.flags.priority as u8);
         Pcb {
             pid: process.pid,
             memory,
+            priority,
             inbox: Mutex::new(Inbox {
                 signals: Vec::new(),
                 state,

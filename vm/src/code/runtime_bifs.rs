@@ -71,6 +71,8 @@ pub enum RuntimeBif {
     GroupLeader0,
     GroupLeader2,
     Hibernate3,
+    SpawnOpt3,
+    SpawnOpt5,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -143,5 +145,7 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("group_leader"), 0), RuntimeBif::GroupLeader0),
         ((e, f("group_leader"), 2), RuntimeBif::GroupLeader2),
         ((e, f("hibernate"), 3), RuntimeBif::Hibernate3),
+        ((e, f("spawn_opt"), 3), RuntimeBif::SpawnOpt3),
+        ((e, f("spawn_opt"), 5), RuntimeBif::SpawnOpt5),
     ]
 }

@@ -69,47 +69,60 @@ impl<'a> Vm<'a> {
     /// reply_demonitor}` (the monitor reference is also an alias) and `{tag, Tag}` (`Tag`
     /// replaces `'DOWN'` in the message). A bad option, or `opts` not a proper list, is `badarg`.
     pub(super) fn monitor3(&mut self, kind: Term, target: Term, opts: Term) -> Outcome {
-        let Some(opts) = crate::ops::list_to_vec(opts) else {
+        let Some((alias, tag)) = self.monitor_options(opts) else {
             return Outcome::Raise(Exception::badarg());
         };
+        match self.monitor(kind, target) {
+            Ok(r) => {
+                self.attach_monitor_options(r, alias, tag);
+                Outcome::Value(r)
+            }
+            Err(e) => Outcome::Raise(e),
+        }
+    }
+
+    /// The options of `monitor/3` (also `spawn_opt`'s `{monitor, Opts}`): the alias mode and
+    /// the tag asked for; `None` if one is bad.
+    pub(super) fn monitor_options(&self, opts: Term) -> Option<(Option<AliasMode>, Option<Term>)> {
         let (mut alias, mut tag) = (None, None);
-        for o in opts {
-            let Some([k, v]) = o.as_tuple_n() else {
-                return Outcome::Raise(Exception::badarg());
-            };
+        for o in crate::ops::list_to_vec(opts)? {
+            let [k, v] = o.as_tuple_n()?;
             match (self.atom_name(k).as_deref(), self.atom_name(v).as_deref()) {
                 (Some("alias"), Some("explicit_unalias")) => alias = Some(AliasMode::Explicit),
                 (Some("alias"), Some("demonitor")) => alias = Some(AliasMode::Demonitor),
                 (Some("alias"), Some("reply_demonitor")) => alias = Some(AliasMode::ReplyDemonitor),
                 (Some("tag"), _) => tag = Some(v),
-                _ => return Outcome::Raise(Exception::badarg()),
+                _ => return None,
             }
         }
-        let r = match self.monitor(kind, target) {
-            Ok(r) => r,
-            Err(e) => return Outcome::Raise(e),
-        };
+        Some((alias, tag))
+    }
+
+    /// Makes the new monitor `r` an alias and tags it, as its options asked.
+    pub(super) fn attach_monitor_options(
+        &mut self,
+        r: Term,
+        alias: Option<AliasMode>,
+        tag: Option<Term>,
+    ) {
         let Some(reference) = ref_id(r) else {
-            return Outcome::Value(r);
+            return;
         };
         if let Some(mode) = alias {
             self.activate_alias(reference, mode);
         }
+        let monitoring = self.p.monitors.iter().any(|m| m.reference == reference);
         if let Some(tag) = tag {
-            let still_monitoring = self.p.monitors.iter().any(|m| m.reference == reference);
-            if still_monitoring {
+            if monitoring {
                 self.p.monitor_tags.push((reference, Message::copy_of(tag)));
             } else {
                 // An unregistered name: its 'DOWN' is already in the mailbox; tag it there.
                 self.retag_down(reference, tag);
             }
-            if alias.is_some() && !still_monitoring {
-                self.monitor_gone(reference);
-            }
-        } else if alias.is_some() && !self.p.monitors.iter().any(|m| m.reference == reference) {
+        }
+        if alias.is_some() && !monitoring {
             self.monitor_gone(reference);
         }
-        Outcome::Value(r)
     }
 
     /// Replaces `'DOWN'` by `tag` in the mailbox's `'DOWN'` message for `reference`.

@@ -11,6 +11,7 @@ use crate::code::runtime_bifs::RuntimeBif;
 use crate::code::table::Target;
 use crate::native::Exception;
 use crate::process::{MonitorOut, Process};
+use crate::process_flags::Flags;
 use crate::signal::{make_ref, ref_id, ExitKind, Message, Signal, TimerEvent};
 use crate::term::{Term, SUB_EXPORT, SUB_FUN};
 use std::time::{Duration, Instant};
@@ -217,8 +218,18 @@ impl<'a> Vm<'a> {
     }
 
     pub(super) fn spawn_fun(&mut self, fun: Term, tie: Tie) -> Result<Term, Exception> {
+        self.spawn_fun_with(fun, tie, Flags::default())
+    }
+
+    /// `spawn_fun` with the child's tuning flags (`spawn_opt`).
+    pub(super) fn spawn_fun_with(
+        &mut self,
+        fun: Term,
+        tie: Tie,
+        flags: Flags,
+    ) -> Result<Term, Exception> {
         let (version, pc, args) = self.fun_start(fun).ok_or_else(Exception::badarg)?;
-        self.spawn_at(version, pc, &args, tie, None)
+        self.spawn_at(version, pc, &args, tie, None, flags)
     }
 
     /// Counts the process about to be spawned, or `system_limit` at the process limit (`erl
@@ -248,6 +259,18 @@ impl<'a> Vm<'a> {
         args: Term,
         tie: Tie,
     ) -> Result<Term, Exception> {
+        self.spawn_mfa_with(m, f, args, tie, Flags::default())
+    }
+
+    /// `spawn_mfa` with the child's tuning flags (`spawn_opt`).
+    pub(super) fn spawn_mfa_with(
+        &mut self,
+        m: Term,
+        f: Term,
+        args: Term,
+        tie: Tie,
+        flags: Flags,
+    ) -> Result<Term, Exception> {
         let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
             return Err(Exception::badarg());
         };
@@ -256,7 +279,7 @@ impl<'a> Vm<'a> {
         }
         let arity = crate::ops::list_length(args).unwrap_or(0) as u32;
         let (version, pc, argv) = self.mfa_start(m, f, args);
-        self.spawn_at(version, pc, &argv, tie, Some((m, f, arity)))
+        self.spawn_at(version, pc, &argv, tie, Some((m, f, arity)), flags)
     }
 
     /// Creates the child, ties it to the caller, and makes it runnable. Returns the pid, or
@@ -269,6 +292,7 @@ impl<'a> Vm<'a> {
         args: &[Term],
         tie: Tie,
         initial: Option<(crate::term::Atom, crate::term::Atom, u32)>,
+        flags: Flags,
     ) -> Result<Term, Exception> {
         let sys = self.ctx.sys;
         self.reserve_process()?;
@@ -277,6 +301,7 @@ impl<'a> Vm<'a> {
         // stays taken until the program ends.
         let mut child = Process::spawned(pid, version, pc, args);
         child.initial_call = initial;
+        child.flags = flags;
         child.group_leader = self.p.group_leader;
         let me = self.p.pid;
         let mut result = Term::pid(pid);
@@ -380,10 +405,10 @@ impl<'a> Vm<'a> {
                 let old = std::mem::replace(&mut self.p.trap_exit, on);
                 Ok(Term::bool(old))
             }
-            Some("priority") if value.is_atom() => {
-                Ok(Term::atom(self.ctx.shared.atoms.intern("normal")))
-            }
-            _ => Err(Exception::badarg()),
+            Some(other) => self
+                .tuning_flag(other, value)
+                .unwrap_or_else(|| Err(Exception::badarg())),
+            None => Err(Exception::badarg()),
         }
     }
 

@@ -139,6 +139,12 @@ impl<'a> Vm<'a> {
                     | "current_stacktrace"
                     | "initial_call"
                     | "group_leader"
+                    | "priority"
+                    | "max_heap_size"
+                    | "message_queue_data"
+                    | "min_heap_size"
+                    | "min_bin_vheap_size"
+                    | "fullsweep_after"
             )
         })
     }
@@ -219,6 +225,11 @@ impl<'a> Vm<'a> {
             "reductions" => Term::small(s.reductions as i64),
             "trap_exit" => Term::bool(s.trap_exit),
             "group_leader" => Term::pid(s.group_leader),
+            "priority" | "max_heap_size" | "message_queue_data" | "min_heap_size"
+            | "min_bin_vheap_size" | "fullsweep_after" => {
+                let v = self.flag_value(&s.flags, &name);
+                return self.p.heap.tuple(&[item, v]);
+            }
             "initial_call" => {
                 let (m, f, a) = s
                     .initial_call
@@ -430,6 +441,7 @@ struct InfoSnapshot {
     initial_call: Option<(crate::term::Atom, crate::term::Atom, u32)>,
     group_leader: u64,
     hibernating: bool,
+    flags: crate::process_flags::Flags,
 }
 
 impl InfoSnapshot {
@@ -452,6 +464,7 @@ impl InfoSnapshot {
                 None => stacktrace::walk(p, here),
             },
             hibernating: p.hibernating.is_some(),
+            flags: p.flags,
             launcher: p.launcher_frames,
             initial_call: p.initial_call,
             group_leader: p.group_leader,

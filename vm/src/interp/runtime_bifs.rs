@@ -38,7 +38,10 @@ impl RuntimeBif {
             RuntimeBif::ReadTimer2 => "read_timer",
             RuntimeBif::GarbageCollect2 => "garbage_collect",
             RuntimeBif::ModuleLoaded1 => "module_loaded",
-            RuntimeBif::SpawnOpt2 | RuntimeBif::SpawnOpt4 => "spawn_opt",
+            RuntimeBif::SpawnOpt2
+            | RuntimeBif::SpawnOpt3
+            | RuntimeBif::SpawnOpt4
+            | RuntimeBif::SpawnOpt5 => "spawn_opt",
             RuntimeBif::Link1 => "link",
             RuntimeBif::Unlink1 => "unlink",
             RuntimeBif::Exit2 => "exit",

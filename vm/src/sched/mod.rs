@@ -6,6 +6,8 @@
 
 pub mod exit;
 pub mod handle;
+#[cfg(test)]
+mod priority_tests;
 pub mod scheduler;
 mod slice;
 pub mod timer;
@@ -61,6 +63,10 @@ pub struct System {
     /// Run queues: the global injector (for processes made runnable off the scheduler threads)
     /// and one stealer per scheduler's local queue.
     injector: Injector<Arc<Pcb>>,
+    /// Processes of priority `high` or `max`, run before any other, and of priority `low`, run
+    /// when nothing else is queued (and now and then before, so they are not starved).
+    urgent: Injector<Arc<Pcb>>,
+    low: Injector<Arc<Pcb>>,
     stealers: OnceLock<Vec<Stealer<Arc<Pcb>>>>,
     unparkers: OnceLock<Vec<Unparker>>,
     /// Indices of schedulers asleep (waiting for work).
@@ -130,6 +136,8 @@ impl System {
             names: Mutex::new(HashMap::new()),
             next_pid: AtomicU64::new(FIRST_PID),
             injector: Injector::new(),
+            urgent: Injector::new(),
+            low: Injector::new(),
             stealers: OnceLock::new(),
             unparkers: OnceLock::new(),
             idle: Mutex::new(Vec::new()),
@@ -553,6 +561,21 @@ impl System {
     /// cost a system call per message and move the partner across cores.
     pub(crate) fn enqueue(&self, pcb: Arc<Pcb>, local: Option<&Worker<Arc<Pcb>>>) {
         self.epoch.fetch_add(1, Ordering::SeqCst);
+        let priority =
+            crate::process_flags::Priority::from_u8(pcb.priority.load(Ordering::Relaxed));
+        match priority {
+            crate::process_flags::Priority::High | crate::process_flags::Priority::Max => {
+                self.urgent.push(pcb);
+                self.wake_one();
+                return;
+            }
+            crate::process_flags::Priority::Low => {
+                self.low.push(pcb);
+                self.wake_one();
+                return;
+            }
+            crate::process_flags::Priority::Normal => {}
+        }
         match local {
             Some(w) => {
                 w.push(pcb);
@@ -565,6 +588,11 @@ impl System {
                 self.wake_one();
             }
         }
+    }
+
+    /// Whether the queues of priorities other than `normal` hold a process.
+    pub(crate) fn has_priority_work(&self) -> bool {
+        !self.urgent.is_empty() || !self.low.is_empty()
     }
 
     /// Wakes one sleeping scheduler, if any is asleep and none is already searching for work.
@@ -597,7 +625,8 @@ impl System {
 
     /// Whether any run queue (global or a scheduler's) holds a process.
     fn has_queued_work(&self) -> bool {
-        !self.injector.is_empty()
+        self.has_priority_work()
+            || !self.injector.is_empty()
             || self
                 .stealers
                 .get()

@@ -87,6 +87,11 @@ impl ProcessSystem for SliceSystem<'_> {
         self.sys.send_to_alias(from, alias, msg, self.local);
         self.note_queued();
     }
+    fn set_priority(&self, priority: crate::process_flags::Priority) {
+        self.me
+            .priority
+            .store(priority as u8, std::sync::atomic::Ordering::Relaxed);
+    }
     fn set_alias(&self, alias: u64, owner: Option<u64>) {
         self.sys.set_alias(alias, owner);
     }
