@@ -142,7 +142,7 @@ impl System {
         if let Some(p) = steal_one(&self.urgent) {
             return Some(p);
         }
-        if picks % LOW_EVERY == 0 {
+        if picks.is_multiple_of(LOW_EVERY) {
             if let Some(p) = steal_one(&self.low) {
                 return Some(p);
             }
