@@ -18,6 +18,7 @@ pub mod limits;
 pub mod native;
 pub mod ops;
 pub mod process;
+pub mod process_flags;
 pub mod report;
 pub mod runtime;
 pub mod sched;

@@ -196,6 +196,42 @@ pub struct Process {
     pub signal_buf: Vec<crate::signal::Signal>,
     /// A builtin that trapped when the slice ended: the next slice continues it first.
     pub trap: Option<crate::native::PendingTrap>,
+    /// Active process aliases (`erlang:alias/0,1`, `monitor/3`'s `{alias, _}`), by reference id.
+    pub aliases: Vec<(u64, AliasMode)>,
+    /// `monitor/3`'s `{tag, Tag}`: the tag (on a fragment of its own) replacing `'DOWN'`.
+    pub monitor_tags: Vec<(u64, crate::signal::Message)>,
+    /// `process_info(P, initial_call)`: `{M, F, Arity}` of `spawn(M, F, Args)`; `None` for a
+    /// fun (OTP shows `{erlang, apply, 2}`).
+    pub initial_call: Option<(crate::term::Atom, crate::term::Atom, u32)>,
+    /// The group leader's pid number (`group_leader/0,2`; inherited from the spawner).
+    pub group_leader: u64,
+    /// `spawn_opt`/`process_flag` tuning flags (priority, `max_heap_size`, ...).
+    pub flags: crate::process_flags::Flags,
+    /// A collection left the heap past `flags.max_heap`: the slice ends and the process is
+    /// reported (and killed) by `interp::run_slice`.
+    pub heap_limit_hit: bool,
+    /// In `erlang:hibernate/3` with this many arguments (kept in `saved_x`, followed by `M`
+    /// and `F`), waiting for a message.
+    pub hibernating: Option<u8>,
+}
+
+/// The pid number of the group leader every process starts with: `<0.65.0>`, the `user` io
+/// server's pid that `erl -noshell` shows. krarup has no io server there (output goes straight
+/// to stdout), and never gives the number to a process (`System::new_pid` skips it).
+pub const GROUP_LEADER_PID: u64 = 65;
+
+/// When an alias stops being active (OTP 24's process aliases).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum AliasMode {
+    /// Only `unalias/1` removes it (`explicit_unalias`, the default of `alias/0`).
+    Explicit,
+    /// Also removed by the first message received through it (`alias([reply])`).
+    Reply,
+    /// Tied to a monitor: removed with it (`{alias, demonitor}`).
+    Demonitor,
+    /// Tied to a monitor and removed, with the monitor, by the first message received through
+    /// it (`{alias, reply_demonitor}`).
+    ReplyDemonitor,
 }
 
 /// A monitor held by a process (`erlang:monitor(process, Target)`).
@@ -236,6 +272,13 @@ impl Process {
             timer_armed: None,
             signal_buf: Vec::new(),
             trap: None,
+            aliases: Vec::new(),
+            monitor_tags: Vec::new(),
+            initial_call: None,
+            group_leader: GROUP_LEADER_PID,
+            hibernating: None,
+            flags: crate::process_flags::Flags::default(),
+            heap_limit_hit: false,
         }
     }
 
@@ -378,6 +421,30 @@ impl Process {
         self.live = live;
         let (heap, mut roots) = self.heap_and_roots(x, live);
         crate::gc::collect(heap, need, &mut roots);
+        self.check_heap_limit();
+    }
+
+    /// Notes whether the heap (young and old, in words) is past `max_heap_size` after a
+    /// collection, as BEAM checks it at each collection.
+    pub fn check_heap_limit(&mut self) {
+        let max = self.flags.max_heap.size;
+        if max > 0 && self.heap.capacity_words() + self.heap.old_words() > max {
+            self.heap_limit_hit = true;
+        }
+    }
+
+    /// The figures of the report of a process past its `max_heap_size`.
+    pub fn heap_figures(&self) -> crate::process_flags::HeapFigures {
+        crate::process_flags::HeapFigures {
+            pid: self.pid,
+            total: self.heap.capacity_words() + self.heap.old_words(),
+            young_capacity: self.heap.capacity_words(),
+            young_used: self.heap.used_words(),
+            old_capacity: self.heap.old_words(),
+            old_used: self.heap.old_words(),
+            stack: self.stack.len(),
+            queue_len: self.mailbox.len(),
+        }
     }
 
     /// The heap and, borrowed apart from it, the roots with X registers `x[..live]`.

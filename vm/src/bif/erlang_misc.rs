@@ -50,7 +50,14 @@ pub(super) fn register(r: &mut Reg<'_>) {
             .store(on, std::sync::atomic::Ordering::Relaxed);
         Ok(c.atom("ok"))
     });
-    r.add(e, "node", 1, |c, _| Ok(c.atom("nonode@nohost")));
+    // `node/1` of a pid or reference (krarup has no ports); anything else is `badarg`.
+    r.add(e, "node", 1, |c, a| {
+        if a[0].as_pid().is_some() || a[0].is_reference() {
+            Ok(c.atom("nonode@nohost"))
+        } else {
+            Err(Exception::badarg())
+        }
+    });
     r.add(e, "make_ref", 0, |c, _| {
         let id = c.shared.next_unique();
         Ok(c.heap.reference(id))

@@ -64,6 +64,15 @@ pub enum RuntimeBif {
     GarbageCollect0,
     GarbageCollect1,
     Yield0,
+    Alias0,
+    Alias1,
+    Unalias1,
+    Monitor3,
+    GroupLeader0,
+    GroupLeader2,
+    Hibernate3,
+    SpawnOpt3,
+    SpawnOpt5,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -129,5 +138,14 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("garbage_collect"), 0), RuntimeBif::GarbageCollect0),
         ((e, f("garbage_collect"), 1), RuntimeBif::GarbageCollect1),
         ((e, f("yield"), 0), RuntimeBif::Yield0),
+        ((e, f("alias"), 0), RuntimeBif::Alias0),
+        ((e, f("alias"), 1), RuntimeBif::Alias1),
+        ((e, f("unalias"), 1), RuntimeBif::Unalias1),
+        ((e, f("monitor"), 3), RuntimeBif::Monitor3),
+        ((e, f("group_leader"), 0), RuntimeBif::GroupLeader0),
+        ((e, f("group_leader"), 2), RuntimeBif::GroupLeader2),
+        ((e, f("hibernate"), 3), RuntimeBif::Hibernate3),
+        ((e, f("spawn_opt"), 3), RuntimeBif::SpawnOpt3),
+        ((e, f("spawn_opt"), 5), RuntimeBif::SpawnOpt5),
     ]
 }

@@ -12,10 +12,12 @@
 //! is stale, so handlers read their operands after the safe point, never before it. `LoopRec`,
 //! `Wait` and `WaitTimeout` do not collect.
 
+mod aliases;
 mod calls;
 mod data;
 mod dispatch;
 mod exceptions;
+mod hibernate;
 mod maps_bins;
 mod process_bifs;
 mod process_info;
@@ -167,6 +169,7 @@ pub fn run_slice(
     let used = (budget as isize - vm.budget).max(0) as u64;
     vm.p.reductions += used;
     vm.ctx.sys.add_reductions(used);
+    let outcome = over_heap_limit(vm.ctx.shared, vm.p, outcome);
     if matches!(outcome, SliceOutcome::Yielded) {
         let live = vm.p.live.min(X_REGS);
         vm.p.saved_x.extend_from_slice(&vm.x[..live]);
@@ -179,8 +182,48 @@ pub fn run_slice(
     outcome
 }
 
+/// A process whose heap passed its `max_heap_size` during the slice: BEAM's report (unless its
+/// `error_logger` is false), and with `kill` the process ends with reason `killed`, which no
+/// `trap_exit` stops.
+fn over_heap_limit(shared: &Shared, p: &mut Process, outcome: SliceOutcome) -> SliceOutcome {
+    if !std::mem::take(&mut p.heap_limit_hit) || matches!(outcome, SliceOutcome::Exited { .. }) {
+        return outcome;
+    }
+    let max = p.flags.max_heap;
+    if max.error_logger && shared.logging_errors() {
+        let body = crate::process_flags::max_heap_report(max, &p.heap_figures());
+        let report = format!(
+            "=ERROR REPORT==== {} ===\n{body}\n",
+            crate::report::timestamp()
+        );
+        if let Ok(mut err) = shared.stderr.lock() {
+            let _ = std::io::Write::write_all(&mut *err, report.as_bytes());
+            let _ = std::io::Write::flush(&mut *err);
+        }
+    }
+    if max.kill {
+        SliceOutcome::Exited {
+            reason: ExitReason::Signal(Term::atom(crate::atom::KILLED)),
+        }
+    } else {
+        outcome
+    }
+}
+
 impl<'a> Vm<'a> {
     fn run(&mut self) -> SliceOutcome {
+        if self.p.hibernating.is_some() {
+            if let Err(interrupt) = self.wake_or_sleep() {
+                match interrupt {
+                    Interrupt::Stop(outcome) => return outcome,
+                    Interrupt::Raise(e) => {
+                        if let Err(outcome) = self.handle_exception(e) {
+                            return outcome;
+                        }
+                    }
+                }
+            }
+        }
         if let Some(pending) = self.p.trap.take() {
             if let Err(interrupt) = self.resume_trap(pending) {
                 match interrupt {
@@ -364,6 +407,10 @@ impl<'a> Vm<'a> {
     pub fn gc(&mut self, live: usize) {
         if self.p.heap.wants_gc() {
             self.p.collect(&mut self.x[..], live, 0);
+            if self.p.heap_limit_hit {
+                // Past `max_heap_size`: end the slice soon (see `over_heap_limit`).
+                self.budget = self.budget.min(1);
+            }
         }
     }
 

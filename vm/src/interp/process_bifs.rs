@@ -11,6 +11,7 @@ use crate::code::runtime_bifs::RuntimeBif;
 use crate::code::table::Target;
 use crate::native::Exception;
 use crate::process::{MonitorOut, Process};
+use crate::process_flags::Flags;
 use crate::signal::{make_ref, ref_id, ExitKind, Message, Signal, TimerEvent};
 use crate::term::{Term, SUB_EXPORT, SUB_FUN};
 use std::time::{Duration, Instant};
@@ -95,6 +96,12 @@ impl<'a> Vm<'a> {
             (R::Exit2, &[p, reason]) => self.exit2(p, reason),
             (R::ProcessFlag2, &[flag, value]) => self.process_flag(flag, value).into(),
             (R::Monitor2, &[kind, target]) => self.monitor(kind, target).into(),
+            (R::Monitor3, &[kind, target, opts]) => self.monitor3(kind, target, opts),
+            (R::Alias0, []) => self.alias(Term::NIL).into(),
+            (R::Alias1, &[opts]) => self.alias(opts).into(),
+            (R::Unalias1, &[r]) => self.unalias(r).into(),
+            (R::GroupLeader0, []) => Outcome::Value(Term::pid(self.p.group_leader)),
+            (R::GroupLeader2, &[leader, p]) => self.set_group_leader(leader, p).into(),
             (R::Demonitor1 | R::Demonitor2, _) => {
                 // A 'DOWN' that has arrived counts as delivered: take in waiting signals first.
                 if let Some(die) = self.take_in_signals() {
@@ -211,8 +218,18 @@ impl<'a> Vm<'a> {
     }
 
     pub(super) fn spawn_fun(&mut self, fun: Term, tie: Tie) -> Result<Term, Exception> {
+        self.spawn_fun_with(fun, tie, Flags::default())
+    }
+
+    /// `spawn_fun` with the child's tuning flags (`spawn_opt`).
+    pub(super) fn spawn_fun_with(
+        &mut self,
+        fun: Term,
+        tie: Tie,
+        flags: Flags,
+    ) -> Result<Term, Exception> {
         let (version, pc, args) = self.fun_start(fun).ok_or_else(Exception::badarg)?;
-        self.spawn_at(version, pc, &args, tie)
+        self.spawn_at(version, pc, &args, tie, None, flags)
     }
 
     /// Counts the process about to be spawned, or `system_limit` at the process limit (`erl
@@ -242,24 +259,40 @@ impl<'a> Vm<'a> {
         args: Term,
         tie: Tie,
     ) -> Result<Term, Exception> {
+        self.spawn_mfa_with(m, f, args, tie, Flags::default())
+    }
+
+    /// `spawn_mfa` with the child's tuning flags (`spawn_opt`).
+    pub(super) fn spawn_mfa_with(
+        &mut self,
+        m: Term,
+        f: Term,
+        args: Term,
+        tie: Tie,
+        flags: Flags,
+    ) -> Result<Term, Exception> {
         let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
             return Err(Exception::badarg());
         };
         if crate::ops::list_length(args).is_none() {
             return Err(Exception::badarg());
         }
+        let arity = crate::ops::list_length(args).unwrap_or(0) as u32;
         let (version, pc, argv) = self.mfa_start(m, f, args);
-        self.spawn_at(version, pc, &argv, tie)
+        self.spawn_at(version, pc, &argv, tie, Some((m, f, arity)), flags)
     }
 
     /// Creates the child, ties it to the caller, and makes it runnable. Returns the pid, or
-    /// `{Pid, Ref}` for a monitor; `system_limit` at the process limit.
+    /// `{Pid, Ref}` for a monitor; `system_limit` at the process limit. `initial` is the
+    /// `{M, F, Arity}` of `spawn(M, F, Args)` (`process_info(P, initial_call)`).
     fn spawn_at(
         &mut self,
         version: u32,
         pc: u32,
         args: &[Term],
         tie: Tie,
+        initial: Option<(crate::term::Atom, crate::term::Atom, u32)>,
+        flags: Flags,
     ) -> Result<Term, Exception> {
         let sys = self.ctx.sys;
         self.reserve_process()?;
@@ -267,6 +300,9 @@ impl<'a> Vm<'a> {
         // Counted before it exists: if this allocation fails, the caller exits and one slot
         // stays taken until the program ends.
         let mut child = Process::spawned(pid, version, pc, args);
+        child.initial_call = initial;
+        child.flags = flags;
+        child.group_leader = self.p.group_leader;
         let me = self.p.pid;
         let mut result = Term::pid(pid);
         if tie.link {
@@ -369,16 +405,16 @@ impl<'a> Vm<'a> {
                 let old = std::mem::replace(&mut self.p.trap_exit, on);
                 Ok(Term::bool(old))
             }
-            Some("priority") if value.is_atom() => {
-                Ok(Term::atom(self.ctx.shared.atoms.intern("normal")))
-            }
-            _ => Err(Exception::badarg()),
+            Some(other) => self
+                .tuning_flag(other, value)
+                .unwrap_or_else(|| Err(Exception::badarg())),
+            None => Err(Exception::badarg()),
         }
     }
 
     // ---- monitors ----
 
-    fn monitor(&mut self, kind: Term, target: Term) -> Result<Term, Exception> {
+    pub(super) fn monitor(&mut self, kind: Term, target: Term) -> Result<Term, Exception> {
         if kind != Term::atom(atom::PROCESS) {
             return Err(Exception::badarg());
         }
@@ -461,6 +497,7 @@ impl<'a> Vm<'a> {
             }
             None => false,
         };
+        self.monitor_gone(reference);
         if flush {
             let is_down_for = |t: Term| match t.as_tuple() {
                 Some(w) if w.len() >= 2 => {
@@ -476,6 +513,25 @@ impl<'a> Vm<'a> {
             }
         }
         Ok(Term::bool(!info || active))
+    }
+
+    /// `group_leader/2`: `badarg` unless both are pids and `p` is alive. Another process
+    /// takes the change as a signal, as in OTP.
+    fn set_group_leader(&mut self, leader: Term, p: Term) -> Result<Term, Exception> {
+        let (Some(leader), Some(pid)) = (leader.as_pid(), p.as_pid()) else {
+            return Err(Exception::badarg());
+        };
+        let me = self.p.pid;
+        if pid == me {
+            self.p.group_leader = leader;
+        } else if self.ctx.sys.exists(pid) {
+            self.ctx
+                .sys
+                .post(me, pid, Signal::GroupLeader { from: me, leader });
+        } else {
+            return Err(Exception::badarg());
+        }
+        Ok(Term::bool(true))
     }
 
     // ---- names ----

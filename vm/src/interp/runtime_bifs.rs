@@ -38,7 +38,10 @@ impl RuntimeBif {
             RuntimeBif::ReadTimer2 => "read_timer",
             RuntimeBif::GarbageCollect2 => "garbage_collect",
             RuntimeBif::ModuleLoaded1 => "module_loaded",
-            RuntimeBif::SpawnOpt2 | RuntimeBif::SpawnOpt4 => "spawn_opt",
+            RuntimeBif::SpawnOpt2
+            | RuntimeBif::SpawnOpt3
+            | RuntimeBif::SpawnOpt4
+            | RuntimeBif::SpawnOpt5 => "spawn_opt",
             RuntimeBif::Link1 => "link",
             RuntimeBif::Unlink1 => "unlink",
             RuntimeBif::Exit2 => "exit",
@@ -63,6 +66,11 @@ impl RuntimeBif {
             RuntimeBif::GarbageCollect0 => "garbage_collect",
             RuntimeBif::GarbageCollect1 => "garbage_collect",
             RuntimeBif::Yield0 => "yield",
+            RuntimeBif::Alias0 | RuntimeBif::Alias1 => "alias",
+            RuntimeBif::Unalias1 => "unalias",
+            RuntimeBif::Monitor3 => "monitor",
+            RuntimeBif::GroupLeader0 | RuntimeBif::GroupLeader2 => "group_leader",
+            RuntimeBif::Hibernate3 => "hibernate",
         }
     }
 
@@ -81,6 +89,7 @@ impl RuntimeBif {
                 | RuntimeBif::Raise3
                 | RuntimeBif::FunInfo2
                 | RuntimeBif::IsFunction2
+                | RuntimeBif::Hibernate3
         )
     }
 }
@@ -109,6 +118,7 @@ impl<'a> Vm<'a> {
                 let n = self.spread_args(args, 2)?;
                 self.apply_mfa(m, f, n, kind)
             }
+            RuntimeBif::Hibernate3 => self.hibernate(),
             rb if rb.is_process_bif() => self.process_bif(rb, arity, kind),
             RuntimeBif::Halt0 => Err(Interrupt::Stop(SliceOutcome::Halted(0))),
             RuntimeBif::Halt1 | RuntimeBif::Halt2 => {

@@ -33,6 +33,20 @@ pub(crate) fn take_signals(pcb: &Pcb, p: &mut Process) -> Option<Vec<crate::sign
     Some(std::mem::replace(&mut inbox.signals, spare))
 }
 
+/// A scheduler takes a `low` priority process before `normal` ones once every this many picks.
+const LOW_EVERY: u32 = 8;
+
+/// One process from a priority queue, if any.
+fn steal_one(q: &crossbeam_deque::Injector<Arc<Pcb>>) -> Option<Arc<Pcb>> {
+    loop {
+        match q.steal() {
+            Steal::Success(p) => return Some(p),
+            Steal::Empty => return None,
+            Steal::Retry => continue,
+        }
+    }
+}
+
 /// How long a deadlock must look settled before it is reported.
 const DEADLOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(100);
 
@@ -94,8 +108,10 @@ impl System {
         let mut x = new_xregs();
         // Woken by `wake_one` and not yet settled (see `System::searching`).
         let mut searching = false;
+        let mut picks: u32 = 0;
         while !self.stopping.load(Ordering::Relaxed) {
-            let work = self.find_work(index, &local);
+            picks = picks.wrapping_add(1);
+            let work = self.find_work(index, &local, picks);
             if std::mem::take(&mut searching) {
                 self.stop_searching(work.is_some());
             }
@@ -112,9 +128,30 @@ impl System {
         }
     }
 
-    /// The next process to run: the global queue first (processes woken by timers wait there, and
-    /// must not wait behind a busy local queue), then the local queue, then stealing.
-    fn find_work(&self, index: usize, local: &Worker<Arc<Pcb>>) -> Option<Arc<Pcb>> {
+    /// The next process to run: one of priority `high` or `max` first; then the global queue
+    /// (processes woken by timers wait there, and must not wait behind a busy local queue), then
+    /// the local queue, then stealing; a `low` one last. Every `LOW_EVERY`th pick takes a `low`
+    /// one first, so that busy `normal` processes do not starve them (BEAM also runs `low`
+    /// processes now and then among `normal` ones).
+    pub(crate) fn find_work(
+        &self,
+        index: usize,
+        local: &Worker<Arc<Pcb>>,
+        picks: u32,
+    ) -> Option<Arc<Pcb>> {
+        if let Some(p) = steal_one(&self.urgent) {
+            return Some(p);
+        }
+        if picks.is_multiple_of(LOW_EVERY) {
+            if let Some(p) = steal_one(&self.low) {
+                return Some(p);
+            }
+        }
+        self.find_normal_work(index, local)
+            .or_else(|| steal_one(&self.low))
+    }
+
+    fn find_normal_work(&self, index: usize, local: &Worker<Arc<Pcb>>) -> Option<Arc<Pcb>> {
         if !self.injector.is_empty() {
             loop {
                 match self.injector.steal_batch_and_pop(local) {
@@ -155,7 +192,7 @@ impl System {
         }
         std::sync::atomic::fence(Ordering::SeqCst);
         // Work queued between our last look and registering as idle must not be missed.
-        if !self.injector.is_empty() || self.has_stealable(local) {
+        if !self.injector.is_empty() || self.has_priority_work() || self.has_stealable(local) {
             return self.leave_idle(index);
         }
         if self.looks_deadlocked(local) {
@@ -178,6 +215,7 @@ impl System {
         all_idle
             && self.timers_live.load(Ordering::SeqCst) == 0
             && self.injector.is_empty()
+            && !self.has_priority_work()
             && !self.has_stealable(local)
             && !self.stopping.load(Ordering::SeqCst)
             && self.main_waiting()

@@ -1,0 +1,78 @@
+%% Every guard BIF OTP 25 allows, each used in a guard (true and false cases, and a guard
+%% that fails by raising inside it, which makes the guard false).
+-module(guard_bifs_otp25).
+-export([main/0]).
+-record(r, {a, b}).
+
+t(Name, F, Args) ->
+    io:format("~p: ~p~n", [Name, [F(A) || A <- Args]]).
+
+main() ->
+    Bin = <<1, 2, 3, 4>>,
+    Fun = fun(X) -> X end,
+    Ref = make_ref(),
+    B23 = <<2, 3>>,
+    t(abs, fun(X) when abs(X) > 2 -> yes; (_) -> no end, [-3, 1, a]),
+    t(bit_size, fun(X) when bit_size(X) =:= 12 -> yes; (_) -> no end, [<<1:12>>, Bin, a]),
+    t(byte_size, fun(X) when byte_size(X) =:= 2 -> yes; (_) -> no end, [<<1:12>>, Bin, a]),
+    t(ceil, fun(X) when ceil(X) =:= 3 -> yes; (_) -> no end, [2.1, 3, 3.5, a]),
+    t(floor, fun(X) when floor(X) =:= 2 -> yes; (_) -> no end, [2.9, 2, -2.1, a]),
+    t(element, fun(X) when element(2, X) =:= b -> yes; (_) -> no end, [{a, b}, {a}, a]),
+    t(float, fun(X) when float(X) =:= 2.0 -> yes; (_) -> no end, [2, 2.0, 3, a]),
+    t(hd, fun(X) when hd(X) =:= 1 -> yes; (_) -> no end, [[1, 2], [2], [], a]),
+    t(tl, fun(X) when tl(X) =:= [2] -> yes; (_) -> no end, [[1, 2], [2], [], a]),
+    t(length, fun(X) when length(X) =:= 2 -> yes; (_) -> no end, [[1, 2], [1 | 2], a]),
+    t(map_get, fun(X) when map_get(k, X) =:= 1 -> yes; (_) -> no end, [#{k => 1}, #{}, a]),
+    t(map_size, fun(X) when map_size(X) =:= 1 -> yes; (_) -> no end, [#{k => 1}, #{}, a]),
+    t(is_map_key, fun(X) when is_map_key(k, X) -> yes; (_) -> no end, [#{k => 1}, #{}, a]),
+    t(node, fun(X) when node(X) =:= node() -> yes; (_) -> no end, [self(), Ref, a]),
+    t(node0, fun(X) when X =:= node() -> yes; (_) -> no end, [nonode@nohost, a]),
+    t(self, fun(X) when X =:= self() -> yes; (_) -> no end, [self(), a]),
+    t(round, fun(X) when round(X) =:= 3 -> yes; (_) -> no end, [2.5, 3.49, 3, a]),
+    t(trunc, fun(X) when trunc(X) =:= 3 -> yes; (_) -> no end, [3.9, -3.9, 3, a]),
+    t(size, fun(X) when size(X) =:= 2 -> yes; (_) -> no end, [{a, b}, <<1, 2>>, [a, b], a]),
+    t(tuple_size, fun(X) when tuple_size(X) =:= 2 -> yes; (_) -> no end, [{a, b}, <<1, 2>>, a]),
+    t(binary_part2, fun(X) when binary_part(X, {1, 2}) =:= B23 -> yes; (_) -> no end,
+      [Bin, <<1>>, a]),
+    t(binary_part3, fun(X) when binary_part(X, 1, 2) =:= B23 -> yes; (_) -> no end,
+      [Bin, <<1>>, a]),
+    t(is_atom, fun(X) when is_atom(X) -> yes; (_) -> no end, [a, 1]),
+    t(is_binary, fun(X) when is_binary(X) -> yes; (_) -> no end, [Bin, <<1:3>>, a]),
+    t(is_bitstring, fun(X) when is_bitstring(X) -> yes; (_) -> no end, [Bin, <<1:3>>, a]),
+    t(is_boolean, fun(X) when is_boolean(X) -> yes; (_) -> no end, [true, false, a]),
+    t(is_float, fun(X) when is_float(X) -> yes; (_) -> no end, [1.0, 1]),
+    t(is_function1, fun(X) when is_function(X) -> yes; (_) -> no end, [Fun, a]),
+    t(is_function2, fun(X) when is_function(X, 1) -> yes; (_) -> no end, [Fun, fun() -> ok end, a]),
+    t(is_integer, fun(X) when is_integer(X) -> yes; (_) -> no end, [1, 1 bsl 70, 1.0]),
+    t(is_list, fun(X) when is_list(X) -> yes; (_) -> no end, [[], [a], a]),
+    t(is_map, fun(X) when is_map(X) -> yes; (_) -> no end, [#{}, a]),
+    t(is_number, fun(X) when is_number(X) -> yes; (_) -> no end, [1, 1.0, a]),
+    t(is_pid, fun(X) when is_pid(X) -> yes; (_) -> no end, [self(), a]),
+    t(is_port, fun(X) when is_port(X) -> yes; (_) -> no end, [self(), a]),
+    t(is_reference, fun(X) when is_reference(X) -> yes; (_) -> no end, [Ref, a]),
+    t(is_tuple, fun(X) when is_tuple(X) -> yes; (_) -> no end, [{}, a]),
+    t(is_record2, fun(X) when is_record(X, r) -> yes; (_) -> no end, [#r{}, {r}, {s, 1, 2}, a]),
+    t(is_record3, fun(X) when is_record(X, r, 3) -> yes; (_) -> no end, [#r{}, {r}, {r, 1}, a]),
+    t(erlang_is_record3, fun(X) when erlang:is_record(X, r, 3) -> yes; (_) -> no end, [#r{}, {r, 1}]),
+    t(erlang_qualified, fun(X) when erlang:length(X) > 1, erlang:is_list(X) -> yes; (_) -> no end,
+      [[1, 2], [1], a]),
+    t(arith, fun(X) when X * 2 + 1 - 3 =:= 4, X div 2 =:= 1, X rem 2 =:= 1, -X < 0, +X > 0 -> yes;
+                (_) -> no end, [3, 4, a]),
+    t(float_div, fun(X) when X / 2 > 1.0 -> yes; (_) -> no end, [3, 1, 0.0, a]),
+    t(bits, fun(X) when X band 1 =:= 1, X bor 2 =:= 3, X bxor 1 =:= 0, bnot X =:= -2,
+                        X bsl 2 =:= 4, X bsr 1 =:= 0 -> yes; (_) -> no end, [1, 2, a]),
+    t(bool_ops, fun(X) when X and true, not (X and false), X or false, X xor false -> yes;
+                   (_) -> no end, [true, false, a]),
+    t(short_circuit, fun(X) when is_integer(X) andalso X > 1; is_atom(X) orelse hd(X) -> yes;
+                        (_) -> no end, [2, 0, a, [1]]),
+    t(compare, fun(X) when X == 1.0, X /= 2, X =< 1, X >= 1, X =/= 1.0 -> yes; (_) -> no end,
+      [1, 1.0, 2]),
+    t(term_order, fun(X) when X > 1, X < a -> yes; (_) -> no end, [2, a, 0]),
+    t(guard_seq, fun(X) when X > 5; X < -5 -> yes; (_) -> no end, [6, -6, 0]),
+    t(if_guard, fun(X) -> if length(X) > 1 -> yes; true -> no end end, [[1, 2], [1], a]),
+    t(case_guard, fun(X) -> case X of {Y} when abs(Y) > 1 -> yes; _ -> no end end, [{-2}, {0}, {a}]),
+    t(receive_guard, fun(X) -> self() ! X, receive Y when tuple_size(Y) =:= 1 -> yes; Y -> {no, Y} end end,
+      [{1}, {1, 2}]),
+    t(nested, fun(X) when element(1, element(2, X)) =:= map_size(#{a => 1}) -> yes; (_) -> no end,
+      [{a, {1}}, {a, {2}}, {a, b}]),
+    ok.
