@@ -46,13 +46,12 @@ do_spawn(GenMod, _, Name, Mod, Args, Options) ->
     proc_lib:start(?MODULE, init_it, [GenMod, self(), self, Name, Mod, Args, Options],
                    timeout(Options), spawn_opts(Options)).
 
-%% OTP 25: a start_monitor whose process failed still returns the monitor, and the 'DOWN'
-%% message stays in the mailbox; on success {ok, {Pid, Ref}}.
+%% On success {ok, {Pid, Ref}}; when the start failed, the process's 'DOWN' is awaited and
+%% consumed so the caller's mailbox stays clean, as in OTP 25.
 monitor_return({{ok, Pid}, Mon}) when is_pid(Pid), is_reference(Mon) -> {ok, {Pid, Mon}};
 monitor_return({Error, Mon}) when is_reference(Mon) ->
     receive
         {'DOWN', Mon, process, _Pid, _Reason} -> ok
-    after 0 -> ok
     end,
     Error.
 
