@@ -21,7 +21,7 @@ handle_call(stop_reply, _From, S) -> {stop, normal, stopped, S};
 handle_call(stop_noreply, _From, S) -> {stop, normal, S};
 handle_call(stop_shutdown, _From, S) -> {stop, {shutdown, why}, S};
 handle_call(stop_custom, _From, S) -> {stop, custom, S};
-handle_call(crash, _From, _S) -> 1 = length([a, b]);
+handle_call(crash, _From, S) -> 1 = maps:size(S);
 handle_call(exit, _From, _S) -> exit(custom_exit);
 handle_call(junk, _From, _S) -> bogus;
 handle_call(slow, _From, S) -> timer:sleep(300), {reply, slow, S}.
@@ -83,7 +83,6 @@ main() ->
     show("cast to pid tuple", gen_server:cast({nosuchname, node()}, x)),
     show("stop_reply", gen_server:call(P, stop_reply)),
     show("terminate", terminated()),
-    show("alive", is_process_alive(P)),
     P2 = start(),
     show("stop_noreply", call_exit(P2, stop_noreply)),
     show("terminate", terminated()),
