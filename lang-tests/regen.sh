@@ -65,7 +65,10 @@ while read -r entry outbase; do
     fi
     module="$(basename "$entry" .erl)"
     status=0
-    (cd "$case_dir" && timeout "$timeout_secs" erl -noshell -pa "$case_dir" -eval "
+    # Logger reports (crash, supervisor, ...) go to stderr, as krarup prints them: stdout stays
+    # free of their timestamps and pids.
+    (cd "$case_dir" && timeout "$timeout_secs" erl -noshell -pa "$case_dir" \
+        -kernel logger '[{handler,default,logger_std_h,#{config=>#{type=>standard_error}}}]' -eval "
         io:setopts(standard_io, [{encoding, unicode}]),
         try '$module':main() of
             _ -> halt(0)

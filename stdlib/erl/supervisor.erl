@@ -70,7 +70,7 @@ check_childspecs(ChildSpecs, AutoShutdown) when is_list(ChildSpecs) ->
         Error -> {error, Error}
     end;
 check_childspecs(X, _AutoShutdown) ->
-    {error, X}.
+    {error, {badarg, X}}.
 
 %% Asks the supervisor to retry a restart that failed (OTP's try_again_restart/2).
 try_again_restart(Supervisor, Child) ->
@@ -723,10 +723,17 @@ split_ids(Id, [Id | Ids], After) ->
 split_ids(Id, [Other | Ids], After) ->
     split_ids(Id, Ids, [Other | After]).
 
-save_child(#child{id = Id} = Child, #state{children = {Ids, Db}} = State) ->
+%% As OTP, a temporary child added by start_child keeps no start arguments (it is never restarted).
+save_child(#child{restart_type = temporary, mfargs = {M, F, _}} = Child, State) ->
+    save_child1(Child#child{mfargs = {M, F, undefined}}, State);
+save_child(Child, State) ->
+    save_child1(Child, State).
+
+save_child1(#child{id = Id} = Child, #state{children = {Ids, Db}} = State) ->
     State#state{children = {[Id | Ids], Db#{Id => Child}}}.
 
 del_child(#child{pid = Pid}, State) when is_record(State, state), ?is_simple(State) ->
+    forget_backoff(Pid),
     dyn_erase(Pid, State);
 del_child(Child, State) when is_record(State, state) ->
     State#state{children = del_child(Child, State#state.children)};
@@ -801,20 +808,32 @@ child_to_spec(#child{id = Id, mfargs = Func, restart_type = RestartType,
     #{id => Id, start => Func, restart => RestartType, significant => Significant,
       shutdown => Shutdown, type => ChildType, modules => Mods}.
 
-%%% simple_one_for_one children: a map Pid => Args (the args are kept to restart with)
+%%% simple_one_for_one children: {maps, Pid => Args} (the args are kept to restart with), or
+%%% for temporary children, which are never restarted, {mapsets, Pid => []} as OTP.
 
 dyn_init(State) ->
-    State#state{dynamics = {maps, #{}}}.
+    Kind = case get_dynamic_child(State) of
+               #child{restart_type = temporary} -> mapsets;
+               _ -> maps
+           end,
+    State#state{dynamics = {Kind, #{}}}.
 
 dyn_size(#state{dynamics = {_, Db}}) -> maps:size(Db).
 
 dyn_erase(Pid, #state{dynamics = {Kind, Db}} = State) ->
     State#state{dynamics = {Kind, maps:remove(Pid, Db)}}.
 
-dyn_store(Pid, Args, #state{dynamics = {Kind, Db}} = State) ->
-    State#state{dynamics = {Kind, Db#{Pid => Args}}}.
+dyn_store(Pid, _Args, #state{dynamics = {mapsets, Db}} = State) ->
+    State#state{dynamics = {mapsets, Db#{Pid => []}}};
+dyn_store(Pid, Args, #state{dynamics = {maps, Db}} = State) ->
+    State#state{dynamics = {maps, Db#{Pid => Args}}}.
 
-dyn_args(Pid, #state{dynamics = {_, Db}}) ->
+dyn_args(Pid, #state{dynamics = {mapsets, Db}}) ->
+    case maps:is_key(Pid, Db) of
+        true -> {ok, undefined};
+        false -> error
+    end;
+dyn_args(Pid, #state{dynamics = {maps, Db}}) ->
     maps:find(Pid, Db).
 
 dyn_fold(Fun, Init, #state{dynamics = {_, Db}}) ->
@@ -854,7 +873,6 @@ do_check_flags(#{strategy := Strategy, intensity := MaxIntensity, period := Peri
     valid_intensity(MaxIntensity),
     valid_period(Period),
     valid_auto_shutdown(AutoShutdown),
-    valid_auto_shutdown_for_strategy(AutoShutdown, Strategy),
     check_backoff(maps:get(backoff, Flags, undefined)),
     Flags.
 
@@ -874,13 +892,6 @@ valid_auto_shutdown(never) -> true;
 valid_auto_shutdown(any_significant) -> true;
 valid_auto_shutdown(all_significant) -> true;
 valid_auto_shutdown(What) -> throw({invalid_auto_shutdown, What}).
-
-valid_auto_shutdown_for_strategy(never, _Strategy) ->
-    true;
-valid_auto_shutdown_for_strategy(AutoShutdown, simple_one_for_one) ->
-    throw({bad_combination, [{auto_shutdown, AutoShutdown}, {strategy, simple_one_for_one}]});
-valid_auto_shutdown_for_strategy(_AutoShutdown, _Strategy) ->
-    true.
 
 supname(self, Mod) -> {self(), Mod};
 supname(N, _) -> N.
@@ -965,7 +976,7 @@ valid_significant(Significant, _RestartType, _AutoShutdown) when is_boolean(Sign
 valid_significant(Significant, _RestartType, _AutoShutdown) ->
     throw({invalid_significant, Significant}).
 
-valid_shutdown(Shutdown) when is_integer(Shutdown), Shutdown > 0 -> ok;
+valid_shutdown(Shutdown) when is_integer(Shutdown), Shutdown >= 0 -> ok;
 valid_shutdown(infinity) -> ok;
 valid_shutdown(brutal_kill) -> ok;
 valid_shutdown(Shutdown) -> throw({invalid_shutdown, Shutdown}).
@@ -1020,23 +1031,33 @@ backoff_table() ->
         T -> T
     end.
 
-remember_default_backoff(Flags) ->
+%% The table is only created when a backoff key is used, so a supervisor without one has OTP's
+%% (empty) process dictionary, which shows in crash reports.
+remember_default_backoff(#{backoff := B}) ->
     T = backoff_table(),
-    put(?BACKOFF, T#{default := maps:get(backoff, Flags, none)}),
+    put(?BACKOFF, T#{default := B}),
+    ok;
+remember_default_backoff(_Flags) ->
     ok.
 
 remember_backoffs(Specs) ->
-    T = #{children := C} = backoff_table(),
-    C1 = lists:foldl(fun(#{id := Id, backoff := B}, Acc) -> Acc#{Id => B};
-                        (_, Acc) -> Acc
-                     end, C, Specs),
-    put(?BACKOFF, T#{children := C1}),
-    ok.
+    case [{Id, B} || #{id := Id, backoff := B} <- Specs] of
+        [] ->
+            ok;
+        New ->
+            T = #{children := C} = backoff_table(),
+            put(?BACKOFF, T#{children := maps:merge(C, maps:from_list(New))}),
+            ok
+    end.
 
-forget_backoff(Id) ->
-    T = #{children := C, delays := D} = backoff_table(),
-    put(?BACKOFF, T#{children := maps:remove(Id, C), delays := maps:remove(Id, D)}),
-    ok.
+forget_backoff(Key) ->
+    case get(?BACKOFF) of
+        undefined ->
+            ok;
+        T = #{children := C, delays := D} ->
+            put(?BACKOFF, T#{children := maps:remove(Key, C), delays := maps:remove(Key, D)}),
+            ok
+    end.
 
 %% The key the delay of a child is kept under: its id; for simple_one_for_one, its pid (a
 %% restarted child takes over its predecessor's entry, see backoff_started/2).
@@ -1048,10 +1069,14 @@ backoff_key(Child, State) when ?is_simple(State) ->
 backoff_key(Child, _State) -> Child#child.id.
 
 child_backoff(Child) ->
-    #{default := Default, children := C} = backoff_table(),
-    case maps:get(Child#child.id, C, Default) of
-        none -> none;
-        B -> backoff_settings(B)
+    case get(?BACKOFF) of
+        undefined ->
+            none;
+        #{default := Default, children := C} ->
+            case maps:get(Child#child.id, C, Default) of
+                none -> none;
+                B -> backoff_settings(B)
+            end
     end.
 
 %% The delay (ms) before the next restart of a child, and records the one after it. A child
