@@ -1152,12 +1152,13 @@ extract_child(Child) ->
      {restart_type, Child#child.restart_type}, {significant, Child#child.significant},
      {shutdown, Child#child.shutdown}, {child_type, Child#child.child_type}].
 
-%% The report text (OTP 25's supervisor:format_log/2): {Format, Args} for logger's formatter.
+%% The report text (OTP 25's supervisor:format_log/2, a logger report_cb/2): the body under the
+%% =SUPERVISOR REPORT==== or =PROGRESS REPORT==== header, as chardata.
 format_log(#{label := {supervisor, progress},
              report := [{supervisor, SupName}, {started, Child}]}, _Config) ->
-    {"    supervisor: ~tp~n    started: ~tp~n", [SupName, Child]};
+    io_lib:format("    supervisor: ~tp~n    started: ~tp~n", [SupName, Child]);
 format_log(#{label := {supervisor, _Error},
              report := [{supervisor, SupName}, {errorContext, Ctx}, {reason, Reason},
                         {offender, Child}]}, _Config) ->
-    {"    supervisor: ~tp~n    errorContext: ~tp~n    reason: ~tp~n    offender: ~tp~n",
-     [SupName, Ctx, Reason, Child]}.
+    io_lib:format("    supervisor: ~tp~n    errorContext: ~tp~n    reason: ~tp~n"
+                  "    offender: ~tp~n", [SupName, Ctx, Reason, Child]).
