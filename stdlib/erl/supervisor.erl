@@ -21,9 +21,9 @@
                 period = 5, restarts = [], dynamic_restarts = 0, auto_shutdown = never, module,
                 args}).
 
--define(is_simple(State), State#state.strategy =:= simple_one_for_one).
--define(is_temporary(Child), Child#child.restart_type =:= temporary).
--define(is_permanent(Child), Child#child.restart_type =:= permanent).
+-define(is_simple(State), (State#state.strategy =:= simple_one_for_one)).
+-define(is_temporary(Child), (Child#child.restart_type =:= temporary)).
+-define(is_permanent(Child), (Child#child.restart_type =:= permanent)).
 
 %% The process-dictionary key holding the backoff settings and current delays (krarup only); kept
 %% out of #state so that state prints as OTP's.
