@@ -767,12 +767,9 @@ find_child(Pid, State) when is_pid(Pid), ?is_simple(State) ->
         Other ->
             Other
     end;
-find_child(Id, #state{children = {_Ids, Db}} = State) ->
-    case maps:find(Id, Db) of
-        {ok, Child} -> {ok, Child};
-        error when is_pid(Id) -> find_child_by_pid(Id, State);
-        error -> error
-    end.
+%% A static supervisor finds children by id only (a pid is not looked up, as in OTP 25).
+find_child(Id, #state{children = {_Ids, Db}}) ->
+    maps:find(Id, Db).
 
 find_child_by_pid(Pid, #state{children = {Ids, Db}}) ->
     Pred = fun(Id) -> (maps:get(Id, Db))#child.pid =:= Pid end,
