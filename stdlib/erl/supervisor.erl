@@ -752,20 +752,23 @@ set_pid(Pid, Id, {Ids, Db}) ->
     Child = maps:get(Id, Db),
     {Ids, Db#{Id => Child#child{pid = Pid}}}.
 
+%% simple_one_for_one: a child is found by pid and answers with the spec's own start arguments
+%% (get_childspec shows them); a dead pid finds the spec, so terminating it again is ok.
 find_child(Pid, State) when is_pid(Pid), ?is_simple(State) ->
-    case find_dynamic_child(Pid, State) of
+    Child = get_dynamic_child(State),
+    case dyn_args(Pid, State) of
+        {ok, _} ->
+            {ok, Child#child{pid = Pid}};
         error ->
-            case find_dynamic_child(restarting(Pid), State) of
+            case dyn_args(restarting(Pid), State) of
+                {ok, _} ->
+                    {ok, Child#child{pid = restarting(Pid)}};
                 error ->
                     case erlang:is_process_alive(Pid) of
                         true -> error;
-                        false -> {ok, get_dynamic_child(State)}
-                    end;
-                Other ->
-                    Other
-            end;
-        Other ->
-            Other
+                        false -> {ok, Child}
+                    end
+            end
     end;
 %% A static supervisor finds children by id only (a pid is not looked up, as in OTP 25).
 find_child(Id, #state{children = {_Ids, Db}}) ->
