@@ -46,13 +46,12 @@ do_spawn(GenMod, _, Name, Mod, Args, Options) ->
     proc_lib:start(?MODULE, init_it, [GenMod, self(), self, Name, Mod, Args, Options],
                    timeout(Options), spawn_opts(Options)).
 
-%% OTP 25: a start_monitor whose process failed still returns the monitor, and the 'DOWN'
-%% message stays in the mailbox; on success {ok, {Pid, Ref}}.
+%% On success {ok, {Pid, Ref}}; when the start failed, the process's 'DOWN' is awaited and
+%% consumed so the caller's mailbox stays clean, as in OTP 25.
 monitor_return({{ok, Pid}, Mon}) when is_pid(Pid), is_reference(Mon) -> {ok, {Pid, Mon}};
 monitor_return({Error, Mon}) when is_reference(Mon) ->
     receive
         {'DOWN', Mon, process, _Pid, _Reason} -> ok
-    after 0 -> ok
     end,
     Error.
 
@@ -198,9 +197,10 @@ call(Process, Label, Request, Timeout)
     Fun = fun(Pid) -> do_call(Pid, Label, Request, Timeout) end,
     do_for_proc(Process, Fun).
 
-%% The reply tag is [alias | Mref] as in OTP 25, so From prints as OTP's does.
+%% As OTP 25: the monitor is also an alias that the reply is sent to, so a reply that comes
+%% after the timeout (when the alias is gone) is dropped instead of reaching the mailbox.
 do_call(Process, Label, Request, Timeout) ->
-    Mref = erlang:monitor(process, Process),
+    Mref = erlang:monitor(process, Process, [{alias, demonitor}]),
     Tag = [alias | Mref],
     Process ! {Label, {self(), Tag}, Request},
     receive
@@ -238,7 +238,10 @@ do_for_proc({Name, Node}, Fun) when is_atom(Name), Node =:= node() ->
 do_for_proc({Name, Node}, _Fun) when is_atom(Name), is_atom(Node) ->
     exit({nodedown, Node}).
 
-%% reply({Pid, Tag}, Reply): sends {Tag, Reply} to the caller; never fails.
+%% reply({Pid, Tag}, Reply): sends {Tag, Reply} to the caller's alias (or pid); never fails.
+reply({_To, [alias | Alias] = Tag}, Reply) ->
+    Alias ! {Tag, Reply},
+    ok;
 reply({To, Tag}, Reply) ->
     try To ! {Tag, Reply}, ok
     catch _:_ -> ok
@@ -259,7 +262,7 @@ send_request(Process, Label, Request) ->
     end.
 
 do_send_request(Process, Label, Request) ->
-    Mref = erlang:monitor(process, Process),
+    Mref = erlang:monitor(process, Process, [{alias, demonitor}]),
     Process ! {Label, {self(), [alias | Mref]}, Request},
     Mref.
 
