@@ -733,7 +733,7 @@ save_child1(#child{id = Id} = Child, #state{children = {Ids, Db}} = State) ->
     State#state{children = {[Id | Ids], Db#{Id => Child}}}.
 
 del_child(#child{pid = Pid}, State) when is_record(State, state), ?is_simple(State) ->
-    forget_backoff(Pid),
+    forget_backoff(case Pid of {restarting, P} -> P; P -> P end),
     dyn_erase(Pid, State);
 del_child(Child, State) when is_record(State, state) ->
     State#state{children = del_child(Child, State#state.children)};
