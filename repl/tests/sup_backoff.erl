@@ -68,7 +68,7 @@ restarting_state() ->
     crash(S, w),
     io:format("which_children while waiting: ~p~n",
               [[{Id, P} || {Id, P, _, _} <- supervisor:which_children(S)]]),
-    io:format("count_children while waiting: ~p~n", [supervisor:count_children(S)]),
+    io:format("count_children while waiting: ~w~n", [supervisor:count_children(S)]),
     io:format("restart_child while waiting: ~p~n", [supervisor:restart_child(S, w)]),
     io:format("delete_child while waiting: ~p~n", [supervisor:delete_child(S, w)]),
     io:format("terminate_child while waiting: ~p~n", [supervisor:terminate_child(S, w)]),
@@ -115,13 +115,13 @@ simple() ->
     Waiting = supervisor:which_children(S),
     Count = supervisor:count_children(S),
     T2 = started(dyn),
-    io:format("simple: gaps ~p, waiting ~p, count ~p~n",
+    io:format("simple: gaps ~p, waiting ~p, count ~w~n",
               [near(gaps([T0, T1, T2]), [0, 200]), [W || {_, W, _, _} <- Waiting], Count]),
     stop(S).
 
 invalid() ->
     Bad = [#{min => -1}, #{max => x}, #{factor => 0}, #{min => 500, max => 100}, #{other => 1}, soon],
-    [io:format("check ~p: ~p~n",
+    [io:format("check ~w: ~w~n",
                [B, supervisor:check_childspecs([#{id => x, start => {m, f, []}, backoff => B}])])
      || B <- Bad],
     io:format("check none: ~p~n",
