@@ -19,7 +19,11 @@ cat "$work/krarup.out"
 grep '^sup_chaos_full:' "$work/krarup.err" | sed 's/^/krarup /'
 grep '^sup_chaos_full:' "$work/erl.err" | sed 's/^/erl    /'
 diff "$work/erl.out" "$work/krarup.out" || { echo "sup_chaos.sh: krarup and erl differ" >&2; exit 1; }
-if grep -q 'false\|timeout\|still alive' "$work/krarup.out"; then
+for finding in 'equal: true' 'tree intact: true' 'escalation: parent exit: shutdown' \
+    'process count back to baseline: true' 'registered names back to baseline: true'; do
+    grep -q "$finding" "$work/krarup.out" || { echo "sup_chaos.sh: missing '$finding'" >&2; exit 1; }
+done
+if grep -q 'timeout\|still alive' "$work/krarup.out"; then
     echo "sup_chaos.sh: a finding failed" >&2
     exit 1
 fi
