@@ -68,6 +68,7 @@ main() ->
     io:format("args list on a static supervisor: ~p~n", [supervisor:start_child(S, [x])]),
     io:format("which_children: ~p~n", [wc(S)]),
     io:format("count_children: ~p~n", [supervisor:count_children(S)]),
+    io:format("get_callback_module: ~p~n", [supervisor:get_callback_module(S)]),
     io:format("get_childspec a: ~p~n", [supervisor:get_childspec(S, a)]),
     io:format("get_childspec ig: ~p~n", [supervisor:get_childspec(S, ig)]),
     io:format("get_childspec nosuch: ~p~n", [supervisor:get_childspec(S, nosuch)]),

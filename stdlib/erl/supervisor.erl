@@ -7,10 +7,10 @@
 
 -export([start_link/2, start_link/3, start_child/2, restart_child/2, delete_child/2,
          terminate_child/2, which_children/1, count_children/1, check_childspecs/1,
-         check_childspecs/2, get_childspec/2]).
+         check_childspecs/2, get_childspec/2, get_callback_module/1]).
 -export([init/1, handle_call/3, handle_cast/2, handle_info/2, terminate/2, code_change/3,
          format_status/2]).
--export([try_again_restart/2, format_log/2]).
+-export([format_log/1, format_log/2]).
 
 -callback init(Args :: term()) -> {ok, {term(), [term()]}} | ignore.
 
@@ -72,9 +72,16 @@ check_childspecs(ChildSpecs, AutoShutdown) when is_list(ChildSpecs) ->
 check_childspecs(X, _AutoShutdown) ->
     {error, {badarg, X}}.
 
-%% Asks the supervisor to retry a restart that failed (OTP's try_again_restart/2).
-try_again_restart(Supervisor, Child) ->
-    gen_server:cast(Supervisor, {try_again_restart, Child}).
+%% The callback module of a running supervisor (OTP 25's get_callback_module/1, used by release
+%% handling), read from its state.
+get_callback_module(Pid) ->
+    State = sys:get_state(Pid),
+    State#state.module.
+
+%% Retries a restart that failed, after going back to the gen_server loop (OTP's
+%% try_again_restart/1): other requests are served in between.
+try_again_restart(TryAgainId) ->
+    gen_server:cast(self(), {try_again_restart, TryAgainId}).
 
 %%% gen_server callbacks
 
@@ -457,7 +464,7 @@ restart(Child, State) ->
 
 retry_restart(TryAgainId, Child, State) ->
     case backoff_delay(backoff_key(Child, State), Child) of
-        0 -> try_again_restart(self(), TryAgainId);
+        0 -> try_again_restart(TryAgainId);
         Delay -> _ = erlang:start_timer(Delay, self(), {?BACKOFF, TryAgainId}), ok
     end.
 
@@ -1133,14 +1140,16 @@ report_error(Error, Reason, Child, SupName) ->
                               {offender, extract_child(Child)}]},
                  #{domain => [otp, sasl], report_cb => fun supervisor:format_log/2,
                    logger_formatter => #{title => "SUPERVISOR REPORT"},
-                   error_logger => #{tag => error_report, type => supervisor_report}}).
+                   error_logger => #{tag => error_report, type => supervisor_report,
+                                     report_cb => fun supervisor:format_log/1}}).
 
 report_progress(Child, SupName) ->
     logger:info(#{label => {supervisor, progress},
                   report => [{supervisor, SupName}, {started, extract_child(Child)}]},
                 #{domain => [otp, sasl], report_cb => fun supervisor:format_log/2,
                   logger_formatter => #{title => "PROGRESS REPORT"},
-                  error_logger => #{tag => info_report, type => progress}}).
+                  error_logger => #{tag => info_report, type => progress,
+                                    report_cb => fun supervisor:format_log/1}}).
 
 extract_child(Child) when is_list(Child#child.pid) ->
     [{nb_children, length(Child#child.pid)}, {id, Child#child.id},
@@ -1154,11 +1163,16 @@ extract_child(Child) ->
 
 %% The report text (OTP 25's supervisor:format_log/2, a logger report_cb/2): the body under the
 %% =SUPERVISOR REPORT==== or =PROGRESS REPORT==== header, as chardata.
+format_log(Report, _Config) ->
+    {Format, Args} = format_log(Report),
+    io_lib:format(Format, Args).
+
+%% The same as {Format, Args} (format_log/1, error_logger's report_cb).
 format_log(#{label := {supervisor, progress},
-             report := [{supervisor, SupName}, {started, Child}]}, _Config) ->
-    io_lib:format("    supervisor: ~tp~n    started: ~tp~n", [SupName, Child]);
+             report := [{supervisor, SupName}, {started, Child}]}) ->
+    {"    supervisor: ~tp~n    started: ~tp~n", [SupName, Child]};
 format_log(#{label := {supervisor, _Error},
              report := [{supervisor, SupName}, {errorContext, Ctx}, {reason, Reason},
-                        {offender, Child}]}, _Config) ->
-    io_lib:format("    supervisor: ~tp~n    errorContext: ~tp~n    reason: ~tp~n"
-                  "    offender: ~tp~n", [SupName, Ctx, Reason, Child]).
+                        {offender, Child}]}) ->
+    {"    supervisor: ~tp~n    errorContext: ~tp~n    reason: ~tp~n    offender: ~tp~n",
+     [SupName, Ctx, Reason, Child]}.
