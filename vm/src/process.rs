@@ -196,6 +196,34 @@ pub struct Process {
     pub signal_buf: Vec<crate::signal::Signal>,
     /// A builtin that trapped when the slice ended: the next slice continues it first.
     pub trap: Option<crate::native::PendingTrap>,
+    /// Active process aliases (`erlang:alias/0,1`, `monitor/3`'s `{alias, _}`), by reference id.
+    pub aliases: Vec<(u64, AliasMode)>,
+    /// `monitor/3`'s `{tag, Tag}`: the tag (on a fragment of its own) replacing `'DOWN'`.
+    pub monitor_tags: Vec<(u64, crate::signal::Message)>,
+    /// `process_info(P, initial_call)`: `{M, F, Arity}` of `spawn(M, F, Args)`; `None` for a
+    /// fun (OTP shows `{erlang, apply, 2}`).
+    pub initial_call: Option<(crate::term::Atom, crate::term::Atom, u32)>,
+    /// The group leader's pid number (`group_leader/0,2`; inherited from the spawner).
+    pub group_leader: u64,
+}
+
+/// The pid number of the group leader every process starts with: `<0.65.0>`, the `user` io
+/// server's pid that `erl -noshell` shows. krarup has no io server there (output goes straight
+/// to stdout), and never gives the number to a process (`System::new_pid` skips it).
+pub const GROUP_LEADER_PID: u64 = 65;
+
+/// When an alias stops being active (OTP 24's process aliases).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum AliasMode {
+    /// Only `unalias/1` removes it (`explicit_unalias`, the default of `alias/0`).
+    Explicit,
+    /// Also removed by the first message received through it (`alias([reply])`).
+    Reply,
+    /// Tied to a monitor: removed with it (`{alias, demonitor}`).
+    Demonitor,
+    /// Tied to a monitor and removed, with the monitor, by the first message received through
+    /// it (`{alias, reply_demonitor}`).
+    ReplyDemonitor,
 }
 
 /// A monitor held by a process (`erlang:monitor(process, Target)`).
@@ -236,6 +264,10 @@ impl Process {
             timer_armed: None,
             signal_buf: Vec::new(),
             trap: None,
+            aliases: Vec::new(),
+            monitor_tags: Vec::new(),
+            initial_call: None,
+            group_leader: GROUP_LEADER_PID,
         }
     }
 

@@ -118,6 +118,9 @@ pub enum ExitKind {
 pub enum Signal {
     /// A message for the mailbox.
     Message(Message),
+    /// A message sent to the process alias with reference id `alias`: it joins the mailbox only
+    /// if the alias is still active when the receiver takes it in (OTP 24's aliases).
+    AliasMessage { alias: u64, msg: Message },
     /// An exit signal from process `from`.
     Exit {
         from: u64,
@@ -134,6 +137,8 @@ pub enum Signal {
     Demonitor { reference: u64 },
     /// The process this one monitored under `reference` ended; `msg` is the `'DOWN'` tuple.
     Down { reference: u64, msg: Message },
+    /// `from` made `leader` this process's group leader (`group_leader/2`).
+    GroupLeader { from: u64, leader: u64 },
     /// The timer of a `receive ... after` expired: the process re-checks its deadline.
     Timeout,
 }
@@ -172,7 +177,8 @@ impl Inbox {
                 Signal::Exit { from: f, .. }
                 | Signal::Link { from: f }
                 | Signal::Unlink { from: f }
-                | Signal::Monitor { from: f, .. } => *f == from,
+                | Signal::Monitor { from: f, .. }
+                | Signal::GroupLeader { from: f, .. } => *f == from,
                 _ => false,
             })
     }

@@ -112,6 +112,36 @@ pub fn build(
     heap.list(&entries)
 }
 
+/// The positions of a stack walk of `p` from `here` (where it is now): `here`, then its `cp` if
+/// live, then every frame's return address (the call before it), each recorded only when it
+/// differs from the previous one, at most `MAX_DEPTH` (`process_info(P, current_stacktrace)`).
+pub fn walk(p: &crate::process::Process, here: Position) -> Vec<Position> {
+    let mut positions = vec![here];
+    let mut prev = None;
+    let returns = std::iter::once(p.cp).chain(p.frames().map(|f| f.cp));
+    for cp in returns.filter(|cp| cp.is_code()) {
+        if positions.len() >= MAX_DEPTH {
+            break;
+        }
+        if prev != Some(cp) {
+            prev = Some(cp);
+            positions.push(Position {
+                version: cp.version(),
+                pc: cp.pc().saturating_sub(1),
+            });
+        }
+    }
+    positions
+}
+
+/// `{Module, Function, Arity}` of the function holding `pos`, if it is known code.
+pub fn function_of(code: &CodeTable, pos: Position) -> Option<(Atom, Atom, u32)> {
+    let m = code.module(pos.version)?;
+    let f = m.module.function_at(pos.pc)?;
+    let name = m.atoms.get(f.function.0 as usize).copied()?;
+    Some((m.name, name, f.arity as u32))
+}
+
 /// Whether a stack-trace entry is one of the launcher's frames (see `LAUNCHER_FRAMES`).
 pub fn is_launcher_entry(entry: Term, atoms: &AtomTable) -> bool {
     let Some([m, f, arity, _]) = entry.as_tuple_n() else {

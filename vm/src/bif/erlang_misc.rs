@@ -35,9 +35,9 @@ pub(super) fn register(r: &mut Reg<'_>) {
 
     r.add(e, "self", 0, |c, _| Ok(c.self_pid));
     r.add(e, "node", 0, |c, _| Ok(c.atom("nonode@nohost")));
-    // The one piece of OTP's logger krarup has: the primary level, which decides whether crash
-    // reports of processes are printed (`none` silences them, as test programs do).
-    r.add("logger", "set_primary_config", 2, |c, a| {
+    // The VM's side of logger's primary level (stdlib/erl/logger.erl calls it): whether the
+    // runtime's own "Error in process" reports are printed (`none` silences them).
+    r.add("krarup_logger", "set_primary_config", 2, |c, a| {
         let (Some(key), Some(level)) = (a[0].as_atom(), a[1].as_atom()) else {
             return Err(Exception::badarg());
         };

@@ -64,6 +64,12 @@ pub enum RuntimeBif {
     GarbageCollect0,
     GarbageCollect1,
     Yield0,
+    Alias0,
+    Alias1,
+    Unalias1,
+    Monitor3,
+    GroupLeader0,
+    GroupLeader2,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -129,5 +135,11 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("garbage_collect"), 0), RuntimeBif::GarbageCollect0),
         ((e, f("garbage_collect"), 1), RuntimeBif::GarbageCollect1),
         ((e, f("yield"), 0), RuntimeBif::Yield0),
+        ((e, f("alias"), 0), RuntimeBif::Alias0),
+        ((e, f("alias"), 1), RuntimeBif::Alias1),
+        ((e, f("unalias"), 1), RuntimeBif::Unalias1),
+        ((e, f("monitor"), 3), RuntimeBif::Monitor3),
+        ((e, f("group_leader"), 0), RuntimeBif::GroupLeader0),
+        ((e, f("group_leader"), 2), RuntimeBif::GroupLeader2),
     ]
 }

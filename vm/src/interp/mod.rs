@@ -12,6 +12,7 @@
 //! is stale, so handlers read their operands after the safe point, never before it. `LoopRec`,
 //! `Wait` and `WaitTimeout` do not collect.
 
+mod aliases;
 mod calls;
 mod data;
 mod dispatch;

@@ -95,6 +95,12 @@ impl<'a> Vm<'a> {
             (R::Exit2, &[p, reason]) => self.exit2(p, reason),
             (R::ProcessFlag2, &[flag, value]) => self.process_flag(flag, value).into(),
             (R::Monitor2, &[kind, target]) => self.monitor(kind, target).into(),
+            (R::Monitor3, &[kind, target, opts]) => self.monitor3(kind, target, opts),
+            (R::Alias0, []) => self.alias(Term::NIL).into(),
+            (R::Alias1, &[opts]) => self.alias(opts).into(),
+            (R::Unalias1, &[r]) => self.unalias(r).into(),
+            (R::GroupLeader0, []) => Outcome::Value(Term::pid(self.p.group_leader)),
+            (R::GroupLeader2, &[leader, p]) => self.set_group_leader(leader, p).into(),
             (R::Demonitor1 | R::Demonitor2, _) => {
                 // A 'DOWN' that has arrived counts as delivered: take in waiting signals first.
                 if let Some(die) = self.take_in_signals() {
@@ -212,7 +218,7 @@ impl<'a> Vm<'a> {
 
     pub(super) fn spawn_fun(&mut self, fun: Term, tie: Tie) -> Result<Term, Exception> {
         let (version, pc, args) = self.fun_start(fun).ok_or_else(Exception::badarg)?;
-        self.spawn_at(version, pc, &args, tie)
+        self.spawn_at(version, pc, &args, tie, None)
     }
 
     /// Counts the process about to be spawned, or `system_limit` at the process limit (`erl
@@ -248,18 +254,21 @@ impl<'a> Vm<'a> {
         if crate::ops::list_length(args).is_none() {
             return Err(Exception::badarg());
         }
+        let arity = crate::ops::list_length(args).unwrap_or(0) as u32;
         let (version, pc, argv) = self.mfa_start(m, f, args);
-        self.spawn_at(version, pc, &argv, tie)
+        self.spawn_at(version, pc, &argv, tie, Some((m, f, arity)))
     }
 
     /// Creates the child, ties it to the caller, and makes it runnable. Returns the pid, or
-    /// `{Pid, Ref}` for a monitor; `system_limit` at the process limit.
+    /// `{Pid, Ref}` for a monitor; `system_limit` at the process limit. `initial` is the
+    /// `{M, F, Arity}` of `spawn(M, F, Args)` (`process_info(P, initial_call)`).
     fn spawn_at(
         &mut self,
         version: u32,
         pc: u32,
         args: &[Term],
         tie: Tie,
+        initial: Option<(crate::term::Atom, crate::term::Atom, u32)>,
     ) -> Result<Term, Exception> {
         let sys = self.ctx.sys;
         self.reserve_process()?;
@@ -267,6 +276,8 @@ impl<'a> Vm<'a> {
         // Counted before it exists: if this allocation fails, the caller exits and one slot
         // stays taken until the program ends.
         let mut child = Process::spawned(pid, version, pc, args);
+        child.initial_call = initial;
+        child.group_leader = self.p.group_leader;
         let me = self.p.pid;
         let mut result = Term::pid(pid);
         if tie.link {
@@ -378,7 +389,7 @@ impl<'a> Vm<'a> {
 
     // ---- monitors ----
 
-    fn monitor(&mut self, kind: Term, target: Term) -> Result<Term, Exception> {
+    pub(super) fn monitor(&mut self, kind: Term, target: Term) -> Result<Term, Exception> {
         if kind != Term::atom(atom::PROCESS) {
             return Err(Exception::badarg());
         }
@@ -461,6 +472,7 @@ impl<'a> Vm<'a> {
             }
             None => false,
         };
+        self.monitor_gone(reference);
         if flush {
             let is_down_for = |t: Term| match t.as_tuple() {
                 Some(w) if w.len() >= 2 => {
@@ -476,6 +488,25 @@ impl<'a> Vm<'a> {
             }
         }
         Ok(Term::bool(!info || active))
+    }
+
+    /// `group_leader/2`: `badarg` unless both are pids and `p` is alive. Another process
+    /// takes the change as a signal, as in OTP.
+    fn set_group_leader(&mut self, leader: Term, p: Term) -> Result<Term, Exception> {
+        let (Some(leader), Some(pid)) = (leader.as_pid(), p.as_pid()) else {
+            return Err(Exception::badarg());
+        };
+        let me = self.p.pid;
+        if pid == me {
+            self.p.group_leader = leader;
+        } else if self.ctx.sys.exists(pid) {
+            self.ctx
+                .sys
+                .post(me, pid, Signal::GroupLeader { from: me, leader });
+        } else {
+            return Err(Exception::badarg());
+        }
+        Ok(Term::bool(true))
     }
 
     // ---- names ----

@@ -10,6 +10,7 @@ use crate::code::runtime_bifs::RuntimeBif;
 use crate::native::Exception;
 use crate::process::Process;
 use crate::signal::State;
+use crate::stacktrace::{self, Position};
 use crate::term::Term;
 
 impl<'a> Vm<'a> {
@@ -134,6 +135,10 @@ impl<'a> Vm<'a> {
                     | "registered_name"
                     | "trap_exit"
                     | "dictionary"
+                    | "current_function"
+                    | "current_stacktrace"
+                    | "initial_call"
+                    | "group_leader"
             )
         })
     }
@@ -142,7 +147,11 @@ impl<'a> Vm<'a> {
         // Signals that arrived count as queued messages, as BEAM's own view after a fetch.
         let queued = self.ctx.sys.arrived_messages();
         let p: &Process = self.p;
-        let snapshot = InfoSnapshot::of(p, queued);
+        let here = Position {
+            version: self.version,
+            pc: self.fault_pc(),
+        };
+        let snapshot = InfoSnapshot::of(p, queued, here);
         self.build_item(snapshot, item, in_list, "running", None)
     }
 
@@ -154,7 +163,11 @@ impl<'a> Vm<'a> {
         status: &str,
         queued: usize,
     ) -> Term {
-        let snapshot = InfoSnapshot::of(other, queued);
+        let here = Position {
+            version: other.version,
+            pc: other.pc,
+        };
+        let snapshot = InfoSnapshot::of(other, queued, here);
         self.build_item(snapshot, item, in_list, status, Some(other))
     }
 
@@ -205,6 +218,42 @@ impl<'a> Vm<'a> {
             "memory" => Term::small(s.memory as i64),
             "reductions" => Term::small(s.reductions as i64),
             "trap_exit" => Term::bool(s.trap_exit),
+            "group_leader" => Term::pid(s.group_leader),
+            "initial_call" => {
+                let (m, f, a) = s
+                    .initial_call
+                    .unwrap_or((atom::ERLANG, atoms.intern("apply"), 2));
+                heap.tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64)])
+            }
+            "current_function" => {
+                let code = self.ctx.code;
+                let here = s.positions.first().copied();
+                let found = here.and_then(|pos| stacktrace::function_of(code, pos));
+                let spawn_mod = atoms.intern("krarup_spawn");
+                let (m, f, a) = match found {
+                    // Not yet started: BEAM shows the function it is to call.
+                    Some((m, _, _)) if m == spawn_mod => {
+                        s.initial_call
+                            .unwrap_or((atom::ERLANG, atoms.intern("apply"), 2))
+                    }
+                    Some(mfa) => mfa,
+                    None => (atom::UNDEFINED, atom::UNDEFINED, 0),
+                };
+                if m == atom::UNDEFINED {
+                    Term::atom(atom::UNDEFINED)
+                } else {
+                    heap.tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64)])
+                }
+            }
+            "current_stacktrace" => stacktrace::build(
+                heap,
+                self.ctx.code,
+                atoms,
+                &s.positions,
+                None,
+                None,
+                s.launcher,
+            ),
             "registered_name" => {
                 match self.ctx.sys.registered_name(s.pid) {
                     Some(n) => Term::atom(n),
@@ -371,10 +420,15 @@ struct InfoSnapshot {
     memory: usize,
     reductions: u64,
     trap_exit: bool,
+    /// The stack walk from where the process is (see `stacktrace::walk`).
+    positions: Vec<Position>,
+    launcher: bool,
+    initial_call: Option<(crate::term::Atom, crate::term::Atom, u32)>,
+    group_leader: u64,
 }
 
 impl InfoSnapshot {
-    fn of(p: &Process, queued: usize) -> InfoSnapshot {
+    fn of(p: &Process, queued: usize, here: Position) -> InfoSnapshot {
         InfoSnapshot {
             pid: p.pid,
             queue_len: p.mailbox.len() + queued,
@@ -387,6 +441,10 @@ impl InfoSnapshot {
             memory: p.memory_bytes(),
             reductions: p.reductions,
             trap_exit: p.trap_exit,
+            positions: stacktrace::walk(p, here),
+            launcher: p.launcher_frames,
+            initial_call: p.initial_call,
+            group_leader: p.group_leader,
         }
     }
 }

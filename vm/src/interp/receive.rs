@@ -21,13 +21,18 @@ impl<'a> Vm<'a> {
         Ok(())
     }
 
-    /// Delivers `msg` to `to`: a pid, a registered name, or `{Name, Node}` (`erlang:send/2`).
+    /// Delivers `msg` to `to`: a pid, a process alias, a registered name, or `{Name, Node}`
+    /// (`erlang:send/2`).
     /// A message to oneself is already on the right heap and goes straight to the mailbox; others
     /// are copied. Sending to a dead pid, or to `{Name, node()}` with no such name, does nothing;
     /// an unregistered bare name is `badarg`.
     pub(crate) fn deliver(&mut self, to: Term, msg: Term) -> Result<(), Interrupt> {
         let pid = if let Some(pid) = to.as_pid() {
             pid
+        } else if let Some(alias) = crate::signal::ref_id(to) {
+            // A process alias: delivered only while it is active (`aliases.rs`).
+            self.send_to_alias(alias, msg);
+            return Ok(());
         } else if let Some(name) = to.as_atom() {
             self.ctx.sys.whereis(name).ok_or_else(Exception::badarg)?
         } else {

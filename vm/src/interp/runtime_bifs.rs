@@ -63,6 +63,10 @@ impl RuntimeBif {
             RuntimeBif::GarbageCollect0 => "garbage_collect",
             RuntimeBif::GarbageCollect1 => "garbage_collect",
             RuntimeBif::Yield0 => "yield",
+            RuntimeBif::Alias0 | RuntimeBif::Alias1 => "alias",
+            RuntimeBif::Unalias1 => "unalias",
+            RuntimeBif::Monitor3 => "monitor",
+            RuntimeBif::GroupLeader0 | RuntimeBif::GroupLeader2 => "group_leader",
         }
     }
 

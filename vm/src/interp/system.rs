@@ -48,6 +48,10 @@ pub trait ProcessSystem {
     fn post(&self, from: u64, to: u64, signal: Signal);
     /// Sends a copy of `msg` (a term on `from`'s heap) to `to`'s mailbox.
     fn send_message(&self, from: u64, to: u64, msg: Term);
+    /// Sends a copy of `msg` through the process alias `alias` (dropped if it is not active).
+    fn send_to_alias(&self, from: u64, alias: u64, msg: Term);
+    /// Makes `alias` an active alias of `owner` (`Some`), or ends it (`None`).
+    fn set_alias(&self, alias: u64, owner: Option<u64>);
     /// Called before a builtin runs: a process the caller woke onto its scheduler's own queue
     /// (which that scheduler would run only after the caller) is handed to an idle scheduler,
     /// since the builtin may take long. A caller that blocks in `receive` instead runs it next

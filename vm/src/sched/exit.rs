@@ -63,6 +63,9 @@ impl System {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .retain(|_, pid| *pid != p.pid);
+        for (alias, _) in std::mem::take(&mut p.aliases) {
+            self.set_alias(alias, None);
+        }
         if let Some((_, id)) = p.timer_armed.take() {
             self.cancel_timer(super::timer::TimerId(id));
         }

@@ -5,7 +5,7 @@
 
 use super::System;
 use crate::atom;
-use crate::process::Process;
+use crate::process::{AliasMode, Process};
 use crate::signal::{ExitKind, Signal};
 use crate::term::Term;
 
@@ -46,6 +46,29 @@ impl System {
         match signal {
             Signal::Message(m) => {
                 let t = m.into_heap(&mut p.heap);
+                p.mailbox.push(t);
+            }
+            Signal::AliasMessage { alias, msg } => {
+                let Some(&(_, mode)) = p.aliases.iter().find(|a| a.0 == alias) else {
+                    // Sent before the alias ended, arrived after: dropped, as in OTP.
+                    return Ok(());
+                };
+                match mode {
+                    AliasMode::Reply => self.end_alias(p, alias),
+                    AliasMode::ReplyDemonitor => {
+                        self.end_alias(p, alias);
+                        if let Some(i) = p.monitors.iter().position(|m| m.reference == alias) {
+                            let m = p.monitors.swap_remove(i);
+                            p.monitor_tags.retain(|t| t.0 != alias);
+                            if m.target != 0 {
+                                let signal = Signal::Demonitor { reference: alias };
+                                self.post(p.pid, m.target, signal, None);
+                            }
+                        }
+                    }
+                    AliasMode::Explicit | AliasMode::Demonitor => {}
+                }
+                let t = msg.into_heap(&mut p.heap);
                 p.mailbox.push(t);
             }
             Signal::Exit { from, reason, kind } => {
@@ -91,6 +114,15 @@ impl System {
                 if let Some(i) = p.monitors.iter().position(|m| m.reference == reference) {
                     let m = p.monitors.swap_remove(i);
                     let mut t = msg.into_heap(&mut p.heap);
+                    self.monitor_ended(p, reference);
+                    // `monitor/3`'s `{tag, Tag}` replaces `'DOWN'`.
+                    if let Some(i) = p.monitor_tags.iter().position(|t| t.0 == reference) {
+                        let (_, tag) = p.monitor_tags.swap_remove(i);
+                        let tag = tag.into_heap(&mut p.heap);
+                        if let Some([_, r, kind, who, reason]) = t.as_tuple_n() {
+                            t = p.heap.tuple(&[tag, r, kind, who, reason]);
+                        }
+                    }
                     // A monitor by name reports the "who" as `{Name, Node}`.
                     if let (Some(name), Some([tag, r, kind, _, reason])) = (m.name, t.as_tuple_n())
                     {
@@ -101,8 +133,26 @@ impl System {
                     p.mailbox.push(t);
                 }
             }
+            Signal::GroupLeader { leader, .. } => p.group_leader = leader,
             Signal::Timeout => {}
         }
         Ok(())
+    }
+
+    /// Deactivates alias `alias` of `p`.
+    pub(crate) fn end_alias(&self, p: &mut Process, alias: u64) {
+        p.aliases.retain(|a| a.0 != alias);
+        self.set_alias(alias, None);
+    }
+
+    /// The monitor `reference` of `p` is gone (demonitored or `'DOWN'`): an alias tied to it
+    /// ends too (`{alias, demonitor | reply_demonitor}`).
+    pub(crate) fn monitor_ended(&self, p: &mut Process, reference: u64) {
+        let tied = p.aliases.iter().any(|&(a, mode)| {
+            a == reference && matches!(mode, AliasMode::Demonitor | AliasMode::ReplyDemonitor)
+        });
+        if tied {
+            self.end_alias(p, reference);
+        }
     }
 }

@@ -81,6 +81,9 @@ pub struct System {
     timers_live: AtomicUsize,
     /// Send timers by ref id (for `cancel_timer/1`, `read_timer/1`).
     timer_refs: Mutex<HashMap<u64, TimerId>>,
+    /// Active process aliases: reference id to owner pid (the owner's `Process::aliases` says
+    /// when each ends; the owner checks again when a message through it arrives).
+    aliases: Mutex<HashMap<u64, u64>>,
     /// The main process and how it ended.
     main_pid: AtomicU64,
     outcome: Mutex<Option<MainOutcome>>,
@@ -138,6 +141,7 @@ impl System {
             timers: OnceLock::new(),
             timers_live: AtomicUsize::new(0),
             timer_refs: Mutex::new(HashMap::new()),
+            aliases: Mutex::new(HashMap::new()),
             main_pid: AtomicU64::new(0),
             outcome: Mutex::new(None),
             outcome_cv: Condvar::new(),
@@ -200,7 +204,12 @@ impl System {
 
     /// A fresh pid number.
     pub fn new_pid(&self) -> u64 {
-        self.next_pid.fetch_add(1, Ordering::Relaxed)
+        let pid = self.next_pid.fetch_add(1, Ordering::Relaxed);
+        if pid == crate::process::GROUP_LEADER_PID {
+            // That pid stands for the group leader (see `GROUP_LEADER_PID`).
+            return self.next_pid.fetch_add(1, Ordering::Relaxed);
+        }
+        pid
     }
 
     /// Adds `process` to the table and makes it runnable. `local` is the calling scheduler's
@@ -281,7 +290,10 @@ impl System {
                 self.bounce(from, to, signal, local);
                 return;
             }
-            if matches!(signal, Signal::Message(_) | Signal::Down { .. }) {
+            if matches!(
+                signal,
+                Signal::Message(_) | Signal::AliasMessage { .. } | Signal::Down { .. }
+            ) {
                 inbox.messages += 1;
             }
             inbox.signals.push(signal);
@@ -311,6 +323,45 @@ impl System {
                 },
             };
             self.post_to(&pcb, from, signal, local);
+        }
+    }
+
+    /// Sends a copy of `msg` to the owner of alias `alias`, if it is active (dropped otherwise,
+    /// as OTP drops a message to an inactive alias).
+    pub fn send_to_alias(
+        &self,
+        from: u64,
+        alias: u64,
+        msg: Term,
+        local: Option<&Worker<Arc<Pcb>>>,
+    ) {
+        let Some(to) = self.alias_owner(alias) else {
+            return;
+        };
+        if let Some(pcb) = self.lookup(to) {
+            // A message too large to copy is dropped: the alias owner asked for nothing.
+            if let Some(msg) = Message::try_copy_of(msg) {
+                self.post_to(&pcb, from, Signal::AliasMessage { alias, msg }, local);
+            }
+        }
+    }
+
+    /// The process whose active alias `alias` is.
+    pub fn alias_owner(&self, alias: u64) -> Option<u64> {
+        let aliases = self.aliases.lock().unwrap_or_else(|e| e.into_inner());
+        aliases.get(&alias).copied()
+    }
+
+    /// Makes `alias` an active alias of `owner` (`Some`) or removes it (`None`).
+    pub fn set_alias(&self, alias: u64, owner: Option<u64>) {
+        let mut aliases = self.aliases.lock().unwrap_or_else(|e| e.into_inner());
+        match owner {
+            Some(pid) => {
+                aliases.insert(alias, pid);
+            }
+            None => {
+                aliases.remove(&alias);
+            }
         }
     }
 

@@ -83,6 +83,13 @@ impl ProcessSystem for SliceSystem<'_> {
         self.sys.send_message(from, to, msg, self.local);
         self.note_queued();
     }
+    fn send_to_alias(&self, from: u64, alias: u64, msg: Term) {
+        self.sys.send_to_alias(from, alias, msg, self.local);
+        self.note_queued();
+    }
+    fn set_alias(&self, alias: u64, owner: Option<u64>) {
+        self.sys.set_alias(alias, owner);
+    }
     fn wake_for_queued(&self) {
         if self.queued_locally.replace(false) && self.local.is_some_and(|w| !w.is_empty()) {
             self.sys.wake_one();
