@@ -205,6 +205,9 @@ pub struct Process {
     pub initial_call: Option<(crate::term::Atom, crate::term::Atom, u32)>,
     /// The group leader's pid number (`group_leader/0,2`; inherited from the spawner).
     pub group_leader: u64,
+    /// In `erlang:hibernate/3` with this many arguments (kept in `saved_x`, followed by `M`
+    /// and `F`), waiting for a message.
+    pub hibernating: Option<u8>,
 }
 
 /// The pid number of the group leader every process starts with: `<0.65.0>`, the `user` io
@@ -268,6 +271,7 @@ impl Process {
             monitor_tags: Vec::new(),
             initial_call: None,
             group_leader: GROUP_LEADER_PID,
+            hibernating: None,
         }
     }
 

@@ -70,6 +70,7 @@ pub enum RuntimeBif {
     Monitor3,
     GroupLeader0,
     GroupLeader2,
+    Hibernate3,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -141,5 +142,6 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("monitor"), 3), RuntimeBif::Monitor3),
         ((e, f("group_leader"), 0), RuntimeBif::GroupLeader0),
         ((e, f("group_leader"), 2), RuntimeBif::GroupLeader2),
+        ((e, f("hibernate"), 3), RuntimeBif::Hibernate3),
     ]
 }

@@ -17,6 +17,7 @@ mod calls;
 mod data;
 mod dispatch;
 mod exceptions;
+mod hibernate;
 mod maps_bins;
 mod process_bifs;
 mod process_info;
@@ -182,6 +183,18 @@ pub fn run_slice(
 
 impl<'a> Vm<'a> {
     fn run(&mut self) -> SliceOutcome {
+        if self.p.hibernating.is_some() {
+            if let Err(interrupt) = self.wake_or_sleep() {
+                match interrupt {
+                    Interrupt::Stop(outcome) => return outcome,
+                    Interrupt::Raise(e) => {
+                        if let Err(outcome) = self.handle_exception(e) {
+                            return outcome;
+                        }
+                    }
+                }
+            }
+        }
         if let Some(pending) = self.p.trap.take() {
             if let Err(interrupt) = self.resume_trap(pending) {
                 match interrupt {

@@ -225,6 +225,10 @@ impl<'a> Vm<'a> {
                     .unwrap_or((atom::ERLANG, atoms.intern("apply"), 2));
                 heap.tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64)])
             }
+            "current_function" if s.hibernating => {
+                let mfa = super::hibernate::hibernate_mfa(atoms);
+                heap.tuple(&mfa)
+            }
             "current_function" => {
                 let code = self.ctx.code;
                 let here = s.positions.first().copied();
@@ -425,6 +429,7 @@ struct InfoSnapshot {
     launcher: bool,
     initial_call: Option<(crate::term::Atom, crate::term::Atom, u32)>,
     group_leader: u64,
+    hibernating: bool,
 }
 
 impl InfoSnapshot {
@@ -441,7 +446,12 @@ impl InfoSnapshot {
             memory: p.memory_bytes(),
             reductions: p.reductions,
             trap_exit: p.trap_exit,
-            positions: stacktrace::walk(p, here),
+            // A hibernating process has no stack: its trace is `[]`.
+            positions: match p.hibernating {
+                Some(_) => Vec::new(),
+                None => stacktrace::walk(p, here),
+            },
+            hibernating: p.hibernating.is_some(),
             launcher: p.launcher_frames,
             initial_call: p.initial_call,
             group_leader: p.group_leader,

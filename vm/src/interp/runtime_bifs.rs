@@ -67,6 +67,7 @@ impl RuntimeBif {
             RuntimeBif::Unalias1 => "unalias",
             RuntimeBif::Monitor3 => "monitor",
             RuntimeBif::GroupLeader0 | RuntimeBif::GroupLeader2 => "group_leader",
+            RuntimeBif::Hibernate3 => "hibernate",
         }
     }
 
@@ -85,6 +86,7 @@ impl RuntimeBif {
                 | RuntimeBif::Raise3
                 | RuntimeBif::FunInfo2
                 | RuntimeBif::IsFunction2
+                | RuntimeBif::Hibernate3
         )
     }
 }
@@ -113,6 +115,7 @@ impl<'a> Vm<'a> {
                 let n = self.spread_args(args, 2)?;
                 self.apply_mfa(m, f, n, kind)
             }
+            RuntimeBif::Hibernate3 => self.hibernate(),
             rb if rb.is_process_bif() => self.process_bif(rb, arity, kind),
             RuntimeBif::Halt0 => Err(Interrupt::Stop(SliceOutcome::Halted(0))),
             RuntimeBif::Halt1 | RuntimeBif::Halt2 => {
