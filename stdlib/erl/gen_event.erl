@@ -166,7 +166,7 @@ wake_hib(Parent, ServerName, MSL, HibernateAfter, Debug) ->
     fetch_msg(Parent, ServerName, MSL, HibernateAfter, Debug, true).
 
 loop(Parent, ServerName, MSL, HibernateAfter, Debug, true) ->
-    erlang:hibernate(?MODULE, wake_hib,
+    proc_lib:hibernate(?MODULE, wake_hib,
                      [Parent, ServerName, MSL, HibernateAfter, Debug]);
 loop(Parent, ServerName, MSL, HibernateAfter, Debug, false) ->
     fetch_msg(Parent, ServerName, MSL, HibernateAfter, Debug, false).

@@ -288,7 +288,7 @@ classify_mode(_, _, _) ->
 %%% ---------------------------------------------------------------------------
 
 loop(P, Debug, #state{hibernate = true} = S) ->
-    erlang:hibernate(?MODULE, wakeup_from_hibernate,
+    proc_lib:hibernate(?MODULE, wakeup_from_hibernate,
                      [P, Debug, S#state{hibernate = false}]);
 loop(P, Debug, S) ->
     loop_receive(P, Debug, S).
@@ -323,7 +323,7 @@ loop_receive(#params{parent = Parent, hibernate_after = HA} = P, Debug, S) ->
                     received(P, Debug, S, {info, Msg})
             end
     after HA ->
-            erlang:hibernate(?MODULE, wakeup_from_hibernate, [P, Debug, S])
+            proc_lib:hibernate(?MODULE, wakeup_from_hibernate, [P, Debug, S])
     end.
 
 %% An event from the mailbox cancels the event time-out.
@@ -526,6 +526,16 @@ parse_action(Time, _Kind, P, Debug, T) when is_integer(Time), Time >= 0 ->
     add_timeout({timeout, Time, Time, []}, P, Debug, T);
 parse_action(infinity, _Kind, P, Debug, T) ->
     add_timeout({timeout, infinity, infinity, []}, P, Debug, T);
+parse_action({TType, cancel}, _Kind, P, Debug, T) ->
+    case is_timeout_type(TType) of
+        true -> add_timeout({TType, cancel}, P, Debug, T);
+        false -> bad
+    end;
+parse_action({TType, update, Msg}, _Kind, P, Debug, T) ->
+    case is_timeout_type(TType) of
+        true -> add_timeout({TType, update, Msg}, P, Debug, T);
+        false -> bad
+    end;
 parse_action({TType, Time, Msg}, _Kind, P, Debug, T) ->
     case is_timeout_type(TType) andalso is_time(Time, []) of
         true -> add_timeout({TType, Time, Msg, []}, P, Debug, T);
@@ -535,16 +545,6 @@ parse_action({TType, Time, Msg, Opts}, _Kind, P, Debug, T) ->
     case is_timeout_type(TType) andalso is_list(Opts)
         andalso is_time(Time, Opts) of
         true -> add_timeout({TType, Time, Msg, Opts}, P, Debug, T);
-        false -> bad
-    end;
-parse_action({TType, cancel}, _Kind, P, Debug, T) ->
-    case is_timeout_type(TType) of
-        true -> add_timeout({TType, cancel}, P, Debug, T);
-        false -> bad
-    end;
-parse_action({TType, update, Msg}, _Kind, P, Debug, T) ->
-    case is_timeout_type(TType) of
-        true -> add_timeout({TType, update, Msg}, P, Debug, T);
         false -> bad
     end;
 parse_action(_, _Kind, _P, _Debug, _T) ->
@@ -945,10 +945,16 @@ format_log_parts(#{label := {gen_statem, terminate}, name := Name,
                    state := StateData, timeouts := Timeouts, log := Log,
                    reason := {Class, Reason, Stacktrace},
                    client_info := ClientInfo}) ->
+    %% Before callback_mode/0 has run, OTP's report shows its default.
+    CM1 =
+        case CM of
+            undefined -> state_functions;
+            _ -> CM
+        end,
     Mode =
         case Enter of
-            true -> [CM, state_enter];
-            false -> CM
+            true -> [CM1, state_enter];
+            false -> CM1
         end,
     {ClientFmt, ClientArgs} = format_client(ClientInfo),
     Parts =
