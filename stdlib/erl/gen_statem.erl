@@ -95,17 +95,17 @@ call(ServerRef, Request) ->
     call(ServerRef, Request, infinity).
 
 call(ServerRef, Request, infinity = T) ->
-    call_gen(ServerRef, Request, infinity, T);
+    call_dirty(ServerRef, Request, infinity, T);
 call(ServerRef, Request, {dirty_timeout, T} = Timeout) ->
-    call_gen(ServerRef, Request, T, Timeout);
+    call_dirty(ServerRef, Request, T, Timeout);
 call(ServerRef, Request, {clean_timeout, T} = Timeout) ->
-    call_gen(ServerRef, Request, T, Timeout);
+    call_dirty(ServerRef, Request, T, Timeout);
 call(ServerRef, Request, {_, _} = Timeout) ->
     erlang:error(badarg, [ServerRef, Request, Timeout]);
 call(ServerRef, Request, Timeout) ->
-    call_gen(ServerRef, Request, Timeout, Timeout).
+    call_dirty(ServerRef, Request, Timeout, Timeout).
 
-call_gen(ServerRef, Request, T, Timeout) ->
+call_dirty(ServerRef, Request, T, Timeout) ->
     try gen:call(ServerRef, '$gen_call', Request, T) of
         {ok, Reply} ->
             Reply
@@ -239,8 +239,9 @@ enter(Parent, Debug, Module, Name, HA, State, Data, Actions) ->
             %% OTP's report names this pseudo event as the last one when
             %% the first enter call fails.
             Event = {internal, init_state},
-            after_callback(P1, Debug1, S, Event, [],
-                           {next_state, State, Data, Actions}, init, [Event]);
+            loop_state_callback_result(P1, Debug1, S, [Event], [], init, Event,
+                                       {next_state, State, Data, Actions}, [],
+                                       State, false);
         Error ->
             Error
     end.
@@ -334,18 +335,21 @@ received(P, Debug, S, Event) ->
 
 %% Handles Event with Events still queued behind it.
 event(P, Debug, #state{state_data = {State, Data}} = S, Event, Events) ->
-    {Type, Content} = Event,
-    case call_state_callback(P, State, Data, Type, Content) of
-        {ok, Result} ->
-            after_callback(P, Debug, S, Event, Events, Result, event,
-                           [Event | Events]);
-        {Class, Reason, Stacktrace} ->
-            terminate(Class, Reason, Stacktrace, P, Debug, S,
-                      [Event | Events])
-    end.
+    loop_state_callback(P, Debug, S, [Event | Events], Events, event, Event,
+                        State, Data, [], undefined).
 
-call_state_callback(#params{callback_mode = CM, modules = [M | _]},
-                    State, Data, Type, Content) ->
+%% The state enter call: EventType enter, content the old state.
+enter_call(P, Debug, #state{state_data = {State, Data}} = S, OldState, Events,
+           Timeouts) ->
+    loop_state_callback(P, Debug, S, Events, Events, enter, {enter, OldState},
+                        State, Data, Timeouts, OldState).
+
+%% Calls the state callback (named and shaped as OTP's, so that crash
+%% reports show the same stack frames). Q is what a report shows as the last
+%% event and the queue; Timeouts and OldState belong to enter calls.
+loop_state_callback(#params{callback_mode = CM, modules = [M | _]} = P, Debug,
+                    S, Q, Events, Kind, {Type, Content} = Event, State, Data,
+                    Timeouts, OldState) ->
     try
         case CM of
             state_functions ->
@@ -355,103 +359,86 @@ call_state_callback(#params{callback_mode = CM, modules = [M | _]},
         end
     of
         Result ->
-            {ok, Result}
+            loop_state_callback_result(P, Debug, S, Q, Events, Kind, Event,
+                                       Result, Timeouts, OldState, false)
     catch
         throw:Result ->
-            {ok, Result};
+            loop_state_callback_result(P, Debug, S, Q, Events, Kind, Event,
+                                       Result, Timeouts, OldState, false);
         Class:Reason:Stacktrace ->
-            {Class, Reason, Stacktrace}
+            terminate(Class, Reason, Stacktrace, P, Debug, S, Q)
     end.
 
-%%% ---------------------------------------------------------------------------
-%%% Callback results and actions
-%%% ---------------------------------------------------------------------------
-
-%% Kind is init (init/1's actions), event or enter. Q is what the report
-%% shows as the last event and the queue.
-after_callback(P, Debug, #state{state_data = {State, Data}} = S, Event, Events,
-               Result, Kind, Q) ->
-    case Result of
-        {next_state, State, NewData} ->
-            actions(P, Debug, S, Event, Events, State, NewData, [], Kind,
-                    false, Q);
-        {next_state, NextState, NewData} when Kind =/= enter ->
-            actions(P, Debug, S, Event, Events, NextState, NewData, [], Kind,
-                    false, Q);
-        {next_state, State, NewData, Actions} ->
-            actions(P, Debug, S, Event, Events, State, NewData, Actions, Kind,
-                    false, Q);
-        {next_state, NextState, NewData, Actions} when Kind =/= enter ->
-            actions(P, Debug, S, Event, Events, NextState, NewData, Actions,
-                    Kind, false, Q);
-        {keep_state, NewData} ->
-            actions(P, Debug, S, Event, Events, State, NewData, [], Kind,
-                    false, Q);
-        {keep_state, NewData, Actions} ->
-            actions(P, Debug, S, Event, Events, State, NewData, Actions, Kind,
-                    false, Q);
-        keep_state_and_data ->
-            actions(P, Debug, S, Event, Events, State, Data, [], Kind, false,
-                    Q);
-        {keep_state_and_data, Actions} ->
-            actions(P, Debug, S, Event, Events, State, Data, Actions, Kind,
-                    false, Q);
-        {repeat_state, NewData} ->
-            actions(P, Debug, S, Event, Events, State, NewData, [], Kind, true,
-                    Q);
-        {repeat_state, NewData, Actions} ->
-            actions(P, Debug, S, Event, Events, State, NewData, Actions, Kind,
-                    true, Q);
-        repeat_state_and_data ->
-            actions(P, Debug, S, Event, Events, State, Data, [], Kind, true, Q);
-        {repeat_state_and_data, Actions} ->
-            actions(P, Debug, S, Event, Events, State, Data, Actions, Kind,
-                    true, Q);
-        stop ->
-            terminate(exit, normal, [], P, Debug, S, Q);
-        {stop, Reason} ->
-            terminate(exit, Reason, [], P, Debug, S, Q);
-        {stop, Reason, NewData} ->
-            terminate(exit, Reason, [], P, Debug,
+%% Interprets a callback result (init's first transition has Kind init).
+%% An enter call may not change the state.
+loop_state_callback_result(P, Debug, #state{state_data = {State, Data}} = S, Q,
+                           Events, Kind, Event, Result, Timeouts, OldState,
+                           _) ->
+    Parsed =
+        case Result of
+            {next_state, State, ND} -> {go, State, ND, [], false};
+            {next_state, State, ND, A} -> {go, State, ND, A, false};
+            {next_state, NS, ND} when Kind =/= enter -> {go, NS, ND, [], false};
+            {next_state, NS, ND, A} when Kind =/= enter -> {go, NS, ND, A, false};
+            {keep_state, ND} -> {go, State, ND, [], false};
+            {keep_state, ND, A} -> {go, State, ND, A, false};
+            keep_state_and_data -> {go, State, Data, [], false};
+            {keep_state_and_data, A} -> {go, State, Data, A, false};
+            {repeat_state, ND} -> {go, State, ND, [], true};
+            {repeat_state, ND, A} -> {go, State, ND, A, true};
+            repeat_state_and_data -> {go, State, Data, [], true};
+            {repeat_state_and_data, A} -> {go, State, Data, A, true};
+            stop -> {stop, normal, Data};
+            {stop, Reason} -> {stop, Reason, Data};
+            {stop, Reason, ND} -> {stop, Reason, ND};
+            {stop_and_reply, Reason, Replies} ->
+                {stop_and_reply, Reason, Replies, Data};
+            {stop_and_reply, Reason, Replies, ND} ->
+                {stop_and_reply, Reason, Replies, ND};
+            _ -> bad
+        end,
+    case Parsed of
+        {go, NextState, NewData, Actions, Repeat} ->
+            Enter = {OldState, Timeouts},
+            loop_actions_list(listify(Actions), #trans{}, P, Debug, S, Q,
+                              Events, NextState, NewData, Kind, Repeat, Event,
+                              Enter);
+        {stop, Reason1, NewData} ->
+            terminate(exit, Reason1, [], P, Debug,
                       S#state{state_data = {State, NewData}}, Q);
-        {stop_and_reply, Reason, Replies} ->
-            stop_and_reply(P, Debug, S, Reason, Replies, Q);
-        {stop_and_reply, Reason, Replies, NewData} ->
-            stop_and_reply(P, Debug, S#state{state_data = {State, NewData}},
-                           Reason, Replies, Q);
-        _ when Kind =:= enter ->
-            terminate(error,
-                      {bad_state_enter_return_from_state_function, Result},
-                      stacktrace(), P, Debug, S, Q);
-        _ when Kind =:= init ->
-            terminate(error, {bad_return_from_init, Result}, stacktrace(),
-                      P, Debug, S, Q);
-        _ ->
-            terminate(error, {bad_return_from_state_function, Result},
-                      stacktrace(), P, Debug, S, Q)
+        {stop_and_reply, Reason1, Replies1, NewData} ->
+            do_reply_then_terminate(exit, Reason1, [], Debug, P,
+                                    S#state{state_data = {State, NewData}}, Q,
+                                    listify(Replies1));
+        bad ->
+            Tag =
+                case Kind of
+                    enter -> bad_state_enter_return_from_state_function;
+                    init -> bad_return_from_init;
+                    event -> bad_return_from_state_function
+                end,
+            terminate(error, {Tag, Result}, stacktrace(), P, Debug, S, Q)
     end.
 
-stop_and_reply(P, Debug, S, Reason, Replies, Q) ->
-    case send_replies(listify(Replies), P#params.name, Debug) of
-        {ok, Debug1} ->
-            terminate(exit, Reason, [], P, Debug1, S, Q);
-        {error, Bad, Debug1} ->
-            terminate(error, {bad_reply_action_from_state_function, Bad},
-                      stacktrace(), P, Debug1, S, Q)
-    end.
-
-send_replies([{reply, From, Reply} | Rest], Name, Debug) ->
+%% stop_and_reply: the replies go out in order, then the machine stops.
+do_reply_then_terminate(Class, Reason, Stacktrace, Debug, P, S, Q,
+                        [{reply, From, Reply} = R | Replies]) ->
     case is_from(From) of
         true ->
             reply(From, Reply),
-            send_replies(Rest, Name, sys_debug(Debug, Name, {out, Reply, From}));
+            Debug1 = sys_debug(Debug, P#params.name, {out, Reply, From}),
+            do_reply_then_terminate(Class, Reason, Stacktrace, Debug1, P, S, Q,
+                                    Replies);
         false ->
-            {error, {reply, From, Reply}, Debug}
+            terminate(error, {bad_reply_action_from_state_function, R},
+                      stacktrace(), P, Debug, S, Q)
     end;
-send_replies([], _Name, Debug) ->
-    {ok, Debug};
-send_replies([Bad | _], _Name, Debug) ->
-    {error, Bad, Debug}.
+do_reply_then_terminate(Class, Reason, Stacktrace, Debug, P, S, Q, []) ->
+    terminate(Class, Reason, Stacktrace, P, Debug, S, Q);
+do_reply_then_terminate(_Class, _Reason, _Stacktrace, Debug, P, S, Q,
+                        [Bad | _]) ->
+    terminate(error, {bad_reply_action_from_state_function, Bad},
+              stacktrace(), P, Debug, S, Q).
 
 is_from({Pid, _}) when is_pid(Pid) -> true;
 is_from(_) -> false.
@@ -460,31 +447,38 @@ listify(L) when is_list(L) -> L;
 listify(X) -> [X].
 
 %% Runs the actions in order (replies go out at once), then makes the
-%% transition to NextState.
-actions(P, Debug, S, Event, Events, NextState, NewData, Actions, Kind, Repeat,
-        Q) ->
-    case parse_actions(listify(Actions), Kind, P, Debug, #trans{}) of
-        {ok, P1, Debug1, T} ->
-            transition(P1, Debug1, S, Event, Events, NextState, NewData, T,
-                       Kind, Repeat);
-        {error, Reason, P1, Debug1} ->
-            terminate(error, Reason, stacktrace(), P1, Debug1, S, Q)
-    end.
-
-parse_actions([], _Kind, P, Debug, T) ->
-    {ok, P, Debug, T};
-parse_actions([Action | Actions], Kind, P, Debug, T) ->
+%% transition to NextState, or for an enter call goes on with the queue.
+loop_actions_list([Action | Actions], T, P, Debug, S, Q, Events, NextState,
+                  NewData, Kind, Repeat, Event, Enter) ->
     case parse_action(Action, Kind, P, Debug, T) of
         {ok, P1, Debug1, T1} ->
-            parse_actions(Actions, Kind, P1, Debug1, T1);
+            loop_actions_list(Actions, T1, P1, Debug1, S, Q, Events, NextState,
+                              NewData, Kind, Repeat, Event, Enter);
         bad ->
             Tag =
                 case Kind of
                     enter -> bad_state_enter_action_from_state_function;
                     _ -> bad_action_from_state_function
                 end,
-            {error, {Tag, Action}, P, Debug}
-    end.
+            S1 =
+                case Kind of
+                    enter -> S#state{state_data = {NextState, NewData}};
+                    _ -> S
+                end,
+            terminate(error, {Tag, Action}, stacktrace(), P, Debug, S1, Q)
+    end;
+loop_actions_list([], T, P, Debug, S, _Q, Events, NextState, NewData, enter,
+                  Repeat, _Event, {OldState, Timeouts}) ->
+    S1 = S#state{state_data = {NextState, NewData},
+                 hibernate = S#state.hibernate orelse T#trans.hibernate},
+    Timeouts1 = Timeouts ++ lists:reverse(T#trans.timeouts),
+    case Repeat of
+        true -> enter_call(P, Debug, S1, OldState, Events, Timeouts1);
+        false -> finish(P, Debug, S1, Events, Timeouts1)
+    end;
+loop_actions_list([], T, P, Debug, S, _Q, Events, NextState, NewData, Kind,
+                  Repeat, Event, _Enter) ->
+    transition(P, Debug, S, Event, Events, NextState, NewData, T, Kind, Repeat).
 
 parse_action({reply, From, Reply}, _Kind, P, Debug, T) ->
     case is_from(From) of
@@ -607,63 +601,12 @@ transition(P, Debug, #state{state_data = {State, _}, postponed = Postponed} = S,
     S2 = S1#state{state_data = {NextState, NewData}, postponed = Postponed2,
                   hibernate = T#trans.hibernate},
     Timeouts = lists:reverse(T#trans.timeouts),
-    case P#params.state_enter andalso Kind =/= enter
+    case P#params.state_enter
         andalso (Changed orelse Repeat orelse Kind =:= init) of
         true ->
             enter_call(P, Debug1, S2, State, Events2, Timeouts);
-        false when Kind =:= enter, Repeat ->
-            enter_call(P, Debug1, S2, State, Events2, Timeouts);
         false ->
             finish(P, Debug1, S2, Events2, Timeouts)
-    end.
-
-%% The state enter call: EventType enter, content the old state.
-enter_call(P, Debug, #state{state_data = {State, Data}} = S, OldState, Events,
-           Timeouts) ->
-    case call_state_callback(P, State, Data, enter, OldState) of
-        {ok, Result} ->
-            enter_result(P, Debug, S, OldState, Events, Timeouts, Result);
-        {Class, Reason, Stacktrace} ->
-            terminate(Class, Reason, Stacktrace, P, Debug, S, Events)
-    end.
-
-enter_result(P, Debug, #state{state_data = {State, Data}} = S, OldState,
-             Events, Timeouts, Result) ->
-    Parsed =
-        case Result of
-            {next_state, State, ND} -> {ND, [], false};
-            {next_state, State, ND, A} -> {ND, A, false};
-            {keep_state, ND} -> {ND, [], false};
-            {keep_state, ND, A} -> {ND, A, false};
-            keep_state_and_data -> {Data, [], false};
-            {keep_state_and_data, A} -> {Data, A, false};
-            {repeat_state, ND} -> {ND, [], true};
-            {repeat_state, ND, A} -> {ND, A, true};
-            repeat_state_and_data -> {Data, [], true};
-            {repeat_state_and_data, A} -> {Data, A, true};
-            _ -> other
-        end,
-    case Parsed of
-        {NewData, Actions, Repeat} ->
-            case parse_actions(listify(Actions), enter, P, Debug, #trans{}) of
-                {ok, P1, Debug1, T} ->
-                    S1 = S#state{state_data = {State, NewData},
-                                 hibernate = S#state.hibernate
-                                     orelse T#trans.hibernate},
-                    Timeouts1 = Timeouts ++ lists:reverse(T#trans.timeouts),
-                    case Repeat of
-                        true ->
-                            enter_call(P1, Debug1, S1, OldState, Events,
-                                       Timeouts1);
-                        false ->
-                            finish(P1, Debug1, S1, Events, Timeouts1)
-                    end;
-                {error, Reason, P1, Debug1} ->
-                    terminate(error, Reason, stacktrace(), P1, Debug1, S,
-                              Events)
-            end;
-        other ->
-            after_callback(P, Debug, S, undefined, Events, Result, enter, Events)
     end.
 
 %% Applies the time-outs, then goes on with the queued events or the
@@ -764,8 +707,11 @@ stacktrace() ->
 %%% sys callbacks
 %%% ---------------------------------------------------------------------------
 
+%% After a code change the callback mode is read again.
 system_continue(Parent, Debug, {P, S}) ->
-    loop(P#params{parent = Parent}, Debug, S).
+    case callback_mode(P#params{parent = Parent}, Debug, S) of
+        {ok, P1} -> loop(P1, Debug, S)
+    end.
 
 system_terminate(Reason, Parent, Debug, {P, S}) ->
     terminate(exit, Reason, [], P#params{parent = Parent}, Debug, S, []).
@@ -826,8 +772,10 @@ format_state(Opt, PDict, #params{modules = [M | _]}, S) ->
             Default
     end.
 
+%% {Count, [{TimeoutType, Msg}]}, in reverse key order as OTP's fold gives.
 list_timeouts(#state{timers = Timers}) ->
-    L = [{TType, Msg} || {TType, {_TRef, Msg}} <- maps:to_list(Timers)],
+    L = lists:foldl(fun({TType, {_TRef, Msg}}, Acc) -> [{TType, Msg} | Acc] end,
+                    [], maps:to_list(Timers)),
     {length(L), L}.
 
 sys_debug([], _Name, _Event) ->
