@@ -54,7 +54,10 @@ main() ->
     show("continue", gen_server:call(P2, get)),
     gen_server:stop(P2),
     {ok, P3} = gen_server:start(?MODULE, {hibernate, [h]}, []),
+    timer:sleep(20),
+    show("hibernating", erlang:process_info(P3, current_function)),
     show("hibernate", gen_server:call(P3, get)),
+    show("awake", erlang:process_info(P3, current_function)),
     gen_server:stop(P3),
     show("ignore", gen_server:start(?MODULE, ignore, [])),
     show("ignore link", gen_server:start_link(?MODULE, ignore, [])),
@@ -102,5 +105,7 @@ main() ->
     %% spawn_opt, hibernate_after.
     {ok, P4} = gen_server:start(?MODULE, {ok, opt}, [{spawn_opt, [{min_heap_size, 1000}]}, {hibernate_after, 10}]),
     show("spawn_opt", gen_server:call(P4, get)),
+    timer:sleep(50),
+    show("hibernate_after", erlang:process_info(P4, current_function)),
     gen_server:stop(P4),
     ok.

@@ -199,6 +199,8 @@ call(Process, Label, Request, Timeout)
 
 %% As OTP 25: the monitor is also an alias that the reply is sent to, so a reply that comes
 %% after the timeout (when the alias is gone) is dropped instead of reaching the mailbox.
+do_call(Process, _Label, _Request, _Timeout) when Process =:= self() ->
+    exit(calling_self);
 do_call(Process, Label, Request, Timeout) ->
     Mref = erlang:monitor(process, Process, [{alias, demonitor}]),
     Tag = [alias | Mref],

@@ -482,9 +482,11 @@ client_stacktrace(From) when is_pid(From), node(From) =:= node() ->
 client_stacktrace(From) when is_pid(From) ->
     {From, remote}.
 
-%% report_cb for gen_server's reports: {Format, Args}.
+%% report_cb for gen_server's reports: format_log/1 gives {Format, Args}, format_log/2 the text.
 format_log(Report) -> krarup_report:gen_server_report(Report).
-format_log(Report, _FormatOpts) -> krarup_report:gen_server_report(Report).
+format_log(Report, _FormatOpts) ->
+    {Format, Args} = krarup_report:gen_server_report(Report),
+    io_lib:format(Format, Args).
 
 print_event(Dev, {in, Msg}, Name) ->
     case Msg of

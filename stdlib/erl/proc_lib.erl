@@ -31,11 +31,12 @@ spawn_opt(M, F, A, Opts) when is_atom(M), is_atom(F), is_list(A) ->
 
 %% Entry of a fun started by proc_lib:spawn*.
 init_p(Parent, Ancestors, Fun) when is_function(Fun) ->
-    put('$ancestors', [Parent | Ancestors]),
+    %% '$initial_call' first: get/0 then lists the two as erl's does.
     {module, M} = erlang:fun_info(Fun, module),
     {name, F} = erlang:fun_info(Fun, name),
     {arity, A} = erlang:fun_info(Fun, arity),
     put('$initial_call', {M, F, A}),
+    put('$ancestors', [Parent | Ancestors]),
     try
         Fun()
     catch
@@ -45,8 +46,8 @@ init_p(Parent, Ancestors, Fun) when is_function(Fun) ->
 
 %% Entry of M:F(A...) started by proc_lib:spawn*/start*.
 init_p(Parent, Ancestors, M, F, A) when is_atom(M), is_atom(F), is_list(A) ->
-    put('$ancestors', [Parent | Ancestors]),
     put('$initial_call', trans_init(M, F, A)),
+    put('$ancestors', [Parent | Ancestors]),
     init_p_do_apply(M, F, A).
 
 init_p_do_apply(M, F, A) ->

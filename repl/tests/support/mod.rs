@@ -4,6 +4,8 @@
 
 #![allow(dead_code)] // Each test crate uses a different subset of these helpers.
 
+pub mod reports;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -227,10 +229,20 @@ pub fn check(
     let stdout_ok = got.stdout == expected;
     // An uncaught exception must be reported on stderr (spec.md, "Programs").
     let report_ok = want_status == 0 || !String::from_utf8_lossy(&got.stderr).trim().is_empty();
-    if status_ok && stdout_ok && report_ok {
+    // With a `.err` beside the `.out`, the logger reports on stderr are compared too.
+    let stderr_diff = expected_stderr(case).and_then(|want| {
+        let want = reports::normalise_reports(&want);
+        let have = reports::normalise_reports(&String::from_utf8_lossy(&got.stderr));
+        (want != have).then(|| unified_diff(want.as_bytes(), have.as_bytes(), 120))
+    });
+    if status_ok && stdout_ok && report_ok && stderr_diff.is_none() {
         return Ok(());
     }
     let mut report = format!("=== FAIL {} ===\n", case.name);
+    if let Some(diff) = &stderr_diff {
+        report.push_str("stderr reports differ from erl's (normalised, see spec.md \"Reports\"):\n");
+        report.push_str(diff);
+    }
     if !report_ok {
         report.push_str("exit status is right but nothing was reported on stderr\n");
     }
@@ -258,6 +270,11 @@ pub fn check(
         }
     }
     Err(report)
+}
+
+/// The `.err` file beside the case's `.out` (erl's stderr), if the case has one.
+pub fn expected_stderr(case: &Case) -> Option<String> {
+    std::fs::read_to_string(case.expected_out.with_extension("err")).ok()
 }
 
 /// A unified diff of `expected` against `actual`, cut after `max_lines` lines.
