@@ -306,7 +306,7 @@ loop_receive(#params{parent = Parent, hibernate_after = HA} = P, Debug, S) ->
                     sys:handle_system_msg(Req, From, Parent, ?MODULE, Debug,
                                           {P, S}, S#state.hibernate);
                 {'EXIT', Parent, Reason} ->
-                    terminate(exit, Reason, [], P, Debug, S, [{info, Msg}]);
+                    terminate(exit, Reason, stacktrace(), P, Debug, S, []);
                 {timeout, TRef, TType} ->
                     case S#state.timers of
                         #{TType := {TRef, TMsg}} = Timers ->
@@ -339,9 +339,9 @@ event(P, Debug, #state{state_data = {State, Data}} = S, Event, Events) ->
                         State, Data, [], undefined).
 
 %% The state enter call: EventType enter, content the old state.
-enter_call(P, Debug, #state{state_data = {State, Data}} = S, OldState, Events,
-           Timeouts) ->
-    loop_state_callback(P, Debug, S, Events, Events, enter, {enter, OldState},
+enter_call(P, Debug, #state{state_data = {State, Data}} = S, Q, OldState,
+           Events, Timeouts) ->
+    loop_state_callback(P, Debug, S, Q, Events, enter, {enter, OldState},
                         State, Data, Timeouts, OldState).
 
 %% Calls the state callback (named and shaped as OTP's, so that crash
@@ -404,10 +404,10 @@ loop_state_callback_result(P, Debug, #state{state_data = {State, Data}} = S, Q,
                               Events, NextState, NewData, Kind, Repeat, Event,
                               Enter);
         {stop, Reason1, NewData} ->
-            terminate(exit, Reason1, [], P, Debug,
+            terminate(exit, Reason1, stacktrace(), P, Debug,
                       S#state{state_data = {State, NewData}}, Q);
         {stop_and_reply, Reason1, Replies1, NewData} ->
-            do_reply_then_terminate(exit, Reason1, [], Debug, P,
+            do_reply_then_terminate(exit, Reason1, stacktrace(), Debug, P,
                                     S#state{state_data = {State, NewData}}, Q,
                                     listify(Replies1));
         bad ->
@@ -467,18 +467,19 @@ loop_actions_list([Action | Actions], T, P, Debug, S, Q, Events, NextState,
                 end,
             terminate(error, {Tag, Action}, stacktrace(), P, Debug, S1, Q)
     end;
-loop_actions_list([], T, P, Debug, S, _Q, Events, NextState, NewData, enter,
+loop_actions_list([], T, P, Debug, S, Q, Events, NextState, NewData, enter,
                   Repeat, _Event, {OldState, Timeouts}) ->
     S1 = S#state{state_data = {NextState, NewData},
                  hibernate = S#state.hibernate orelse T#trans.hibernate},
     Timeouts1 = Timeouts ++ lists:reverse(T#trans.timeouts),
     case Repeat of
-        true -> enter_call(P, Debug, S1, OldState, Events, Timeouts1);
+        true -> enter_call(P, Debug, S1, Q, OldState, Events, Timeouts1);
         false -> finish(P, Debug, S1, Events, Timeouts1)
     end;
-loop_actions_list([], T, P, Debug, S, _Q, Events, NextState, NewData, Kind,
+loop_actions_list([], T, P, Debug, S, Q, Events, NextState, NewData, Kind,
                   Repeat, Event, _Enter) ->
-    transition(P, Debug, S, Event, Events, NextState, NewData, T, Kind, Repeat).
+    transition(P, Debug, S, Q, Event, Events, NextState, NewData, T, Kind,
+               Repeat).
 
 parse_action({reply, From, Reply}, _Kind, P, Debug, T) ->
     case is_from(From) of
@@ -571,7 +572,7 @@ is_time(_, _) -> false.
 %% changes, next_event events go first, then the state enter call, then the
 %% time-outs of both callbacks in order.
 transition(P, Debug, #state{state_data = {State, _}, postponed = Postponed} = S,
-           Event, Events, NextState, NewData, T, Kind, Repeat) ->
+           Q, Event, Events, NextState, NewData, T, Kind, Repeat) ->
     Postponed1 =
         case T#trans.postpone of
             true -> [Event | Postponed];
@@ -604,7 +605,7 @@ transition(P, Debug, #state{state_data = {State, _}, postponed = Postponed} = S,
     case P#params.state_enter
         andalso (Changed orelse Repeat orelse Kind =:= init) of
         true ->
-            enter_call(P, Debug1, S2, State, Events2, Timeouts);
+            enter_call(P, Debug1, S2, Q, State, Events2, Timeouts);
         false ->
             finish(P, Debug1, S2, Events2, Timeouts)
     end.
@@ -714,7 +715,8 @@ system_continue(Parent, Debug, {P, S}) ->
     end.
 
 system_terminate(Reason, Parent, Debug, {P, S}) ->
-    terminate(exit, Reason, [], P#params{parent = Parent}, Debug, S, []).
+    terminate(exit, Reason, stacktrace(), P#params{parent = Parent}, Debug, S,
+              []).
 
 system_code_change({#params{modules = [M | _]} = P, S}, _Mod, OldVsn, Extra) ->
     {State, Data} = S#state.state_data,
