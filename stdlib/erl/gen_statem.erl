@@ -233,7 +233,7 @@ enter(Parent, Debug, Module, Name, HA, State, Data, Actions) ->
     P = #params{parent = Parent, name = Name, modules = [Module],
                 hibernate_after = HA},
     S = #state{state_data = {State, Data}},
-    Debug1 = sys_debug(Debug, Name, {enter, State}),
+    Debug1 = sys_debug(Debug, Name, {enter, Module, State}),
     case callback_mode(P, Debug1, S) of
         {ok, P1} ->
             %% OTP's report names this pseudo event as the last one when
@@ -330,7 +330,8 @@ loop_receive(#params{parent = Parent, hibernate_after = HA} = P, Debug, S) ->
 %% An event from the mailbox cancels the event time-out.
 received(P, Debug, S, Event) ->
     S1 = cancel_timer(timeout, S),
-    Debug1 = sys_debug(Debug, P#params.name, {in, Event}),
+    {State, _} = S1#state.state_data,
+    Debug1 = sys_debug(Debug, P#params.name, {in, Event, State}),
     event(P, Debug1, S1, Event, []).
 
 %% Handles Event with Events still queued behind it.
@@ -578,16 +579,21 @@ transition(P, Debug, #state{state_data = {State, _}, postponed = Postponed} = S,
             true -> [Event | Postponed];
             false -> Postponed
         end,
+    %% The sys log: next events as received, then the event consumed or
+    %% postponed (init's pseudo event too).
+    Name = P#params.name,
+    DebugIn = lists:foldl(fun(E, D) -> sys_debug(D, Name, {in, E, State}) end,
+                          Debug, lists:reverse(T#trans.next)),
     Debug1 =
         case Kind of
-            event ->
+            enter ->
+                DebugIn;
+            _ ->
                 Tag = case T#trans.postpone of
                           true -> postpone;
                           false -> consume
                       end,
-                sys_debug(Debug, P#params.name, {Tag, Event, State});
-            _ ->
-                Debug
+                sys_debug(DebugIn, Name, {Tag, Event, State, NextState})
         end,
     Changed = NextState =/= State,
     {Events1, Postponed2, S1} =
@@ -785,16 +791,24 @@ sys_debug([], _Name, _Event) ->
 sys_debug(Debug, Name, Event) ->
     sys:handle_debug(Debug, fun print_event/3, Name, Event).
 
-print_event(Dev, {in, Event}, Name) ->
-    io:format(Dev, "*DBG* ~tp receive ~ts~n", [Name, event_string(Event)]);
+%% The *DBG* lines of sys:trace/2, worded as OTP 25's.
+print_event(Dev, {in, Event, State}, Name) ->
+    io:format(Dev, "*DBG* ~tp receive ~ts in state ~tp~n",
+              [Name, event_string(Event), State]);
 print_event(Dev, {out, Reply, {To, _Tag}}, Name) ->
     io:format(Dev, "*DBG* ~tp send ~tp to ~tw~n", [Name, Reply, To]);
-print_event(Dev, {enter, State}, Name) ->
-    io:format(Dev, "*DBG* ~tp enter in state ~tp~n", [Name, State]);
-print_event(Dev, {Tag, Event, State}, Name) when Tag =:= postpone;
-                                                 Tag =:= consume ->
-    io:format(Dev, "*DBG* ~tp ~w ~ts in state ~tp~n",
-              [Name, Tag, event_string(Event), State]);
+print_event(Dev, {enter, Module, State}, Name) ->
+    io:format(Dev, "*DBG* ~tp enter ~tp in state ~tp~n", [Name, Module, State]);
+print_event(Dev, {Tag, Event, State, NextState}, Name) when Tag =:= postpone;
+                                                            Tag =:= consume ->
+    case NextState of
+        State ->
+            io:format(Dev, "*DBG* ~tp ~w ~ts in state ~tp~n",
+                      [Name, Tag, event_string(Event), State]);
+        _ ->
+            io:format(Dev, "*DBG* ~tp ~w ~ts in state ~tp => ~tp~n",
+                      [Name, Tag, event_string(Event), State, NextState])
+    end;
 print_event(Dev, Other, Name) ->
     io:format(Dev, "*DBG* ~tp ~tp~n", [Name, Other]).
 
@@ -848,7 +862,7 @@ error_info(Class, Reason, Stacktrace, Debug,
                modules => Modules,
                callback_mode => CM,
                state_enter => Enter,
-               state => StateData,
+               state => report_state(Modules, StateData),
                timeouts => list_timeouts(S),
                log => sys:get_log(Debug),
                reason => {Class, Reason, Stacktrace},
@@ -858,6 +872,22 @@ error_info(Class, Reason, Stacktrace, Debug,
                    report_cb => fun gen_statem:format_log/2,
                    error_logger => #{tag => error,
                                      report_cb => fun gen_statem:format_log/1}}).
+
+%% The report shows what format_status(terminate, _) makes of the state, as
+%% OTP 25 does when the callback module exports it.
+report_state([M | _], {State, Data} = StateData) ->
+    case erlang:function_exported(M, format_status, 2) of
+        true ->
+            try M:format_status(terminate, [get(), State, Data])
+            catch
+                throw:Result -> Result;
+                _:_ -> StateData
+            end;
+        false ->
+            StateData
+    end;
+report_state(_, StateData) ->
+    StateData.
 
 %% For a call event: the calling process and its stack, shown in the report.
 client_info([{{call, {Pid, _Tag}}, _Req} | _]) when is_pid(Pid) ->
