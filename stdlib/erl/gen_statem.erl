@@ -752,18 +752,40 @@ system_replace_state(StateFun, {P, S}) ->
 format_status(Opt, [PDict, SysState, Parent, Debug, {P, S}]) ->
     Header = gen:format_status_header("Status for state machine",
                                       P#params.name),
-    Log = sys:get_log(Debug),
+    {Count, Timeouts} = list_timeouts(S),
+    {State, Data} = S#state.state_data,
+    Status0 = #{state => State, data => Data, postponed => S#state.postponed,
+                timeouts => Timeouts, log => sys:get_log(Debug)},
+    [M | _] = P#params.modules,
+    {Status, StateSection} =
+        case erlang:function_exported(M, format_status, 1) of
+            true ->
+                St = format_status_map(M, Status0),
+                {St, [{data, [{"State", {maps:get(state, St),
+                                         maps:get(data, St)}}]}]};
+            false ->
+                {Status0, format_state(Opt, PDict, P, S)}
+        end,
     [{header, Header},
      {data, [{"Status", SysState},
              {"Parent", Parent},
              {"Modules", P#params.modules},
-             {"Time-outs", list_timeouts(S)},
-             {"Logged Events", Log},
-             {"Postponed", S#state.postponed}]} |
-     case format_state(Opt, PDict, P, S) of
+             {"Time-outs", {Count, maps:get(timeouts, Status)}},
+             {"Logged Events", maps:get(log, Status)},
+             {"Postponed", maps:get(postponed, Status)}]} |
+     case StateSection of
          L when is_list(L) -> L;
          T -> [T]
      end].
+
+%% OTP 25's format_status/1: the callback rewrites a map of what is shown.
+format_status_map(M, Status) ->
+    try M:format_status(Status) of
+        NewStatus when is_map(NewStatus) -> maps:merge(Status, NewStatus);
+        _ -> Status
+    catch
+        _:_ -> Status
+    end.
 
 format_state(Opt, PDict, #params{modules = [M | _]}, S) ->
     StateData = S#state.state_data,
@@ -854,18 +876,35 @@ terminate(Class, Reason, Stacktrace,
 error_info(Class, Reason, Stacktrace, Debug,
            #params{name = Name, modules = Modules, callback_mode = CM,
                    state_enter = Enter},
-           #state{state_data = StateData, postponed = Postponed} = S, Q) ->
+           #state{state_data = {State, Data} = StateData,
+                  postponed = Postponed} = S, Q) ->
+    {Count, Timeouts} = list_timeouts(S),
+    Log = sys:get_log(Debug),
+    [M | _] = Modules,
+    Status =
+        case erlang:function_exported(M, format_status, 1) of
+            true ->
+                St = format_status_map(
+                       M, #{state => State, data => Data, reason => Reason,
+                            queue => Q, postponed => Postponed,
+                            timeouts => Timeouts, log => Log}),
+                St#{state := {maps:get(state, St), maps:get(data, St)}};
+            false ->
+                #{state => report_state(Modules, StateData), reason => Reason,
+                  queue => Q, postponed => Postponed, timeouts => Timeouts,
+                  log => Log}
+        end,
     Report = #{label => {gen_statem, terminate},
                name => Name,
-               queue => Q,
-               postponed => Postponed,
+               queue => maps:get(queue, Status),
+               postponed => maps:get(postponed, Status),
                modules => Modules,
                callback_mode => CM,
                state_enter => Enter,
-               state => report_state(Modules, StateData),
-               timeouts => list_timeouts(S),
-               log => sys:get_log(Debug),
-               reason => {Class, Reason, Stacktrace},
+               state => maps:get(state, Status),
+               timeouts => {Count, maps:get(timeouts, Status)},
+               log => maps:get(log, Status),
+               reason => {Class, maps:get(reason, Status), Stacktrace},
                client_info => client_info(Q)},
     logger:error(Report,
                  #{domain => [otp],
@@ -885,9 +924,7 @@ report_state([M | _], {State, Data} = StateData) ->
             end;
         false ->
             StateData
-    end;
-report_state(_, StateData) ->
-    StateData.
+    end.
 
 %% For a call event: the calling process and its stack, shown in the report.
 client_info([{{call, {Pid, _Tag}}, _Req} | _]) when is_pid(Pid) ->
