@@ -621,23 +621,40 @@ transition(P, Debug, #state{state_data = {State, _}, postponed = Postponed} = S,
 %% time-out only starts when nothing is queued.
 finish(P, Debug, S, Events, Timeouts) ->
     {S1, ZeroR, EventTimeout} = timeouts(Timeouts, S, [], none),
-    Events1 = Events ++ lists:reverse(ZeroR),
-    case callback_mode(P, Debug, S1) of
+    Zero = lists:reverse(ZeroR),
+    Debug1 = debug_timeouts(Debug, P#params.name, S1, Timeouts, Zero),
+    Events1 = Events ++ Zero,
+    case callback_mode(P, Debug1, S1) of
         {ok, P1} ->
             case Events1 of
                 [Event | Rest] ->
-                    event(P1, Debug, S1#state{hibernate = false}, Event, Rest);
+                    event(P1, Debug1, S1#state{hibernate = false}, Event, Rest);
                 [] when element(1, EventTimeout) =:= 0,
                         element(3, EventTimeout) =:= [] ->
-                    event(P1, Debug, S1#state{hibernate = false},
-                          {timeout, element(2, EventTimeout)}, []);
+                    Event = {timeout, element(2, EventTimeout)},
+                    {State, _} = S1#state.state_data,
+                    Debug2 = sys_debug(Debug1, P#params.name,
+                                       {in, Event, State}),
+                    event(P1, Debug2, S1#state{hibernate = false}, Event, []);
                 [] ->
                     S2 = start_event_timeout(EventTimeout, S1),
-                    loop(P1, Debug, S2)
+                    loop(P1, Debug1, S2)
             end;
         Stopped ->
             Stopped
     end.
+
+%% The sys log of a transition's time-outs: each one started (latest first,
+%% as OTP logs them), then the zero time-outs as received events.
+debug_timeouts([], _Name, _S, _Timeouts, _Zero) ->
+    [];
+debug_timeouts(Debug, Name, #state{state_data = {State, _}}, Timeouts, Zero) ->
+    Started = [T || {_, _, _, _} = T <- lists:reverse(Timeouts)],
+    Debug1 = lists:foldl(
+               fun(T, D) -> sys_debug(D, Name, {start_timer, T, State}) end,
+               Debug, Started),
+    lists:foldl(fun(E, D) -> sys_debug(D, Name, {in, E, State}) end,
+                Debug1, Zero).
 
 %% A zero event time-out is an event at once, ahead of the mailbox.
 start_event_timeout(none, S) ->
@@ -831,6 +848,9 @@ print_event(Dev, {Tag, Event, State, NextState}, Name) when Tag =:= postpone;
             io:format(Dev, "*DBG* ~tp ~w ~ts in state ~tp => ~tp~n",
                       [Name, Tag, event_string(Event), State, NextState])
     end;
+print_event(Dev, {start_timer, Timeout, State}, Name) ->
+    io:format(Dev, "*DBG* ~tp start_timer ~tp in state ~tp~n",
+              [Name, Timeout, State]);
 print_event(Dev, Other, Name) ->
     io:format(Dev, "*DBG* ~tp ~tp~n", [Name, Other]).
 
