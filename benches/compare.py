@@ -50,6 +50,10 @@ BASIC = ["hello", "fib", "nrev", "fact", "float_loop", "map_ops"]
 PROC_TIMED = ["proc_spawn", "proc_ring", "proc_pingpong", "proc_bigmsg", "proc_selective"]
 # Process programs that print figures: name -> (figure line pattern, [(figure key, label)]).
 FIGURES = {
+    "otp_gen_server": (
+        re.compile(r"^gen_server_calls_us (-?\d+) (-?\d+)$", re.M),
+        [("one", "1M calls, 1 client, us"), ("many", "1M calls, 100 clients, us")],
+    ),
     "proc_memory": (re.compile(r"^bytes_per_process (-?\d+)$", re.M), [("bytes", "bytes/process")]),
     "proc_latency": (
         re.compile(r"^latency_us p50=(-?\d+) p99=(-?\d+) max=(-?\d+)$", re.M),

@@ -428,7 +428,7 @@ terminate(Class, Reason, Stacktrace, ReportStacktrace, Name, From, Msg, Mod, Sta
     Reply = try_terminate(Mod, terminate_reason(Class, Reason, Stacktrace), State),
     case Reply of
         {'EXIT', C, R, S} ->
-            error_info({R, S}, Name, From, Msg, Mod, State, Debug),
+            error_info(R, S, Name, From, Msg, Mod, State, Debug),
             erlang:raise(C, R, S);
         _ ->
             case {Class, Reason} of
@@ -436,9 +436,9 @@ terminate(Class, Reason, Stacktrace, ReportStacktrace, Name, From, Msg, Mod, Sta
                 {exit, shutdown} -> ok;
                 {exit, {shutdown, _}} -> ok;
                 _ when ReportStacktrace ->
-                    error_info({Reason, Stacktrace}, Name, From, Msg, Mod, State, Debug);
+                    error_info(Reason, Stacktrace, Name, From, Msg, Mod, State, Debug);
                 _ ->
-                    error_info(Reason, Name, From, Msg, Mod, State, Debug)
+                    error_info(Reason, undefined, Name, From, Msg, Mod, State, Debug)
             end,
             erlang:raise(Class, Reason, Stacktrace)
     end.
@@ -447,7 +447,9 @@ terminate_reason(error, Reason, Stacktrace) -> {Reason, Stacktrace};
 terminate_reason(exit, Reason, _Stacktrace) -> Reason;
 terminate_reason(throw, Reason, Stacktrace) -> {{nocatch, Reason}, Stacktrace}.
 
-error_info(Reason, Name, From, Msg, Mod, State, Debug) ->
+%% The reason goes through format_status/1 alone; the stacktrace (undefined for a plain stop) is
+%% added after, as in OTP 25.
+error_info(Reason, Stacktrace, Name, From, Msg, Mod, State, Debug) ->
     Log = sys:get_log(Debug),
     Status = gen:format_status(Mod, terminate,
                                #{reason => Reason, state => State, message => Msg, log => Log},
@@ -463,7 +465,10 @@ error_info(Reason, Name, From, Msg, Mod, State, Debug) ->
                         last_message => maps:get(message, Status),
                         state => ReportState,
                         log => format_log_state(Mod, maps:get(log, Status)),
-                        reason => maps:get(reason, Status),
+                        reason => case Stacktrace of
+                                      undefined -> maps:get(reason, Status);
+                                      _ -> {maps:get(reason, Status), Stacktrace}
+                                  end,
                         client_info => client_stacktrace(From)},
                       #{domain => [otp], report_cb => fun gen_server:format_log/2,
                         error_logger => #{tag => error}}),

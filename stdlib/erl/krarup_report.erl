@@ -173,6 +173,8 @@ frame({M, F, A, Loc}) ->
 %% call in the sentence).
 explain(error, function_clause, [{M, F, Args, Loc} | Rest], _Col) when is_list(Args) ->
     {["no function clause matching ", frame({M, F, Args, Loc})], Rest};
+explain(error, undef, [{M, F, Args, _Loc} | Rest], _Col) when is_list(Args) ->
+    {io_lib:format("undefined function ~tw:~tw/~w", [M, F, length(Args)]), Rest};
 explain(error, Reason, Frames, Col) ->
     {explain_error(Reason, Col), Frames};
 explain(_Class, Reason, Frames, Col) ->

@@ -13,7 +13,7 @@
          update_primary_config/1, update_handler_config/2, update_handler_config/3,
          set_module_level/2, unset_module_level/1, get_module_level/1,
          get_config/0, timestamp/0, compare_levels/2, format_report/1,
-         log_report/3, emit/3]).
+         log_report/3, emit/3, add_handler/3, remove_handler/1, get_handler_ids/0]).
 -export([config_loop/1]).
 
 -define(LEVELS, [emergency, alert, critical, error, warning, notice, info, debug]).
@@ -82,6 +82,7 @@ allow(Level, _Module) ->
 
 do_log(Level, Msg, Metadata) ->
     check_level(Level),
+    check_msg(Msg),
     case enabled(Level) of
         true -> emit(Level, resolve(Msg), Metadata);
         false -> ok
@@ -92,6 +93,13 @@ check_level(Level) ->
         true -> ok;
         false -> erlang:error(badarg)
     end.
+
+%% OTP 25 accepts a string, a report (map or key-value list) or {FormatOrFun, Args}; anything else
+%% is a function_clause, as there.
+check_msg({F, A}) when is_function(F); (is_list(F) orelse is_atom(F) orelse is_binary(F))
+                                        andalso is_list(A) -> ok;
+check_msg(Msg) when is_list(Msg); is_binary(Msg); is_map(Msg) -> ok;
+check_msg(Msg) -> erlang:error(function_clause, [Msg]).
 
 %% A fun message is called only when the event passes the levels, as in OTP.
 resolve({Fun, FunArgs}) when is_function(Fun, 1) ->
@@ -202,6 +210,38 @@ update_handler_config(default, Config) when is_map(Config) ->
     end;
 update_handler_config(HandlerId, _Config) ->
     {error, {not_found, HandlerId}}.
+
+%% Only the default handler exists: removing it stops the output (its level becomes none), and
+%% adding it back (`logger_std_h`) restores the level its config names; other handlers are refused.
+%% The text stays OTP's legacy form whatever formatter the config names (spec.md).
+remove_handler(default) ->
+    case get_handler_ids() of
+        [default] -> config_set(handler_level, none), config_set(removed, true);
+        [] -> {error, {not_found, default}}
+    end;
+remove_handler(HandlerId) ->
+    {error, {not_found, HandlerId}}.
+
+add_handler(default, logger_std_h, Config) when is_map(Config) ->
+    case get_handler_ids() of
+        [] ->
+            config_set(removed, false),
+            config_set(handler_level, maps:get(level, Config, all));
+        [default] ->
+            {error, {already_exist, default}}
+    end;
+add_handler(HandlerId, Module, _Config) ->
+    {error, {handler_not_supported, {HandlerId, Module}}}.
+
+get_handler_ids() ->
+    case whereis(krarup_logger_config) of
+        undefined -> [default];
+        Pid ->
+            case maps:get(removed, config_call(Pid, get), false) of
+                true -> [];
+                false -> [default]
+            end
+    end.
 
 get_handler_config(default) ->
     {_, Handler} = levels(),

@@ -240,7 +240,8 @@ pub fn check(
     }
     let mut report = format!("=== FAIL {} ===\n", case.name);
     if let Some(diff) = &stderr_diff {
-        report.push_str("stderr reports differ from erl's (normalised, see spec.md \"Reports\"):\n");
+        report
+            .push_str("stderr reports differ from erl's (normalised, see spec.md \"Reports\"):\n");
         report.push_str(diff);
     }
     if !report_ok {

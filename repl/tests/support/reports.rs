@@ -54,11 +54,7 @@ fn header_time(line: &str) -> String {
     if let (true, Some(start)) = (line.starts_with('='), line.find(MID)) {
         let body_start = start + MID.len();
         if let Some(end) = line[body_start..].find(" ===") {
-            return format!(
-                "{}<TIME>{}",
-                &line[..body_start],
-                &line[body_start + end..]
-            );
+            return format!("{}<TIME>{}", &line[..body_start], &line[body_start + end..]);
         }
     }
     line.to_string()
