@@ -53,5 +53,7 @@ main() ->
     io:format("gen_event get_state: ~p~n", [sys:get_state(M)]),
     io:format("gen_event replace_state: ~p~n",
               [sys:replace_state(M, fun({Mod1, Id, S}) -> {Mod1, Id, {x, S}} end)]),
+    {status, _, EvMod, [_, EvSys, _, _, EvMisc]} = sys:get_status(M),
+    io:format("gen_event get_status: ~p ~p~n  ~p~n", [EvMod, EvSys, nopid(tl(EvMisc))]),
     ok = gen_event:stop(M),
     ok.

@@ -585,9 +585,9 @@ format_status(_Opt, [_PDict, SysState, Parent, Debug,
     Header = gen:format_status_header("Status for event handler", ServerName),
     [{header, Header},
      {data, [{"Status", SysState},
+             {"Logged Events", sys:get_log(Debug)},
              {"Parent", Parent}]},
-     {items, {"Installed handlers", MSL}},
-     {data, [{"Logged events", sys:get_log(Debug)}]}].
+     {items, {"Installed handlers", MSL}}].
 
 print_event(Dev, {in, Msg}, Name) ->
     case Msg of
