@@ -59,6 +59,7 @@ FIGURES = {
         re.compile(r"^latency_us p50=(-?\d+) p99=(-?\d+) max=(-?\d+)$", re.M),
         [("p50", "p50 lateness us"), ("p99", "p99 lateness us"), ("max", "max lateness us")],
     ),
+    "otp_statem": (re.compile(r"^statem_events_us (-?\d+)$", re.M), [("us", "1M events us")]),
 }
 PROGRAMS = BASIC + PROC_TIMED + list(FIGURES)
 TIME_MARK = "__KRARUP_BENCH_TIME_US__"
