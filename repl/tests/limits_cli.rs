@@ -303,3 +303,41 @@ fn the_main_process_out_of_memory_is_an_uncaught_system_limit() {
         err(&r)
     );
 }
+
+/// A process that never receives is flooded with small messages (no fragment each, only a queue
+/// entry): when its queue can no longer grow it exits with `system_limit`; the VM used to abort
+/// with a Rust allocation failure.
+#[test]
+fn a_flooded_mailbox_ends_its_process_not_the_vm() {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    write(
+        dir.path(),
+        "flood.erl",
+        "-module(flood).\n-export([main/0]).\n\
+         main() ->\n\
+             Receiver = spawn(fun() -> receive never -> ok end end),\n\
+             Ref = monitor(process, Receiver),\n\
+             Sender = spawn(fun() -> flood(Receiver) end),\n\
+             receive {'DOWN', Ref, process, Receiver, R} -> io:format(\"~p~n\", [reason(R)]) end,\n\
+             exit(Sender, kill),\n\
+             io:format(\"~p~n\", [length(lists:seq(1, 1000000))]).\n\
+         flood(P) -> P ! ok, flood(P).\n\
+         %% {system_limit, Stack} when its mailbox could not grow in a slice, system_limit when\n\
+         %% its signal queue could not (the exit comes from outside any instruction).\n\
+         reason({R, _}) -> R;\n\
+         reason(R) -> R.\n",
+    );
+    let script = format!(
+        "ulimit -v 1000000 && exec '{}' run flood.erl",
+        support::krarup_bin().display()
+    );
+    let mut cmd = std::process::Command::new("sh");
+    cmd.args(["-c", &script]).current_dir(Path::new(dir.path()));
+    let r = support::run_with_timeout(cmd, std::time::Duration::from_secs(120)).expect("sh runs");
+    assert_ended("flooded mailbox", &r);
+    assert_eq!(r.status, Some(0), "{}", err(&r));
+    assert_eq!(out(&r), "system_limit\n1000000\n", "{}", err(&r));
+}

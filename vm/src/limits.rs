@@ -4,12 +4,16 @@
 //! # Running out of memory
 //! Heap allocation never fails to its callers (`heap` module doc), so a failed request cannot be
 //! returned to them. Instead the allocation sites made on a process's behalf (heap blocks, the
-//! collector's to-space, the stack, off-heap binaries) allocate fallibly and, on failure, unwind
+//! collector's to-space, the stack, off-heap binaries, the mailbox, the dictionary) allocate
+//! fallibly and, on failure, unwind
 //! with an [`OutOfMemory`] payload. `interp::run_slice` catches it, frees the process's memory
 //! and ends the process with `{system_limit, Stack}` as an uncaught error (with its error
 //! report); other processes run on. BEAM aborts the whole node instead. The unwind leaves the
 //! process's heap half-built, which is safe because nothing reads it again: the process is
-//! dropped, and its heap's only destructor work is releasing its refc-binary counts.
+//! dropped, and its heap's only destructor work is releasing its refc-binary counts. A signal
+//! that cannot be queued for a process (its signal queue cannot grow) sets
+//! `signal::Inbox::out_of_memory`, and the process exits with `system_limit` when it next takes
+//! in its signals.
 
 use crate::process::Process;
 use std::sync::atomic::{AtomicUsize, Ordering};

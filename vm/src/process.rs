@@ -128,8 +128,12 @@ pub struct Mailbox {
 }
 
 impl Mailbox {
-    /// Appends a message (already on the receiver's heap).
+    /// Appends a message (already on the receiver's heap). If the queue cannot grow, the
+    /// process exits with `system_limit` (`limits::out_of_memory`).
     pub fn push(&mut self, msg: Term) {
+        if self.messages.try_reserve(1).is_err() {
+            crate::limits::out_of_memory(std::mem::size_of::<Term>());
+        }
         self.messages.push_back(msg);
     }
     /// The message at the save pointer, if any.

@@ -165,6 +165,10 @@ pub struct Inbox {
     /// The process has taken signals out and is still handling them (until it clears this or
     /// ends): an exit signal among them may not have taken effect yet.
     pub in_flight: bool,
+    /// A signal could not be queued for lack of memory: the process exits with `system_limit`
+    /// when it next takes in its signals (the queue is its own, as the memory was taken on its
+    /// behalf), instead of the VM aborting.
+    pub out_of_memory: bool,
 }
 
 impl Inbox {
@@ -210,6 +214,7 @@ impl Pcb {
                 state,
                 messages: 0,
                 in_flight: false,
+                out_of_memory: false,
             }),
             body: Mutex::new(Some(Box::new(process))),
         }
@@ -317,6 +322,7 @@ mod tests {
             state: State::Queued,
             messages: 1,
             in_flight: false,
+            out_of_memory: false,
         };
         assert!(inbox.has_pending_from(7));
         assert!(!inbox.has_pending_from(8));

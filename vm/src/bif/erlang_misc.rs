@@ -71,6 +71,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
                 return Ok(old);
             }
         }
+        crate::limits::reserve_or_exit(c.dict, 1);
         c.dict.push((a[0], a[1]));
         Ok(Term::atom(atom::UNDEFINED))
     });

@@ -298,13 +298,18 @@ impl System {
                 self.bounce(from, to, signal, local);
                 return;
             }
-            if matches!(
-                signal,
-                Signal::Message(_) | Signal::AliasMessage { .. } | Signal::Down { .. }
-            ) {
-                inbox.messages += 1;
+            if inbox.signals.try_reserve(1).is_err() {
+                // No memory to queue it: the receiver exits (`Inbox::out_of_memory`).
+                inbox.out_of_memory = true;
+            } else {
+                if matches!(
+                    signal,
+                    Signal::Message(_) | Signal::AliasMessage { .. } | Signal::Down { .. }
+                ) {
+                    inbox.messages += 1;
+                }
+                inbox.signals.push(signal);
             }
-            inbox.signals.push(signal);
             if inbox.state == State::Waiting {
                 inbox.state = State::Queued;
                 true

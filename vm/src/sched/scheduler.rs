@@ -24,6 +24,23 @@ pub const SLICE_REDUCTIONS: usize = 4000;
 /// neither vector is reallocated in a steady exchange of messages).
 pub(crate) fn take_signals(pcb: &Pcb, p: &mut Process) -> Option<Vec<crate::signal::Signal>> {
     let mut inbox = pcb.lock_inbox();
+    if inbox.out_of_memory {
+        // The queue could not grow: drop it (freeing its messages) and leave one fatal exit in
+        // its place, in the capacity it already has.
+        inbox.out_of_memory = false;
+        inbox.messages = 0;
+        inbox.in_flight = true;
+        let mut signals = std::mem::take(&mut inbox.signals);
+        signals.clear();
+        signals.push(crate::signal::Signal::Exit {
+            from: pcb.pid,
+            reason: crate::signal::Message::immediate(crate::term::Term::atom(
+                crate::atom::SYSTEM_LIMIT,
+            )),
+            kind: crate::signal::ExitKind::Fatal,
+        });
+        return Some(signals);
+    }
     if inbox.signals.is_empty() {
         return None;
     }
@@ -305,7 +322,7 @@ impl System {
                     self.arm_receive_timer(p, timeout_ms.is_some());
                     drop(body);
                     let mut inbox = pcb.lock_inbox();
-                    if inbox.signals.is_empty() {
+                    if inbox.signals.is_empty() && !inbox.out_of_memory {
                         inbox.state = State::Waiting;
                         return;
                     }
@@ -341,5 +358,39 @@ impl System {
             let id = self.arm_timer(d, TimerEvent::Wake(p.pid));
             p.timer_armed = Some((d, id.0));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signal::{ExitKind, Message, Signal};
+
+    /// A signal that could not be queued for lack of memory (`Inbox::out_of_memory`) makes the
+    /// receiver's next signal intake a fatal `system_limit` exit, dropping the queue.
+    #[test]
+    fn an_unqueued_signal_ends_the_receiver_with_system_limit() {
+        let pcb = Pcb::new(Process::new(7, 0, 0, &[]), State::Waiting);
+        let mut body = pcb.lock_body();
+        let p = body.as_mut().expect("alive");
+        assert!(take_signals(&pcb, p).is_none());
+        {
+            let mut inbox = pcb.lock_inbox();
+            inbox
+                .signals
+                .push(Signal::Message(Message::immediate(Term::NIL)));
+            inbox.messages = 1;
+            inbox.out_of_memory = true;
+        }
+        let taken = take_signals(&pcb, p).expect("the exit");
+        match taken.as_slice() {
+            [Signal::Exit { reason, kind, .. }] => {
+                assert_eq!(*kind, ExitKind::Fatal);
+                assert_eq!(reason.term, Term::atom(crate::atom::SYSTEM_LIMIT));
+            }
+            other => panic!("expected one fatal exit, got {} signals", other.len()),
+        }
+        let inbox = pcb.lock_inbox();
+        assert!(!inbox.out_of_memory && inbox.messages == 0 && inbox.signals.is_empty());
     }
 }
