@@ -15,20 +15,33 @@ use crossbeam_deque::Worker;
 use std::io::Write;
 use std::sync::Arc;
 
-/// `{'DOWN', Ref, process, Who, Reason}` on a fragment of its own.
-pub fn down_message(reference: u64, who: Term, reason: Term) -> Message {
-    Message::build(|h| {
-        let r = make_ref(h, reference);
-        let who = crate::copy::copy_term(h, who);
-        let reason = crate::copy::copy_term(h, reason);
-        h.tuple(&[
-            Term::atom(atom::DOWN),
-            r,
-            Term::atom(atom::PROCESS),
-            who,
-            reason,
-        ])
-    })
+/// `{'DOWN', Ref, process, Who, Reason}` on a fragment of its own; `None` when the copy of
+/// `reason` cannot be allocated (the watcher, whose message it is, then exits with
+/// `system_limit`, as for any message that cannot be copied for its receiver).
+pub fn down_message(reference: u64, who: Term, reason: Term) -> Option<Message> {
+    let mut m = Message::try_copy_of(reason)?;
+    let h = m
+        .frag
+        .get_or_insert_with(|| Box::new(crate::heap::Heap::with_capacity(16)));
+    let r = make_ref(h, reference);
+    let who = crate::copy::copy_term(h, who);
+    m.term = h.tuple(&[
+        Term::atom(atom::DOWN),
+        r,
+        Term::atom(atom::PROCESS),
+        who,
+        m.term,
+    ]);
+    Some(m)
+}
+
+/// The exit signal a receiver gets when what was meant for it cannot be copied for it.
+fn out_of_memory_exit(from: u64) -> Signal {
+    Signal::Exit {
+        from,
+        reason: Message::immediate(Term::atom(atom::SYSTEM_LIMIT)),
+        kind: ExitKind::Fatal,
+    }
 }
 
 impl System {
@@ -85,18 +98,26 @@ impl System {
                 _ => {}
             }
         }
+        // Each link and monitor gets its own copy of the reason, made on its behalf: one that
+        // cannot be allocated ends that receiver with `system_limit` instead of the VM.
         for l in links {
-            let exit = Signal::Exit {
-                from: me,
-                reason: Message::copy_of(reason),
-                kind: ExitKind::Link,
+            let exit = match Message::try_copy_of(reason) {
+                Some(reason) => Signal::Exit {
+                    from: me,
+                    reason,
+                    kind: ExitKind::Link,
+                },
+                None => out_of_memory_exit(me),
             };
             self.post(me, l, exit, local);
         }
         let who = Term::pid(me);
         for (reference, watcher) in watchers {
-            let msg = down_message(reference, who, reason);
-            self.post(me, watcher, Signal::Down { reference, msg }, local);
+            let signal = match down_message(reference, who, reason) {
+                Some(msg) => Signal::Down { reference, msg },
+                None => out_of_memory_exit(me),
+            };
+            self.post(me, watcher, signal, local);
         }
         for m in &p.monitors {
             if m.target != 0 {

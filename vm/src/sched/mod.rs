@@ -399,9 +399,11 @@ impl System {
                 local,
             ),
             Signal::Monitor { reference, .. } => {
-                let msg =
-                    exit::down_message(reference, Term::pid(dead), Term::atom(crate::atom::NOPROC));
-                self.post(dead, from, Signal::Down { reference, msg }, local);
+                // `noproc` is an immediate: only the small 'DOWN' tuple is allocated.
+                let noproc = Term::atom(crate::atom::NOPROC);
+                if let Some(msg) = exit::down_message(reference, Term::pid(dead), noproc) {
+                    self.post(dead, from, Signal::Down { reference, msg }, local);
+                }
             }
             _ => {}
         }
