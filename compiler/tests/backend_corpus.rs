@@ -34,7 +34,15 @@ fn corpus_compiles_and_verifies() {
     for p in &progs {
         let src = std::fs::read_to_string(p).unwrap_or_default();
         let name = p.display().to_string();
-        match krarup_compiler::compile(&src, &name) {
+        // `-include_lib` of the OTP include files krarup embeds (stdlib/include/), as the
+        // `krarup` binary resolves them.
+        let embedded = Path::new(env!("CARGO_MANIFEST_DIR")).join("../stdlib/include");
+        let resolve = |path: &str, lib: bool| {
+            let file = embedded.join(path);
+            let text = std::fs::read_to_string(&file).ok().filter(|_| lib)?;
+            Some((file.display().to_string(), text))
+        };
+        match krarup_compiler::compile_with(&src, &name, Some(&resolve)) {
             Ok(c) => {
                 if let Err(e) = krarup_bytecode::verify::verify(&c.module) {
                     failures.push(format!("{name}: verify: {}", e.message));
