@@ -26,12 +26,19 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Parses a file with `-include` resolved relative to the file's directory (as the binary does).
+/// Parses a file with `-include` resolved relative to the file's directory, and `-include_lib`
+/// also among the embedded OTP include files (`stdlib/include/`), as the binary does.
 fn parse_file(p: &Path) -> (String, Result<usize, String>) {
     let src = std::fs::read_to_string(p).expect("readable test file");
     let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolver = move |inc: &str, _lib: bool| {
+    let embedded = workspace().join("stdlib/include");
+    let resolver = move |inc: &str, lib: bool| {
         let path = dir.join(inc);
+        let path = if !path.is_file() && lib {
+            embedded.join(inc)
+        } else {
+            path
+        };
         let text = std::fs::read_to_string(&path).ok()?;
         Some((path.display().to_string(), text))
     };
