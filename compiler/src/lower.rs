@@ -232,7 +232,7 @@ pub(crate) fn const_literal(e: &Expr) -> Option<Literal> {
 }
 
 /// A string as a literal list of code points.
-pub(crate) fn string_lit(s: &str) -> Literal {
+pub fn string_lit(s: &str) -> Literal {
     if s.is_empty() {
         Literal::Nil
     } else {

@@ -245,7 +245,7 @@ impl Parser<'_> {
                     text.push_str(more);
                     self.pos += 1;
                 }
-                string(&text)
+                crate::lower::string_lit(&text)
             }
             Tok::Minus | Tok::Plus => {
                 let negate = matches!(tok, Tok::Minus);
@@ -339,20 +339,6 @@ impl Parser<'_> {
 fn byte_of(i: &BigInt) -> u8 {
     let (_, digits) = (i & BigInt::from(255)).to_u32_digits();
     digits.first().copied().unwrap_or(0) as u8
-}
-
-/// A string literal as a list of code points (`[]` when empty).
-fn string(s: &str) -> Literal {
-    if s.is_empty() {
-        Literal::Nil
-    } else {
-        Literal::List(
-            s.chars()
-                .map(|c| Literal::Int(BigInt::from(c as u32)))
-                .collect(),
-            Box::new(Literal::Nil),
-        )
-    }
 }
 
 /// Whether `t` after a complete value makes it part of a larger expression (so erl_parse reads an

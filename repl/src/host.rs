@@ -2,9 +2,9 @@
 //! OS, term parsing from the compiler, and the code path (the directories of the program's files).
 
 use krarup_bytecode::module::Literal;
+use krarup_compiler::lower::string_lit as string;
 use krarup_compiler::terms::{parse_terms, TermErrorKind};
 use krarup_vm::host::{posix_name, ConsultError, Host};
-use num_bigint::BigInt;
 
 /// The host of a `krarup run`: `code_path` lists the program files' directories, in order.
 pub struct OsHost {
@@ -53,16 +53,4 @@ impl Host for OsHost {
 
 fn list(elems: Vec<Literal>) -> Literal {
     Literal::List(elems, Box::new(Literal::Nil))
-}
-
-/// `s` as an Erlang string literal.
-fn string(s: &str) -> Literal {
-    if s.is_empty() {
-        return Literal::Nil;
-    }
-    list(
-        s.chars()
-            .map(|c| Literal::Int(BigInt::from(c as u32)))
-            .collect(),
-    )
 }
