@@ -201,6 +201,20 @@ call(Process, Label, Request, Timeout)
 %% after the timeout (when the alias is gone) is dropped instead of reaching the mailbox.
 do_call(Process, _Label, _Request, _Timeout) when Process =:= self() ->
     exit(calling_self);
+do_call(Process, Label, Request, infinity) ->
+    %% As OTP 25: without a time-out the reply or the 'DOWN' always comes, so the tag is the
+    %% plain monitor reference and From is {Pid, Ref}.
+    Mref = erlang:monitor(process, Process),
+    Process ! {Label, {self(), Mref}, Request},
+    receive
+        {Mref, Reply} ->
+            erlang:demonitor(Mref, [flush]),
+            {ok, Reply};
+        {'DOWN', Mref, _, _, noconnection} ->
+            exit({nodedown, node(Process)});
+        {'DOWN', Mref, _, _, Reason} ->
+            exit(Reason)
+    end;
 do_call(Process, Label, Request, Timeout) ->
     Mref = erlang:monitor(process, Process, [{alias, demonitor}]),
     Tag = [alias | Mref],

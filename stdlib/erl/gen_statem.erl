@@ -328,6 +328,8 @@ loop_receive(#params{parent = Parent, hibernate_after = HA} = P, Debug, S) ->
     end.
 
 %% An event from the mailbox cancels the event time-out.
+received(P, [], S, Event) ->
+    event(P, [], cancel_timer(timeout, S), Event, []);
 received(P, Debug, S, Event) ->
     S1 = cancel_timer(timeout, S),
     {State, _} = S1#state.state_data,
@@ -449,6 +451,11 @@ listify(X) -> [X].
 
 %% Runs the actions in order (replies go out at once), then makes the
 %% transition to NextState, or for an enter call goes on with the queue.
+loop_actions_list([{reply, {Pid, _} = From, Reply} | Actions], T, P, [], S, Q, Events,
+                  NextState, NewData, Kind, Repeat, Event, Enter) when is_pid(Pid) ->
+    reply(From, Reply),
+    loop_actions_list(Actions, T, P, [], S, Q, Events, NextState, NewData, Kind, Repeat,
+                      Event, Enter);
 loop_actions_list([Action | Actions], T, P, Debug, S, Q, Events, NextState,
                   NewData, Kind, Repeat, Event, Enter) ->
     case parse_action(Action, Kind, P, Debug, T) of
@@ -572,6 +579,21 @@ is_time(_, _) -> false.
 %% The transition proper: postponed events come back when the state
 %% changes, next_event events go first, then the state enter call, then the
 %% time-outs of both callbacks in order.
+transition(#params{state_enter = false, callback_mode = CM} = P, [],
+           #state{state_data = {State, _}, postponed = Postponed} = S, _Q, _Event, Events,
+           NextState, NewData, #trans{postpone = false, next = [], timeouts = [], hibernate = H},
+           _Kind, _Repeat) when CM =/= undefined ->
+    %% The common case (no sys debug, no enter calls, no postpone, next events or time-outs)
+    %% without building what the general path below would find empty.
+    case NextState =:= State of
+        true ->
+            continue(P, S#state{state_data = {NextState, NewData}, hibernate = H}, Events);
+        false ->
+            S1 = cancel_timer(state_timeout, S),
+            continue(P, S1#state{state_data = {NextState, NewData}, postponed = [],
+                                 hibernate = H},
+                     lists:reverse(Postponed, Events))
+    end;
 transition(P, Debug, #state{state_data = {State, _}, postponed = Postponed} = S,
            Q, Event, Events, NextState, NewData, T, Kind, Repeat) ->
     Postponed1 =
@@ -615,6 +637,12 @@ transition(P, Debug, #state{state_data = {State, _}, postponed = Postponed} = S,
         false ->
             finish(P, Debug1, S2, Events2, Timeouts)
     end.
+
+%% finish/5 with no time-outs and no sys debug: the next queued event, or the mailbox.
+continue(P, S, [Event | Rest]) ->
+    event(P, [], S#state{hibernate = false}, Event, Rest);
+continue(P, S, []) ->
+    loop(P, [], S).
 
 %% Applies the time-outs, then goes on with the queued events or the
 %% mailbox. Zero time-outs become events after the queued ones; the event
@@ -703,6 +731,8 @@ start_timer(TType, Time, Msg, Opts, S) ->
     S#state{timers = maps:put(TType, {TRef, Msg}, S#state.timers)}.
 
 %% Cancels a running timer and drops its message if it already arrived.
+cancel_timer(_TType, #state{timers = Timers} = S) when map_size(Timers) =:= 0 ->
+    S;
 cancel_timer(TType, #state{timers = Timers} = S) ->
     case Timers of
         #{TType := {TRef, _}} ->

@@ -1,7 +1,8 @@
 %% logger: OTP 25's logging API on krarup. Events pass the primary level and the default
 %% handler's level and are written at once to standard_error with OTP's legacy header
 %% (`=LEVEL REPORT==== D-Mon-YYYY::HH:MM:SS.uuuuuu ===`, text built by krarup_report). The
-%% configuration lives in a registered process started on the first set_*_config call.
+%% configuration lives in a registered process started on the first set_*_config call; the two
+%% levels are also kept in the VM (krarup_logger:levels/0), where a log call reads them.
 -module(logger).
 -export([emergency/1, emergency/2, emergency/3, alert/1, alert/2, alert/3,
          critical/1, critical/2, critical/3, error/1, error/2, error/3,
@@ -129,14 +130,10 @@ primary_level() ->
     {Primary, _} = levels(),
     Primary.
 
+%% {Primary, Handler}: one read of the VM's copy, which the config process keeps up to date (as
+%% OTP reads its primary config from persistent_term), so a filtered log call costs no message.
 levels() ->
-    case whereis(krarup_logger_config) of
-        undefined ->
-            {notice, all};
-        Pid ->
-            Config = config_call(Pid, get),
-            {maps:get(primary_level, Config), maps:get(handler_level, Config)}
-    end.
+    krarup_logger:levels().
 
 %% compare_levels(A, B) -> lt | eq | gt, `all` and `none` as in OTP.
 compare_levels(A, A) -> eq;
@@ -150,10 +147,16 @@ compare_levels(A, B) ->
         false -> lt
     end.
 
-rank(Level) -> rank(Level, ?LEVELS, 0).
-rank(Level, [Level | _], N) -> N;
-rank(Level, [_ | T], N) -> rank(Level, T, N + 1);
-rank(Level, [], _) -> erlang:error({badarg, Level}).
+%% The position of Level in ?LEVELS.
+rank(emergency) -> 0;
+rank(alert) -> 1;
+rank(critical) -> 2;
+rank(error) -> 3;
+rank(warning) -> 4;
+rank(notice) -> 5;
+rank(info) -> 6;
+rank(debug) -> 7;
+rank(Level) -> erlang:error({badarg, Level}).
 
 timestamp() ->
     erlang:system_time(microsecond).
@@ -309,8 +312,11 @@ config_loop(Config) ->
             From ! {Ref, Config},
             config_loop(Config);
         {{set, Key, Value}, From, Ref} ->
+            Config1 = Config#{Key => Value},
+            ok = krarup_logger:set_levels(maps:get(primary_level, Config1),
+                                          maps:get(handler_level, Config1)),
             From ! {Ref, ok},
-            config_loop(Config#{Key => Value})
+            config_loop(Config1)
     end.
 
 %% ---- default report text ----

@@ -562,8 +562,11 @@ add_restart(State) ->
 
 add_restart(Restarts0, Now, Period) ->
     Threshold = Now - Period,
-    Restarts1 = lists:takewhile(fun(R) -> R >= Threshold end, Restarts0),
-    [Now | Restarts1].
+    [Now | recent_restarts(Restarts0, Threshold)].
+
+%% The leading stamps >= Threshold (lists:takewhile/2 without a fun call per stamp).
+recent_restarts([R | Rs], Threshold) when R >= Threshold -> [R | recent_restarts(Rs, Threshold)];
+recent_restarts(_, _Threshold) -> [].
 
 %%% Termination
 
@@ -1134,7 +1137,14 @@ backoff_started(NewPid, Key) ->
 
 %%% Reports (OTP 25's SUPERVISOR REPORT and PROGRESS REPORT through logger)
 
+%% As OTP's ?LOG_ERROR and ?LOG_INFO, the report is only built when the primary level allows it.
 report_error(Error, Reason, Child, SupName) ->
+    case logger:allow(error, ?MODULE) of
+        true -> log_error(Error, Reason, Child, SupName);
+        false -> ok
+    end.
+
+log_error(Error, Reason, Child, SupName) ->
     logger:error(#{label => {supervisor, Error},
                    report => [{supervisor, SupName}, {errorContext, Error}, {reason, Reason},
                               {offender, extract_child(Child)}]},
@@ -1144,6 +1154,12 @@ report_error(Error, Reason, Child, SupName) ->
                                      report_cb => fun supervisor:format_log/1}}).
 
 report_progress(Child, SupName) ->
+    case logger:allow(info, ?MODULE) of
+        true -> log_progress(Child, SupName);
+        false -> ok
+    end.
+
+log_progress(Child, SupName) ->
     logger:info(#{label => {supervisor, progress},
                   report => [{supervisor, SupName}, {started, extract_child(Child)}]},
                 #{domain => [otp, sasl], report_cb => fun supervisor:format_log/2,

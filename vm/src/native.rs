@@ -98,6 +98,11 @@ pub struct Shared {
     /// Whether crash reports are printed (`logger:set_primary_config(level, none)` turns them
     /// off).
     pub log_errors: std::sync::atomic::AtomicBool,
+    /// logger's primary and default-handler levels (`krarup_logger:levels/0`), so that a log
+    /// call checks them with one read, as OTP keeps its primary config in persistent_term: the
+    /// primary level's atom index + 1 in the high 32 bits, the handler's in the low 32; 0 while
+    /// never set (OTP's defaults, `notice` and `all`).
+    pub logger_levels: AtomicU64,
     /// Reads the OS process's CPU time in milliseconds (`statistics(runtime)`). The VM does no OS
     /// access itself: the embedder (the `krarup` binary) sets this; unset, the CPU time reads 0.
     pub cpu_clock: std::sync::OnceLock<fn() -> u64>,
@@ -123,6 +128,7 @@ impl Shared {
             start: Instant::now(),
             cpu_clock: std::sync::OnceLock::new(),
             log_errors: std::sync::atomic::AtomicBool::new(true),
+            logger_levels: AtomicU64::new(0),
             processes: Default::default(),
             host: std::sync::OnceLock::new(),
         }

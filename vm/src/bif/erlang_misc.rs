@@ -50,6 +50,31 @@ pub(super) fn register(r: &mut Reg<'_>) {
             .store(on, std::sync::atomic::Ordering::Relaxed);
         Ok(c.atom("ok"))
     });
+    // logger's levels as one word (`Shared::logger_levels`): `krarup_logger:levels()` returns
+    // `{Primary, Handler}` (`{notice, all}` until set); `set_levels(Primary, Handler)` is called
+    // by logger's config process, which serialises the changes.
+    r.add("krarup_logger", "levels", 0, |c, _| {
+        let packed = c
+            .shared
+            .logger_levels
+            .load(std::sync::atomic::Ordering::Relaxed);
+        if packed == 0 {
+            let (p, h) = (c.atom("notice"), c.atom("all"));
+            return Ok(c.heap.tuple(&[p, h]));
+        }
+        let level = |i: u64| Term::atom(crate::term::Atom((i as u32).wrapping_sub(1)));
+        Ok(c.heap.tuple(&[level(packed >> 32), level(packed & 0xffff_ffff)]))
+    });
+    r.add("krarup_logger", "set_levels", 2, |c, a| {
+        let (Some(p), Some(h)) = (a[0].as_atom(), a[1].as_atom()) else {
+            return Err(Exception::badarg());
+        };
+        let packed = (u64::from(p.0) + 1) << 32 | (u64::from(h.0) + 1);
+        c.shared
+            .logger_levels
+            .store(packed, std::sync::atomic::Ordering::Relaxed);
+        Ok(c.atom("ok"))
+    });
     // `node/1` of a pid or reference (krarup has no ports); anything else is `badarg`.
     r.add(e, "node", 1, |c, a| {
         if a[0].as_pid().is_some() || a[0].is_reference() {
