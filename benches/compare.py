@@ -2,7 +2,8 @@
 """Compares krarup with erl on the self-checking programs in benches/erl/.
 
 Builds krarup in release mode, compiles every program with erlc (and with `krarup compile` when that
-works), then runs each program N times (default 5) on both and prints medians.
+works), then runs each program N times (default 5) on both, erl and krarup alternating, and
+prints medians.
 
 Timed programs (the first table):
 
@@ -60,6 +61,8 @@ FIGURES = {
         [("p50", "p50 lateness us"), ("p99", "p99 lateness us"), ("max", "max lateness us")],
     ),
     "otp_statem": (re.compile(r"^statem_events_us (-?\d+)$", re.M), [("us", "1M events us")]),
+    "otp_sup_restart": (re.compile(r"^sup_restarts_us (-?\d+)$", re.M), [("us", "20k restarts us")]),
+    "otp_sup_many": (re.compile(r"^sup_many_us (-?\d+)$", re.M), [("us", "100 sups x 1k restarts us")]),
 }
 PROGRAMS = BASIC + PROC_TIMED + list(FIGURES)
 TIME_MARK = "__KRARUP_BENCH_TIME_US__"
@@ -167,30 +170,31 @@ class Result:
 
 
 def measure(program, runs, beam_dir, kr_file, binary, timeout):
+    """Runs the program `runs` times on each VM, erl and krarup alternating, so that a change in the
+    machine's load falls on both."""
     r = Result()
     for _ in range(runs):
-        try:
-            wall, run, out, peak = erl_run(beam_dir, program, timeout)
-            if program in FIGURES:
-                r.erl_figures.append(dict(figures_of(program, out), rss=peak))
-            r.erl_walls.append(wall)
-            r.erl_runs.append(run)
-            r.erl_out = out if r.erl_out is None else r.erl_out
-        except RunFailed as e:
-            r.erl_failed = True
-            r.notes.append(f"FAILED on erl: {e}")
-            break
-    for _ in range(runs):
-        try:
-            wall, out, peak = krarup_run(binary, kr_file, timeout)
-            if program in FIGURES:
-                r.kr_figures.append(dict(figures_of(program, out), rss=peak))
-            r.kr_walls.append(wall)
-            r.kr_out = out if r.kr_out is None else r.kr_out
-        except RunFailed as e:
-            r.kr_failed = True
-            r.notes.append(f"FAILED on krarup: {e}")
-            break
+        if not r.erl_failed:
+            try:
+                wall, run, out, peak = erl_run(beam_dir, program, timeout)
+                if program in FIGURES:
+                    r.erl_figures.append(dict(figures_of(program, out), rss=peak))
+                r.erl_walls.append(wall)
+                r.erl_runs.append(run)
+                r.erl_out = out if r.erl_out is None else r.erl_out
+            except RunFailed as e:
+                r.erl_failed = True
+                r.notes.append(f"FAILED on erl: {e}")
+        if not r.kr_failed:
+            try:
+                wall, out, peak = krarup_run(binary, kr_file, timeout)
+                if program in FIGURES:
+                    r.kr_figures.append(dict(figures_of(program, out), rss=peak))
+                r.kr_walls.append(wall)
+                r.kr_out = out if r.kr_out is None else r.kr_out
+            except RunFailed as e:
+                r.kr_failed = True
+                r.notes.append(f"FAILED on krarup: {e}")
     if r.erl_out is not None and r.kr_out is not None:
         if comparable(program, r.erl_out) != comparable(program, r.kr_out):
             # A fast wrong answer never counts: no time or figure is reported for krarup.
