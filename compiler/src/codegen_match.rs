@@ -582,6 +582,32 @@ impl FnGen<'_> {
                 });
                 dst_src(dst)
             }
+            GExpr::Binary(segs) => {
+                let segments = segs
+                    .iter()
+                    .map(|s| {
+                        let value = self.gval(&s.value, fail);
+                        let size = match &s.size {
+                            SegSize::Guard(n) => BsSize::Src(self.gval(n, fail)),
+                            other => self.seg_size(other),
+                        };
+                        BsSegment {
+                            ty: s.ty,
+                            value,
+                            size,
+                            unit: s.unit,
+                            flags: s.flags,
+                        }
+                    })
+                    .collect();
+                let dst = self.temp();
+                self.g.emit(Instruction::BsCreate {
+                    segments,
+                    dst,
+                    fail: Some(fail),
+                });
+                dst_src(dst)
+            }
             GExpr::AndAlso(..) | GExpr::OrElse(..) | GExpr::IsRecord(..) => {
                 let dst = self.temp();
                 let f = self.g.new_label();

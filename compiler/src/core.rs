@@ -372,6 +372,25 @@ pub enum GExpr {
     },
     /// Map construction or update inside a guard.
     MapPut(MapPut, Box<GExpr>, Vec<(GExpr, GExpr)>),
+    /// Binary construction inside a guard (erl allows bit syntax there); a bad segment makes the
+    /// guard fail instead of raising `badarg`.
+    Binary(Vec<GSeg>),
+}
+
+/// One segment of a binary built in a guard: a [`CSeg`] whose value and size (`SegSize::Guard`
+/// when given) are guard expressions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GSeg {
+    /// Segment type.
+    pub ty: BsType,
+    /// Value.
+    pub value: GExpr,
+    /// Size in units: `Default`, `All` or `Guard`.
+    pub size: SegSize,
+    /// Unit in bits.
+    pub unit: u16,
+    /// Flags.
+    pub flags: BsFlags,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,6 +490,16 @@ pub fn fmt_gexpr(g: &GExpr) -> String {
         GExpr::RecordField {
             src, tag, index, ..
         } => format!("{}#{tag}[{index}]", fmt_gexpr(src)),
+        GExpr::Binary(segs) => format!(
+            "<<{}>>",
+            segs.iter()
+                .map(|s| match &s.size {
+                    SegSize::Guard(n) => format!("{}:{}", fmt_gexpr(&s.value), fmt_gexpr(n)),
+                    _ => fmt_gexpr(&s.value),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         GExpr::MapPut(k, m, kv) => format!(
             "{}#{{{:?} {}}}",
             fmt_gexpr(m),

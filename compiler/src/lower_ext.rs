@@ -223,6 +223,47 @@ impl<'a> Lowerer<'a> {
         self.emit(CExpr::Binary(out), span)
     }
 
+    /// Binary construction in a guard, segment by segment as [`Self::binary`] lowers it.
+    pub(crate) fn guard_binary(&mut self, segs: &[ast::BinSegment]) -> GExpr {
+        if let Some(bytes) = const_bytes(segs) {
+            let bits = bytes.len() as u64 * 8;
+            return GExpr::Op(Operand::Lit(Literal::Binary(bytes, bits)));
+        }
+        let mut out = Vec::new();
+        for s in segs {
+            let (ty, unit, flags, _) = seg_spec(&s.specifiers);
+            let size = match &s.size {
+                Some(e) => SegSize::Guard(Box::new(self.gexpr(e))),
+                None if ty == BsType::Binary => SegSize::All,
+                None => SegSize::Default,
+            };
+            match &s.value {
+                Expr::String(text, _) if !matches!(ty, BsType::Binary) => {
+                    for c in text.chars() {
+                        out.push(GSeg {
+                            ty,
+                            value: GExpr::Op(Operand::Lit(Literal::Int(BigInt::from(c as u32)))),
+                            size: size.clone(),
+                            unit,
+                            flags,
+                        });
+                    }
+                }
+                v => {
+                    let value = self.gexpr(v);
+                    out.push(GSeg {
+                        ty,
+                        value,
+                        size,
+                        unit,
+                        flags,
+                    });
+                }
+            }
+        }
+        GExpr::Binary(out)
+    }
+
     // ---- funs ----
 
     /// Finishes a lifted function context into a [`CFun`] and returns the captured outer values.
@@ -978,6 +1019,9 @@ fn is_guard_test(e: &Expr) -> bool {
         Expr::UnaryOp(_, a, _) => is_guard_test(a),
         Expr::RecordField { expr, .. } => is_guard_test(expr),
         Expr::RecordIndex { .. } => true,
+        Expr::Binary(segs, _) => segs
+            .iter()
+            .all(|s| is_guard_test(&s.value) && s.size.as_ref().map_or(true, is_guard_test)),
         Expr::Call { target, args, .. } => {
             let name = match target {
                 ast::CallTarget::Local(n, _) => Some(n.as_str()),

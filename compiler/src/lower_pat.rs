@@ -613,6 +613,7 @@ impl Lowerer<'_> {
                 cur
             }
             Expr::Block(es, _) if es.len() == 1 => self.gexpr(&es[0]),
+            Expr::Binary(segs, _) => self.guard_binary(segs),
             other => {
                 self.error(Kind::IllegalGuard, other.span());
                 GExpr::Op(Operand::atom("false"))

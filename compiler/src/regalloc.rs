@@ -186,6 +186,12 @@ fn count_g(g: &GExpr, c: &mut HashMap<VarId, u32>) {
         }
         GExpr::Unary(_, a) | GExpr::IsRecord(a, _, _) => count_g(a, c),
         GExpr::RecordField { src, .. } => count_g(src, c),
+        GExpr::Binary(segs) => segs.iter().for_each(|s| {
+            count_g(&s.value, c);
+            if let SegSize::Guard(n) = &s.size {
+                count_g(n, c);
+            }
+        }),
         GExpr::MapPut(_, m, kvs) => {
             count_g(m, c);
             kvs.iter().for_each(|(k, v)| {

@@ -63,7 +63,8 @@ pub(super) fn register(r: &mut Reg<'_>) {
             return Ok(c.heap.tuple(&[p, h]));
         }
         let level = |i: u64| Term::atom(crate::term::Atom((i as u32).wrapping_sub(1)));
-        Ok(c.heap.tuple(&[level(packed >> 32), level(packed & 0xffff_ffff)]))
+        Ok(c.heap
+            .tuple(&[level(packed >> 32), level(packed & 0xffff_ffff)]))
     });
     r.add("krarup_logger", "set_levels", 2, |c, a| {
         let (Some(p), Some(h)) = (a[0].as_atom(), a[1].as_atom()) else {
