@@ -138,6 +138,9 @@ reply({reply, From, Reply}) ->
 reply(Replies) when is_list(Replies) ->
     lists:foreach(fun reply/1, Replies).
 
+reply({To, Tag}, Reply) when is_pid(To), is_reference(Tag) ->
+    To ! {Tag, Reply},
+    ok;
 reply(From, Reply) ->
     gen:reply(From, Reply).
 
@@ -373,7 +376,24 @@ loop_state_callback(#params{callback_mode = CM, modules = [M | _]} = P, Debug,
     end.
 
 %% Interprets a callback result (init's first transition has Kind init).
-%% An enter call may not change the state.
+%% An enter call may not change the state. The first clause is the common case
+%% (an event, no sys debug, no enter calls): the result forms that go on in the
+%% machine, without the intermediate terms of the general clause.
+loop_state_callback_result(#params{state_enter = false} = P, [],
+                           #state{state_data = {State, Data}} = S, Q, Events,
+                           event, Event, Result, Timeouts, OldState, false) ->
+    case Result of
+        {next_state, NS, ND} -> event_actions([], P, S, Q, Events, Event, NS, ND);
+        {next_state, NS, ND, A} -> event_actions(A, P, S, Q, Events, Event, NS, ND);
+        {keep_state, ND} -> event_actions([], P, S, Q, Events, Event, State, ND);
+        {keep_state, ND, A} -> event_actions(A, P, S, Q, Events, Event, State, ND);
+        keep_state_and_data -> event_actions([], P, S, Q, Events, Event, State, Data);
+        {keep_state_and_data, A} ->
+            event_actions(A, P, S, Q, Events, Event, State, Data);
+        _ ->
+            loop_state_callback_result(P, [], S, Q, Events, event, Event, Result,
+                                       Timeouts, OldState, general)
+    end;
 loop_state_callback_result(P, Debug, #state{state_data = {State, Data}} = S, Q,
                            Events, Kind, Event, Result, Timeouts, OldState,
                            _) ->
@@ -422,6 +442,19 @@ loop_state_callback_result(P, Debug, #state{state_data = {State, Data}} = S, Q,
                 end,
             terminate(error, {Tag, Result}, stacktrace(), P, Debug, S, Q)
     end.
+
+%% The actions of an event's result on the common path: replies go out at
+%% once; any other action hands the rest to loop_actions_list/13.
+event_actions([{reply, {Pid, _} = From, Reply} | Actions], P, S, Q, Events, Event,
+              NextState, NewData) when is_pid(Pid) ->
+    reply(From, Reply),
+    event_actions(Actions, P, S, Q, Events, Event, NextState, NewData);
+event_actions([], P, S, Q, Events, Event, NextState, NewData) ->
+    transition(P, [], S, Q, Event, Events, NextState, NewData, #trans{}, event,
+               false);
+event_actions(Actions, P, S, Q, Events, Event, NextState, NewData) ->
+    loop_actions_list(listify(Actions), #trans{}, P, [], S, Q, Events, NextState,
+                      NewData, event, false, Event, {undefined, []}).
 
 %% stop_and_reply: the replies go out in order, then the machine stops.
 do_reply_then_terminate(Class, Reason, Stacktrace, Debug, P, S, Q,
