@@ -85,7 +85,7 @@ do_log(Level, Msg, Metadata) ->
     check_level(Level),
     check_msg(Msg),
     case enabled(Level) of
-        true -> emit(Level, resolve(Msg), Metadata);
+        true -> dispatch(Level, resolve(Msg), Metadata);
         false -> ok
     end.
 
@@ -113,14 +113,77 @@ resolve({Fun, FunArgs}) when is_function(Fun, 1) ->
 resolve(Msg) ->
     Msg.
 
-%% Writes an event that its caller has already let through the levels (error_logger's own rule).
+%% Writes an event that its caller has already let through the levels (error_logger's own rule)
+%% to the default handler, and gives it to the added handlers whose level allows it.
 emit(_Level, ignore, _Metadata) ->
     ok;
 emit(Level, Msg, Metadata) ->
     Time = maps:get(time, Metadata, timestamp()),
+    write_default(Level, Msg, Metadata, Time),
+    to_handlers(Level, Msg, Metadata, Time, added_handlers()).
+
+%% An event that passed the primary level and the most permissive handler level: each handler
+%% (the default one too) still checks its own level.
+dispatch(_Level, ignore, _Metadata) ->
+    ok;
+dispatch(Level, Msg, Metadata) ->
+    Time = maps:get(time, Metadata, timestamp()),
+    {DefaultLevel, Handlers} =
+        case whereis(krarup_logger_config) of
+            undefined ->
+                {all, []};
+            Pid ->
+                Config = config_call(Pid, get),
+                {maps:get(handler_level, Config), maps:get(handlers, Config, [])}
+        end,
+    case compare_levels(Level, DefaultLevel) of
+        lt -> ok;
+        _ -> write_default(Level, Msg, Metadata, Time)
+    end,
+    to_handlers(Level, Msg, Metadata, Time, Handlers).
+
+write_default(Level, Msg, Metadata, Time) ->
     Body = krarup_report:message(Msg, Metadata),
     Header = krarup_report:header(Level, Metadata, Time),
     io:put_chars(standard_error, [Header, Body, $\n]).
+
+%% Calls Module:log(LogEvent, Config) of each added handler (newest first, as OTP 25 orders
+%% them) whose level allows Level, in the logging process, as OTP does. The event is OTP's
+%% #{level, msg, meta}; the config lacks level, filters and filter_default, as in OTP.
+to_handlers(_Level, _Msg, _Metadata, _Time, []) ->
+    ok;
+to_handlers(Level, Msg, Metadata, Time, Handlers) ->
+    Event = #{level => Level, msg => handler_msg(Msg),
+              meta => maps:merge(#{pid => self(), gl => group_leader(), time => Time},
+                                 Metadata)},
+    lists:foreach(
+      fun({Id, Module, Config}) ->
+              case compare_levels(Level, maps:get(level, Config)) of
+                  lt -> ok;
+                  _ -> call_log(Id, Module, Event, Config)
+              end
+      end, Handlers).
+
+%% As OTP 25, a handler whose log/2 raises is removed (its removing_handler/1 is called) and
+%% the removal is printed as OTP prints it, not passed on to the caller.
+call_log(Id, Module, Event, Config) ->
+    try
+        Module:log(Event, maps:without([level, filters, filter_default], Config))
+    catch
+        _:_ ->
+            _ = remove_handler(Id),
+            erlang:display({removed_failing_handler, Id})
+    end.
+
+handler_msg({F, A}) when is_list(A) -> {F, A};
+handler_msg(Msg) when ?IS_REPORT(Msg) -> {report, Msg};
+handler_msg(Msg) -> {string, Msg}.
+
+added_handlers() ->
+    case whereis(krarup_logger_config) of
+        undefined -> [];
+        Pid -> maps:get(handlers, config_call(Pid, get), [])
+    end.
 
 enabled(Level) ->
     {Primary, Handler} = levels(),
@@ -194,8 +257,24 @@ set_handler_config(default, level, Level) ->
     end;
 set_handler_config(default, _Key, _Value) ->
     ok;
-set_handler_config(HandlerId, _Key, _Value) ->
-    {error, {not_found, HandlerId}}.
+set_handler_config(HandlerId, level, Level) ->
+    case valid_level(Level) of
+        true -> update_added(HandlerId, fun(C) -> C#{level => Level} end);
+        false -> {error, {invalid_level, Level}}
+    end;
+set_handler_config(HandlerId, Key, Value) ->
+    update_added(HandlerId, fun(C) -> C#{Key => Value} end).
+
+%% Changes an added handler's config; {error, {not_found, Id}} if there is none.
+update_added(HandlerId, Fun) ->
+    Handlers = added_handlers(),
+    case lists:keyfind(HandlerId, 1, Handlers) of
+        {_, Module, Config} ->
+            config_set(handlers,
+                       lists:keyreplace(HandlerId, 1, Handlers, {HandlerId, Module, Fun(Config)}));
+        false ->
+            {error, {not_found, HandlerId}}
+    end.
 
 set_handler_config(default, Config) when is_map(Config) ->
     set_handler_config(default, level, maps:get(level, Config, all));
@@ -214,47 +293,96 @@ update_handler_config(default, Config) when is_map(Config) ->
 update_handler_config(HandlerId, _Config) ->
     {error, {not_found, HandlerId}}.
 
-%% Only the default handler exists: removing it stops the output (its level becomes none), and
-%% adding it back (`logger_std_h`) restores the level its config names; other handlers are refused.
-%% The text stays OTP's legacy form whatever formatter the config names (spec.md).
+%% Removing the default handler stops its output (its level becomes none), and adding it back
+%% (`logger_std_h`) restores the level its config names; its text stays OTP's legacy form
+%% whatever formatter the config names (spec.md). Handlers of other modules are added and removed
+%% with their callbacks (add_module_handler/3).
 remove_handler(default) ->
-    case get_handler_ids() of
-        [default] -> config_set(handler_level, none), config_set(removed, true);
-        [] -> {error, {not_found, default}}
+    case lists:member(default, get_handler_ids()) of
+        true -> config_set(handler_level, none), config_set(removed, true);
+        false -> {error, {not_found, default}}
     end;
 remove_handler(HandlerId) ->
-    {error, {not_found, HandlerId}}.
+    Handlers = added_handlers(),
+    case lists:keyfind(HandlerId, 1, Handlers) of
+        {_, Module, Config} ->
+            config_set(handlers, lists:keydelete(HandlerId, 1, Handlers)),
+            case erlang:function_exported(Module, removing_handler, 1) of
+                true -> _ = Module:removing_handler(Config), ok;
+                false -> ok
+            end;
+        false ->
+            {error, {not_found, HandlerId}}
+    end.
 
 add_handler(default, logger_std_h, Config) when is_map(Config) ->
-    case get_handler_ids() of
-        [] ->
+    case lists:member(default, get_handler_ids()) of
+        false ->
             config_set(removed, false),
             config_set(handler_level, maps:get(level, Config, all));
-        [default] ->
+        true ->
             {error, {already_exist, default}}
     end;
-add_handler(HandlerId, Module, _Config) ->
-    {error, {handler_not_supported, {HandlerId, Module}}}.
+add_handler(HandlerId, Module, Config) when is_atom(HandlerId), is_atom(Module),
+                                            is_map(Config) ->
+    case lists:member(HandlerId, get_handler_ids()) of
+        true -> {error, {already_exist, HandlerId}};
+        false -> add_module_handler(HandlerId, Module, Config)
+    end;
+add_handler(HandlerId, Module, Config) ->
+    {error, {invalid_handler, {HandlerId, Module, Config}}}.
+
+%% A handler of another module (OTP 25's handler API): the config gets OTP's defaults, the
+%% optional Module:adding_handler/1 may change or refuse it, and Module:log/2 then gets the
+%% events that pass its level.
+add_module_handler(HandlerId, Module, Config) ->
+    Full = maps:merge(#{level => all, filter_default => log, filters => [],
+                        formatter => {logger_formatter, #{}}},
+                      Config#{id => HandlerId, module => Module}),
+    Added = case erlang:function_exported(Module, adding_handler, 1) of
+                true ->
+                    case Module:adding_handler(Full) of
+                        {ok, Config1} when is_map(Config1) -> {ok, Config1};
+                        {error, Reason} -> {error, {handler_not_added, Reason}};
+                        Other -> {error, {handler_not_added, {invalid_return, Other}}}
+                    end;
+                false ->
+                    {ok, Full}
+            end,
+    case Added of
+        {ok, Config2} ->
+            config_set(handlers, [{HandlerId, Module, Config2} | added_handlers()]);
+        Error ->
+            Error
+    end.
 
 get_handler_ids() ->
     case whereis(krarup_logger_config) of
         undefined -> [default];
         Pid ->
-            case maps:get(removed, config_call(Pid, get), false) of
-                true -> [];
-                false -> [default]
+            Config = config_call(Pid, get),
+            Added = [Id || {Id, _, _} <- maps:get(handlers, Config, [])],
+            case maps:get(removed, Config, false) of
+                true -> Added;
+                false -> [default | Added]
             end
     end.
 
 get_handler_config(default) ->
-    {_, Handler} = levels(),
+    Handler = case whereis(krarup_logger_config) of
+                  undefined -> all;
+                  Pid -> maps:get(handler_level, config_call(Pid, get))
+              end,
     {ok, #{id => default, module => logger_std_h, level => Handler,
            filter_default => stop, filters => [], formatter => {logger_formatter,
                                                                  #{legacy_header => true,
                                                                    single_line => false}},
            config => #{type => standard_error}}};
 get_handler_config(HandlerId) ->
-    {error, {not_found, HandlerId}}.
+    case lists:keyfind(HandlerId, 1, added_handlers()) of
+        {_, _, Config} -> {ok, Config};
+        false -> {error, {not_found, HandlerId}}
+    end.
 
 get_config() ->
     {ok, H} = get_handler_config(default),
@@ -272,8 +400,11 @@ get_module_level(_Modules) -> [].
 config_set(Key, Value) ->
     Pid = config_server(),
     ok = config_call(Pid, {set, Key, Value}),
-    %% The runtime prints its own "Error in process" reports (level error) unless told not to.
-    VmLevel = case enabled(error) of
+    %% The runtime prints its own "Error in process" reports (level error) through the default
+    %% handler's output unless told not to.
+    #{primary_level := Primary, handler_level := Default} = config_call(Pid, get),
+    VmLevel = case compare_levels(error, Primary) =/= lt
+                  andalso compare_levels(error, Default) =/= lt of
                   true -> all;
                   false -> none
               end,
@@ -306,6 +437,15 @@ config_call(Pid, Req) ->
             #{primary_level => notice, handler_level => all}
     end.
 
+%% The most permissive level among the handlers: what an event must pass to reach any of them.
+widest_handler_level(Config) ->
+    lists:foldl(fun({_, _, #{level := L}}, Acc) ->
+                        case compare_levels(L, Acc) of
+                            lt -> L;
+                            _ -> Acc
+                        end
+                end, maps:get(handler_level, Config), maps:get(handlers, Config, [])).
+
 config_loop(Config) ->
     receive
         {get, From, Ref} ->
@@ -314,7 +454,7 @@ config_loop(Config) ->
         {{set, Key, Value}, From, Ref} ->
             Config1 = Config#{Key => Value},
             ok = krarup_logger:set_levels(maps:get(primary_level, Config1),
-                                          maps:get(handler_level, Config1)),
+                                          widest_handler_level(Config1)),
             From ! {Ref, ok},
             config_loop(Config1)
     end.

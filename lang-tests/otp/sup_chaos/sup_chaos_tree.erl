@@ -79,13 +79,24 @@ run(Mids, Leaves, Workers, Kills, Seed) ->
               [?MEMORY_SLACK, Grown < ?MEMORY_SLACK]),
     ok.
 
-%% erlang:memory(processes_used) once every process has been collected. What the runner's heap
+%% erlang:memory(processes_used) once every mailbox is empty (erl's logger may still be writing
+%% the reports of the last kills) and every process has been collected. What the runner's heap
 %% and the VM's own processes (erl's logger and code server) keep varies a little between runs,
 %% hence a fixed slack; it does not grow with the number of kills, so a leak of a few bytes per
 %% restart exceeds it in the full run (benches/sup_chaos_full.erl: about 80,000 restarts).
 settled_memory() ->
+    drain_mailboxes(3000),
     _ = [garbage_collect(P) || P <- processes()],
     erlang:memory(processes_used).
+
+drain_mailboxes(0) -> ok;
+drain_mailboxes(N) ->
+    Busy = [P || P <- processes(), P =/= self(),
+                 process_info(P, message_queue_len) =/= {message_queue_len, 0}],
+    case Busy of
+        [] -> ok;
+        _ -> receive after 10 -> drain_mailboxes(N - 1) end
+    end.
 
 %% Kills one random process of the tree at a time and waits for the restarts it needs: a worker
 %% needs 1 start, a leaf supervisor 1 + Workers, a mid supervisor its whole subtree.
