@@ -17,7 +17,8 @@ The start-up line (`hello`, always run) compares the two whole processes instead
 
 Figure programs (the second table) print measurements instead of being timed: `proc_memory` prints
 `bytes_per_process N`, `proc_latency` prints `latency_us p50=.. p99=.. max=..`. The table shows the
-median of each figure over the N runs on each VM and the krarup/erl ratio. For `proc_memory` it also
+median of each figure over the N runs on each VM, the krarup/erl ratio of the medians and the
+spread of the ratios of the runs taken side by side. For `proc_memory` it also
 shows the peak resident set size of the whole OS process (GNU time's %M, when /usr/bin/time exists):
 a cross-check of the VM's own report, which includes each VM's fixed start-up footprint.
 
@@ -298,7 +299,8 @@ def main():
 
         if figure_results:
             print(f"\nfigures (median of {args.runs} runs; lower is better)\n")
-            header = f"{'program':<16}{'figure':<18}{'erl':>10}{'krarup':>10}{'kr/erl':>8}  input"
+            header = (f"{'program':<16}{'figure':<28}{'erl':>12}{'krarup':>12}{'kr/erl':>8}"
+                      f"  {'pair spread':<13}input")
             print(header)
             print("-" * len(header))
             for p, r in figure_results:
@@ -307,10 +309,14 @@ def main():
                 for key, label in rows:
                     erl_m = median_or_none([f[key] for f in r.erl_figures if f[key] is not None], args.runs)
                     kr_m = median_or_none([f[key] for f in r.kr_figures if f[key] is not None], args.runs)
-                    erl_col = "failed" if r.erl_failed else ("-" if erl_m is None else f"{erl_m:g}")
-                    kr_col = "failed" if r.kr_failed else ("-" if kr_m is None else f"{kr_m:g}")
+                    erl_col = "failed" if r.erl_failed else ("-" if erl_m is None else f"{erl_m:.0f}")
+                    kr_col = "failed" if r.kr_failed else ("-" if kr_m is None else f"{kr_m:.0f}")
                     ratio = f"{kr_m / erl_m:8.2f}" if kr_m is not None and erl_m and not r.kr_failed else "-"
-                    print(f"{p:<16}{label:<18}{erl_col:>10}{kr_col:>10}{ratio:>8}  {kind}")
+                    # The ratios of the runs taken side by side (erl then krarup), lowest..highest.
+                    pairs = [k[key] / e[key] for e, k in zip(r.erl_figures, r.kr_figures)
+                             if e[key] and k[key] is not None]
+                    spread = f"{min(pairs):.2f}..{max(pairs):.2f}" if pairs and not r.kr_failed else "-"
+                    print(f"{p:<16}{label:<28}{erl_col:>12}{kr_col:>12}{ratio:>8}  {spread:<13}{kind}")
                 for note in r.notes:
                     print(f"    {note}")
     finally:
