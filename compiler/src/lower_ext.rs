@@ -1021,7 +1021,7 @@ fn is_guard_test(e: &Expr) -> bool {
         Expr::RecordIndex { .. } => true,
         Expr::Binary(segs, _) => segs
             .iter()
-            .all(|s| is_guard_test(&s.value) && s.size.as_ref().map_or(true, is_guard_test)),
+            .all(|s| is_guard_test(&s.value) && s.size.as_ref().is_none_or(is_guard_test)),
         Expr::Call { target, args, .. } => {
             let name = match target {
                 ast::CallTarget::Local(n, _) => Some(n.as_str()),
