@@ -49,6 +49,10 @@ impl Host for OsHost {
     fn code_path(&self) -> Vec<String> {
         self.code_path.clone()
     }
+
+    fn is_dir(&self, path: &str) -> bool {
+        std::path::Path::new(path).is_dir()
+    }
 }
 
 fn list(elems: Vec<Literal>) -> Literal {

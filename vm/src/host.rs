@@ -22,6 +22,12 @@ pub trait Host: Send + Sync {
 
     /// The directories searched for code and `.app` files, in order (`code:get_path/0`).
     fn code_path(&self) -> Vec<String>;
+
+    // -- hot code loading (docs/code-loading.md) --
+
+    /// Whether `path` names a directory (`code:add_path/1` refuses others with
+    /// `{error, bad_directory}`).
+    fn is_dir(&self, path: &str) -> bool;
 }
 
 /// Why a text is not a term list: `file:consult/1`'s `{error, {Line, Module, Reason}}`.
