@@ -17,6 +17,7 @@ mod erlang_time;
 mod erlang_types;
 mod etf;
 mod file;
+mod file_host;
 mod lists;
 mod maps;
 mod math;
@@ -50,6 +51,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     checksums::register(&mut r);
     unicode_norm::register(&mut r);
     file::register(&mut r);
+    file_host::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.
