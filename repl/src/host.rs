@@ -33,15 +33,15 @@ impl OsHost {
         }
     }
 
-    /// Runs `op` on the open file `fd`; `einval` for a closed or unknown handle (as OTP for a
-    /// closed file).
+    /// Runs `op` on the open file `fd`; `terminated` for a closed or unknown handle (as OTP
+    /// says once a file's io server has ended).
     fn with_fd<T>(
         &self,
         fd: u64,
         op: impl FnOnce(&mut File) -> std::io::Result<T>,
     ) -> Result<T, String> {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        let file = files.get_mut(&fd).ok_or_else(|| "einval".to_string())?;
+        let file = files.get_mut(&fd).ok_or_else(|| "terminated".to_string())?;
         op(file).map_err(|e| posix_name(&e).to_string())
     }
 }
@@ -60,7 +60,13 @@ impl Host for OsHost {
     }
 
     fn delete_file(&self, path: &str) -> Result<(), String> {
-        std::fs::remove_file(path).map_err(|e| posix_name(&e).to_string())
+        std::fs::remove_file(path).map_err(|e| {
+            // unlink(2) of a directory is EISDIR on Linux; OTP's file:delete/1 says eperm.
+            match posix_name(&e) {
+                "eisdir" => "eperm".to_string(),
+                p => p.to_string(),
+            }
+        })
     }
 
     fn parse_terms(&self, text: &str) -> Result<Vec<Literal>, ConsultError> {
@@ -239,8 +245,10 @@ impl Host for OsHost {
     }
 
     fn close(&self, fd: u64) -> Result<(), String> {
+        // Closing a closed file is `ok`, as in OTP.
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-        files.remove(&fd).map(drop).ok_or_else(|| "einval".into())
+        files.remove(&fd);
+        Ok(())
     }
 }
 

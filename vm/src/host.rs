@@ -121,7 +121,8 @@ pub trait Host: Send + Sync {
         Err(ENOTSUP.into())
     }
 
-    /// Closes the file (`file:close/1`); a closed or unknown handle is `einval`.
+    /// Closes the file (`file:close/1`); closing a closed file is `Ok`. The calls above answer
+    /// `terminated` for a closed or unknown handle (as OTP once the file's io server is gone).
     fn close(&self, fd: u64) -> Result<(), String> {
         let _ = fd;
         Err(ENOTSUP.into())
@@ -211,6 +212,7 @@ pub fn posix_name(e: &std::io::Error) -> &'static str {
         Some(1) => "eperm",
         Some(2) => "enoent",
         Some(5) => "eio",
+        Some(9) => "ebadf",
         Some(12) => "enomem",
         Some(13) => "eacces",
         Some(17) => "eexist",
@@ -221,6 +223,8 @@ pub fn posix_name(e: &std::io::Error) -> &'static str {
         Some(28) => "enospc",
         Some(30) => "erofs",
         Some(36) => "enametoolong",
+        // ENOTEMPTY: OTP's efile reports a directory that is not empty as `eexist`.
+        Some(39) => "eexist",
         Some(40) => "eloop",
         _ => match e.kind() {
             std::io::ErrorKind::NotFound => "enoent",
