@@ -77,6 +77,28 @@ pub fn compile_file_as(path: &Path, format: ErrorFormat) -> Result<(Module, Stri
 fn compile_file_here(path: &Path, format: ErrorFormat) -> Result<(Module, String), Failure> {
     let source = read_source(path)?;
     let name = path.display().to_string();
+    let (result, bad_includes) = compile_text(path, &source, &name);
+    match result {
+        Ok(_) if !bad_includes.is_empty() => Err(Failure {
+            message: bad_includes,
+        }),
+        Ok(compiled) => Ok((
+            compiled.module,
+            render_diagnostics(&compiled.warnings, &source, &name, format),
+        )),
+        Err(diags) => Err(Failure {
+            message: bad_includes + &render_diagnostics(&diags, &source, &name, format),
+        }),
+    }
+}
+
+/// Compiles `source`, the text of the file `path` (shown as `name`), resolving its include files
+/// next to it. Returns the result and the messages for include files that are not valid text.
+fn compile_text(
+    path: &Path,
+    source: &str,
+    name: &str,
+) -> (Result<krarup_compiler::Compiled, Vec<Diagnostic>>, String) {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     // Include files that are not valid text: reported after compiling, as the compiler's
     // resolver can only say "found" or "not found".
@@ -92,20 +114,20 @@ fn compile_file_here(path: &Path, format: ErrorFormat) -> Result<(Module, String
             }
         }
     };
-    let result = krarup_compiler::compile_with(&source, &name, Some(&resolve));
-    let bad_includes = bad_includes.into_inner();
-    match result {
-        Ok(_) if !bad_includes.is_empty() => Err(Failure {
-            message: bad_includes,
-        }),
-        Ok(compiled) => Ok((
-            compiled.module,
-            render_diagnostics(&compiled.warnings, &source, &name, format),
-        )),
-        Err(diags) => Err(Failure {
-            message: bad_includes + &render_diagnostics(&diags, &source, &name, format),
-        }),
-    }
+    let result = krarup_compiler::compile_with(source, name, Some(&resolve));
+    (result, bad_includes.into_inner())
+}
+
+/// Compiles `source` (the text of `path`, shown as `name`) for `compile:file/2`: the module and
+/// its warnings, or every diagnostic. An include file that is not valid text is left empty (its
+/// definitions then show up as errors).
+fn compile_source(
+    path: &Path,
+    source: &str,
+    name: &str,
+) -> Result<(Module, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (result, _bad_includes) = compile_text(path, source, name);
+    result.map(|c| (c.module, c.warnings))
 }
 
 /// Whether diagnostics on stderr get ANSI colours: only on a terminal, and not when `NO_COLOR`
@@ -336,7 +358,7 @@ pub fn run_files_with_path(
     let mut code_path: Vec<String> = pa.to_vec();
     code_path.extend(program_dirs(paths).into_iter().filter(|d| !pa.contains(d)));
     let rt = new_runtime(stdout).map(|mut rt| {
-        let _ = rt.shared().host.set(Box::new(host::OsHost { code_path }));
+        let _ = rt.shared().host.set(Box::new(host::OsHost::new(code_path)));
         if let Some(n) = schedulers {
             rt.set_schedulers(n);
         }

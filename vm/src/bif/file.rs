@@ -51,7 +51,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
 
 /// Runs `op` with the host and the file name `name`; `{error, enotsup}` without a host,
 /// `{error, badarg}` for a name that is not one.
-fn with_file(
+pub(super) fn with_file(
     c: &mut NativeCtx<'_>,
     name: Term,
     op: impl FnOnce(&mut NativeCtx<'_>, &dyn Host, &str) -> Result<Term, Exception>,
@@ -125,7 +125,7 @@ fn check_atoms(c: &NativeCtx<'_>, lit: &Literal) -> Result<(), Exception> {
 }
 
 /// A file name argument as `file` accepts it: a flat string, a binary (UTF-8) or an atom.
-fn file_name(c: &NativeCtx<'_>, t: Term) -> Option<String> {
+pub(super) fn file_name(c: &NativeCtx<'_>, t: Term) -> Option<String> {
     if let Some(a) = t.as_atom() {
         return Some(c.shared.atoms.name(a).to_string());
     }
@@ -140,13 +140,13 @@ fn file_name(c: &NativeCtx<'_>, t: Term) -> Option<String> {
 }
 
 /// `{error, Reason}` with the atom `reason`.
-fn error(c: &mut NativeCtx<'_>, reason: &str) -> Term {
+pub(super) fn error(c: &mut NativeCtx<'_>, reason: &str) -> Term {
     let (tag, r) = (c.atom("error"), c.atom(reason));
     c.heap.tuple(&[tag, r])
 }
 
 /// `s` as a list of code points.
-fn string(c: &mut NativeCtx<'_>, s: &str) -> Term {
+pub(super) fn string(c: &mut NativeCtx<'_>, s: &str) -> Term {
     let chars: Vec<Term> = s.chars().map(|ch| Term::small(ch as i64)).collect();
     c.heap.list(&chars)
 }

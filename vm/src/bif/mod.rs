@@ -18,6 +18,7 @@ mod erlang_time;
 mod erlang_types;
 mod etf;
 mod file;
+mod file_host;
 mod lists;
 mod maps;
 mod math;
@@ -57,6 +58,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     unicode_norm::register(&mut r);
     file::register(&mut r);
     code_path::register(&mut r);
+    file_host::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.
