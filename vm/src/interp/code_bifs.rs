@@ -31,6 +31,7 @@ impl RuntimeBif {
                 | R::PreLoaded0
                 | R::CodeInfo1
                 | R::Loaded0
+                | R::Refresh0
         )
     }
 }
@@ -115,6 +116,7 @@ impl<'a> Vm<'a> {
                     Err(_) => badarg(),
                 }
             }
+            (R::Refresh0, []) => (Outcome::Value(self.atom_term("ok")), true),
             (R::PreLoaded0, []) => {
                 let mods: Vec<Term> = self
                     .ctx
@@ -270,17 +272,21 @@ impl<'a> Vm<'a> {
         if !matches!(target, Target::Code { .. }) {
             return None;
         }
-        let host = self.ctx.shared.host.get()?;
-        let name = self.ctx.shared.atoms.name(m);
-        let loaded = crate::bif::code_path_dirs(self.ctx.shared)
-            .into_iter()
-            .find_map(|dir| {
-                let file = format!("{}/{name}.kbc", dir.trim_end_matches('/'));
-                let bytes = host.read_file(&file).ok()?;
-                Some(self.ctx.sys.load_code(m, Some(&file), &bytes).is_ok())
-            });
-        if loaded != Some(true) {
-            return None;
+        // Another process (or this one, in an earlier slice) may have loaded it since this
+        // slice's snapshot was taken.
+        if !self.ctx.sys.code_now().is_loaded(m) {
+            let host = self.ctx.shared.host.get()?;
+            let name = self.ctx.shared.atoms.name(m);
+            let loaded = crate::bif::code_path_dirs(self.ctx.shared)
+                .into_iter()
+                .find_map(|dir| {
+                    let file = format!("{}/{name}.kbc", dir.trim_end_matches('/'));
+                    let bytes = host.read_file(&file).ok()?;
+                    Some(self.ctx.sys.load_code(m, Some(&file), &bytes).is_ok())
+                });
+            if loaded != Some(true) {
+                return None;
+            }
         }
         let args = self.args_list(arity as usize);
         self.x[0] = Term::atom(m);
