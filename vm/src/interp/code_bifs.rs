@@ -47,7 +47,9 @@ impl<'a> Vm<'a> {
                 if !changed {
                     return self.after_native(kind);
                 }
-                // End the slice: the next one takes the new code snapshot.
+                // End the slice: the next one takes the new code snapshot, once every
+                // scheduler has (the code barrier).
+                self.p.code_barrier = Some(self.ctx.sys.code_now().generation());
                 if kind == Kind::Body {
                     self.p.live = 1;
                     return Err(Interrupt::Stop(SliceOutcome::Yielded));
