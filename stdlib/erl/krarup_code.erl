@@ -9,19 +9,21 @@
 %% Purges Mod's old code (hard: killing the processes in it; soft: only if none is), then loads
 %% Bin as its new current version. {Result, Report}; Result is code:load_binary/3's.
 reload(Mod, File, Bin, Purge) when is_atom(Mod), is_binary(Bin), (Purge =:= soft orelse Purge =:= hard) ->
-    Before = last_old(Mod),
+    Moved = moved(Mod),
     case purge(Mod, Purge) of
         {false, #{old := [_ | _]} = Report} when Purge =:= soft ->
-            {{error, not_purged}, Report};
+            {{error, not_purged}, Report#{moved := Moved}};
         {_, #{killed := Killed}} ->
             Result = code:load_binary(Mod, File, Bin),
             Old = users(Mod),
             set_last_old(Mod, Old),
-            KilledPids = [P || #{pid := P} <- Killed],
-            Moved = [P || P <- Before, not lists:member(P, KilledPids),
-                          not lists:member(P, Old), is_process_alive(P)],
-            {Result, #{module => Mod, killed => Killed, old => infos(Old), moved => infos(Moved)}}
+            {Result, #{module => Mod, killed => Killed, old => infos(Old), moved => Moved}}
     end.
+
+%% The processes the last report listed as in Mod's old code that have left it (alive).
+moved(Mod) ->
+    Old = users(Mod),
+    infos([P || P <- last_old(Mod), not lists:member(P, Old), is_process_alive(P)]).
 
 %% code:purge/1 (hard) or code:soft_purge/1 (soft), with a report: {Result, Report}.
 purge(Mod, Purge) when is_atom(Mod) ->
@@ -47,9 +49,7 @@ purge(Mod, Purge) when is_atom(Mod) ->
 %% Who runs Mod's old code now (old), and who the last reload report named but has left it
 %% (moved). Changes nothing.
 report(Mod) when is_atom(Mod) ->
-    Old = users(Mod),
-    Moved = [P || P <- last_old(Mod), not lists:member(P, Old), is_process_alive(P)],
-    #{module => Mod, killed => [], old => infos(Old), moved => infos(Moved)}.
+    #{module => Mod, killed => [], old => infos(users(Mod)), moved => moved(Mod)}.
 
 %% The processes (but the caller) whose stacks are in Mod's old code.
 users(Mod) ->
