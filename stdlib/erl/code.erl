@@ -36,7 +36,36 @@ load_binary(Mod, File, Bin) when is_atom(Mod), (is_list(File) orelse is_atom(Fil
     end.
 
 load(Mod, File, Bin) ->
-    krarup_code:load(Mod, File, Bin).
+    case krarup_code:load(Mod, File, Bin) of
+        {on_load, Mod} -> on_load(Mod);
+        Result -> Result
+    end.
+
+%% Runs Mod's -on_load function in a process of its own, as OTP 25's code server does: ok keeps
+%% the new code, anything else (or a crash) drops it with a warning.
+on_load(Mod) ->
+    Self = self(),
+    {Pid, Ref} = spawn_monitor(fun() -> Self ! {self(), on_load, krarup_code:call_on_load(Mod)} end),
+    Result = receive
+                 {Pid, on_load, R} -> {returned, R};
+                 {'DOWN', Ref, process, Pid, Why} -> {crashed, Why}
+             end,
+    erlang:demonitor(Ref, [flush]),
+    case Result of
+        {returned, ok} ->
+            krarup_code:finish_on_load(Mod, true),
+            {module, Mod};
+        {returned, Other} ->
+            krarup_code:finish_on_load(Mod, false),
+            error_logger:warning_msg("The on_load function for module ~w returned:~n~tp~n",
+                                     [Mod, Other]),
+            {error, on_load_failure};
+        {crashed, _} ->
+            krarup_code:finish_on_load(Mod, false),
+            error_logger:warning_msg("The on_load function for module ~w returned:~n~tp~n",
+                                     [Mod, undefined]),
+            {error, on_load_failure}
+    end.
 
 file_name(F) when is_atom(F) -> atom_to_list(F);
 file_name(F) -> F.

@@ -89,6 +89,10 @@ pub enum RuntimeBif {
     Load3,
     /// `krarup_code:refresh/0`: ends the slice, so the caller continues on the newest code.
     Refresh0,
+    /// `krarup_code:call_on_load/1`: calls the `-on_load` function of the module's current code.
+    CallOnLoad1,
+    /// `krarup_code:finish_on_load/2`: `false` drops the code whose on_load failed.
+    FinishOnLoad2,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -174,5 +178,7 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((f("krarup_code"), f("loaded"), 0), RuntimeBif::Loaded0),
         ((f("krarup_code"), f("load"), 3), RuntimeBif::Load3),
         ((f("krarup_code"), f("refresh"), 0), RuntimeBif::Refresh0),
+        ((f("krarup_code"), f("call_on_load"), 1), RuntimeBif::CallOnLoad1),
+        ((f("krarup_code"), f("finish_on_load"), 2), RuntimeBif::FinishOnLoad2),
     ]
 }

@@ -166,6 +166,31 @@ impl CodeTable {
         Ok(())
     }
 
+    /// Undoes the last install of `module` (its `-on_load` failed): the current version is
+    /// dropped and the old one, if any, is current again. Returns the dropped version.
+    pub fn revert(&mut self, module: Atom) -> Result<Version, TableError> {
+        let cur = self.current.remove(&module).ok_or(TableError::Unknown)?;
+        self.exports.retain(|&(m, _, _), _| m != module);
+        let v = self
+            .versions
+            .get_mut(cur as usize)
+            .and_then(Option::take)
+            .ok_or(TableError::Unknown)?;
+        self.by_unique.remove(&v.loaded.unique);
+        if let Some(old) = self.old.remove(&module) {
+            self.current.insert(module, old);
+            if let Some(prev) = self.version(old).map(|p| p.loaded.clone()) {
+                for e in &prev.module.exports {
+                    if let Some(&f) = prev.atoms.get(e.function.0 as usize) {
+                        self.exports.insert((module, f, e.arity), (old, e.entry.0));
+                    }
+                }
+            }
+        }
+        self.relink(None);
+        Ok(v)
+    }
+
     /// Drops the old code of `module` (`erlang:purge_module/1`): its slot empties and funs made
     /// by it no longer find it (`{badfun, F}`). The caller has killed the processes running it.
     /// Returns the dropped version, whose memory goes when the last snapshot holding it does.

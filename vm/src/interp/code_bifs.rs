@@ -32,6 +32,8 @@ impl RuntimeBif {
                 | R::CodeInfo1
                 | R::Loaded0
                 | R::Refresh0
+                | R::CallOnLoad1
+                | R::FinishOnLoad2
         )
     }
 }
@@ -39,6 +41,9 @@ impl RuntimeBif {
 impl<'a> Vm<'a> {
     /// Runs a code builtin with `x0..x[arity-1]`, leaving the caller as `kind` says.
     pub(crate) fn code_bif(&mut self, rb: RuntimeBif, arity: u8, kind: Kind) -> Step {
+        if rb == RuntimeBif::CallOnLoad1 {
+            return self.call_on_load(kind);
+        }
         let args: Vec<Term> = self.x[..arity as usize].to_vec();
         let (outcome, changed) = self.code_bif_value(rb, &args);
         match outcome {
@@ -118,6 +123,16 @@ impl<'a> Vm<'a> {
                     Err(_) => badarg(),
                 }
             }
+            (R::FinishOnLoad2, &[m, ok]) => {
+                let Some(m) = m.as_atom() else {
+                    return badarg();
+                };
+                if ok == Term::bool(true) {
+                    return (Outcome::Value(self.atom_term("ok")), false);
+                }
+                let _ = self.ctx.sys.revert_code(m);
+                (Outcome::Value(self.atom_term("ok")), true)
+            }
             (R::Refresh0, []) => (Outcome::Value(self.atom_term("ok")), true),
             (R::PreLoaded0, []) => {
                 let mods: Vec<Term> = self
@@ -165,6 +180,20 @@ impl<'a> Vm<'a> {
         }
         let error = Term::atom(crate::atom::ERROR);
         match self.ctx.sys.load_code(m, file, &bytes) {
+            Ok(m) if self.has_on_load(m) => {
+                // `code` runs the on_load function in a process of its own (OTP 25);
+                // `erlang:load_module/2` leaves that to the code server and reports it.
+                if file.is_none() {
+                    let _ = self.ctx.sys.revert_code(m);
+                    let r = self.atom_term("on_load");
+                    return (Outcome::Value(self.p.heap.tuple(&[error, r])), true);
+                }
+                let tag = self.atom_term("on_load");
+                (
+                    Outcome::Value(self.p.heap.tuple(&[tag, Term::atom(m)])),
+                    true,
+                )
+            }
             Ok(m) => {
                 let tag = self.atom_term("module");
                 (
@@ -183,6 +212,49 @@ impl<'a> Vm<'a> {
                 let r = self.atom_term(failure.reason());
                 (Outcome::Value(self.p.heap.tuple(&[error, r])), false)
             }
+        }
+    }
+
+    /// The `-on_load` function `{F, 0}` of the code just published for `m`, if it has one.
+    fn on_load_of(&self, m: Atom) -> Option<(u32, u32, Atom)> {
+        let code = self.ctx.sys.code_now();
+        let version = code.current_version(m)?;
+        let loaded = code.module(version)?;
+        let (_, lit) = loaded.module.attributes.iter().find(|(n, _)| n == "on_load")?;
+        let krarup_bytecode::module::Literal::Tuple(parts) = lit else {
+            return None;
+        };
+        let [krarup_bytecode::module::Literal::Atom(f), krarup_bytecode::module::Literal::Int(a)] =
+            parts.as_slice()
+        else {
+            return None;
+        };
+        let f = self.ctx.shared.atoms.lookup(f)?;
+        let a = u8::try_from(a).ok()?;
+        let info = loaded.module.functions.iter().find(|i| {
+            i.arity == a && loaded.atoms.get(i.function.0 as usize) == Some(&f)
+        })?;
+        (a == 0).then_some((version, info.start + 1, f))
+    }
+
+    fn has_on_load(&self, m: Atom) -> bool {
+        let code = self.ctx.sys.code_now();
+        code.current_version(m)
+            .and_then(|v| code.module(v))
+            .is_some_and(|l| l.module.attributes.iter().any(|(n, _)| n == "on_load"))
+    }
+
+    /// `krarup_code:call_on_load(M)`: calls `M`'s on_load function (a body or tail call as
+    /// `kind` says), in the code this slice runs on; `badarg` if it has none.
+    fn call_on_load(&mut self, kind: Kind) -> Step {
+        let Some(m) = self.x[0].as_atom() else {
+            return Err(self.runtime_bif_error(RuntimeBif::CallOnLoad1, 1, Exception::badarg()));
+        };
+        match self.on_load_of(m) {
+            Some((version, pc, f)) if self.ctx.code.version(version).is_some() => {
+                self.invoke(Target::Code { version, pc }, m, f, 0, kind)
+            }
+            _ => Err(self.runtime_bif_error(RuntimeBif::CallOnLoad1, 1, Exception::badarg())),
         }
     }
 

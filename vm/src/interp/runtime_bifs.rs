@@ -82,6 +82,8 @@ impl RuntimeBif {
             RuntimeBif::CodeInfo1 => "code_info",
             RuntimeBif::Loaded0 => "loaded",
             RuntimeBif::Refresh0 => "refresh",
+            RuntimeBif::CallOnLoad1 => "call_on_load",
+            RuntimeBif::FinishOnLoad2 => "finish_on_load",
         }
     }
 
@@ -322,6 +324,10 @@ impl<'a> Vm<'a> {
             "attributes" => {
                 let mut items = Vec::new();
                 for (name, lit) in &loaded.module.attributes {
+                    // The loader's `-on_load` is not an attribute BEAM shows.
+                    if name == "on_load" {
+                        continue;
+                    }
                     let v = crate::code::materialize(heap, self.ctx.shared, lit);
                     // OTP keeps list values as they are and wraps any other value in a list.
                     let v = if v.is_list() { v } else { heap.list(&[v]) };

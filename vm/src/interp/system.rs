@@ -101,6 +101,8 @@ pub trait ProcessSystem {
     fn code_now(&self) -> std::sync::Arc<crate::code::table::CodeTable>;
     /// Drops `module`'s old code.
     fn purge_code(&self, module: Atom) -> Result<(), crate::code::table::TableError>;
+    /// Drops `module`'s current code (a failed `-on_load`); its old code is current again.
+    fn revert_code(&self, module: Atom) -> Result<(), crate::code::table::TableError>;
     /// Makes `module`'s current code old.
     fn delete_code(&self, module: Atom) -> Result<(), crate::code::table::TableError>;
 }

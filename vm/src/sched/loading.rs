@@ -66,6 +66,19 @@ pub fn purge(sys: &System, module: Atom) -> Result<(), TableError> {
     Ok(())
 }
 
+/// Drops the current code of `module` (its `-on_load` failed); the old code is current again.
+pub fn revert(sys: &System, module: Atom) -> Result<(), TableError> {
+    let dropped = sys.update_code(|code| code.revert(module))?;
+    let mut retired = sys
+        .shared
+        .hot
+        .retired
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    retired.push(dropped.loaded.literal_area());
+    Ok(())
+}
+
 /// Makes the current code of `module` old (`erlang:delete_module/1`).
 pub fn delete(sys: &System, module: Atom) -> Result<(), TableError> {
     sys.update_code(|code| code.delete(module))

@@ -59,6 +59,9 @@ impl ProcessSystem for SliceSystem<'_> {
     fn purge_code(&self, module: Atom) -> Result<(), crate::code::table::TableError> {
         super::loading::purge(self.sys, module)
     }
+    fn revert_code(&self, module: Atom) -> Result<(), crate::code::table::TableError> {
+        super::loading::revert(self.sys, module)
+    }
     fn delete_code(&self, module: Atom) -> Result<(), crate::code::table::TableError> {
         super::loading::delete(self.sys, module)
     }
