@@ -192,7 +192,10 @@ fn code_loader_reloads_a_running_program() {
     assert_eq!(k.initial_call, "wl:stay/0");
     assert_eq!(
         report.to_string(),
-        format!("wl: killed {} (stayer) started as wl:stay/0, in wl:stay/0\n", k.pid)
+        format!(
+            "wl: killed {} (stayer) started as wl:stay/0, in wl:stay/0\n",
+            k.pid
+        )
     );
     let text = String::from_utf8(stdout.0.lock().unwrap().clone()).unwrap();
     assert_eq!(text, "saw 1\nsaw 2\nsaw 3\n");

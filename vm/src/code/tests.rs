@@ -240,8 +240,13 @@ fn table_with_versions(s: &Shared, n: u64) -> (table::CodeTable, Atom) {
     let natives = NativeRegistry::default();
     let mut t = table::CodeTable::new(&natives, &[]);
     for unique in 1..=n {
-        let loaded = load(s, &natives, module(vec![Literal::Int(unique.into())]), unique)
-            .expect("loads");
+        let loaded = load(
+            s,
+            &natives,
+            module(vec![Literal::Int(unique.into())]),
+            unique,
+        )
+        .expect("loads");
         t.install_from(loaded, None, None).expect("no old code");
         if unique < n {
             t.purge(s.atoms.intern("m")).ok();
@@ -261,12 +266,23 @@ fn install_purge_and_delete_follow_otp() {
     let m = s.atoms.intern("m");
     let main = s.atoms.intern("main");
     let v1 = t
-        .install_from(load(&s, &natives, module(vec![Literal::Nil]), 1).unwrap(), None, None)
+        .install_from(
+            load(&s, &natives, module(vec![Literal::Nil]), 1).unwrap(),
+            None,
+            None,
+        )
         .unwrap();
     let v2 = t
-        .install_from(load(&s, &natives, module(vec![Literal::Nil]), 2).unwrap(), None, None)
+        .install_from(
+            load(&s, &natives, module(vec![Literal::Nil]), 2).unwrap(),
+            None,
+            None,
+        )
         .unwrap();
-    assert_eq!((t.current_version(m), t.old_version(m)), (Some(v2), Some(v1)));
+    assert_eq!(
+        (t.current_version(m), t.old_version(m)),
+        (Some(v2), Some(v1))
+    );
     let third = load(&s, &natives, module(vec![Literal::Nil]), 3).unwrap();
     assert_eq!(
         t.install_from(third, None, None).err(),
@@ -311,8 +327,12 @@ fn a_snapshot_is_unchanged_by_later_loads() {
     let (mut t, m) = table_with_versions(&s, 1);
     let snapshot = std::sync::Arc::new(t.clone());
     t.next_generation();
-    t.install_from(load(&s, &natives, module(vec![Literal::Nil]), 9).unwrap(), None, None)
-        .unwrap();
+    t.install_from(
+        load(&s, &natives, module(vec![Literal::Nil]), 9).unwrap(),
+        None,
+        None,
+    )
+    .unwrap();
     t.purge(m).unwrap();
     assert_eq!(snapshot.old_version(m), None);
     assert!(snapshot.version(0).is_some());

@@ -220,7 +220,11 @@ impl<'a> Vm<'a> {
         let code = self.ctx.sys.code_now();
         let version = code.current_version(m)?;
         let loaded = code.module(version)?;
-        let (_, lit) = loaded.module.attributes.iter().find(|(n, _)| n == "on_load")?;
+        let (_, lit) = loaded
+            .module
+            .attributes
+            .iter()
+            .find(|(n, _)| n == "on_load")?;
         let krarup_bytecode::module::Literal::Tuple(parts) = lit else {
             return None;
         };
@@ -231,9 +235,11 @@ impl<'a> Vm<'a> {
         };
         let f = self.ctx.shared.atoms.lookup(f)?;
         let a = u8::try_from(a).ok()?;
-        let info = loaded.module.functions.iter().find(|i| {
-            i.arity == a && loaded.atoms.get(i.function.0 as usize) == Some(&f)
-        })?;
+        let info = loaded
+            .module
+            .functions
+            .iter()
+            .find(|i| i.arity == a && loaded.atoms.get(i.function.0 as usize) == Some(&f))?;
         (a == 0).then_some((version, info.start + 1, f))
     }
 
@@ -272,12 +278,9 @@ impl<'a> Vm<'a> {
             return Outcome::Value(Term::bool(me));
         }
         let mut found = false;
-        match self
-            .ctx
-            .sys
-            .inspect(self.p.pid, pid, &mut |other, _, _| {
-                found = runs_version(other, old)
-            }) {
+        match self.ctx.sys.inspect(self.p.pid, pid, &mut |other, _, _| {
+            found = runs_version(other, old)
+        }) {
             Peek::Busy => Outcome::Retry,
             Peek::Gone => Outcome::Value(Term::bool(false)),
             Peek::Alive => Outcome::Value(Term::bool(found)),

@@ -198,7 +198,7 @@ impl System {
     /// Whether every scheduler runs on code generation `gen` or later, or runs no slice: then
     /// nothing can still reach code that a change up to `gen` replaced or dropped.
     pub(crate) fn code_barrier_passed(&self, gen: u64) -> bool {
-        self.slice_gens.get().map_or(true, |gens| {
+        self.slice_gens.get().is_none_or(|gens| {
             gens.iter().all(|g| {
                 let g = g.load(Ordering::SeqCst);
                 g == SLICE_IDLE || g >= gen
