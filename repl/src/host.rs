@@ -250,6 +250,10 @@ impl Host for OsHost {
         files.remove(&fd);
         Ok(())
     }
+
+    fn is_dir(&self, path: &str) -> bool {
+        std::path::Path::new(path).is_dir()
+    }
 }
 
 fn list(elems: Vec<Literal>) -> Literal {

@@ -23,6 +23,12 @@ pub trait Host: Send + Sync {
     /// The directories searched for code and `.app` files, in order (`code:get_path/0`).
     fn code_path(&self) -> Vec<String>;
 
+    // -- hot code loading (docs/code-loading.md) --
+
+    /// Whether `path` names a directory (`code:add_path/1` refuses others with
+    /// `{error, bad_directory}`).
+    fn is_dir(&self, path: &str) -> bool;
+
     // The methods below have defaults (`enotsup`) so an embedder implements only what it offers.
 
     /// Compiles the Erlang source file at `path` (`compile:file/2`): the module, or its

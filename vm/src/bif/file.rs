@@ -43,12 +43,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
     });
     r.add("file", "consult", 1, |c, a| with_file(c, a[0], consult));
     r.add("code", "get_path", 0, |c, _| {
-        let dirs = c
-            .shared
-            .host
-            .get()
-            .map(|h| h.code_path())
-            .unwrap_or_default();
+        let dirs = super::code_path::path(c.shared);
         let terms: Vec<Term> = dirs.iter().map(|d| string(c, d)).collect();
         Ok(c.heap.list(&terms))
     });

@@ -8,6 +8,7 @@
 mod binary_mod;
 mod checksums;
 mod chunked;
+mod code_path;
 #[cfg(test)]
 mod conformance;
 mod erlang_conv;
@@ -32,6 +33,11 @@ use crate::native::{Exception, NativeCtx, NativeFn, NativeRegistry};
 use crate::term::Term;
 use std::sync::Arc;
 
+/// The code path (`code:get_path/0`), for the loader's autoload.
+pub(crate) fn code_path_dirs(shared: &crate::native::Shared) -> Vec<String> {
+    code_path::path(shared)
+}
+
 /// Registers every builtin of this module tree.
 pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     let mut r = Reg { reg, atoms };
@@ -52,6 +58,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     unicode_norm::register(&mut r);
     file::register(&mut r);
     file_host::register(&mut r);
+    code_path::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.

@@ -6,6 +6,7 @@
 
 pub mod exit;
 pub mod handle;
+pub mod loading;
 #[cfg(test)]
 mod priority_tests;
 pub mod scheduler;
@@ -22,7 +23,7 @@ use crossbeam_utils::sync::Unparker;
 use dashmap::DashMap;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Instant;
 use timer::{TimerId, TimerService};
 
@@ -56,7 +57,10 @@ pub enum Observed {
 /// One Erlang system's processes.
 pub struct System {
     pub shared: Arc<Shared>,
-    pub code: RwLock<CodeTable>,
+    /// The published code table: a snapshot each slice takes at its start (docs/code-loading.md).
+    code: Mutex<Arc<CodeTable>>,
+    /// Serialises changes of the code table (a load builds the next snapshot under it).
+    code_writer: Mutex<()>,
     procs: DashMap<u64, Arc<Pcb>, PidHash>,
     names: Mutex<HashMap<Atom, u64>>,
     next_pid: AtomicU64,
@@ -131,7 +135,8 @@ impl System {
     pub fn new(shared: Arc<Shared>, code: CodeTable) -> Arc<System> {
         let sys = Arc::new(System {
             shared,
-            code: RwLock::new(code),
+            code: Mutex::new(Arc::new(code)),
+            code_writer: Mutex::new(()),
             procs: DashMap::with_hasher(PidHash::default()),
             names: Mutex::new(HashMap::new()),
             next_pid: AtomicU64::new(FIRST_PID),
@@ -166,14 +171,20 @@ impl System {
         sys
     }
 
-    /// The code table for reading (held for a slice).
-    pub fn code(&self) -> std::sync::RwLockReadGuard<'_, CodeTable> {
-        self.code.read().unwrap_or_else(|e| e.into_inner())
+    /// A snapshot of the code table (a slice runs on the one it took at its start). The lock
+    /// is held only to clone the `Arc`.
+    pub fn code(&self) -> Arc<CodeTable> {
+        self.code.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// The code table for loading.
-    pub fn code_mut(&self) -> std::sync::RwLockWriteGuard<'_, CodeTable> {
-        self.code.write().unwrap_or_else(|e| e.into_inner())
+    /// Changes the code table: `f` edits a copy of the current snapshot, which is published
+    /// when `f` returns (one writer at a time; readers and running slices never wait for it).
+    pub fn update_code<R>(&self, f: impl FnOnce(&mut CodeTable) -> R) -> R {
+        let _writer = self.code_writer.lock().unwrap_or_else(|e| e.into_inner());
+        let mut next = CodeTable::clone(&self.code());
+        let r = f(&mut next);
+        *self.code.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+        r
     }
 
     /// The control block of a live (or just-ended) process.

@@ -266,8 +266,9 @@ impl System {
             }
             inbox.state = State::Running;
         }
-        let code = self.code();
         loop {
+            // Each slice runs on the code snapshot published when it starts.
+            let code = self.code();
             let mut body = pcb.lock_body();
             let Some(p) = body.as_mut() else {
                 return;
