@@ -310,6 +310,20 @@ pub fn run_files_limited(
     format: ErrorFormat,
     limits: Limits,
 ) -> i32 {
+    run_files_with_path(paths, stdout, stderr, schedulers, format, limits, &[])
+}
+
+/// `run_files_limited` with `pa` (`krarup run -pa DIR`, as `erl -pa`) put before the program's
+/// directories on the code path, where calls to modules not loaded find their `.kbc` files.
+pub fn run_files_with_path(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+    limits: Limits,
+    pa: &[String],
+) -> i32 {
     let mut modules: Vec<(&Path, Module)> = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
@@ -341,7 +355,8 @@ pub fn run_files_limited(
         let _ = stderr.write_all(problem.as_bytes());
         return EXIT_FAILURE;
     }
-    let code_path = program_dirs(paths);
+    let mut code_path: Vec<String> = pa.to_vec();
+    code_path.extend(program_dirs(paths).into_iter().filter(|d| !pa.contains(d)));
     let rt = new_runtime(stdout).map(|mut rt| {
         let _ = rt.shared().host.set(Box::new(host::OsHost::new(code_path)));
         if let Some(n) = schedulers {

@@ -1,5 +1,5 @@
 //! The code path and the embedder's reload mailbox, as builtins of `code` and `krarup_code`
-//! (docs/code-loading.md): the path `code:get_path/0` (in `file.rs`) reads, `krarup_code:set_path/1`, `krarup_code:is_dir/1`,
+//! (docs/code-loading.md): the path `code:get_path/0` (in `file.rs`) reads, `krarup_code:set_path/1`, `krarup_code:is_dir/1`, `last_old/1`, `set_last_old/2`,
 //! and `krarup_code:host_request/1` / `host_reply/3`, through which the process that
 //! `sched::loading::CodeLoader` starts takes its work and hands back the report.
 
@@ -21,6 +21,34 @@ pub(super) fn register(r: &mut Reg<'_>) {
         let dir = char_list(a[0]).ok_or_else(Exception::badarg)?;
         let yes = c.shared.host.get().is_some_and(|h| h.is_dir(&dir));
         Ok(Term::bool(yes))
+    });
+    r.add("krarup_code", "last_old", 1, |c, a| {
+        let m = a[0].as_atom().ok_or_else(Exception::badarg)?;
+        let pids = c
+            .shared
+            .hot
+            .last_old
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&m)
+            .cloned()
+            .unwrap_or_default();
+        let terms: Vec<Term> = pids.into_iter().map(Term::pid).collect();
+        Ok(c.heap.list(&terms))
+    });
+    r.add("krarup_code", "set_last_old", 2, |c, a| {
+        let m = a[0].as_atom().ok_or_else(Exception::badarg)?;
+        let mut pids = Vec::new();
+        for p in super::list_arg(c, a[1])? {
+            pids.push(p.as_pid().ok_or_else(Exception::badarg)?);
+        }
+        c.shared
+            .hot
+            .last_old
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(m, pids);
+        Ok(c.atom("ok"))
     });
     r.add("krarup_code", "host_request", 1, |c, a| {
         let id = super::usize_arg(a[0])? as u64;
