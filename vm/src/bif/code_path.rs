@@ -84,14 +84,8 @@ pub(super) fn register(r: &mut Reg<'_>) {
 /// The code path: the one `krarup_code:set_path/1` set, else the host's.
 pub(crate) fn path(shared: &Shared) -> Vec<String> {
     let mut p = shared.hot.path.lock().unwrap_or_else(|e| e.into_inner());
-    p.get_or_insert_with(|| {
-        shared
-            .host
-            .get()
-            .map(|h| h.code_path())
-            .unwrap_or_default()
-    })
-    .clone()
+    p.get_or_insert_with(|| shared.host.get().map(|h| h.code_path()).unwrap_or_default())
+        .clone()
 }
 
 /// `Result` (`{module, M}` or `{error, Reason}`) and the report entries

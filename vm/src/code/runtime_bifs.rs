@@ -162,8 +162,14 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("spawn_opt"), 3), RuntimeBif::SpawnOpt3),
         ((e, f("spawn_opt"), 5), RuntimeBif::SpawnOpt5),
         ((e, f("load_module"), 2), RuntimeBif::LoadModule2),
-        ((e, f("check_process_code"), 2), RuntimeBif::CheckProcessCode2),
-        ((e, f("check_process_code"), 3), RuntimeBif::CheckProcessCode3),
+        (
+            (e, f("check_process_code"), 2),
+            RuntimeBif::CheckProcessCode2,
+        ),
+        (
+            (e, f("check_process_code"), 3),
+            RuntimeBif::CheckProcessCode3,
+        ),
         ((e, f("check_old_code"), 1), RuntimeBif::CheckOldCode1),
         ((e, f("delete_module"), 1), RuntimeBif::DeleteModule1),
         ((e, f("purge_module"), 1), RuntimeBif::PurgeModule1),

@@ -196,12 +196,9 @@ impl<'a> Vm<'a> {
             return Outcome::Value(Term::bool(me));
         }
         let mut found = false;
-        match self
-            .ctx
-            .sys
-            .inspect(self.p.pid, pid, &mut |other, _, _| {
-                found = runs_version(other, old)
-            }) {
+        match self.ctx.sys.inspect(self.p.pid, pid, &mut |other, _, _| {
+            found = runs_version(other, old)
+        }) {
             Peek::Busy => Outcome::Retry,
             Peek::Gone => Outcome::Value(Term::bool(false)),
             Peek::Alive => Outcome::Value(Term::bool(found)),

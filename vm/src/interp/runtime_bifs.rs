@@ -72,9 +72,7 @@ impl RuntimeBif {
             RuntimeBif::GroupLeader0 | RuntimeBif::GroupLeader2 => "group_leader",
             RuntimeBif::Hibernate3 => "hibernate",
             RuntimeBif::LoadModule2 | RuntimeBif::Load3 => "load_module",
-            RuntimeBif::CheckProcessCode2 | RuntimeBif::CheckProcessCode3 => {
-                "check_process_code"
-            }
+            RuntimeBif::CheckProcessCode2 | RuntimeBif::CheckProcessCode3 => "check_process_code",
             RuntimeBif::CheckOldCode1 => "check_old_code",
             RuntimeBif::DeleteModule1 => "delete_module",
             RuntimeBif::PurgeModule1 => "purge_module",

@@ -43,7 +43,9 @@ pub fn load_bytes(
     let bytes: Arc<[u8]> = Arc::from(bytes);
     sys.update_code(|code| {
         if code.version_count() >= crate::process::MAX_VERSIONS {
-            return Err(LoadFailure::Badfile("too many module versions loaded".into()));
+            return Err(LoadFailure::Badfile(
+                "too many module versions loaded".into(),
+            ));
         }
         match code.install_from(loaded, file, Some(bytes)) {
             Ok(_) => Ok(name),
