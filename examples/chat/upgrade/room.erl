@@ -26,15 +26,15 @@ init({Name, RoomSup}) ->
 handle_call({join, User, Conn}, _From, #{members := Ms} = S) ->
     erlang:monitor(process, Conn),
     {reply, ok, S#{members := lists:keystore(User, 1, Ms, {User, Conn})}};
-handle_call({say, User, Text}, _From, #{members := Ms, history := H, said := N} = S) ->
+handle_call({say, User, Text}, _From, #{members := Ms, history := H} = S) ->
     [conn:deliver(Pid, User, Text) || {U, Pid} <- Ms, U =/= User],
-    {reply, ok, S#{history := [{User, Text} | H], said := N + 1}};
+    {reply, ok, S#{history := [{User, Text} | H], said => said(S) + 1}};
 handle_call(history, _From, #{history := H} = S) ->
     {reply, lists:reverse(H), S};
 handle_call(members, _From, #{members := Ms} = S) ->
     {reply, lists:sort([U || {U, _} <- Ms]), S};
-handle_call(stats, _From, #{said := N, members := Ms} = S) ->
-    {reply, #{said => N, members => length(Ms)}, S};
+handle_call(stats, _From, #{members := Ms} = S) ->
+    {reply, #{said => said(S), members => length(Ms)}, S};
 handle_call(conns_sup, _From, #{sup := Sup} = S) ->
     [Conns] = [P || {conns, P, _, _} <- supervisor:which_children(Sup)],
     {reply, Conns, S}.
@@ -46,5 +46,10 @@ handle_info({'DOWN', _Ref, process, Pid, _Reason}, #{members := Ms} = S) ->
     {noreply, S#{members := lists:keydelete(Pid, 2, Ms)}}.
 
 %% From version 1 (no said count): count the history kept so far.
-code_change(_OldVsn, #{history := H} = S, _Extra) ->
-    {ok, S#{said => maps:get(said, S, length(H))}}.
+code_change(_OldVsn, S, _Extra) ->
+    {ok, S#{said => said(S)}}.
+
+%% A version 1 state has no count yet (watch mode and c:l/1 load this version without calling
+%% code_change/3): the history kept so far.
+said(#{said := N}) -> N;
+said(#{history := H}) -> length(H).
