@@ -95,6 +95,10 @@ impl Host for OsHost {
         self.code_path.clone()
     }
 
+    fn is_dir(&self, path: &str) -> bool {
+        std::path::Path::new(path).is_dir()
+    }
+
     fn compile(&self, path: &str) -> Result<Compilation, String> {
         let path = Path::new(path);
         let bytes = std::fs::read(path).map_err(posix)?;
@@ -249,10 +253,6 @@ impl Host for OsHost {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.remove(&fd);
         Ok(())
-    }
-
-    fn is_dir(&self, path: &str) -> bool {
-        std::path::Path::new(path).is_dir()
     }
 }
 

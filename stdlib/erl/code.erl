@@ -24,10 +24,15 @@ load_file(Mod) when is_atom(Mod) ->
             end
     end.
 
+%% OTP 25's code server purges old code (killing the processes in it) before it loads a binary;
+%% load_file/1 refuses with not_purged instead.
 load_binary(Mod, File, Bin) when is_atom(Mod), (is_list(File) orelse is_atom(File)), is_binary(Bin) ->
     case is_sticky(Mod) of
-        true -> sticky_error(Mod);
-        false -> load(Mod, file_name(File), Bin)
+        true ->
+            sticky_error(Mod);
+        false ->
+            _ = krarup_code:purge(Mod, hard),
+            load(Mod, file_name(File), Bin)
     end.
 
 load(Mod, File, Bin) ->

@@ -107,7 +107,7 @@ mfa(Other) -> lists:flatten(io_lib:format("~w", [Other])).
 %% A call to Mod:F(Args) after its module was autoloaded: yield first, so the call runs on the
 %% code snapshot that has the module.
 apply_loaded(Mod, F, Args) ->
-    erlang:yield(),
+    krarup_code:refresh(),
     erlang:apply(Mod, F, Args).
 
 last_old(Mod) -> krarup_code:last_old(Mod).

@@ -57,8 +57,8 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     checksums::register(&mut r);
     unicode_norm::register(&mut r);
     file::register(&mut r);
-    file_host::register(&mut r);
     code_path::register(&mut r);
+    file_host::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.

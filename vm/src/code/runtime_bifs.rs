@@ -87,6 +87,8 @@ pub enum RuntimeBif {
     Loaded0,
     /// `krarup_code:load/3`: `erlang:load_module/2` that records the file name.
     Load3,
+    /// `krarup_code:refresh/0`: ends the slice, so the caller continues on the newest code.
+    Refresh0,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -177,5 +179,6 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((f("krarup_code"), f("code_info"), 1), RuntimeBif::CodeInfo1),
         ((f("krarup_code"), f("loaded"), 0), RuntimeBif::Loaded0),
         ((f("krarup_code"), f("load"), 3), RuntimeBif::Load3),
+        ((f("krarup_code"), f("refresh"), 0), RuntimeBif::Refresh0),
     ]
 }

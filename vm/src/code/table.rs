@@ -67,6 +67,8 @@ pub struct CodeTable {
     exports: HashMap<(Atom, Atom, u8), (u32, u32)>,
     /// Builtins, which take precedence over Erlang code of the same name.
     natives: HashMap<(Atom, Atom, u8), Target>,
+    /// How many changes were published before this snapshot (`sched::System::update_code`).
+    generation: u64,
 }
 
 impl CodeTable {
@@ -266,6 +268,16 @@ impl CodeTable {
         mods.sort_unstable_by_key(|a| a.0);
         mods.dedup();
         mods
+    }
+
+    /// This snapshot's generation: each published change adds one.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Marks a copy as the next generation (`sched::System::update_code`).
+    pub fn next_generation(&mut self) {
+        self.generation += 1;
     }
 
     /// A builtin by key, for tests and the runtime.

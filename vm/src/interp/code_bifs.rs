@@ -31,6 +31,7 @@ impl RuntimeBif {
                 | R::PreLoaded0
                 | R::CodeInfo1
                 | R::Loaded0
+                | R::Refresh0
         )
     }
 }
@@ -46,7 +47,9 @@ impl<'a> Vm<'a> {
                 if !changed {
                     return self.after_native(kind);
                 }
-                // End the slice: the next one takes the new code snapshot.
+                // End the slice: the next one takes the new code snapshot, once every
+                // scheduler has (the code barrier).
+                self.p.code_barrier = Some(self.ctx.sys.code_now().generation());
                 if kind == Kind::Body {
                     self.p.live = 1;
                     return Err(Interrupt::Stop(SliceOutcome::Yielded));
@@ -115,6 +118,7 @@ impl<'a> Vm<'a> {
                     Err(_) => badarg(),
                 }
             }
+            (R::Refresh0, []) => (Outcome::Value(self.atom_term("ok")), true),
             (R::PreLoaded0, []) => {
                 let mods: Vec<Term> = self
                     .ctx
@@ -267,17 +271,21 @@ impl<'a> Vm<'a> {
         if !matches!(target, Target::Code { .. }) {
             return None;
         }
-        let host = self.ctx.shared.host.get()?;
-        let name = self.ctx.shared.atoms.name(m);
-        let loaded = crate::bif::code_path_dirs(self.ctx.shared)
-            .into_iter()
-            .find_map(|dir| {
-                let file = format!("{}/{name}.kbc", dir.trim_end_matches('/'));
-                let bytes = host.read_file(&file).ok()?;
-                Some(self.ctx.sys.load_code(m, Some(&file), &bytes).is_ok())
-            });
-        if loaded != Some(true) {
-            return None;
+        // Another process (or this one, in an earlier slice) may have loaded it since this
+        // slice's snapshot was taken.
+        if !self.ctx.sys.code_now().is_loaded(m) {
+            let host = self.ctx.shared.host.get()?;
+            let name = self.ctx.shared.atoms.name(m);
+            let loaded = crate::bif::code_path_dirs(self.ctx.shared)
+                .into_iter()
+                .find_map(|dir| {
+                    let file = format!("{}/{name}.kbc", dir.trim_end_matches('/'));
+                    let bytes = host.read_file(&file).ok()?;
+                    Some(self.ctx.sys.load_code(m, Some(&file), &bytes).is_ok())
+                });
+            if loaded != Some(true) {
+                return None;
+            }
         }
         let args = self.args_list(arity as usize);
         self.x[0] = Term::atom(m);

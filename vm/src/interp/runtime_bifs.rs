@@ -79,6 +79,7 @@ impl RuntimeBif {
             RuntimeBif::PreLoaded0 => "pre_loaded",
             RuntimeBif::CodeInfo1 => "code_info",
             RuntimeBif::Loaded0 => "loaded",
+            RuntimeBif::Refresh0 => "refresh",
         }
     }
 

@@ -97,6 +97,8 @@ pub trait ProcessSystem {
         file: Option<&str>,
         bytes: &[u8],
     ) -> Result<Atom, crate::code::hot::LoadFailure>;
+    /// The code table as published now (the slice runs on the one published at its start).
+    fn code_now(&self) -> std::sync::Arc<crate::code::table::CodeTable>;
     /// Drops `module`'s old code.
     fn purge_code(&self, module: Atom) -> Result<(), crate::code::table::TableError>;
     /// Makes `module`'s current code old.

@@ -73,6 +73,9 @@ pub struct System {
     low: Injector<Arc<Pcb>>,
     stealers: OnceLock<Vec<Stealer<Arc<Pcb>>>>,
     unparkers: OnceLock<Vec<Unparker>>,
+    /// Per scheduler: the code generation its running slice uses, `SLICE_IDLE` between
+    /// slices, 0 while it takes its snapshot (the code barrier).
+    slice_gens: OnceLock<Vec<AtomicU64>>,
     /// Indices of schedulers asleep (waiting for work).
     idle: Mutex<Vec<usize>>,
     n_idle: AtomicUsize,
@@ -127,6 +130,9 @@ impl std::hash::Hasher for PidHasher {
 
 type PidHash = std::hash::BuildHasherDefault<PidHasher>;
 
+/// `System::slice_gens` of a scheduler that runs no slice.
+pub(crate) const SLICE_IDLE: u64 = u64::MAX;
+
 /// The pid number of the first process (`<0.9.0>`, as `erl -eval` shows it).
 pub const FIRST_PID: u64 = 9;
 
@@ -145,6 +151,7 @@ impl System {
             low: Injector::new(),
             stealers: OnceLock::new(),
             unparkers: OnceLock::new(),
+            slice_gens: OnceLock::new(),
             idle: Mutex::new(Vec::new()),
             n_idle: AtomicUsize::new(0),
             searching: AtomicUsize::new(0),
@@ -182,9 +189,21 @@ impl System {
     pub fn update_code<R>(&self, f: impl FnOnce(&mut CodeTable) -> R) -> R {
         let _writer = self.code_writer.lock().unwrap_or_else(|e| e.into_inner());
         let mut next = CodeTable::clone(&self.code());
+        next.next_generation();
         let r = f(&mut next);
         *self.code.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
         r
+    }
+
+    /// Whether every scheduler runs on code generation `gen` or later, or runs no slice: then
+    /// nothing can still reach code that a change up to `gen` replaced or dropped.
+    pub(crate) fn code_barrier_passed(&self, gen: u64) -> bool {
+        self.slice_gens.get().map_or(true, |gens| {
+            gens.iter().all(|g| {
+                let g = g.load(Ordering::SeqCst);
+                g == SLICE_IDLE || g >= gen
+            })
+        })
     }
 
     /// The control block of a live (or just-ended) process.

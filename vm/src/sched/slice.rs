@@ -53,6 +53,9 @@ impl ProcessSystem for SliceSystem<'_> {
     ) -> Result<Atom, crate::code::hot::LoadFailure> {
         super::loading::load_bytes(self.sys, Some(expect), file, bytes)
     }
+    fn code_now(&self) -> Arc<crate::code::table::CodeTable> {
+        self.sys.code()
+    }
     fn purge_code(&self, module: Atom) -> Result<(), crate::code::table::TableError> {
         super::loading::purge(self.sys, module)
     }
