@@ -5,6 +5,7 @@
 
 mod host;
 mod os;
+mod watch;
 pub use os::unbuffered_stdout;
 pub mod source;
 
@@ -324,6 +325,35 @@ pub fn run_files_with_path(
     limits: Limits,
     pa: &[String],
 ) -> i32 {
+    run_program(paths, stdout, stderr, schedulers, format, limits, pa, false)
+}
+
+/// `run_files_with_path` in watch mode (`krarup run --watch`): while `main/0` runs, each `.erl`
+/// file among `paths` is watched, and when it changes it is recompiled and loaded into the
+/// running program (`watch.rs`); diagnostics and reload reports go to the process's stderr.
+pub fn run_files_watching(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+    limits: Limits,
+    pa: &[String],
+) -> i32 {
+    run_program(paths, stdout, stderr, schedulers, format, limits, pa, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_program(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+    limits: Limits,
+    pa: &[String],
+    watch: bool,
+) -> i32 {
     let mut modules: Vec<(&Path, Module)> = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
@@ -388,6 +418,7 @@ pub fn run_files_with_path(
             return EXIT_FAILURE;
         }
     }
+    let watcher = watch.then(|| watch::Watcher::start(rt.code_loader(), paths, format));
     let status = match rt.run_main(&first, "main") {
         Ok(code) => code,
         Err(uncaught) => {
@@ -395,6 +426,7 @@ pub fn run_files_with_path(
             EXIT_FAILURE
         }
     };
+    drop(watcher);
     // The program is over once main/0 returns (as after `erlang:halt()`): other processes are
     // not waited for, so the runtime is not torn down (stopping its threads and freeing every
     // heap); the OS reclaims it all when the binary exits. Output was flushed by `run_main`.

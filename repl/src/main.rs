@@ -56,6 +56,12 @@ enum Command {
         /// repeatable): a call to a module that is not loaded loads it from there.
         #[arg(long = "pa", value_name = "DIR")]
         pa: Vec<String>,
+        /// Watch the .erl files: when one changes, recompile it and load it into the running
+        /// program (its processes move to the new code at their next remote call); compile
+        /// errors and a reload report are printed on stderr, and the old code keeps running on
+        /// error.
+        #[arg(long = "watch")]
+        watch: bool,
         #[command(flatten)]
         diagnostics: DiagnosticsArgs,
     },
@@ -152,6 +158,7 @@ fn main() -> ExitCode {
             process_limit,
             atom_limit,
             pa,
+            watch,
             diagnostics,
         } => {
             let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
@@ -162,7 +169,12 @@ fn main() -> ExitCode {
                 processes: process_limit,
                 atoms: atom_limit,
             };
-            let status = krarup::run_files_with_path(
+            let run = if watch {
+                krarup::run_files_watching
+            } else {
+                krarup::run_files_with_path
+            };
+            let status = run(
                 &files,
                 stdout,
                 &mut std::io::stderr(),

@@ -39,7 +39,9 @@ compiled(File, Mod, Bin, Ws, Opts) ->
                 ok -> ok_result([ok, Mod], Ws, Opts);
                 {error, Posix} ->
                     case member(report_errors, Opts) of
-                        true -> io:format("~ts: error writing file~n", [Out]);
+                        true ->
+                            io:format("~ts#: error writing file: ~ts~n",
+                                      [lists:droplast(Out), posix_text(Posix)]);
                         false -> ok
                     end,
                     failed([{Out, [{none, compile, {write_error, Posix}}]}], Ws, Opts)

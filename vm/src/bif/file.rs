@@ -124,11 +124,10 @@ fn check_atoms(c: &NativeCtx<'_>, lit: &Literal) -> Result<(), Exception> {
     Ok(())
 }
 
-/// A file name argument as `file` accepts it: a flat string, a binary (UTF-8) or an atom.
+/// A file name argument as `file` accepts it: a binary (UTF-8), an atom, or a string that may be
+/// a deep list of characters and atoms (OTP's `file:name()`; a binary inside a list is refused,
+/// as OTP refuses it). Iterative.
 pub(super) fn file_name(c: &NativeCtx<'_>, t: Term) -> Option<String> {
-    if let Some(a) = t.as_atom() {
-        return Some(c.shared.atoms.name(a).to_string());
-    }
     if let Some((bytes, bits)) = crate::ops::binary::bytes(t) {
         return if bits % 8 == 0 {
             String::from_utf8(bytes).ok()
@@ -136,7 +135,25 @@ pub(super) fn file_name(c: &NativeCtx<'_>, t: Term) -> Option<String> {
             None
         };
     }
-    char_list(t)
+    if let Some(s) = char_list(t) {
+        return Some(s);
+    }
+    let mut out = String::new();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        if let Some(a) = t.as_atom() {
+            out.push_str(&c.shared.atoms.name(a));
+        } else if let Some((h, tl)) = t.as_cons() {
+            stack.push(tl);
+            match h.as_small() {
+                Some(n) => out.push(char::from_u32(u32::try_from(n).ok()?)?),
+                None => stack.push(h),
+            }
+        } else if !t.is_nil() {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// `{error, Reason}` with the atom `reason`.
