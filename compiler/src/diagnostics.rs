@@ -1056,6 +1056,45 @@ pub fn render_short(diags: &[Diagnostic], source: &str, file_name: &str) -> Stri
     out
 }
 
+/// One diagnostic as OTP 25's `compile:file/2` reports it with `report_errors` /
+/// `report_warnings`: its file, 1-based line and column, erlc's message, and the text printed
+/// (`file:line:col: [Warning: ]message`, then the source line and a caret, each starting `%`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErlcReport {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub text: String,
+}
+
+/// [`ErlcReport`] of `d`; `file_name` names the module's source, whose text is `source`.
+pub fn erlc_report(d: &Diagnostic, source: &str, file_name: &str) -> ErlcReport {
+    let (name, text) = file_of(d, source, file_name);
+    let index = LineIndex::new(text);
+    let (line, column) = index.line_col(d.span.start);
+    let message = erlc_message(&d.kind);
+    let prefix = if d.is_error() { "" } else { "Warning: " };
+    let mut out = format!("{name}:{line}:{column}: {prefix}{message}\n");
+    let start = index.starts[line - 1];
+    let line_text = text[start..].split('\n').next().unwrap_or("");
+    let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
+    // OTP keeps tabs in the caret line so the caret lines up under the source.
+    let pad: String = line_text
+        .chars()
+        .take(column - 1)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    out.push_str(&format!("%{line:>5}| {line_text}\n%     | {pad}^\n\n"));
+    ErlcReport {
+        file: name.to_string(),
+        line,
+        column,
+        message,
+        text: out,
+    }
+}
+
 /// The message as erlc prints it: for a call of a local function that clashes with an
 /// auto-imported BIF, erl_lint adds the advice on a second line.
 fn erlc_message(kind: &Kind) -> String {

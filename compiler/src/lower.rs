@@ -165,6 +165,19 @@ pub fn lower_module<'a>(
         .iter()
         .filter_map(|a| {
             let v = a.value.as_ref()?;
+            // `-on_load(F/A)` is kept as `{F, A}` for the loader (docs/code-loading.md).
+            if let ("on_load", crate::ast::Expr::BinaryOp(crate::ast::BinOp::FDiv, f, n, _)) =
+                (a.name.as_str(), v)
+            {
+                if let (crate::ast::Expr::Atom(f, _), crate::ast::Expr::Integer(n, _)) =
+                    (f.as_ref(), n.as_ref())
+                {
+                    return Some((
+                        a.name.clone(),
+                        Literal::Tuple(vec![Literal::Atom(f.clone()), Literal::Int(n.clone())]),
+                    ));
+                }
+            }
             Some((a.name.clone(), const_literal(v)?))
         })
         .collect();

@@ -1,6 +1,7 @@
 %% A narrated session of the chat application: users join rooms and talk; a connection crashes
 %% and its supervisor restarts it with a clean state; repeated crashes escalate until the room
-%% restarts; the application stops. Run it with `krarup run examples/chat/*.erl` (chat.erl
+%% restarts; the room server's code is upgraded while everyone is connected; the application
+%% stops. Run it with `krarup run examples/chat/*.erl` (chat.erl
 %% first); chat.app beside the modules describes the application.
 -module(chat).
 -export([main/0]).
@@ -53,6 +54,16 @@ main() ->
     inbox(carol),
     say("supervision tree: ~p", [tree(chat_sup)]),
 
+    say("~n-- upgrading the room server while everyone is connected", []),
+    Src = upgrade_source(),
+    {ok, room, Bin} = compile:file(Src, [binary]),
+    say("code_change/3 ran in: ~p", [upgrade(room, Src, Bin)]),
+    members(lobby),
+    talk(lobby, bob, "did something change?"),
+    inbox(carol),
+    say("lobby stats: ~p", [room:stats(lobby)]),
+    say("dev stats: ~p", [room:stats(dev)]),
+
     say("~n-- stopping the application: ~p", [application:stop(chat)]),
     say("chat_sup alive: ~p", [whereis(chat_sup) =/= undefined]),
     say("running applications: ~p", [[A || {A, _, _} <- application:which_applications()]]).
@@ -81,6 +92,34 @@ crash(User) ->
     wait_new(list_to_atom("conn_" ++ atom_to_list(User)), Old),
     _ = conn:inbox(User),
     ok.
+
+%% upgrade/room.erl beside this file: found through ?FILE, or through the source path the
+%% compiler recorded (erlc may record ?FILE relative to where it ran).
+upgrade_source() ->
+    Dirs = [filename:dirname(?FILE)
+            | [filename:dirname(S) || {source, S} <- ?MODULE:module_info(compile)]],
+    hd([F || D <- Dirs, F <- [filename:join([D, "upgrade", "room.erl"])],
+             filelib:is_regular(F)]).
+
+%% Loads Bin as the new version of the behaviour module Mod, upgrading the state of each server
+%% running it; returns their names. On krarup this is one call, krarup_upgrade:upgrade/3, whose
+%% report goes to stderr; on erl (which prints this session's expected output) the same steps
+%% are spelled out: suspend the servers, load, sys:change_code/4 (code_change/3), resume.
+upgrade(Mod, File, Bin) ->
+    case code:ensure_loaded(krarup_upgrade) of
+        {module, _} ->
+            {{module, Mod}, Report} = krarup_upgrade:upgrade(Mod, File, Bin),
+            io:put_chars(standard_error, krarup_upgrade:report_text(Report)),
+            lists:sort([N || #{registered_name := N} <- maps:get(upgraded, Report)]);
+        {error, _} ->
+            Servers = [P || P <- processes(),
+                            (catch proc_lib:translate_initial_call(P)) =:= {Mod, init, 1}],
+            [ok = sys:suspend(P) || P <- Servers],
+            {module, Mod} = code:load_binary(Mod, File, Bin),
+            [ok = sys:change_code(P, Mod, undefined, []) || P <- Servers],
+            [ok = sys:resume(P) || P <- Servers],
+            lists:sort([N || P <- Servers, {registered_name, N} <- [process_info(P, registered_name)]])
+    end.
 
 %% Waits until Name is registered to a process other than Old.
 wait_new(Name, Old) ->

@@ -5,6 +5,7 @@
 
 mod host;
 mod os;
+mod watch;
 pub use os::unbuffered_stdout;
 pub mod source;
 
@@ -77,6 +78,28 @@ pub fn compile_file_as(path: &Path, format: ErrorFormat) -> Result<(Module, Stri
 fn compile_file_here(path: &Path, format: ErrorFormat) -> Result<(Module, String), Failure> {
     let source = read_source(path)?;
     let name = path.display().to_string();
+    let (result, bad_includes) = compile_text(path, &source, &name);
+    match result {
+        Ok(_) if !bad_includes.is_empty() => Err(Failure {
+            message: bad_includes,
+        }),
+        Ok(compiled) => Ok((
+            compiled.module,
+            render_diagnostics(&compiled.warnings, &source, &name, format),
+        )),
+        Err(diags) => Err(Failure {
+            message: bad_includes + &render_diagnostics(&diags, &source, &name, format),
+        }),
+    }
+}
+
+/// Compiles `source`, the text of the file `path` (shown as `name`), resolving its include files
+/// next to it. Returns the result and the messages for include files that are not valid text.
+fn compile_text(
+    path: &Path,
+    source: &str,
+    name: &str,
+) -> (Result<krarup_compiler::Compiled, Vec<Diagnostic>>, String) {
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     // Include files that are not valid text: reported after compiling, as the compiler's
     // resolver can only say "found" or "not found".
@@ -92,20 +115,20 @@ fn compile_file_here(path: &Path, format: ErrorFormat) -> Result<(Module, String
             }
         }
     };
-    let result = krarup_compiler::compile_with(&source, &name, Some(&resolve));
-    let bad_includes = bad_includes.into_inner();
-    match result {
-        Ok(_) if !bad_includes.is_empty() => Err(Failure {
-            message: bad_includes,
-        }),
-        Ok(compiled) => Ok((
-            compiled.module,
-            render_diagnostics(&compiled.warnings, &source, &name, format),
-        )),
-        Err(diags) => Err(Failure {
-            message: bad_includes + &render_diagnostics(&diags, &source, &name, format),
-        }),
-    }
+    let result = krarup_compiler::compile_with(source, name, Some(&resolve));
+    (result, bad_includes.into_inner())
+}
+
+/// Compiles `source` (the text of `path`, shown as `name`) for `compile:file/2`: the module and
+/// its warnings, or every diagnostic. An include file that is not valid text is left empty (its
+/// definitions then show up as errors).
+fn compile_source(
+    path: &Path,
+    source: &str,
+    name: &str,
+) -> Result<(Module, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (result, _bad_includes) = compile_text(path, source, name);
+    result.map(|c| (c.module, c.warnings))
 }
 
 /// Whether diagnostics on stderr get ANSI colours: only on a terminal, and not when `NO_COLOR`
@@ -288,6 +311,49 @@ pub fn run_files_limited(
     format: ErrorFormat,
     limits: Limits,
 ) -> i32 {
+    run_files_with_path(paths, stdout, stderr, schedulers, format, limits, &[])
+}
+
+/// `run_files_limited` with `pa` (`krarup run -pa DIR`, as `erl -pa`) put before the program's
+/// directories on the code path, where calls to modules not loaded find their `.kbc` files.
+pub fn run_files_with_path(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+    limits: Limits,
+    pa: &[String],
+) -> i32 {
+    run_program(paths, stdout, stderr, schedulers, format, limits, pa, false)
+}
+
+/// `run_files_with_path` in watch mode (`krarup run --watch`): while `main/0` runs, each `.erl`
+/// file among `paths` is watched, and when it changes it is recompiled and loaded into the
+/// running program (`watch.rs`); diagnostics and reload reports go to the process's stderr.
+pub fn run_files_watching(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+    limits: Limits,
+    pa: &[String],
+) -> i32 {
+    run_program(paths, stdout, stderr, schedulers, format, limits, pa, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_program(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+    limits: Limits,
+    pa: &[String],
+    watch: bool,
+) -> i32 {
     let mut modules: Vec<(&Path, Module)> = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
@@ -319,9 +385,10 @@ pub fn run_files_limited(
         let _ = stderr.write_all(problem.as_bytes());
         return EXIT_FAILURE;
     }
-    let code_path = program_dirs(paths);
+    let mut code_path: Vec<String> = pa.to_vec();
+    code_path.extend(program_dirs(paths).into_iter().filter(|d| !pa.contains(d)));
     let rt = new_runtime(stdout).map(|mut rt| {
-        let _ = rt.shared().host.set(Box::new(host::OsHost { code_path }));
+        let _ = rt.shared().host.set(Box::new(host::OsHost::new(code_path)));
         if let Some(n) = schedulers {
             rt.set_schedulers(n);
         }
@@ -351,6 +418,7 @@ pub fn run_files_limited(
             return EXIT_FAILURE;
         }
     }
+    let watcher = watch.then(|| watch::Watcher::start(rt.code_loader(), paths, format));
     let status = match rt.run_main(&first, "main") {
         Ok(code) => code,
         Err(uncaught) => {
@@ -358,6 +426,7 @@ pub fn run_files_limited(
             EXIT_FAILURE
         }
     };
+    drop(watcher);
     // The program is over once main/0 returns (as after `erlang:halt()`): other processes are
     // not waited for, so the runtime is not torn down (stopping its threads and freeing every
     // heap); the OS reclaims it all when the binary exits. Output was flushed by `run_main`.

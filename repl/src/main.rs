@@ -52,6 +52,16 @@ enum Command {
         /// Creating an atom beyond it raises `system_limit`.
         #[arg(long = "atom-limit", value_name = "N", value_parser = parse_atom_limit)]
         atom_limit: Option<usize>,
+        /// A directory of bytecode (.kbc) files put first on the code path (as `erl -pa DIR`;
+        /// repeatable): a call to a module that is not loaded loads it from there.
+        #[arg(long = "pa", value_name = "DIR")]
+        pa: Vec<String>,
+        /// Watch the .erl files: when one changes, recompile it and load it into the running
+        /// program (its processes move to the new code at their next remote call); compile
+        /// errors and a reload report are printed on stderr, and the old code keeps running on
+        /// error.
+        #[arg(long = "watch")]
+        watch: bool,
         #[command(flatten)]
         diagnostics: DiagnosticsArgs,
     },
@@ -111,12 +121,13 @@ enum Stage {
     Bytecode,
 }
 
-/// `erl`'s spellings of the `run` options: `+P N` is `--process-limit N`, `+t N` is
+/// `erl`'s spellings of the `run` options: `+P N` is `--process-limit N`, `-pa DIR` is `--pa DIR`, `+t N` is
 /// `--atom-limit N`.
 fn erl_flags(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     args.map(|a| match a.to_str() {
         Some("+P") => "--process-limit".into(),
         Some("+t") => "--atom-limit".into(),
+        Some("-pa") => "--pa".into(),
         _ => a,
     })
     .collect()
@@ -146,6 +157,8 @@ fn main() -> ExitCode {
             schedulers,
             process_limit,
             atom_limit,
+            pa,
+            watch,
             diagnostics,
         } => {
             let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
@@ -156,13 +169,19 @@ fn main() -> ExitCode {
                 processes: process_limit,
                 atoms: atom_limit,
             };
-            let status = krarup::run_files_limited(
+            let run = if watch {
+                krarup::run_files_watching
+            } else {
+                krarup::run_files_with_path
+            };
+            let status = run(
                 &files,
                 stdout,
                 &mut std::io::stderr(),
                 schedulers,
                 format,
                 limits,
+                &pa,
             );
             match output_errors.take() {
                 Some(e) => {

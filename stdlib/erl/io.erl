@@ -2,13 +2,15 @@
 %% krarup_io:put_chars/1 (devices standard_io and user, as in OTP where
 %% user is the terminal's stdout); the device standard_error goes through
 %% krarup_io:put_chars(standard_error, Chars) to the runtime's stderr.
-%% Any other device is badarg. No input functions.
+%% An open file ({file_descriptor, krarup_file, _}, see file.erl) is a device too: output is
+%% written to it as bytes (Latin-1, as OTP's default file encoding) and get_line/2 reads a line.
+%% Any other device is badarg. No input from standard input.
 -module(io).
 
 -export([format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3,
          put_chars/1, put_chars/2, nl/0, nl/1, write/1, write/2,
          setopts/1, setopts/2, getopts/0, getopts/1, columns/0, columns/1,
-         rows/0, rows/1, printable_range/0]).
+         rows/0, rows/1, printable_range/0, get_line/2]).
 
 format(Format) -> format(Format, []).
 
@@ -24,6 +26,12 @@ format(standard_error, Format, Args) ->
         Chars -> krarup_io:put_chars(standard_error, Chars)
     catch
         _:_ -> erlang:error(badarg, [standard_error, Format, Args])
+    end;
+format({file_descriptor, krarup_file, _} = Fd, Format, Args) ->
+    try io_lib_format:fwrite(Format, Args) of
+        Chars -> file_out(Fd, Chars, [Fd, Format, Args])
+    catch
+        _:_ -> erlang:error(badarg, [Fd, Format, Args])
     end;
 format(Dev, Format, Args) ->
     case device(Dev) of
@@ -46,6 +54,8 @@ put_chars(standard_error, Chars) ->
         true -> krarup_io:put_chars(standard_error, Chars);
         false -> erlang:error(badarg, [standard_error, Chars])
     end;
+put_chars({file_descriptor, krarup_file, _} = Fd, Chars) ->
+    file_out(Fd, Chars, [Fd, Chars]);
 put_chars(Dev, Chars) ->
     case device(Dev) of
         true -> put_chars(Chars);
@@ -55,6 +65,7 @@ put_chars(Dev, Chars) ->
 nl() -> krarup_io:put_chars("\n").
 
 nl(standard_error) -> krarup_io:put_chars(standard_error, "\n");
+nl({file_descriptor, krarup_file, _} = Fd) -> file_out(Fd, "\n", [Fd]);
 nl(Dev) ->
     case device(Dev) of
         true -> nl();
@@ -65,10 +76,31 @@ write(Term) -> krarup_io:put_chars(io_lib:write(Term)).
 
 write(standard_error, Term) ->
     krarup_io:put_chars(standard_error, io_lib:write(Term));
+write({file_descriptor, krarup_file, _} = Fd, Term) ->
+    file_out(Fd, io_lib:write(Term), [Fd, Term]);
 write(Dev, Term) ->
     case device(Dev) of
         true -> write(Term);
         false -> erlang:error(badarg, [Dev, Term])
+    end.
+
+%% A line of an open file (with its "\n"), eof, or {error, Reason}; the prompt is not shown.
+get_line({file_descriptor, krarup_file, _} = Fd, _Prompt) ->
+    case file:read_line(Fd) of
+        {ok, Line} -> Line;
+        Other -> Other
+    end;
+get_line(Dev, Prompt) -> erlang:error(badarg, [Dev, Prompt]).
+
+%% Writes Chars to an open file as Latin-1 bytes; badarg (with Args) if it cannot.
+file_out(Fd, Chars, Args) ->
+    case unicode:characters_to_binary(Chars, unicode, latin1) of
+        Bin when is_binary(Bin) ->
+            case file:write(Fd, Bin) of
+                ok -> ok;
+                {error, _} -> erlang:error(terminated, Args)
+            end;
+        _ -> erlang:error(badarg, Args)
     end.
 
 setopts(_Opts) -> ok.

@@ -111,6 +111,8 @@ pub struct Shared {
     /// The embedder's file system and compiler (`host::Host`); unset, `file` builtins return
     /// `{error, enotsup}`.
     pub host: std::sync::OnceLock<Box<dyn crate::host::Host>>,
+    /// Hot code loading: the code path, version stamps, the reload reports' memory.
+    pub hot: crate::code::hot::HotState,
 }
 
 impl Shared {
@@ -131,6 +133,7 @@ impl Shared {
             logger_levels: AtomicU64::new(0),
             processes: Default::default(),
             host: std::sync::OnceLock::new(),
+            hot: Default::default(),
         }
     }
     /// Whether crash reports of processes are printed.

@@ -217,6 +217,9 @@ pub struct Process {
     /// In `erlang:hibernate/3` with this many arguments (kept in `saved_x`, followed by `M`
     /// and `F`), waiting for a message.
     pub hibernating: Option<u8>,
+    /// Loaded or purged code published as this code-table generation: the process runs again
+    /// only once every scheduler runs on it or later (the code barrier, docs/code-loading.md).
+    pub code_barrier: Option<u64>,
 }
 
 /// The pid number of the group leader every process starts with: `<0.65.0>`, the `user` io
@@ -281,6 +284,7 @@ impl Process {
             initial_call: None,
             group_leader: GROUP_LEADER_PID,
             hibernating: None,
+            code_barrier: None,
             flags: crate::process_flags::Flags::default(),
             heap_limit_hit: false,
         }

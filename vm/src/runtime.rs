@@ -45,12 +45,11 @@ enum Finished {
 /// One Erlang system.
 pub struct Runtime {
     shared: Arc<Shared>,
-    natives: NativeRegistry,
+    natives: Arc<NativeRegistry>,
     sys: Arc<System>,
     /// Started at the first run; stopped (and joined) when the runtime is dropped.
     schedulers: Option<Schedulers>,
     n_schedulers: usize,
-    next_unique: u64,
 }
 
 impl Runtime {
@@ -61,6 +60,8 @@ impl Runtime {
         let mut natives = NativeRegistry::default();
         crate::bif::register_all(&mut natives, &shared.atoms);
         let code = CodeTable::new(&natives, &runtime_bifs::all(&shared.atoms));
+        let natives = Arc::new(natives);
+        let _ = shared.hot.natives.set(natives.clone());
         let sys = System::new(shared.clone(), code);
         Runtime {
             shared,
@@ -68,7 +69,6 @@ impl Runtime {
             sys,
             schedulers: None,
             n_schedulers: std::thread::available_parallelism().map_or(1, |n| n.get()),
-            next_unique: 1,
         }
     }
 
@@ -87,26 +87,31 @@ impl Runtime {
         &self.sys
     }
 
-    /// The code table (loaded versions, export table), locked for reading.
-    pub fn code(&self) -> std::sync::RwLockReadGuard<'_, CodeTable> {
+    /// A snapshot of the code table (loaded versions, export table).
+    pub fn code(&self) -> Arc<CodeTable> {
         self.sys.code()
     }
 
     /// Verifies and loads `module`, making it the current version (a previous version becomes
     /// old code; frames and funs running it keep working).
     pub fn load(&mut self, module: Module) -> Result<(), LoadError> {
-        let unique = self.next_unique;
-        self.next_unique += 1;
+        let unique = self.shared.hot.next_unique();
         let loaded = code::load(&self.shared, &self.natives, module, unique)?;
-        let mut code = self.sys.code_mut();
-        if code.version_count() >= crate::process::MAX_VERSIONS {
-            return Err(LoadError {
-                module: loaded.module.name.clone(),
-                message: "too many module versions loaded".into(),
-            });
-        }
-        code.install(loaded);
-        Ok(())
+        self.sys.update_code(|code| {
+            if code.version_count() >= crate::process::MAX_VERSIONS {
+                return Err(LoadError {
+                    module: loaded.module.name.clone(),
+                    message: "too many module versions loaded".into(),
+                });
+            }
+            code.install(loaded);
+            Ok(())
+        })
+    }
+
+    /// A handle that loads code into this runtime while it runs, from any thread (watch mode).
+    pub fn code_loader(&self) -> crate::sched::loading::CodeLoader {
+        crate::sched::loading::CodeLoader::new(self.sys.clone())
     }
 
     /// Decodes a bytecode file and loads it; returns the module name.

@@ -43,12 +43,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
     });
     r.add("file", "consult", 1, |c, a| with_file(c, a[0], consult));
     r.add("code", "get_path", 0, |c, _| {
-        let dirs = c
-            .shared
-            .host
-            .get()
-            .map(|h| h.code_path())
-            .unwrap_or_default();
+        let dirs = super::code_path::path(c.shared);
         let terms: Vec<Term> = dirs.iter().map(|d| string(c, d)).collect();
         Ok(c.heap.list(&terms))
     });
@@ -56,7 +51,7 @@ pub(super) fn register(r: &mut Reg<'_>) {
 
 /// Runs `op` with the host and the file name `name`; `{error, enotsup}` without a host,
 /// `{error, badarg}` for a name that is not one.
-fn with_file(
+pub(super) fn with_file(
     c: &mut NativeCtx<'_>,
     name: Term,
     op: impl FnOnce(&mut NativeCtx<'_>, &dyn Host, &str) -> Result<Term, Exception>,
@@ -129,11 +124,10 @@ fn check_atoms(c: &NativeCtx<'_>, lit: &Literal) -> Result<(), Exception> {
     Ok(())
 }
 
-/// A file name argument as `file` accepts it: a flat string, a binary (UTF-8) or an atom.
-fn file_name(c: &NativeCtx<'_>, t: Term) -> Option<String> {
-    if let Some(a) = t.as_atom() {
-        return Some(c.shared.atoms.name(a).to_string());
-    }
+/// A file name argument as `file` accepts it: a binary (UTF-8), an atom, or a string that may be
+/// a deep list of characters and atoms (OTP's `file:name()`; a binary inside a list is refused,
+/// as OTP refuses it). Iterative.
+pub(super) fn file_name(c: &NativeCtx<'_>, t: Term) -> Option<String> {
     if let Some((bytes, bits)) = crate::ops::binary::bytes(t) {
         return if bits % 8 == 0 {
             String::from_utf8(bytes).ok()
@@ -141,17 +135,35 @@ fn file_name(c: &NativeCtx<'_>, t: Term) -> Option<String> {
             None
         };
     }
-    char_list(t)
+    if let Some(s) = char_list(t) {
+        return Some(s);
+    }
+    let mut out = String::new();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        if let Some(a) = t.as_atom() {
+            out.push_str(&c.shared.atoms.name(a));
+        } else if let Some((h, tl)) = t.as_cons() {
+            stack.push(tl);
+            match h.as_small() {
+                Some(n) => out.push(char::from_u32(u32::try_from(n).ok()?)?),
+                None => stack.push(h),
+            }
+        } else if !t.is_nil() {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// `{error, Reason}` with the atom `reason`.
-fn error(c: &mut NativeCtx<'_>, reason: &str) -> Term {
+pub(super) fn error(c: &mut NativeCtx<'_>, reason: &str) -> Term {
     let (tag, r) = (c.atom("error"), c.atom(reason));
     c.heap.tuple(&[tag, r])
 }
 
 /// `s` as a list of code points.
-fn string(c: &mut NativeCtx<'_>, s: &str) -> Term {
+pub(super) fn string(c: &mut NativeCtx<'_>, s: &str) -> Term {
     let chars: Vec<Term> = s.chars().map(|ch| Term::small(ch as i64)).collect();
     c.heap.list(&chars)
 }

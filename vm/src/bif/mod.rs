@@ -8,6 +8,7 @@
 mod binary_mod;
 mod checksums;
 mod chunked;
+mod code_path;
 #[cfg(test)]
 mod conformance;
 mod erlang_conv;
@@ -17,6 +18,7 @@ mod erlang_time;
 mod erlang_types;
 mod etf;
 mod file;
+mod file_host;
 mod lists;
 mod maps;
 mod math;
@@ -30,6 +32,11 @@ use crate::atom::AtomTable;
 use crate::native::{Exception, NativeCtx, NativeFn, NativeRegistry};
 use crate::term::Term;
 use std::sync::Arc;
+
+/// The code path (`code:get_path/0`), for the loader's autoload.
+pub(crate) fn code_path_dirs(shared: &crate::native::Shared) -> Vec<String> {
+    code_path::path(shared)
+}
 
 /// Registers every builtin of this module tree.
 pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
@@ -50,6 +57,8 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     checksums::register(&mut r);
     unicode_norm::register(&mut r);
     file::register(&mut r);
+    code_path::register(&mut r);
+    file_host::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.

@@ -7,6 +7,7 @@
 //! and the stack tracer read code only through `table::CodeTable`; this module depends on none
 //! of them.
 
+pub mod hot;
 pub mod packed;
 pub mod runtime_bifs;
 pub mod table;
@@ -16,6 +17,7 @@ use crate::native::{NativeFn, NativeRegistry, Shared};
 use crate::term::{Atom, Term};
 use krarup_bytecode::module::{Literal, Module};
 use std::fmt;
+use std::sync::Arc;
 
 /// Why a module could not be loaded (a format, verification or table error).
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -68,10 +70,18 @@ pub struct LoadedModule {
     pub imports: Vec<ResolvedImport>,
     /// Distinguishes versions of the same module (funs name the version they were made by).
     pub unique: u64,
-    /// Holds every literal term; never collected, dropped with the module (which releases its
-    /// refc binaries).
-    literal_heap: Heap,
+    /// Holds every literal term; never collected. Shared so that a purge can keep it alive
+    /// after the code goes: process heaps point into it (literals are not copied), and krarup
+    /// has no literal-area collector (docs/code-loading.md).
+    literal_heap: Arc<LiteralArea>,
 }
+
+/// A module's literal terms (a heap that is only read after loading).
+pub struct LiteralArea(Heap);
+
+// SAFETY: as for `LoadedModule`: after loading nothing mutates the heap, so threads only read
+// immutable words; its refc-binary counts are atomic.
+unsafe impl Sync for LiteralArea {}
 
 // SAFETY: after `load` returns, nothing mutates `literal_heap` (it is private and no method
 // hands out `&mut`), so sharing a `LoadedModule` between threads only ever reads immutable
@@ -83,7 +93,7 @@ impl fmt::Debug for LoadedModule {
         f.debug_struct("LoadedModule")
             .field("name", &self.module.name)
             .field("unique", &self.unique)
-            .field("literal_words", &self.literal_heap.used_words())
+            .field("literal_words", &self.literal_heap.0.used_words())
             .finish_non_exhaustive()
     }
 }
@@ -91,12 +101,17 @@ impl fmt::Debug for LoadedModule {
 impl LoadedModule {
     /// Words the literal heap occupies (for tests and statistics).
     pub fn literal_words(&self) -> usize {
-        self.literal_heap.used_words()
+        self.literal_heap.0.used_words()
     }
 
     /// True if `t` is a boxed or list term pointing into this module's literal area.
     pub fn owns_literal(&self, t: Term) -> bool {
-        (t.is_boxed() || t.is_cons()) && self.literal_heap.contains(t.boxed_ptr())
+        (t.is_boxed() || t.is_cons()) && self.literal_heap.0.contains(t.boxed_ptr())
+    }
+
+    /// The literal area, for keeping it alive past the module (a purge does).
+    pub fn literal_area(&self) -> Arc<LiteralArea> {
+        self.literal_heap.clone()
     }
 }
 
@@ -144,7 +159,7 @@ pub fn load(
         literals,
         imports,
         unique,
-        literal_heap,
+        literal_heap: Arc::new(LiteralArea(literal_heap)),
     })
 }
 

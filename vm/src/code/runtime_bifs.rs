@@ -73,6 +73,26 @@ pub enum RuntimeBif {
     Hibernate3,
     SpawnOpt3,
     SpawnOpt5,
+    // Code loading (`interp::code_bifs`).
+    LoadModule2,
+    CheckProcessCode2,
+    CheckProcessCode3,
+    CheckOldCode1,
+    DeleteModule1,
+    PurgeModule1,
+    PreLoaded0,
+    /// `krarup_code:code_info/1`: `{File | preloaded, Bin | none}` or `false`.
+    CodeInfo1,
+    /// `krarup_code:loaded/0`: `[{Mod, File | preloaded}]`.
+    Loaded0,
+    /// `krarup_code:load/3`: `erlang:load_module/2` that records the file name.
+    Load3,
+    /// `krarup_code:refresh/0`: ends the slice, so the caller continues on the newest code.
+    Refresh0,
+    /// `krarup_code:call_on_load/1`: calls the `-on_load` function of the module's current code.
+    CallOnLoad1,
+    /// `krarup_code:finish_on_load/2`: `false` drops the code whose on_load failed.
+    FinishOnLoad2,
 }
 
 /// The runtime builtins with their `{M, F, A}` keys (atoms interned in `atoms`).
@@ -147,5 +167,30 @@ pub fn all(atoms: &AtomTable) -> Vec<((Atom, Atom, u8), RuntimeBif)> {
         ((e, f("hibernate"), 3), RuntimeBif::Hibernate3),
         ((e, f("spawn_opt"), 3), RuntimeBif::SpawnOpt3),
         ((e, f("spawn_opt"), 5), RuntimeBif::SpawnOpt5),
+        ((e, f("load_module"), 2), RuntimeBif::LoadModule2),
+        (
+            (e, f("check_process_code"), 2),
+            RuntimeBif::CheckProcessCode2,
+        ),
+        (
+            (e, f("check_process_code"), 3),
+            RuntimeBif::CheckProcessCode3,
+        ),
+        ((e, f("check_old_code"), 1), RuntimeBif::CheckOldCode1),
+        ((e, f("delete_module"), 1), RuntimeBif::DeleteModule1),
+        ((e, f("purge_module"), 1), RuntimeBif::PurgeModule1),
+        ((e, f("pre_loaded"), 0), RuntimeBif::PreLoaded0),
+        ((f("krarup_code"), f("code_info"), 1), RuntimeBif::CodeInfo1),
+        ((f("krarup_code"), f("loaded"), 0), RuntimeBif::Loaded0),
+        ((f("krarup_code"), f("load"), 3), RuntimeBif::Load3),
+        ((f("krarup_code"), f("refresh"), 0), RuntimeBif::Refresh0),
+        (
+            (f("krarup_code"), f("call_on_load"), 1),
+            RuntimeBif::CallOnLoad1,
+        ),
+        (
+            (f("krarup_code"), f("finish_on_load"), 2),
+            RuntimeBif::FinishOnLoad2,
+        ),
     ]
 }

@@ -2,10 +2,12 @@
 //! the export table (`{M, F, A}` to code, builtin or runtime builtin), and each version's import
 //! links. Owns linking; does not own loading a `Module` (see `code`) or running code.
 //!
-//! Versions are never freed: a frame or fun of old code refers to its version by index, so an
-//! index stays valid for the runtime's life (BEAM would purge; we never do in this design).
-//! Loading a module relinks every version's imports, so a remote call always reaches the current
-//! code without a hash lookup at call time.
+//! A table is an immutable snapshot once published (`sched::System::code`): loading, purging and
+//! deleting make a changed copy (versions are shared `Arc`s, so a copy is a few maps) that the
+//! system swaps in (docs/code-loading.md). A purged version's slot becomes `None`; indices are
+//! never reused, so a stale index finds nothing rather than other code. Loading a module relinks
+//! every version's imports, so a remote call always reaches the current code without a hash
+//! lookup at call time.
 
 use super::runtime_bifs::RuntimeBif;
 use super::LoadedModule;
@@ -27,19 +29,34 @@ pub enum Target {
     Undef,
 }
 
-/// One loaded version of a module.
+/// One loaded version of a module (cheap to clone: every part is shared).
+#[derive(Clone)]
 pub struct Version {
     pub loaded: Arc<LoadedModule>,
     /// `imports[i]` is where import `i` currently leads.
-    pub imports: Vec<Target>,
+    pub imports: Arc<[Target]>,
     /// The code in the form the dispatch loop runs.
-    pub packed: super::packed::Packed,
+    pub packed: Arc<super::packed::Packed>,
+    /// Where the object code came from (`code:which/1`), or `None` for a module loaded from
+    /// memory by the embedder (reported as `preloaded`, as OTP reports its preloaded modules).
+    pub file: Option<Arc<str>>,
+    /// The object code (`.kbc` image) when it was loaded from bytes (`code:get_object_code/1`).
+    pub bytes: Option<Arc<[u8]>>,
+}
+
+/// Why the table refused to change.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum TableError {
+    /// The module has old code, which must be purged first (OTP's `not_purged`).
+    NotPurged,
+    /// The module has no such code (no current version to delete, no old one to purge).
+    Unknown,
 }
 
 /// All code of a runtime.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct CodeTable {
-    versions: Vec<Version>,
+    versions: Vec<Option<Version>>,
     /// Current version of each module.
     current: HashMap<Atom, u32>,
     /// The previous version of each module that has been reloaded.
@@ -50,6 +67,8 @@ pub struct CodeTable {
     exports: HashMap<(Atom, Atom, u8), (u32, u32)>,
     /// Builtins, which take precedence over Erlang code of the same name.
     natives: HashMap<(Atom, Atom, u8), Target>,
+    /// How many changes were published before this snapshot (`sched::System::update_code`).
+    generation: u64,
 }
 
 impl CodeTable {
@@ -84,10 +103,29 @@ impl CodeTable {
     }
 
     /// Makes `loaded` the current version of its module (the previous current version becomes
-    /// old code) and relinks every version's imports. Returns the new version index.
+    /// old code, replacing any old code there was: the embedder's startup load) and relinks every
+    /// version's imports. Returns the new version index.
     pub fn install(&mut self, loaded: LoadedModule) -> u32 {
+        if self.old.contains_key(&loaded.name) {
+            let _ = self.purge(loaded.name);
+        }
+        self.install_from(loaded, None, None)
+            .expect("old code was purged above")
+    }
+
+    /// `install` as `erlang:load_module/2` does it: refused with `NotPurged` while the module
+    /// has old code. `file` and `bytes` are kept for `code:which/1` and `get_object_code/1`.
+    pub fn install_from(
+        &mut self,
+        loaded: LoadedModule,
+        file: Option<Arc<str>>,
+        bytes: Option<Arc<[u8]>>,
+    ) -> Result<u32, TableError> {
         let version = self.versions.len() as u32;
         let name = loaded.name;
+        if self.old.contains_key(&name) {
+            return Err(TableError::NotPurged);
+        }
         if let Some(prev) = self.current.insert(name, version) {
             self.old.insert(name, prev);
             self.exports.retain(|&(m, _, _), _| m != name);
@@ -101,35 +139,112 @@ impl CodeTable {
         }
         self.by_unique.insert(loaded.unique, version);
         let packed = super::packed::pack(&loaded, version);
-        self.versions.push(Version {
+        self.versions.push(Some(Version {
             loaded: Arc::new(loaded),
-            imports: Vec::new(),
-            packed,
-        });
-        self.relink();
-        version
+            imports: Arc::from(Vec::new()),
+            packed: Arc::new(packed),
+            file,
+            bytes,
+        }));
+        self.relink(None);
+        Ok(version)
     }
 
-    fn relink(&mut self) {
+    /// Makes the current code of `module` old (`erlang:delete_module/1`): its exports go, so
+    /// remote calls find it undefined. `NotPurged` if old code exists, `Unknown` if it has no
+    /// current code.
+    pub fn delete(&mut self, module: Atom) -> Result<(), TableError> {
+        if self.old.contains_key(&module) {
+            return Err(TableError::NotPurged);
+        }
+        let Some(cur) = self.current.remove(&module) else {
+            return Err(TableError::Unknown);
+        };
+        self.old.insert(module, cur);
+        self.exports.retain(|&(m, _, _), _| m != module);
+        self.relink(Some(module));
+        Ok(())
+    }
+
+    /// Undoes the last install of `module` (its `-on_load` failed): the current version is
+    /// dropped and the old one, if any, is current again. Returns the dropped version.
+    pub fn revert(&mut self, module: Atom) -> Result<Version, TableError> {
+        let cur = self.current.remove(&module).ok_or(TableError::Unknown)?;
+        self.exports.retain(|&(m, _, _), _| m != module);
+        let v = self
+            .versions
+            .get_mut(cur as usize)
+            .and_then(Option::take)
+            .ok_or(TableError::Unknown)?;
+        self.by_unique.remove(&v.loaded.unique);
+        if let Some(old) = self.old.remove(&module) {
+            self.current.insert(module, old);
+            if let Some(prev) = self.version(old).map(|p| p.loaded.clone()) {
+                for e in &prev.module.exports {
+                    if let Some(&f) = prev.atoms.get(e.function.0 as usize) {
+                        self.exports.insert((module, f, e.arity), (old, e.entry.0));
+                    }
+                }
+            }
+        }
+        self.relink(None);
+        Ok(v)
+    }
+
+    /// Drops the old code of `module` (`erlang:purge_module/1`): its slot empties and funs made
+    /// by it no longer find it (`{badfun, F}`). The caller has killed the processes running it.
+    /// Returns the dropped version, whose memory goes when the last snapshot holding it does.
+    pub fn purge(&mut self, module: Atom) -> Result<Version, TableError> {
+        let old = self.old.remove(&module).ok_or(TableError::Unknown)?;
+        let v = self
+            .versions
+            .get_mut(old as usize)
+            .and_then(Option::take)
+            .ok_or(TableError::Unknown)?;
+        self.by_unique.remove(&v.loaded.unique);
+        Ok(v)
+    }
+
+    /// Recomputes import links: of every version that imports from `changed`, or of all.
+    fn relink(&mut self, changed: Option<Atom>) {
         for i in 0..self.versions.len() {
-            let links: Vec<Target> = self.versions[i]
+            let Some(v) = &self.versions[i] else { continue };
+            if let Some(m) = changed {
+                if !v.loaded.imports.iter().any(|imp| imp.module == m) {
+                    continue;
+                }
+            }
+            let links: Vec<Target> = v
                 .loaded
                 .imports
                 .iter()
                 .map(|imp| self.resolve(imp.module, imp.function, imp.arity))
                 .collect();
-            self.versions[i].imports = links;
+            if let Some(v) = &mut self.versions[i] {
+                v.imports = Arc::from(links);
+            }
         }
     }
 
-    /// Version `index` (its code, packed form and import links), if it exists.
+    /// Version `index` (its code, packed form and import links), if it exists (a purged version
+    /// does not).
     pub fn version(&self, index: u32) -> Option<&Version> {
-        self.versions.get(index as usize)
+        self.versions.get(index as usize).and_then(Option::as_ref)
     }
 
-    /// How many versions have been loaded (versions are never freed).
+    /// How many version indices have been handed out (purged ones included).
     pub fn version_count(&self) -> usize {
         self.versions.len()
+    }
+
+    /// How many versions are loaded now (current and old).
+    pub fn live_versions(&self) -> usize {
+        self.versions.iter().filter(|v| v.is_some()).count()
+    }
+
+    /// Every module with current code, with its current version.
+    pub fn current_modules(&self) -> Vec<(Atom, u32)> {
+        self.current.iter().map(|(&m, &v)| (m, v)).collect()
     }
 
     /// The version index of the module version stamped `unique` (`LoadedModule::unique`), which
@@ -150,7 +265,7 @@ impl CodeTable {
 
     /// The loaded module of a version index.
     pub fn module(&self, version: u32) -> Option<&LoadedModule> {
-        self.versions.get(version as usize).map(|v| &*v.loaded)
+        self.version(version).map(|v| &*v.loaded)
     }
 
     /// Exported Erlang functions of the current version of `module`, in export-table order.
@@ -169,6 +284,25 @@ impl CodeTable {
     /// (`erlang:module_loaded/1`).
     pub fn is_loaded(&self, module: Atom) -> bool {
         self.current_version(module).is_some() || self.natives.keys().any(|k| k.0 == module)
+    }
+
+    /// The modules that have builtins (`erlang`, `lists`, ...), sorted: krarup's preloaded
+    /// modules.
+    pub fn builtin_modules(&self) -> Vec<Atom> {
+        let mut mods: Vec<Atom> = self.natives.keys().map(|k| k.0).collect();
+        mods.sort_unstable_by_key(|a| a.0);
+        mods.dedup();
+        mods
+    }
+
+    /// This snapshot's generation: each published change adds one.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Marks a copy as the next generation (`sched::System::update_code`).
+    pub fn next_generation(&mut self) {
+        self.generation += 1;
     }
 
     /// A builtin by key, for tests and the runtime.

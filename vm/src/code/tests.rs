@@ -234,3 +234,108 @@ fn a_bif_instruction_naming_no_builtin_is_refused() {
         err.message
     );
 }
+
+/// A table with module `m` loaded `n` times (each with a fresh version stamp).
+fn table_with_versions(s: &Shared, n: u64) -> (table::CodeTable, Atom) {
+    let natives = NativeRegistry::default();
+    let mut t = table::CodeTable::new(&natives, &[]);
+    for unique in 1..=n {
+        let loaded = load(
+            s,
+            &natives,
+            module(vec![Literal::Int(unique.into())]),
+            unique,
+        )
+        .expect("loads");
+        t.install_from(loaded, None, None).expect("no old code");
+        if unique < n {
+            t.purge(s.atoms.intern("m")).ok();
+        }
+    }
+    (t, s.atoms.intern("m"))
+}
+
+/// Current/old as OTP keeps them: a load over old code is refused with `NotPurged`, a purge
+/// empties the old slot and forgets its fun stamp, delete makes current code old and removes its
+/// exports, and unknown modules are `Unknown`.
+#[test]
+fn install_purge_and_delete_follow_otp() {
+    let s = shared();
+    let natives = NativeRegistry::default();
+    let mut t = table::CodeTable::new(&natives, &[]);
+    let m = s.atoms.intern("m");
+    let main = s.atoms.intern("main");
+    let v1 = t
+        .install_from(
+            load(&s, &natives, module(vec![Literal::Nil]), 1).unwrap(),
+            None,
+            None,
+        )
+        .unwrap();
+    let v2 = t
+        .install_from(
+            load(&s, &natives, module(vec![Literal::Nil]), 2).unwrap(),
+            None,
+            None,
+        )
+        .unwrap();
+    assert_eq!(
+        (t.current_version(m), t.old_version(m)),
+        (Some(v2), Some(v1))
+    );
+    let third = load(&s, &natives, module(vec![Literal::Nil]), 3).unwrap();
+    assert_eq!(
+        t.install_from(third, None, None).err(),
+        Some(table::TableError::NotPurged)
+    );
+    assert_eq!(t.delete(m).err(), Some(table::TableError::NotPurged));
+    let dropped = t.purge(m).expect("old code");
+    assert_eq!(dropped.loaded.unique, 1);
+    assert!(t.version(v1).is_none() && t.version_by_unique(1).is_none());
+    assert_eq!(t.purge(m).err(), Some(table::TableError::Unknown));
+    assert!(matches!(t.resolve(m, main, 0), table::Target::Code { .. }));
+    t.delete(m).expect("current code");
+    assert!(matches!(t.resolve(m, main, 0), table::Target::Undef));
+    assert_eq!((t.current_version(m), t.old_version(m)), (None, Some(v2)));
+    assert!(!t.is_loaded(m));
+    assert_eq!(t.delete(m).err(), Some(table::TableError::NotPurged));
+    t.purge(m).expect("deleted code is old");
+    assert_eq!(t.live_versions(), 0);
+    assert_eq!(t.delete(m).err(), Some(table::TableError::Unknown));
+}
+
+/// Repeated reloads with purges keep two versions live at most: memory does not grow with the
+/// number of reloads (only the slot index does).
+#[test]
+fn purged_versions_are_dropped() {
+    let s = shared();
+    let (t, m) = table_with_versions(&s, 200);
+    assert_eq!(t.live_versions(), 2);
+    assert_eq!(t.version_count(), 200);
+    let old = t.old_version(m).expect("old");
+    let dropped: Vec<u32> = (0..198).filter(|&i| t.version(i).is_none()).collect();
+    assert_eq!(dropped.len(), 198);
+    assert_eq!(t.module(old).map(|l| l.unique), Some(199));
+}
+
+/// A copy of the table is independent of the original (the snapshot a running slice keeps is
+/// not changed by a load that publishes the next one).
+#[test]
+fn a_snapshot_is_unchanged_by_later_loads() {
+    let s = shared();
+    let natives = NativeRegistry::default();
+    let (mut t, m) = table_with_versions(&s, 1);
+    let snapshot = std::sync::Arc::new(t.clone());
+    t.next_generation();
+    t.install_from(
+        load(&s, &natives, module(vec![Literal::Nil]), 9).unwrap(),
+        None,
+        None,
+    )
+    .unwrap();
+    t.purge(m).unwrap();
+    assert_eq!(snapshot.old_version(m), None);
+    assert!(snapshot.version(0).is_some());
+    assert_eq!(t.generation(), snapshot.generation() + 1);
+    assert!(t.version(0).is_none());
+}

@@ -158,6 +158,10 @@ impl<'a> Vm<'a> {
             },
             Target::Runtime(rb) => self.runtime_bif(rb, arity, kind),
             Target::Undef => {
+                if let Some(t) = self.autoload(m, f, arity) {
+                    let apply = self.ctx.shared.atoms.intern("apply_loaded");
+                    return self.invoke(t, m, apply, 3, kind);
+                }
                 // A tail call has left its caller before BEAM finds the function missing.
                 let tail = !matches!(kind, Kind::Body);
                 if tail {

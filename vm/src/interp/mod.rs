@@ -14,6 +14,7 @@
 
 mod aliases;
 mod calls;
+mod code_bifs;
 mod data;
 mod dispatch;
 mod exceptions;

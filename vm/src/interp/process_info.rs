@@ -371,7 +371,7 @@ impl<'a> Vm<'a> {
             let mine = self.p.memory_bytes();
             self.ctx.sys.process_memory(self.p.pid) + mine
         };
-        let code = || self.ctx.code.version_count() * 64 * 1024;
+        let code = || self.ctx.code.live_versions() * 64 * 1024;
         Some(match kind {
             "total" => procs() + code() + 1024 * 1024,
             "processes" | "processes_used" => procs(),

@@ -71,6 +71,17 @@ impl RuntimeBif {
             RuntimeBif::Monitor3 => "monitor",
             RuntimeBif::GroupLeader0 | RuntimeBif::GroupLeader2 => "group_leader",
             RuntimeBif::Hibernate3 => "hibernate",
+            RuntimeBif::LoadModule2 | RuntimeBif::Load3 => "load_module",
+            RuntimeBif::CheckProcessCode2 | RuntimeBif::CheckProcessCode3 => "check_process_code",
+            RuntimeBif::CheckOldCode1 => "check_old_code",
+            RuntimeBif::DeleteModule1 => "delete_module",
+            RuntimeBif::PurgeModule1 => "purge_module",
+            RuntimeBif::PreLoaded0 => "pre_loaded",
+            RuntimeBif::CodeInfo1 => "code_info",
+            RuntimeBif::Loaded0 => "loaded",
+            RuntimeBif::Refresh0 => "refresh",
+            RuntimeBif::CallOnLoad1 => "call_on_load",
+            RuntimeBif::FinishOnLoad2 => "finish_on_load",
         }
     }
 
@@ -119,6 +130,7 @@ impl<'a> Vm<'a> {
                 self.apply_mfa(m, f, n, kind)
             }
             RuntimeBif::Hibernate3 => self.hibernate(),
+            rb if rb.is_code_bif() => self.code_bif(rb, arity, kind),
             rb if rb.is_process_bif() => self.process_bif(rb, arity, kind),
             RuntimeBif::Halt0 => Err(Interrupt::Stop(SliceOutcome::Halted(0))),
             RuntimeBif::Halt1 | RuntimeBif::Halt2 => {
@@ -310,6 +322,10 @@ impl<'a> Vm<'a> {
             "attributes" => {
                 let mut items = Vec::new();
                 for (name, lit) in &loaded.module.attributes {
+                    // The loader's `-on_load` is not an attribute BEAM shows.
+                    if name == "on_load" {
+                        continue;
+                    }
                     let v = crate::code::materialize(heap, self.ctx.shared, lit);
                     // OTP keeps list values as they are and wraps any other value in a list.
                     let v = if v.is_list() { v } else { heap.list(&[v]) };

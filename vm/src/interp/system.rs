@@ -87,4 +87,22 @@ pub trait ProcessSystem {
     fn arm_timer(&self, deadline: Instant, event: TimerEvent);
     /// The time left on the timer with reference id `reference`, cancelling it if `cancel`.
     fn timer_by_ref(&self, reference: u64, cancel: bool) -> Option<Duration>;
+
+    // -- hot code loading (docs/code-loading.md) --
+
+    /// Loads the `.kbc` image `bytes` as the new current version of `expect`.
+    fn load_code(
+        &self,
+        expect: Atom,
+        file: Option<&str>,
+        bytes: &[u8],
+    ) -> Result<Atom, crate::code::hot::LoadFailure>;
+    /// The code table as published now (the slice runs on the one published at its start).
+    fn code_now(&self) -> std::sync::Arc<crate::code::table::CodeTable>;
+    /// Drops `module`'s old code.
+    fn purge_code(&self, module: Atom) -> Result<(), crate::code::table::TableError>;
+    /// Drops `module`'s current code (a failed `-on_load`); its old code is current again.
+    fn revert_code(&self, module: Atom) -> Result<(), crate::code::table::TableError>;
+    /// Makes `module`'s current code old.
+    fn delete_code(&self, module: Atom) -> Result<(), crate::code::table::TableError>;
 }

@@ -6,6 +6,7 @@
 
 pub mod exit;
 pub mod handle;
+pub mod loading;
 #[cfg(test)]
 mod priority_tests;
 pub mod scheduler;
@@ -22,7 +23,7 @@ use crossbeam_utils::sync::Unparker;
 use dashmap::DashMap;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Instant;
 use timer::{TimerId, TimerService};
 
@@ -56,7 +57,10 @@ pub enum Observed {
 /// One Erlang system's processes.
 pub struct System {
     pub shared: Arc<Shared>,
-    pub code: RwLock<CodeTable>,
+    /// The published code table: a snapshot each slice takes at its start (docs/code-loading.md).
+    code: Mutex<Arc<CodeTable>>,
+    /// Serialises changes of the code table (a load builds the next snapshot under it).
+    code_writer: Mutex<()>,
     procs: DashMap<u64, Arc<Pcb>, PidHash>,
     names: Mutex<HashMap<Atom, u64>>,
     next_pid: AtomicU64,
@@ -69,6 +73,9 @@ pub struct System {
     low: Injector<Arc<Pcb>>,
     stealers: OnceLock<Vec<Stealer<Arc<Pcb>>>>,
     unparkers: OnceLock<Vec<Unparker>>,
+    /// Per scheduler: the code generation its running slice uses, `SLICE_IDLE` between
+    /// slices, 0 while it takes its snapshot (the code barrier).
+    slice_gens: OnceLock<Vec<AtomicU64>>,
     /// Indices of schedulers asleep (waiting for work).
     idle: Mutex<Vec<usize>>,
     n_idle: AtomicUsize,
@@ -123,6 +130,9 @@ impl std::hash::Hasher for PidHasher {
 
 type PidHash = std::hash::BuildHasherDefault<PidHasher>;
 
+/// `System::slice_gens` of a scheduler that runs no slice.
+pub(crate) const SLICE_IDLE: u64 = u64::MAX;
+
 /// The pid number of the first process (`<0.9.0>`, as `erl -eval` shows it).
 pub const FIRST_PID: u64 = 9;
 
@@ -131,7 +141,8 @@ impl System {
     pub fn new(shared: Arc<Shared>, code: CodeTable) -> Arc<System> {
         let sys = Arc::new(System {
             shared,
-            code: RwLock::new(code),
+            code: Mutex::new(Arc::new(code)),
+            code_writer: Mutex::new(()),
             procs: DashMap::with_hasher(PidHash::default()),
             names: Mutex::new(HashMap::new()),
             next_pid: AtomicU64::new(FIRST_PID),
@@ -140,6 +151,7 @@ impl System {
             low: Injector::new(),
             stealers: OnceLock::new(),
             unparkers: OnceLock::new(),
+            slice_gens: OnceLock::new(),
             idle: Mutex::new(Vec::new()),
             n_idle: AtomicUsize::new(0),
             searching: AtomicUsize::new(0),
@@ -166,14 +178,32 @@ impl System {
         sys
     }
 
-    /// The code table for reading (held for a slice).
-    pub fn code(&self) -> std::sync::RwLockReadGuard<'_, CodeTable> {
-        self.code.read().unwrap_or_else(|e| e.into_inner())
+    /// A snapshot of the code table (a slice runs on the one it took at its start). The lock
+    /// is held only to clone the `Arc`.
+    pub fn code(&self) -> Arc<CodeTable> {
+        self.code.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// The code table for loading.
-    pub fn code_mut(&self) -> std::sync::RwLockWriteGuard<'_, CodeTable> {
-        self.code.write().unwrap_or_else(|e| e.into_inner())
+    /// Changes the code table: `f` edits a copy of the current snapshot, which is published
+    /// when `f` returns (one writer at a time; readers and running slices never wait for it).
+    pub fn update_code<R>(&self, f: impl FnOnce(&mut CodeTable) -> R) -> R {
+        let _writer = self.code_writer.lock().unwrap_or_else(|e| e.into_inner());
+        let mut next = CodeTable::clone(&self.code());
+        next.next_generation();
+        let r = f(&mut next);
+        *self.code.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+        r
+    }
+
+    /// Whether every scheduler runs on code generation `gen` or later, or runs no slice: then
+    /// nothing can still reach code that a change up to `gen` replaced or dropped.
+    pub(crate) fn code_barrier_passed(&self, gen: u64) -> bool {
+        self.slice_gens.get().is_none_or(|gens| {
+            gens.iter().all(|g| {
+                let g = g.load(Ordering::SeqCst);
+                g == SLICE_IDLE || g >= gen
+            })
+        })
     }
 
     /// The control block of a live (or just-ended) process.

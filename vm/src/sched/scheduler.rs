@@ -13,7 +13,7 @@ use crate::term::Term;
 use crossbeam_deque::{Steal, Worker};
 use crossbeam_utils::sync::Parker;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -87,6 +87,9 @@ pub fn start(sys: &Arc<System>, n: usize) -> Schedulers {
     let _ = sys
         .unparkers
         .set(parkers.iter().map(|p| p.unparker().clone()).collect());
+    let _ = sys
+        .slice_gens
+        .set((0..n).map(|_| AtomicU64::new(super::SLICE_IDLE)).collect());
     let threads = workers
         .into_iter()
         .zip(parkers)
@@ -133,7 +136,12 @@ impl System {
                 self.stop_searching(work.is_some());
             }
             match work {
-                Some(pcb) => self.run_process(&pcb, &local, &mut x),
+                Some(pcb) => {
+                    self.run_process(&pcb, &local, &mut x, index);
+                    if let Some(g) = self.slice_gens.get().and_then(|g| g.get(index)) {
+                        g.store(super::SLICE_IDLE, Ordering::SeqCst);
+                    }
+                }
                 None => searching = self.sleep(index, &local, &parker),
             }
         }
@@ -257,7 +265,8 @@ impl System {
     }
 
     /// Runs `pcb` until it yields, waits, or ends.
-    fn run_process(&self, pcb: &Arc<Pcb>, local: &Worker<Arc<Pcb>>, x: &mut XRegs) {
+    fn run_process(&self, pcb: &Arc<Pcb>, local: &Worker<Arc<Pcb>>, x: &mut XRegs, index: usize) {
+        let my_gen = self.slice_gens.get().and_then(|g| g.get(index));
         self.epoch.fetch_add(1, Ordering::SeqCst);
         {
             let mut inbox = pcb.lock_inbox();
@@ -266,12 +275,33 @@ impl System {
             }
             inbox.state = State::Running;
         }
-        let code = self.code();
         loop {
             let mut body = pcb.lock_body();
             let Some(p) = body.as_mut() else {
                 return;
             };
+            // Each slice runs on the code snapshot published when it starts, taken with the
+            // body locked: a purge that found this process outside the old code (it inspects
+            // only unlocked bodies) was published before, so the slice cannot enter that code
+            // through a remote call (docs/code-loading.md).
+            if let Some(g) = my_gen {
+                g.store(0, Ordering::SeqCst);
+            }
+            let code = self.code();
+            if let Some(g) = my_gen {
+                g.store(code.generation(), Ordering::SeqCst);
+            }
+            // The code barrier: a process that changed code waits (yielding) until no scheduler
+            // runs a slice on an older generation.
+            if let Some(gen) = p.code_barrier {
+                if !self.code_barrier_passed(gen) {
+                    drop(body);
+                    pcb.lock_inbox().state = State::Queued;
+                    self.enqueue(pcb.clone(), Some(local));
+                    return;
+                }
+                p.code_barrier = None;
+            }
             if let Some(signals) = take_signals(pcb, p) {
                 // Taking in signals allocates on the process's heap (a 'DOWN' or 'EXIT' tuple):
                 // if memory runs out there, the process exits as it would in a slice.

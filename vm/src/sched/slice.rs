@@ -45,6 +45,27 @@ impl<'a> SliceSystem<'a> {
 }
 
 impl ProcessSystem for SliceSystem<'_> {
+    fn load_code(
+        &self,
+        expect: Atom,
+        file: Option<&str>,
+        bytes: &[u8],
+    ) -> Result<Atom, crate::code::hot::LoadFailure> {
+        super::loading::load_bytes(self.sys, Some(expect), file, bytes)
+    }
+    fn code_now(&self) -> Arc<crate::code::table::CodeTable> {
+        self.sys.code()
+    }
+    fn purge_code(&self, module: Atom) -> Result<(), crate::code::table::TableError> {
+        super::loading::purge(self.sys, module)
+    }
+    fn revert_code(&self, module: Atom) -> Result<(), crate::code::table::TableError> {
+        super::loading::revert(self.sys, module)
+    }
+    fn delete_code(&self, module: Atom) -> Result<(), crate::code::table::TableError> {
+        super::loading::delete(self.sys, module)
+    }
+
     fn register(&self, name: Atom, pid: u64) -> bool {
         self.sys.register(name, pid)
     }
