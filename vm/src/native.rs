@@ -106,6 +106,8 @@ pub struct Shared {
     /// The embedder's file system and compiler (`host::Host`); unset, `file` builtins return
     /// `{error, enotsup}`.
     pub host: std::sync::OnceLock<Box<dyn crate::host::Host>>,
+    /// ETS tables, persistent terms, atomics and counters (`ets::Registry`).
+    pub ets: crate::ets::Registry,
 }
 
 impl Shared {
@@ -125,6 +127,7 @@ impl Shared {
             log_errors: std::sync::atomic::AtomicBool::new(true),
             processes: Default::default(),
             host: std::sync::OnceLock::new(),
+            ets: Default::default(),
         }
     }
     /// Whether crash reports of processes are printed.

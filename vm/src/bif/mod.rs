@@ -20,7 +20,7 @@ mod file;
 mod lists;
 mod maps;
 mod math;
-mod phash;
+pub(crate) mod phash;
 mod re;
 mod re_engine;
 mod unicode;
@@ -50,6 +50,9 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     checksums::register(&mut r);
     unicode_norm::register(&mut r);
     file::register(&mut r);
+    crate::ets::bifs::register(&mut r);
+    crate::ets::bifs_iter::register(&mut r);
+    crate::ets::pterm::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.
@@ -59,7 +62,7 @@ pub(crate) struct Reg<'a> {
 }
 
 impl Reg<'_> {
-    fn add(&mut self, module: &str, function: &str, arity: u8, f: NativeFn) {
+    pub(crate) fn add(&mut self, module: &str, function: &str, arity: u8, f: NativeFn) {
         let m = self.atoms.intern(module);
         let fun = self.atoms.intern(function);
         self.reg.register(m, fun, arity, f);
