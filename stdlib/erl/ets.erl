@@ -6,16 +6,26 @@
 -export([foldl/3, foldr/3, give_away/3, fun2ms/1]).
 
 %% foldl(Fun, Acc0, Tab): Fun(Object, Acc) over every object, in table order.
-foldl(F, Acc, T) when is_function(F, 2) ->
-    fold(F, Acc, T, ets:first(T), next);
 foldl(F, Acc, T) ->
-    erlang:error(badarg, [F, Acc, T]).
+    ets:safe_fixtable(T, true),
+    try
+        fold(F, Acc, T, ets:first(T), next)
+    after
+        unfix(T)
+    end.
 
 %% foldr(Fun, Acc0, Tab): as foldl/3 from the last object (the same order but for ordered_set).
-foldr(F, Acc, T) when is_function(F, 2) ->
-    fold(F, Acc, T, ets:last(T), prev);
 foldr(F, Acc, T) ->
-    erlang:error(badarg, [F, Acc, T]).
+    ets:safe_fixtable(T, true),
+    try
+        fold(F, Acc, T, ets:last(T), prev)
+    after
+        unfix(T)
+    end.
+
+unfix(T) ->
+    catch ets:safe_fixtable(T, false),
+    ok.
 
 fold(_F, Acc, _T, '$end_of_table', _Dir) ->
     Acc;
@@ -26,18 +36,24 @@ fold(F, Acc, T, Key, Dir) ->
 %% give_away(Tab, Pid, GiftData): Pid becomes the owner and gets
 %% {'ETS-TRANSFER', Tab, FromPid, GiftData}.
 give_away(Tab, Pid, Data) ->
-    case is_pid(Pid) andalso Pid =/= self() andalso is_process_alive(Pid) of
+    Alive = is_pid(Pid) andalso is_process_alive(Pid),
+    case krarup_ets:give_away(Tab, Pid, Alive) of
         true ->
-            case catch krarup_ets:give_away(Tab, Pid) of
-                true ->
-                    Pid ! {'ETS-TRANSFER', Tab, self(), Data},
-                    true;
-                _ ->
-                    erlang:error(badarg, [Tab, Pid, Data])
-            end;
-        false ->
-            erlang:error(badarg, [Tab, Pid, Data])
+            Pid ! {'ETS-TRANSFER', Tab, self(), Data},
+            true;
+        {error, Cause} ->
+            badarg(give_away, [Tab, Pid, Data], Cause)
     end.
+
+%% Raises badarg as the builtin F would: its entry with OTP's error info on top of the
+%% caller's stack.
+badarg(F, Args, Cause) ->
+    Info = case Cause of
+               none -> #{module => erl_stdlib_errors};
+               _ -> #{cause => Cause, module => erl_stdlib_errors}
+           end,
+    Stack = try erlang:error(stack) catch error:stack:St -> tl(St) end,
+    erlang:raise(error, badarg, [{ets, F, Args, [{error_info, Info}]} | Stack]).
 
 %% fun2ms(LiteralFun): the compiler replaces calls with a literal fun when the module includes
 %% ms_transform.hrl; reaching this function means it did not (as in OTP).

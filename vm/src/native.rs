@@ -103,11 +103,11 @@ pub struct Shared {
     pub cpu_clock: std::sync::OnceLock<fn() -> u64>,
     /// Live processes and the process limit (`erl +P`).
     pub processes: crate::limits::ProcessCount,
+    /// ETS tables, persistent terms, atomics and counters (`ets::Registry`).
+    pub ets: crate::ets::Registry,
     /// The embedder's file system and compiler (`host::Host`); unset, `file` builtins return
     /// `{error, enotsup}`.
     pub host: std::sync::OnceLock<Box<dyn crate::host::Host>>,
-    /// ETS tables, persistent terms, atomics and counters (`ets::Registry`).
-    pub ets: crate::ets::Registry,
 }
 
 impl Shared {
@@ -126,8 +126,8 @@ impl Shared {
             cpu_clock: std::sync::OnceLock::new(),
             log_errors: std::sync::atomic::AtomicBool::new(true),
             processes: Default::default(),
-            host: std::sync::OnceLock::new(),
             ets: Default::default(),
+            host: std::sync::OnceLock::new(),
         }
     }
     /// Whether crash reports of processes are printed.
@@ -155,6 +155,9 @@ pub struct NativeCtx<'a> {
     pub trap: Option<Trap>,
     /// For a continuation (`Trap::next`): the state its previous chunk saved.
     pub resume: Option<Box<dyn Any + Send>>,
+    /// The `cause` an `ets` builtin gives its `badarg` (`id`, `access`, `badkey`, ...): the
+    /// stack entry's error info is then `#{cause => C, module => erl_stdlib_errors}`, as OTP's.
+    pub error_cause: Option<Atom>,
 }
 
 /// Reductions' worth of work a long builtin does per chunk before it traps (a quarter of a slice,
@@ -201,6 +204,7 @@ impl<'a> NativeCtx<'a> {
             extra_reductions: 0,
             trap: None,
             resume: None,
+            error_cause: None,
         }
     }
 

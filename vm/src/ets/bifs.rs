@@ -42,7 +42,7 @@ pub(crate) fn register(r: &mut Reg<'_>) {
     r.add(e, "all", 0, all);
     r.add(e, "setopts", 2, setopts);
     r.add(e, "safe_fixtable", 2, safe_fixtable);
-    r.add("krarup_ets", "give_away", 2, give_away);
+    r.add("krarup_ets", "give_away", 3, give_away);
 }
 
 /// The caller's pid number.
@@ -50,10 +50,21 @@ pub(crate) fn self_pid(ctx: &NativeCtx<'_>) -> u64 {
     ctx.self_pid.as_pid().unwrap_or(0)
 }
 
-/// The table `tab` names, which the caller may read (`write`: also change), or `badarg`.
-pub(crate) fn table(ctx: &NativeCtx<'_>, tab: Term, write: bool) -> Result<Arc<Table>, Exception> {
+/// `badarg` with OTP's error-info `cause` (`id`, `access`, `type`, `badkey`, `keypos`, ...).
+pub(crate) fn fail<T>(ctx: &mut NativeCtx<'_>, cause: &str) -> Result<T, Exception> {
+    ctx.error_cause = Some(ctx.shared.atoms.intern(cause));
+    badarg()
+}
+
+/// The table `tab` names, which the caller may read (`write`: also change), or `badarg` with
+/// cause `type` (not a name or table reference), `id` (no such table) or `access`.
+pub(crate) fn table(
+    ctx: &mut NativeCtx<'_>,
+    tab: Term,
+    write: bool,
+) -> Result<Arc<Table>, Exception> {
     let Some(t) = ctx.shared.ets.resolve(tab) else {
-        return badarg();
+        return fail(ctx, if tab.is_atom() || tab.is_reference() { "id" } else { "type" });
     };
     let pid = self_pid(ctx);
     let ok = if write {
@@ -64,7 +75,7 @@ pub(crate) fn table(ctx: &NativeCtx<'_>, tab: Term, write: bool) -> Result<Arc<T
     if ok {
         Ok(t)
     } else {
-        badarg()
+        fail(ctx, "access")
     }
 }
 
@@ -166,7 +177,7 @@ fn new(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     match ctx.shared.ets.create(id, owner, spec) {
         Some(_) if named => Ok(Term::atom(name)),
         Some(_) => Ok(ctx.heap.reference(id)),
-        None => badarg(),
+        None => fail(ctx, "already_exists"),
     }
 }
 
@@ -286,7 +297,7 @@ fn lookup_element(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let pos = pos as usize - 1;
     let objs = objects_of(ctx, &t, a[1]);
     if objs.is_empty() {
-        return badarg();
+        return fail(ctx, "badkey");
     }
     let mut elems = Vec::with_capacity(objs.len());
     for o in &objs {
@@ -333,12 +344,7 @@ fn take(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
 
 /// `ets:delete/1`: only the owner may delete a table.
 fn delete_table(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
-    let Some(t) = ctx.shared.ets.resolve(a[0]) else {
-        return badarg();
-    };
-    if t.owner() != self_pid(ctx) && t.access != Access::Public {
-        return badarg();
-    }
+    let t = table(ctx, a[0], true)?;
     ctx.shared.ets.delete(&t);
     Ok(Term::atom(atom::TRUE))
 }
@@ -420,9 +426,10 @@ fn counter_op(t: Term, keypos: usize) -> Result<CounterOp, Exception> {
         return badarg();
     };
     let pos = match e.get(0).and_then(|p| p.as_small()) {
-        Some(p) if p >= 1 && p as usize != keypos => p as usize - 1,
+        Some(p) if p >= 1 => p as usize - 1,
         _ => return badarg(),
     };
+    let _ = keypos;
     match e.len() {
         2 if e.at(1).is_integer() => Ok(CounterOp {
             pos,
@@ -450,7 +457,7 @@ fn update_counter(
 ) -> NativeResult {
     let t = table(ctx, tab, true)?;
     if !matches!(t.kind, Kind::Set | Kind::OrderedSet) {
-        return badarg();
+        return fail(ctx, "table_type");
     }
     let (ops, many) = if op.is_list() {
         let Some(v) = crate::ops::list_to_vec(op) else {
@@ -464,6 +471,9 @@ fn update_counter(
         .iter()
         .map(|&o| counter_op(o, t.keypos))
         .collect::<Result<_, _>>()?;
+    if ops.iter().any(|o| o.pos == t.keypos - 1) {
+        return fail(ctx, "keypos");
+    }
     if let Some(d) = default {
         if !valid_object(d, t.keypos) {
             return badarg();
@@ -485,12 +495,16 @@ fn update_counter(
             v[t.keypos - 1] = key;
             v
         }
-        (None, None) => return badarg(),
+        (None, None) => {
+            drop(data);
+            return fail(ctx, "badkey");
+        }
     };
     let mut results = Vec::with_capacity(ops.len());
     for op in &ops {
         let Some(&old) = elems.get(op.pos) else {
-            return badarg();
+            drop(data);
+            return fail(ctx, "position");
         };
         if !old.is_integer() {
             return badarg();
@@ -537,7 +551,8 @@ fn update_element(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     for p in pairs {
         match p.as_tuple_n::<2>() {
             Some([pos, v]) => match pos.as_small() {
-                Some(n) if n >= 1 && n as usize != t.keypos => changes.push((n as usize - 1, v)),
+                Some(n) if n as usize == t.keypos => return fail(ctx, "keypos"),
+                Some(n) if n >= 1 => changes.push((n as usize - 1, v)),
                 _ => return badarg(),
             },
             None => return badarg(),
@@ -595,7 +610,7 @@ fn info_item(ctx: &mut NativeCtx<'_>, t: &Table, item: &str) -> Option<Term> {
         "write_concurrency" => Term::bool(t.write_concurrency),
         "compressed" => Term::bool(false),
         "memory" => {
-            let words = t.read().words() + 300;
+            let words = t.read().words() + 305;
             Term::small(words as i64)
         }
         "owner" => Term::pid(t.owner()),
@@ -652,7 +667,7 @@ const INFO_ITEMS: [&str; 15] = [
 /// `ets:info/1`: `undefined` for a table that does not exist.
 fn info1(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     if !a[0].is_atom() && !a[0].is_reference() {
-        return badarg();
+        return fail(ctx, "type");
     }
     let Some(t) = ctx.shared.ets.resolve(a[0]) else {
         return Ok(Term::atom(atom::UNDEFINED));
@@ -669,7 +684,7 @@ fn info1(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
 /// `ets:info/2`.
 fn info2(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     if !a[0].is_atom() && !a[0].is_reference() {
-        return badarg();
+        return fail(ctx, "type");
     }
     let Some(item) = a[1].as_atom() else {
         return badarg();
@@ -716,11 +731,9 @@ fn all(ctx: &mut NativeCtx<'_>, _: &[Term]) -> NativeResult {
 
 /// `ets:setopts/2`: `{heir, Pid, Data}` and `{heir, none}`, by the owner only.
 fn setopts(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
-    let Some(t) = ctx.shared.ets.resolve(a[0]) else {
-        return badarg();
-    };
+    let t = table(ctx, a[0], true)?;
     if t.owner() != self_pid(ctx) {
-        return badarg();
+        return fail(ctx, "not_owner");
     }
     let opts = if a[1].is_tuple() {
         vec![a[1]]
@@ -775,20 +788,26 @@ fn safe_fixtable(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     Ok(Term::atom(atom::TRUE))
 }
 
-/// `krarup_ets:give_away(Tab, Pid)`: the owner change of `ets:give_away/3` (which checks that
-/// `Pid` is alive and sends the `'ETS-TRANSFER'` message). Only the owner may give a table away,
-/// and not to itself.
+/// `krarup_ets:give_away(Tab, Pid, Alive)`: the owner change of `ets:give_away/3`, which
+/// passes whether `Pid` is a live process and sends the `'ETS-TRANSFER'` message. `true`, or
+/// `{error, Cause}` with OTP's error-info cause (`none` when there is none) for `ets` to raise.
 fn give_away(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
-    let Some(t) = ctx.shared.ets.resolve(a[0]) else {
-        return badarg();
+    let cause = match ctx.shared.ets.resolve(a[0]) {
+        None if a[0].is_atom() || a[0].is_reference() => "id",
+        None => "type",
+        Some(t) => {
+            let me = self_pid(ctx);
+            match a[1].as_pid() {
+                _ if t.owner() != me => "not_owner",
+                Some(to) if to == me => "owner",
+                Some(to) if a[2] == Term::atom(atom::TRUE) => {
+                    ctx.shared.ets.set_owner(&t, to);
+                    return Ok(Term::atom(atom::TRUE));
+                }
+                _ => "none",
+            }
+        }
     };
-    let Some(to) = a[1].as_pid() else {
-        return badarg();
-    };
-    let me = self_pid(ctx);
-    if t.owner() != me || to == me {
-        return badarg();
-    }
-    ctx.shared.ets.set_owner(&t, to);
-    Ok(Term::atom(atom::TRUE))
+    let c = Term::atom(ctx.shared.atoms.intern(cause));
+    Ok(ctx.heap.tuple(&[Term::atom(atom::ERROR), c]))
 }
