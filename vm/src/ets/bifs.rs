@@ -471,9 +471,7 @@ fn update_counter(
         .iter()
         .map(|&o| counter_op(o, t.keypos))
         .collect::<Result<_, _>>()?;
-    if ops.iter().any(|o| o.pos == t.keypos - 1) {
-        return fail(ctx, "keypos");
-    }
+
     if let Some(d) = default {
         if !valid_object(d, t.keypos) {
             return badarg();
@@ -500,6 +498,10 @@ fn update_counter(
             return fail(ctx, "badkey");
         }
     };
+    if ops.iter().any(|o| o.pos == t.keypos - 1) {
+        drop(data);
+        return fail(ctx, "keypos");
+    }
     let mut results = Vec::with_capacity(ops.len());
     for op in &ops {
         let Some(&old) = elems.get(op.pos) else {

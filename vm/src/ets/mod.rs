@@ -10,6 +10,7 @@
 
 pub mod bifs;
 pub mod bifs_iter;
+pub mod errors;
 pub mod ms;
 pub mod pterm;
 pub mod store;
