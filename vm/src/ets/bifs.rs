@@ -707,10 +707,11 @@ fn rename(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
         return badarg();
     };
     let t = table(ctx, a[0], true)?;
-    if !t.named || !ctx.shared.ets.rename(&t, to) {
+    if !ctx.shared.ets.rename(&t, to) {
         return badarg();
     }
-    Ok(a[1])
+    // An unnamed table keeps being known by its reference.
+    Ok(tid_term(ctx, &t))
 }
 
 /// `ets:whereis/1`.

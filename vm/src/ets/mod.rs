@@ -254,7 +254,7 @@ impl Registry {
         if from == to && table.named {
             return true;
         }
-        if names.contains_key(&to) {
+        if table.named && names.contains_key(&to) {
             return false;
         }
         if table.named {

@@ -56,7 +56,6 @@ enum Fun {
     Tl,
     Length,
     Size,
-    TupleSize,
     ByteSize,
     BitSize,
     Float,
@@ -64,6 +63,8 @@ enum Fun {
     Round,
     SelfPid,
     Node,
+    NodeOf,
+    BinaryPart,
     MapGet,
     MapSize,
 }
@@ -148,7 +149,7 @@ impl Compiler<'_> {
             return None;
         }
         let first = e.at(0);
-        if e.len() == 1 {
+        if e.len() == 1 && first.is_tuple() {
             // {{...}}: a tuple built from expressions.
             let inner = first.as_tuple()?;
             return Some(Expr::Tuple(
@@ -186,7 +187,6 @@ fn fun_of(name: &str, arity: usize) -> Option<Fun> {
         ("is_binary", 1) => TypeTest(|t| {
             crate::ops::binary::bit_size(t).is_some_and(|b| b % 8 == 0)
         }),
-        ("is_bitstring", 1) => TypeTest(|t| t.is_bitstring()),
         ("is_function", 1) => TypeTest(|t| t.is_fun()),
         ("is_record", 3) => IsRecord,
         ("is_map_key", 2) => IsMapKey,
@@ -224,7 +224,6 @@ fn fun_of(name: &str, arity: usize) -> Option<Fun> {
         ("tl", 1) => Tl,
         ("length", 1) => Length,
         ("size", 1) => Size,
-        ("tuple_size", 1) => TupleSize,
         ("byte_size", 1) => ByteSize,
         ("bit_size", 1) => BitSize,
         ("float", 1) => Float,
@@ -232,6 +231,9 @@ fn fun_of(name: &str, arity: usize) -> Option<Fun> {
         ("round", 1) => Round,
         ("self", 0) => SelfPid,
         ("node", 0) => Node,
+        ("node", 1) => NodeOf,
+        ("binary_part", 2) => BinaryPart,
+        ("binary_part", 3) => BinaryPart,
         ("map_get", 2) => MapGet,
         ("map_size", 1) => MapSize,
         _ => return None,
@@ -370,7 +372,7 @@ fn eval(e: &Expr, env: &mut Env<'_>, obj: Term, vars: &[Option<Term>]) -> Option
         Expr::Var(n) => vars[*n]?,
         Expr::Whole => obj,
         Expr::AllVars => {
-            let vs: Vec<Term> = vars.iter().map(|v| v.unwrap_or(Term::NIL)).collect();
+            let vs: Vec<Term> = vars.iter().filter_map(|v| *v).collect();
             env.heap.list(&vs)
         }
         Expr::Tuple(es) => {
@@ -492,11 +494,10 @@ fn call(f: Fun, args: &[Expr], env: &mut Env<'_>, obj: Term, vars: &[Option<Term
         Hd => vs[0].as_cons()?.0,
         Tl => vs[0].as_cons()?.1,
         Length => Term::small(crate::ops::list_length(vs[0])? as i64),
-        Size | TupleSize if vs[0].is_tuple() => Term::small(vs[0].as_tuple()?.len() as i64),
+        Size if vs[0].is_tuple() => Term::small(vs[0].as_tuple()?.len() as i64),
         Size | ByteSize => {
             Term::small(crate::ops::binary::bit_size(vs[0])?.div_ceil(8) as i64)
         }
-        TupleSize => return None,
         BitSize => Term::small(crate::ops::binary::bit_size(vs[0])? as i64),
         Float => {
             let n = crate::ops::arith::to_num(vs[0])?;
@@ -522,6 +523,29 @@ fn call(f: Fun, args: &[Expr], env: &mut Env<'_>, obj: Term, vars: &[Option<Term
             }
         }
         SelfPid => env.self_pid,
+        NodeOf if vs[0].is_pid() || vs[0].is_reference() => {
+            Term::atom(atoms.intern("nonode@nohost"))
+        }
+        NodeOf => return None,
+        BinaryPart => {
+            let (start, len) = match vs.len() {
+                2 => {
+                    let [s, l] = vs[1].as_tuple_n::<2>()?;
+                    (s.as_small()?, l.as_small()?)
+                }
+                _ => (vs[1].as_small()?, vs[2].as_small()?),
+            };
+            let bits = crate::ops::binary::bit_size(vs[0])?;
+            if bits % 8 != 0 {
+                return None;
+            }
+            let size = (bits / 8) as i64;
+            let (from, to) = if len >= 0 { (start, start + len) } else { (start + len, start) };
+            if from < 0 || to > size {
+                return None;
+            }
+            crate::ops::binary::slice(heap, vs[0], from as usize * 8, (to - from) as usize * 8)?
+        }
         Node => Term::atom(atoms.intern("nonode@nohost")),
         AndAlso | OrElse => unreachable_bool(),
     })
