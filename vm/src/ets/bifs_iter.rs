@@ -6,7 +6,7 @@
 //! `{'$krarup_cont', Tab, LastKey, Spec, Limit, Reverse}`; the walk goes on after `LastKey`, so
 //! objects inserted or deleted meanwhile are seen or not, but none twice.
 
-use super::bifs::{put, self_pid, table};
+use super::bifs::{put, table};
 use super::ms::{Env, MatchSpec};
 use super::store::{key_hash, key_of};
 use super::{Data, Kind, Table};
@@ -346,13 +346,15 @@ fn count_or_delete(ctx: &mut NativeCtx<'_>, tab: Term, spec: Term, delete: bool)
 }
 
 /// `select_replace/2`: each object for which the spec gives an object with the same key is
-/// replaced by it; returns how many were.
+/// replaced by it; returns how many were. A result with another key (or not an object) is
+/// `badarg` and nothing is replaced.
 fn select_replace(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let t = table(ctx, a[0], true)?;
     let ms = compile(ctx, a[1])?;
     let keypos = t.keypos;
     let mut data = t.write();
     let mut new_objects = Vec::new();
+    let mut bad = false;
     {
         let atoms = &ctx.shared.atoms;
         let mut env = Env {
@@ -360,38 +362,30 @@ fn select_replace(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
             atoms,
             self_pid: ctx.self_pid,
         };
-        let mut replace = |s: &StoredTerm| -> bool {
+        let mut visit = |s: &StoredTerm| {
             let Some(r) = ms.run(&mut env, s.term()) else {
-                return false;
+                return;
             };
             let same_key = r.as_tuple().is_some_and(|e| e.len() >= keypos)
                 && exact_eq(key_of(r, keypos), key_of(s.term(), keypos));
-            if same_key && !exact_eq(r, s.term()) {
-                new_objects.push(StoredTerm::new(r));
-                true
+            if !same_key {
+                bad = true;
             } else {
-                same_key
+                new_objects.push(StoredTerm::new(r));
             }
         };
-        // Objects replaced by themselves stay; the rest are removed and put back new.
-        match &mut *data {
-            Data::Ordered(o) => {
-                o.retain(|s| !replace(s) || true);
-            }
-            Data::Hash(h) => {
-                h.retain(|s| !replace(s) || true);
-            }
+        match &*data {
+            Data::Ordered(o) => o.iter().for_each(&mut visit),
+            Data::Hash(h) => h.slots().flatten().for_each(&mut visit),
         }
+    }
+    if bad {
+        return badarg();
     }
     let n = new_objects.len();
     for s in new_objects {
-        if t.kind == Kind::Bag || t.kind == Kind::DuplicateBag {
-            // A bag keeps both unless the old one is removed; remove objects with that key
-            // that the spec replaced (approximation: bags are put as-is).
-        }
         put(&t, &mut data, s, ctx);
     }
-    let _ = self_pid(ctx);
     Ok(Term::small(n as i64))
 }
 

@@ -183,12 +183,12 @@ fn new_array(ctx: &mut NativeCtx<'_>, a: &[Term], atomics: bool) -> NativeResult
                     Some(atom::FALSE) => signed = false,
                     _ => return badarg(),
                 },
-                _ => return badarg(),
+                _ => return crate::ets::bifs::fail(ctx, "badopt"),
             }
         } else if o == Term::atom(atoms.intern("write_concurrency")) {
             write_concurrency = true;
         } else if o != Term::atom(atoms.intern("atomics")) {
-            return badarg();
+            return crate::ets::bifs::fail(ctx, "badopt");
         }
     }
     let cells: Box<[AtomicU64]> = (0..n).map(|_| AtomicU64::new(0)).collect();
@@ -329,7 +329,7 @@ fn array_info(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
         Term::small((n * 8 + if counters { 40 } else { 40 }) as i64),
     );
     let mut pairs = vec![size, memory];
-    if !counters {
+    {
         let (max, min) = if arr.signed {
             (
                 ctx.heap.int(i64::MAX),
