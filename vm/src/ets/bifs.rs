@@ -218,7 +218,7 @@ pub(crate) fn put(t: &Table, data: &mut Data, obj: StoredTerm, ctx: &NativeCtx<'
                     1
                 }
             };
-            h.tidy(hash, delta);
+            h.tidy(hash, delta, t.keypos);
         }
     }
 }
@@ -386,7 +386,7 @@ fn delete_object(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
                 let before = slot.len();
                 slot.retain(|s| !exact_eq(s.term(), obj));
                 let removed = before - slot.len();
-                h.tidy(hash, -(removed as isize));
+                h.tidy(hash, -(removed as isize), t.keypos);
             }
         }
     }

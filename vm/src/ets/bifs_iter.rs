@@ -332,8 +332,8 @@ fn count_or_delete(ctx: &mut NativeCtx<'_>, tab: Term, spec: Term, delete: bool)
     let n = if delete {
         let mut data = t.write();
         match &mut *data {
-            Data::Ordered(o) => o.retain(|s| !hit(s)),
-            Data::Hash(h) => h.retain(|s| !hit(s)),
+            Data::Ordered(o) => o.retain(|s| !hit(s), t.keypos),
+            Data::Hash(h) => h.retain(|s| !hit(s), t.keypos),
         }
     } else {
         let data = t.read();

@@ -9,7 +9,7 @@
 //! the id of the reference `new/2` returns; like the stored terms they live until the runtime
 //! ends (OTP frees them when the last reference is collected).
 
-use super::store::key_hash;
+use super::store::{key_eq, key_hash, PassBuild};
 use crate::atom;
 use crate::bif::{badarg, Reg};
 use crate::copy::StoredTerm;
@@ -25,7 +25,7 @@ use std::sync::{Arc, Mutex, RwLock};
 #[derive(Default)]
 pub struct PersistentTerms {
     /// By key hash: `(key, value)` pairs.
-    map: RwLock<HashMap<u64, Vec<(Arc<StoredTerm>, Arc<StoredTerm>)>>>,
+    map: RwLock<HashMap<u64, Vec<(Arc<StoredTerm>, Arc<StoredTerm>)>, PassBuild>>,
     /// Values replaced or erased, kept while a process may still point at them.
     retired: Mutex<Vec<Arc<StoredTerm>>>,
     arrays: RwLock<HashMap<u64, Arc<Array>>>,
@@ -99,7 +99,7 @@ fn get(ctx: &mut NativeCtx<'_>, key: Term, default: Option<Term>) -> NativeResul
     let map = pt.map.read().unwrap_or_else(|e| e.into_inner());
     let found = map
         .get(&hash)
-        .and_then(|b| b.iter().find(|(k, _)| exact_eq(k.term(), key)))
+        .and_then(|b| b.iter().find(|(k, _)| key_eq(k.term(), key)))
         .map(|(_, v)| v.term());
     match (found, default) {
         (Some(v), _) => Ok(v),
