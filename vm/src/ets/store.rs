@@ -570,3 +570,7 @@ impl OrderedStore {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "store_tests.rs"]
+mod tests;
