@@ -13,7 +13,11 @@ use std::collections::HashMap;
 
 /// Applies the transform to `m` if it asks for it.
 pub fn apply(m: &mut Module) {
-    if !m.attributes.iter().any(|a| a.name == "compile" && asks_for_transform(a.value.as_ref())) {
+    if !m
+        .attributes
+        .iter()
+        .any(|a| a.name == "compile" && asks_for_transform(a.value.as_ref()))
+    {
         return;
     }
     for f in &mut m.functions {
@@ -50,7 +54,12 @@ fn is_fun2ms(e: &Expr) -> bool {
 
 fn clause_has_call(c: &Clause) -> bool {
     let mut found = false;
-    for e in c.patterns.iter().chain(c.guards.iter().flatten()).chain(&c.body) {
+    for e in c
+        .patterns
+        .iter()
+        .chain(c.guards.iter().flatten())
+        .chain(&c.body)
+    {
         e.walk(&mut |x| found |= is_fun2ms(x));
     }
     found
@@ -134,7 +143,9 @@ fn children_mut(e: &mut Expr) {
             clauses(cs);
         }
         Expr::If(cs, _) | Expr::Fun(cs, _) | Expr::NamedFun { clauses: cs, .. } => clauses(cs),
-        Expr::Receive { clauses: cs, after, .. } => {
+        Expr::Receive {
+            clauses: cs, after, ..
+        } => {
             clauses(cs);
             if let Some((t, body)) = after {
                 walk(t);
@@ -165,10 +176,9 @@ fn atom(s: &str, span: Span) -> Expr {
 }
 
 fn list(items: Vec<Expr>, span: Span) -> Expr {
-    items
-        .into_iter()
-        .rev()
-        .fold(Expr::Nil(span), |tail, h| Expr::Cons(Box::new(h), Box::new(tail), span))
+    items.into_iter().rev().fold(Expr::Nil(span), |tail, h| {
+        Expr::Cons(Box::new(h), Box::new(tail), span)
+    })
 }
 
 /// The match specification for `ets:fun2ms(Fun)`, or `None` if the fun has a form OTP's
@@ -225,7 +235,11 @@ fn translate_clause(c: &Clause, span: Span) -> Option<Vec<Expr>> {
     } else {
         c.guards
             .iter()
-            .map(|g| g.iter().map(|e| expr(e, &names)).collect::<Option<Vec<_>>>())
+            .map(|g| {
+                g.iter()
+                    .map(|e| expr(e, &names))
+                    .collect::<Option<Vec<_>>>()
+            })
             .collect::<Option<Vec<_>>>()?
     };
     Some(
@@ -260,11 +274,9 @@ fn head(p: &Expr, names: &mut Names) -> Option<Expr> {
             atom(&n, *s)
         }
         Expr::AnonymousVar(s) => atom("_", *s),
-        Expr::Integer(..)
-        | Expr::Float(..)
-        | Expr::Atom(..)
-        | Expr::String(..)
-        | Expr::Nil(_) => p.clone(),
+        Expr::Integer(..) | Expr::Float(..) | Expr::Atom(..) | Expr::String(..) | Expr::Nil(_) => {
+            p.clone()
+        }
         Expr::UnaryOp(UnOp::Neg | UnOp::Plus, x, _)
             if matches!(**x, Expr::Integer(..) | Expr::Float(..)) =>
         {
@@ -295,11 +307,9 @@ fn expr(e: &Expr, names: &Names) -> Option<Expr> {
                 Expr::Tuple(vec![atom("const", *s), e.clone()], *s)
             }
         }
-        Expr::Integer(..)
-        | Expr::Float(..)
-        | Expr::Atom(..)
-        | Expr::String(..)
-        | Expr::Nil(_) => e.clone(),
+        Expr::Integer(..) | Expr::Float(..) | Expr::Atom(..) | Expr::String(..) | Expr::Nil(_) => {
+            e.clone()
+        }
         Expr::UnaryOp(UnOp::Neg | UnOp::Plus, x, _)
             if matches!(**x, Expr::Integer(..) | Expr::Float(..)) =>
         {

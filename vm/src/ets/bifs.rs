@@ -30,7 +30,9 @@ pub(crate) fn register(r: &mut Reg<'_>) {
     r.add(e, "delete", 2, delete_key);
     r.add(e, "delete_object", 2, delete_object);
     r.add(e, "delete_all_objects", 1, delete_all_objects);
-    r.add(e, "update_counter", 3, |c, a| update_counter(c, a[0], a[1], a[2], None));
+    r.add(e, "update_counter", 3, |c, a| {
+        update_counter(c, a[0], a[1], a[2], None)
+    });
     r.add(e, "update_counter", 4, |c, a| {
         update_counter(c, a[0], a[1], a[2], Some(a[3]))
     });
@@ -64,7 +66,14 @@ pub(crate) fn table(
     write: bool,
 ) -> Result<Arc<Table>, Exception> {
     let Some(t) = ctx.shared.ets.resolve(tab) else {
-        return fail(ctx, if tab.is_atom() || tab.is_reference() { "id" } else { "type" });
+        return fail(
+            ctx,
+            if tab.is_atom() || tab.is_reference() {
+                "id"
+            } else {
+                "type"
+            },
+        );
     };
     let pid = self_pid(ctx);
     let ok = if write {
@@ -140,7 +149,10 @@ fn new(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
         let Some(t) = o.as_tuple() else {
             return badarg();
         };
-        let tag = t.get(0).and_then(|x| x.as_atom()).map(|x| ctx.shared.atoms.name(x));
+        let tag = t
+            .get(0)
+            .and_then(|x| x.as_atom())
+            .map(|x| ctx.shared.atoms.name(x));
         match (tag.as_deref(), t.len()) {
             (Some("keypos"), 2) => match t.at(1).as_small() {
                 Some(n) if n >= 1 => spec.keypos = n as usize,
@@ -205,14 +217,7 @@ pub(crate) fn put(t: &Table, data: &mut Data, obj: StoredTerm, ctx: &NativeCtx<'
                     slot.push(obj);
                     d
                 }
-                Kind::Bag => {
-                    if slot.iter().any(|o| exact_eq(o.term(), obj.term())) {
-                        0
-                    } else {
-                        slot.push(obj);
-                        1
-                    }
-                }
+                Kind::Bag if slot.iter().any(|o| exact_eq(o.term(), obj.term())) => 0,
                 _ => {
                     slot.push(obj);
                     1
@@ -372,8 +377,7 @@ fn delete_object(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let mut data = t.write();
     match &mut *data {
         Data::Ordered(o) => {
-            if o
-                .get(key, t.keypos, atoms)
+            if o.get(key, t.keypos, atoms)
                 .is_some_and(|s| exact_eq(s.term(), obj))
             {
                 o.remove(key, t.keypos, atoms);

@@ -25,9 +25,15 @@ pub(crate) fn register(r: &mut Reg<'_>) {
     r.add(e, "prev", 2, |c, a| next_prev(c, a, true));
     r.add(e, "tab2list", 1, tab2list);
     r.add(e, "select", 2, |c, a| select_all(c, a[0], a[1], false));
-    r.add(e, "select_reverse", 2, |c, a| select_all(c, a[0], a[1], true));
-    r.add(e, "select", 3, |c, a| select_limit(c, a[0], a[1], a[2], false));
-    r.add(e, "select_reverse", 3, |c, a| select_limit(c, a[0], a[1], a[2], true));
+    r.add(e, "select_reverse", 2, |c, a| {
+        select_all(c, a[0], a[1], true)
+    });
+    r.add(e, "select", 3, |c, a| {
+        select_limit(c, a[0], a[1], a[2], false)
+    });
+    r.add(e, "select_reverse", 3, |c, a| {
+        select_limit(c, a[0], a[1], a[2], true)
+    });
     r.add(e, "select", 1, select_cont);
     r.add(e, "select_reverse", 1, select_cont);
     r.add(e, "match", 1, select_cont);
@@ -48,8 +54,12 @@ pub(crate) fn register(r: &mut Reg<'_>) {
         let ms = pattern_spec(c, a[1], "$_");
         select_limit(c, a[0], ms, a[2], false)
     });
-    r.add(e, "select_count", 2, |c, a| count_or_delete(c, a[0], a[1], false));
-    r.add(e, "select_delete", 2, |c, a| count_or_delete(c, a[0], a[1], true));
+    r.add(e, "select_count", 2, |c, a| {
+        count_or_delete(c, a[0], a[1], false)
+    });
+    r.add(e, "select_delete", 2, |c, a| {
+        count_or_delete(c, a[0], a[1], true)
+    });
     r.add(e, "match_delete", 2, |c, a| {
         let t = Term::atom(atom::TRUE);
         let body = c.heap.list(&[t]);

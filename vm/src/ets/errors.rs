@@ -15,9 +15,7 @@ fn table_text(tab: Term, cause: &str) -> &'static str {
         "type" if tab.is_reference() => "not a valid table identifier",
         "type" => "not an atom or a table identifier",
         "id" => "the table identifier does not refer to an existing ETS table",
-        "access" => {
-            "the table identifier refers to an ETS table with insufficient access rights"
-        }
+        "access" => "the table identifier refers to an ETS table with insufficient access rights",
         "table_type" => {
             "the table identifier refers to an ETS table of a type not supported by this operation"
         }
@@ -35,11 +33,17 @@ fn tuple_text(t: Term) -> &'static str {
 
 fn objects_text(t: Term) -> &'static str {
     if let Some(e) = t.as_tuple() {
-        return if e.is_empty() { "is an empty tuple" } else { "" };
+        return if e.is_empty() {
+            "is an empty tuple"
+        } else {
+            ""
+        };
     }
     if t.is_list() {
-        let ok = crate::ops::list_to_vec(t)
-            .is_some_and(|v| v.iter().all(|o| o.as_tuple().is_some_and(|e| !e.is_empty())));
+        let ok = crate::ops::list_to_vec(t).is_some_and(|v| {
+            v.iter()
+                .all(|o| o.as_tuple().is_some_and(|e| !e.is_empty()))
+        });
         return if ok {
             ""
         } else {
@@ -105,11 +109,9 @@ pub fn argument_errors(
             let pos = limit_text(args[2]);
             match cause {
                 "badkey" => vec![t, BAD_KEY, pos],
-                _ if t.is_empty() && pos.is_empty() => vec![
-                    "",
-                    "",
-                    "position is greater than the size of the object",
-                ],
+                _ if t.is_empty() && pos.is_empty() => {
+                    vec!["", "", "position is greater than the size of the object"]
+                }
                 _ => vec![t, "", pos],
             }
         }

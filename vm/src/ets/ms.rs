@@ -140,7 +140,10 @@ impl Compiler<'_> {
             });
         }
         if let Some((h, tl)) = t.as_cons() {
-            return Some(Expr::Cons(Box::new(self.expr(h)?), Box::new(self.expr(tl)?)));
+            return Some(Expr::Cons(
+                Box::new(self.expr(h)?),
+                Box::new(self.expr(tl)?),
+            ));
         }
         let Some(e) = t.as_tuple() else {
             return Some(Expr::Const(t));
@@ -184,9 +187,9 @@ fn fun_of(name: &str, arity: usize) -> Option<Fun> {
         ("is_reference", 1) => TypeTest(|t| t.is_reference()),
         ("is_tuple", 1) => TypeTest(|t| t.is_tuple()),
         ("is_map", 1) => TypeTest(|t| t.is_map()),
-        ("is_binary", 1) => TypeTest(|t| {
-            crate::ops::binary::bit_size(t).is_some_and(|b| b % 8 == 0)
-        }),
+        ("is_binary", 1) => {
+            TypeTest(|t| crate::ops::binary::bit_size(t).is_some_and(|b| b % 8 == 0))
+        }
         ("is_function", 1) => TypeTest(|t| t.is_fun()),
         ("is_record", 3) => IsRecord,
         ("is_map_key", 2) => IsMapKey,
@@ -303,7 +306,7 @@ impl MatchSpec {
         'clauses: for c in &self.clauses {
             vars.clear();
             vars.resize(c.nvars, None);
-            if !match_pat(&c.head, obj, &mut vars, env.atoms) {
+            if !match_pat(&c.head, obj, &mut vars) {
                 continue;
             }
             for g in &c.guards {
@@ -333,7 +336,7 @@ fn const_of(p: &Pat) -> Option<Term> {
     }
 }
 
-fn match_pat(p: &Pat, t: Term, vars: &mut [Option<Term>], atoms: &AtomTable) -> bool {
+fn match_pat(p: &Pat, t: Term, vars: &mut [Option<Term>]) -> bool {
     match p {
         Pat::Any => true,
         Pat::Var(n) => match vars[*n] {
@@ -348,11 +351,11 @@ fn match_pat(p: &Pat, t: Term, vars: &mut [Option<Term>], atoms: &AtomTable) -> 
             Some(e) if e.len() == ps.len() => ps
                 .iter()
                 .enumerate()
-                .all(|(i, p)| match_pat(p, e.at(i), vars, atoms)),
+                .all(|(i, p)| match_pat(p, e.at(i), vars)),
             _ => false,
         },
         Pat::Cons(ph, pt) => match t.as_cons() {
-            Some((h, tl)) => match_pat(ph, h, vars, atoms) && match_pat(pt, tl, vars, atoms),
+            Some((h, tl)) => match_pat(ph, h, vars) && match_pat(pt, tl, vars),
             None => false,
         },
     }
@@ -391,7 +394,13 @@ fn eval(e: &Expr, env: &mut Env<'_>, obj: Term, vars: &[Option<Term>]) -> Option
     })
 }
 
-fn call(f: Fun, args: &[Expr], env: &mut Env<'_>, obj: Term, vars: &[Option<Term>]) -> Option<Term> {
+fn call(
+    f: Fun,
+    args: &[Expr],
+    env: &mut Env<'_>,
+    obj: Term,
+    vars: &[Option<Term>],
+) -> Option<Term> {
     use Fun::*;
     // The short-circuit operators evaluate lazily.
     match f {
@@ -495,9 +504,7 @@ fn call(f: Fun, args: &[Expr], env: &mut Env<'_>, obj: Term, vars: &[Option<Term
         Tl => vs[0].as_cons()?.1,
         Length => Term::small(crate::ops::list_length(vs[0])? as i64),
         Size if vs[0].is_tuple() => Term::small(vs[0].as_tuple()?.len() as i64),
-        Size | ByteSize => {
-            Term::small(crate::ops::binary::bit_size(vs[0])?.div_ceil(8) as i64)
-        }
+        Size | ByteSize => Term::small(crate::ops::binary::bit_size(vs[0])?.div_ceil(8) as i64),
         BitSize => Term::small(crate::ops::binary::bit_size(vs[0])? as i64),
         Float => {
             let n = crate::ops::arith::to_num(vs[0])?;
@@ -513,7 +520,11 @@ fn call(f: Fun, args: &[Expr], env: &mut Env<'_>, obj: Term, vars: &[Option<Term
                 vs[0]
             } else {
                 let x = vs[0].as_float()?;
-                let r = if matches!(f, Fun::Trunc) { x.trunc() } else { x.round() };
+                let r = if matches!(f, Fun::Trunc) {
+                    x.trunc()
+                } else {
+                    x.round()
+                };
                 if r.abs() < 9.0e15 {
                     heap.int(r as i64)
                 } else {
@@ -540,7 +551,11 @@ fn call(f: Fun, args: &[Expr], env: &mut Env<'_>, obj: Term, vars: &[Option<Term
                 return None;
             }
             let size = (bits / 8) as i64;
-            let (from, to) = if len >= 0 { (start, start + len) } else { (start + len, start) };
+            let (from, to) = if len >= 0 {
+                (start, start + len)
+            } else {
+                (start + len, start)
+            };
             if from < 0 || to > size {
                 return None;
             }

@@ -21,11 +21,14 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
+/// A persistent term's key and value.
+type Pair = (Arc<StoredTerm>, Arc<StoredTerm>);
+
 /// The persistent terms of one runtime and the atomics/counters arrays.
 #[derive(Default)]
 pub struct PersistentTerms {
     /// By key hash: `(key, value)` pairs.
-    map: RwLock<HashMap<u64, Vec<(Arc<StoredTerm>, Arc<StoredTerm>)>, PassBuild>>,
+    map: RwLock<HashMap<u64, Vec<Pair>, PassBuild>>,
     /// Values replaced or erased, kept while a process may still point at them.
     retired: Mutex<Vec<Arc<StoredTerm>>>,
     arrays: RwLock<HashMap<u64, Arc<Array>>>,
@@ -149,9 +152,11 @@ fn erase(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
 fn info(ctx: &mut NativeCtx<'_>, _: &[Term]) -> NativeResult {
     let (count, words) = {
         let map = terms(ctx).map.read().unwrap_or_else(|e| e.into_inner());
-        map.values().flatten().fold((0usize, 0usize), |(n, w), (k, v)| {
-            (n + 1, w + k.words() + v.words() + 4)
-        })
+        map.values()
+            .flatten()
+            .fold((0usize, 0usize), |(n, w), (k, v)| {
+                (n + 1, w + k.words() + v.words() + 4)
+            })
     };
     let atoms = &ctx.shared.atoms;
     let pairs = [
@@ -166,7 +171,7 @@ fn info(ctx: &mut NativeCtx<'_>, _: &[Term]) -> NativeResult {
 
 /// `atomics:new/2` (`atomics`) and `counters:new/2`.
 fn new_array(ctx: &mut NativeCtx<'_>, a: &[Term], atomics: bool) -> NativeResult {
-    let Some(n) = a[0].as_small().filter(|&n| n >= 1 && n < (1 << 32)) else {
+    let Some(n) = a[0].as_small().filter(|n| (1..(1 << 32)).contains(n)) else {
         return badarg();
     };
     let Some(opts) = crate::ops::list_to_vec(a[1]) else {
@@ -232,7 +237,7 @@ fn array(ctx: &NativeCtx<'_>, r: Term) -> Result<Arc<Array>, Exception> {
     }
 }
 
-fn cell<'a>(arr: &'a Array, ix: Term) -> Result<&'a AtomicU64, Exception> {
+fn cell(arr: &Array, ix: Term) -> Result<&AtomicU64, Exception> {
     match ix.as_small() {
         Some(i) if i >= 1 && (i as usize) <= arr.cells.len() => Ok(&arr.cells[i as usize - 1]),
         _ => badarg(),
@@ -259,9 +264,7 @@ fn value_bits(t: Term, signed: bool, wrapping: bool) -> Result<u64, Exception> {
 }
 
 fn value_term(ctx: &mut NativeCtx<'_>, bits: u64, signed: bool) -> Term {
-    if signed {
-        ctx.heap.int(bits as i64)
-    } else if bits <= i64::MAX as u64 {
+    if signed || bits <= i64::MAX as u64 {
         ctx.heap.int(bits as i64)
     } else {
         ctx.heap.bigint(&BigInt::from(bits))
@@ -320,21 +323,17 @@ fn compare_exchange(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
 /// `atomics:info/1` and `counters:info/1`.
 fn array_info(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let arr = array(ctx, a[0])?;
-    let counters = a[0].is_tuple();
     let n = arr.cells.len();
     let atoms = &ctx.shared.atoms;
     let size = (Term::atom(atoms.intern("size")), Term::small(n as i64));
     let memory = (
         Term::atom(atoms.intern("memory")),
-        Term::small((n * 8 + if counters { 40 } else { 40 }) as i64),
+        Term::small((n * 8 + 40) as i64),
     );
     let mut pairs = vec![size, memory];
     {
         let (max, min) = if arr.signed {
-            (
-                ctx.heap.int(i64::MAX),
-                ctx.heap.int(i64::MIN),
-            )
+            (ctx.heap.int(i64::MAX), ctx.heap.int(i64::MIN))
         } else {
             (ctx.heap.bigint(&BigInt::from(u64::MAX)), Term::small(0))
         };

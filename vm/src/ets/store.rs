@@ -14,7 +14,9 @@ use std::ops::Bound;
 /// The key of an object (a tuple with at least `keypos` elements, checked on insert).
 #[inline]
 pub fn key_of(obj: Term, keypos: usize) -> Term {
-    obj.as_tuple().and_then(|t| t.get(keypos - 1)).unwrap_or(Term::NIL)
+    obj.as_tuple()
+        .and_then(|t| t.get(keypos - 1))
+        .unwrap_or(Term::NIL)
 }
 
 /// splitmix64's finaliser.
@@ -110,7 +112,10 @@ pub fn key_eq(a: Term, b: Term) -> bool {
         if x.len() != y.len() {
             return false;
         }
-        if x.iter().zip(y.iter()).all(|(p, q)| p.is_immediate() && q.is_immediate()) {
+        if x.iter()
+            .zip(y.iter())
+            .all(|(p, q)| p.is_immediate() && q.is_immediate())
+        {
             return x.iter().zip(y.iter()).all(|(p, q)| p == q);
         }
     }
@@ -223,6 +228,10 @@ impl HashStore {
         self.objects
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.objects == 0
+    }
+
     pub fn clear(&mut self) {
         self.buckets.clear();
         self.objects = 0;
@@ -230,7 +239,9 @@ impl HashStore {
 
     /// Every slot, in iteration order.
     pub fn slots(&self) -> impl DoubleEndedIterator<Item = &Slot> {
-        self.buckets.values().flat_map(|b| b.iter().map(|e| &e.objs))
+        self.buckets
+            .values()
+            .flat_map(|b| b.iter().map(|e| &e.objs))
     }
 
     /// Keeps the objects `keep` says yes to; returns how many were removed.
@@ -364,12 +375,7 @@ impl OrderedStore {
     }
 
     /// Puts `obj` in: replaces the object with its key, or inserts it. Returns the replaced one.
-    pub fn put(
-        &mut self,
-        obj: StoredTerm,
-        keypos: usize,
-        atoms: &AtomTable,
-    ) -> Option<StoredTerm> {
+    pub fn put(&mut self, obj: StoredTerm, keypos: usize, atoms: &AtomTable) -> Option<StoredTerm> {
         let key = key_of(obj.term(), keypos);
         match self.find(key, keypos, atoms) {
             Ok(p) => {
@@ -439,6 +445,10 @@ impl OrderedStore {
         self.objects
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.objects == 0
+    }
+
     pub fn clear(&mut self) {
         self.chunks.clear();
         self.maxes.clear();
@@ -481,7 +491,11 @@ impl OrderedStore {
             Err(p) => p,
         };
         // An index past a chunk's end is the next chunk's start.
-        if self.chunks.get(p.chunk).is_some_and(|ch| p.index >= ch.len()) {
+        if self
+            .chunks
+            .get(p.chunk)
+            .is_some_and(|ch| p.index >= ch.len())
+        {
             Pos {
                 chunk: p.chunk + 1,
                 index: 0,
@@ -533,9 +547,12 @@ impl OrderedStore {
                     .get(p.chunk)
                     .map_or(&[][..], |ch| &ch.objs[p.index..]);
                 Box::new(
-                    first
-                        .iter()
-                        .chain(self.chunks.iter().skip(p.chunk + 1).flat_map(|c| c.objs.iter())),
+                    first.iter().chain(
+                        self.chunks
+                            .iter()
+                            .skip(p.chunk + 1)
+                            .flat_map(|c| c.objs.iter()),
+                    ),
                 )
             }
         }

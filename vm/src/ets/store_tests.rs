@@ -10,7 +10,9 @@ fn obj(heap: &mut Heap, key: Term, v: i64) -> StoredTerm {
 
 /// A deterministic pseudo-random sequence.
 fn lcg(s: &mut u64) -> u64 {
-    *s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    *s = s
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     *s >> 33
 }
 
@@ -23,7 +25,7 @@ fn ordered_store_matches_a_sorted_model() {
     let mut seed = 7;
     for i in 0..20_000 {
         let k = (lcg(&mut seed) % 3_000) as i64;
-        if lcg(&mut seed) % 3 == 0 {
+        if lcg(&mut seed).is_multiple_of(3) {
             let removed = store.remove(Term::small(k), 1, &atoms).is_some();
             assert_eq!(removed, model.remove(&k).is_some());
         } else {
@@ -41,9 +43,13 @@ fn ordered_store_matches_a_sorted_model() {
     assert_eq!(keys, want);
     // next/prev from present and absent keys.
     for probe in [-1i64, 0, 1, 1500, 2999, 3000] {
-        let next = store.next(Term::small(probe), 1, &atoms).map(|t| t.as_small().unwrap());
+        let next = store
+            .next(Term::small(probe), 1, &atoms)
+            .map(|t| t.as_small().unwrap());
         assert_eq!(next, model.range(probe + 1..).next().map(|(k, _)| *k));
-        let prev = store.prev(Term::small(probe), 1, &atoms).map(|t| t.as_small().unwrap());
+        let prev = store
+            .prev(Term::small(probe), 1, &atoms)
+            .map(|t| t.as_small().unwrap());
         assert_eq!(prev, model.range(..probe).next_back().map(|(k, _)| *k));
     }
     // Walks from a key go on after it, both ways.
@@ -51,17 +57,33 @@ fn ordered_store_matches_a_sorted_model() {
         .iter_from(Some(Term::small(1500)), 1, &atoms)
         .map(|o| key_of(o.term(), 1).as_small().unwrap())
         .collect();
-    assert_eq!(after, model.range(1501..).map(|(k, _)| *k).collect::<Vec<_>>());
+    assert_eq!(
+        after,
+        model.range(1501..).map(|(k, _)| *k).collect::<Vec<_>>()
+    );
     let before: Vec<i64> = store
         .iter_rev_from(Some(Term::small(1500)), 1, &atoms)
         .map(|o| key_of(o.term(), 1).as_small().unwrap())
         .collect();
-    assert_eq!(before, model.range(..1500).rev().map(|(k, _)| *k).collect::<Vec<_>>());
+    assert_eq!(
+        before,
+        model
+            .range(..1500)
+            .rev()
+            .map(|(k, _)| *k)
+            .collect::<Vec<_>>()
+    );
     // retain keeps the chunk index consistent.
     store.retain(|o| key_of(o.term(), 1).as_small().unwrap() % 2 == 0, 1);
     model.retain(|k, _| k % 2 == 0);
-    assert_eq!(store.first(1).map(|t| t.as_small().unwrap()), model.keys().next().copied());
-    assert_eq!(store.last(1).map(|t| t.as_small().unwrap()), model.keys().last().copied());
+    assert_eq!(
+        store.first(1).map(|t| t.as_small().unwrap()),
+        model.keys().next().copied()
+    );
+    assert_eq!(
+        store.last(1).map(|t| t.as_small().unwrap()),
+        model.keys().last().copied()
+    );
     assert!(store.get(Term::small(3), 1, &atoms).is_none());
 }
 
@@ -120,5 +142,8 @@ fn key_hash_follows_exact_equality() {
     let a = heap.tuple(&[Term::small(1), z]);
     let b = heap.tuple(&[Term::small(1), nz]);
     assert_eq!(key_hash(a, &atoms), key_hash(b, &atoms));
-    assert_ne!(key_hash(Term::small(1), &atoms), key_hash(heap.float(1.0), &atoms));
+    assert_ne!(
+        key_hash(Term::small(1), &atoms),
+        key_hash(heap.float(1.0), &atoms)
+    );
 }
