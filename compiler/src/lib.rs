@@ -105,8 +105,7 @@ pub fn compile_with(
     // Forms with a lex, preprocessor or syntax error are dropped by the parser; the module checks
     // and lowering still run on the rest (as erlc does after a syntax error), so one compile
     // reports every error. A module is produced only when there is no error at all.
-    let (mut m, mut diags) = parser::parse_module_unchecked(source, file_name, resolver);
-    ms_transform::apply(&mut m);
+    let (m, mut diags) = parser::parse_module_unchecked(source, file_name, resolver);
     diags.extend(checks::check_module(&m));
     if checks_file_name(file_name) {
         diags.extend(checks::check_module_file_name(&m));
