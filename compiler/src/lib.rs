@@ -15,6 +15,7 @@ pub mod lower;
 mod lower_ext;
 mod lower_pat;
 pub mod matchc;
+pub mod ms_transform;
 pub mod parser;
 pub mod preprocess;
 pub mod regalloc;

@@ -352,6 +352,8 @@ pub fn parse_module_unchecked(
             None => {}
         }
     }
+    // `ets:fun2ms/1` calls become match specifications before any check sees them.
+    crate::ms_transform::apply(&mut module);
     (module, diags)
 }
 

@@ -98,3 +98,74 @@ fn copy_object(to: &mut Heap, src: Term, stack: &mut Vec<(*mut Term, Term)>) -> 
 #[cfg(test)]
 #[path = "copy_tests.rs"]
 mod tests;
+
+/// A term copied outside every process heap (an ETS object, a persistent term): its words in one
+/// block of their own, which never moves, and one strong count on each refc binary it holds.
+/// Immutable once made; readers copy it into their own heap with `copy_term`, so a process's
+/// collection never touches it.
+pub struct StoredTerm {
+    term: Term,
+    /// The block the copy lives in (empty for an immediate); pointers in `term` point into it.
+    #[allow(dead_code)]
+    words: Box<[Term]>,
+    /// One strong count per refc-binary object in `words` (`Arc::into_raw` pointers).
+    bins: Box<[*const RefcBinary]>,
+}
+
+// SAFETY: a stored term is never written after `new`; its words are plain data and its strong
+// counts are on `Arc<RefcBinary>`s, whose bytes are immutable and shared between threads anyway.
+unsafe impl Send for StoredTerm {}
+// SAFETY: as above: every access after `new` is a read.
+unsafe impl Sync for StoredTerm {}
+
+impl StoredTerm {
+    /// A copy of `t` (from any heap) in a block of its own; large binaries are shared by count.
+    pub fn new(t: Term) -> StoredTerm {
+        let n = size_of_term(t);
+        if n == 0 {
+            return StoredTerm {
+                term: t,
+                words: Box::default(),
+                bins: Box::default(),
+            };
+        }
+        let mut heap = Heap::with_capacity(n);
+        let term = copy_term(&mut heap, t);
+        if !heap.fragments.is_empty() {
+            // `size_of_term` is exact, so this does not happen; copy into a larger block if it
+            // ever does rather than lose the overflow.
+            return StoredTerm::bigger(t, n);
+        }
+        let words = std::mem::take(&mut heap.young);
+        let bins = std::mem::take(&mut heap.off_heap).into_boxed_slice();
+        StoredTerm { term, words, bins }
+    }
+
+    fn bigger(t: Term, n: usize) -> StoredTerm {
+        let mut heap = Heap::with_capacity(n.saturating_mul(2).max(16));
+        let term = copy_term(&mut heap, t);
+        let words = std::mem::take(&mut heap.young);
+        let bins = std::mem::take(&mut heap.off_heap).into_boxed_slice();
+        StoredTerm { term, words, bins }
+    }
+
+    /// The stored term; valid while `self` lives (it is never collected or moved).
+    #[inline]
+    pub fn term(&self) -> Term {
+        self.term
+    }
+
+    /// Words the copy occupies (for `ets:info(T, memory)`).
+    pub fn words(&self) -> usize {
+        self.words.len()
+    }
+}
+
+impl Drop for StoredTerm {
+    fn drop(&mut self) {
+        for &raw in self.bins.iter() {
+            // SAFETY: each entry is one strong count taken by `copy_term` and not yet released.
+            unsafe { drop(Arc::from_raw(raw)) };
+        }
+    }
+}

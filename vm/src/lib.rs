@@ -8,6 +8,7 @@ pub mod cmath;
 pub mod code;
 pub mod copy;
 pub mod display;
+pub mod ets;
 pub mod float_fmt;
 pub mod gc;
 pub mod harness;

@@ -108,6 +108,8 @@ pub struct Shared {
     pub cpu_clock: std::sync::OnceLock<fn() -> u64>,
     /// Live processes and the process limit (`erl +P`).
     pub processes: crate::limits::ProcessCount,
+    /// ETS tables, persistent terms, atomics and counters (`ets::Registry`).
+    pub ets: crate::ets::Registry,
     /// The embedder's file system and compiler (`host::Host`); unset, `file` builtins return
     /// `{error, enotsup}`.
     pub host: std::sync::OnceLock<Box<dyn crate::host::Host>>,
@@ -132,6 +134,7 @@ impl Shared {
             log_errors: std::sync::atomic::AtomicBool::new(true),
             logger_levels: AtomicU64::new(0),
             processes: Default::default(),
+            ets: Default::default(),
             host: std::sync::OnceLock::new(),
             hot: Default::default(),
         }
@@ -161,6 +164,9 @@ pub struct NativeCtx<'a> {
     pub trap: Option<Trap>,
     /// For a continuation (`Trap::next`): the state its previous chunk saved.
     pub resume: Option<Box<dyn Any + Send>>,
+    /// The `cause` an `ets` builtin gives its `badarg` (`id`, `access`, `badkey`, ...): the
+    /// stack entry's error info is then `#{cause => C, module => erl_stdlib_errors}`, as OTP's.
+    pub error_cause: Option<Atom>,
 }
 
 /// Reductions' worth of work a long builtin does per chunk before it traps (a quarter of a slice,
@@ -207,6 +213,7 @@ impl<'a> NativeCtx<'a> {
             extra_reductions: 0,
             trap: None,
             resume: None,
+            error_cause: None,
         }
     }
 

@@ -63,6 +63,11 @@ pub fn format_exception(class: Class, reason: Term, stacktrace: Term, atoms: &At
                 short_name(*e, atoms),
                 shown.join(",")
             );
+            if i == 0 {
+                for (n, text) in ets_argument_errors(*e, &args, atoms) {
+                    let _ = writeln!(out, "        *** argument {n}: {text}");
+                }
+            }
         }
     }
     out
@@ -170,6 +175,34 @@ fn location_text(loc: Term, atoms: &AtomTable) -> String {
         (Some(f), None) => format!(" ({f})"),
         _ => String::new(),
     }
+}
+
+/// For an `ets` builtin's entry whose error info names `erl_stdlib_errors`: what OTP says about
+/// each argument (`ets::errors`).
+fn ets_argument_errors(e: Term, args: &[Term], atoms: &AtomTable) -> Vec<(usize, String)> {
+    let Some([m, f, _, loc]) = e.as_tuple_n() else {
+        return Vec::new();
+    };
+    let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
+        return Vec::new();
+    };
+    if &*atoms.name(m) != "ets" {
+        return Vec::new();
+    }
+    let info = crate::ops::list_to_vec(loc)
+        .unwrap_or_default()
+        .into_iter()
+        .find_map(|item| match item.as_tuple_n() {
+            Some([k, v]) if k == Term::atom(atom::ERROR_INFO) => Some(v),
+            _ => None,
+        });
+    let Some(info) = info.filter(|i| i.is_map()) else {
+        return Vec::new();
+    };
+    let cause = crate::ops::map::get(info, Term::atom(atoms.intern("cause")))
+        .and_then(|c| c.as_atom())
+        .map(|c| atoms.name(c));
+    crate::ets::errors::argument_errors(&atoms.name(f), args, cause.as_deref(), atoms)
 }
 
 /// The arguments of a stack entry that carries them (a builtin's entry).

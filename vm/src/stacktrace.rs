@@ -31,6 +31,8 @@ pub struct NativeEntry {
     /// not an entry (BEAM's `undef` from `call_ext_only`/`call_ext_last` shows the callee's
     /// `{M, F, Args}` and then the caller's caller).
     pub tail_call: bool,
+    /// The `cause` of an `ets` builtin's error (`NativeCtx::error_cause`).
+    pub cause: Option<Atom>,
 }
 
 /// `(module, function, arity, Some((file, line)))` of one launcher frame.
@@ -62,8 +64,18 @@ pub fn build(
     let mut entries: Vec<Term> = Vec::with_capacity(MAX_DEPTH);
     if let Some(n) = top {
         let loc = if n.error_info {
-            let m = Term::atom(atoms.intern("erl_erts_errors"));
-            let info = crate::ops::map::from_pairs(heap, &[(Term::atom(atom::MODULE), m)], atoms);
+            // OTP's ets is a stdlib module: its errors are explained by erl_stdlib_errors.
+            let module = if &*atoms.name(n.module) == "ets" {
+                "erl_stdlib_errors"
+            } else {
+                "erl_erts_errors"
+            };
+            let m = Term::atom(atoms.intern(module));
+            let mut pairs = vec![(Term::atom(atom::MODULE), m)];
+            if let Some(c) = n.cause {
+                pairs.push((Term::atom(atoms.intern("cause")), Term::atom(c)));
+            }
+            let info = crate::ops::map::from_pairs(heap, &pairs, atoms);
             let pair = heap.tuple(&[Term::atom(atom::ERROR_INFO), info]);
             heap.list(&[pair])
         } else {

@@ -22,7 +22,7 @@ mod file_host;
 mod lists;
 mod maps;
 mod math;
-mod phash;
+pub(crate) mod phash;
 mod re;
 mod re_engine;
 mod unicode;
@@ -59,6 +59,9 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     file::register(&mut r);
     code_path::register(&mut r);
     file_host::register(&mut r);
+    crate::ets::bifs::register(&mut r);
+    crate::ets::bifs_iter::register(&mut r);
+    crate::ets::pterm::register(&mut r);
 }
 
 /// A registry plus the atom table to intern names with.
@@ -68,7 +71,7 @@ pub(crate) struct Reg<'a> {
 }
 
 impl Reg<'_> {
-    fn add(&mut self, module: &str, function: &str, arity: u8, f: NativeFn) {
+    pub(crate) fn add(&mut self, module: &str, function: &str, arity: u8, f: NativeFn) {
         let m = self.atoms.intern(module);
         let fun = self.atoms.intern(function);
         self.reg.register(m, fun, arity, f);

@@ -221,9 +221,16 @@ impl<'a> Vm<'a> {
             r = (trap.next)(&mut ctx, &trap.args);
             self.budget -= ctx.extra_reductions.min(isize::MAX as usize) as isize;
         }
+        let cause = ctx.error_cause;
         match r {
             Ok(t) => Ok(Ok(t)),
-            Err(e) => Err(self.native_error(e, m, f, arity)),
+            Err(e) => {
+                let i = self.native_error(e, m, f, arity);
+                if let Some(entry) = self.pending_entry.as_mut() {
+                    entry.cause = cause;
+                }
+                Err(i)
+            }
         }
     }
 
@@ -301,6 +308,7 @@ impl<'a> Vm<'a> {
                         args: original,
                         error_info: true,
                         tail_call: false,
+                        cause: None,
                     });
                 }
                 Err(Interrupt::Raise(e))
@@ -324,6 +332,7 @@ impl<'a> Vm<'a> {
                 args,
                 error_info: true,
                 tail_call: false,
+                cause: None,
             });
         }
         Interrupt::Raise(e)
@@ -339,6 +348,7 @@ impl<'a> Vm<'a> {
             args,
             error_info: false,
             tail_call: tail,
+            cause: None,
         });
         Interrupt::Raise(Exception::error(Term::atom(atom::UNDEF)))
     }
@@ -412,6 +422,7 @@ impl<'a> Vm<'a> {
                         args: args_term,
                         error_info: true,
                         tail_call: false,
+                        cause: None,
                     });
                 }
                 Err(Interrupt::Raise(e))

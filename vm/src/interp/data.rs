@@ -213,6 +213,7 @@ impl<'a> Vm<'a> {
             args,
             error_info: true,
             tail_call: false,
+            cause: None,
         });
         Interrupt::Raise(e)
     }

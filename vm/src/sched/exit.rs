@@ -82,6 +82,7 @@ impl System {
         if let Some((_, id)) = p.timer_armed.take() {
             self.cancel_timer(super::timer::TimerId(id));
         }
+        self.transfer_tables(p.pid, local);
         let (links, watchers) = (
             std::mem::take(&mut p.links),
             std::mem::take(&mut p.watchers),
@@ -124,6 +125,25 @@ impl System {
                 let reference = m.reference;
                 self.post(me, m.target, Signal::Demonitor { reference }, local);
             }
+        }
+    }
+
+    /// The ETS tables of `pid`, which ended: each goes to its heir, which gets
+    /// `{'ETS-TRANSFER', Tab, FromPid, HeirData}`, or is deleted (`ets::Registry::owner_exited`).
+    fn transfer_tables(&self, pid: u64, local: Option<&Worker<Arc<Pcb>>>) {
+        let alive = |p: u64| self.procs.contains_key(&p);
+        for t in self.shared.ets.owner_exited(pid, &alive) {
+            let msg = Message::build(|h| {
+                let tab = if t.table.named {
+                    Term::atom(t.table.name())
+                } else {
+                    h.reference(t.table.id)
+                };
+                let data = crate::copy::copy_term(h, t.data.term());
+                let tag = Term::atom(self.shared.atoms.intern("ETS-TRANSFER"));
+                h.tuple(&[tag, tab, Term::pid(t.from), data])
+            });
+            self.post(pid, t.heir, Signal::Message(msg), local);
         }
     }
 
