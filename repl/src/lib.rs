@@ -256,9 +256,10 @@ pub fn new_runtime(stdout: Box<dyn Write + Send>) -> Result<Runtime, Failure> {
     let mut rt = Runtime::new(stdout);
     let _ = rt.shared().cpu_clock.set(os::cpu_time_ms);
     for (name, bytes) in krarup_stdlib::MODULES {
-        rt.load_bytes(bytes).map_err(|e| Failure {
+        let module = rt.load_bytes(bytes).map_err(|e| Failure {
             message: format!("krarup: embedded stdlib module {name} failed to load: {e}\n"),
         })?;
+        rt.mark_sticky(&module);
     }
     Ok(rt)
 }

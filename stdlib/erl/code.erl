@@ -195,9 +195,10 @@ set_path(Dirs) when is_list(Dirs) ->
         false -> {error, bad_directory}
     end.
 
-%% Modules with builtins (erlang, lists, ...) count as the sticky system modules.
+%% The embedded stdlib and the modules with builtins (erlang, lists, ...) are sticky, as OTP's
+%% kernel and stdlib directories are.
 is_sticky(Mod) when is_atom(Mod) ->
-    lists:member(Mod, erlang:pre_loaded()).
+    krarup_code:is_sticky(Mod) orelse lists:member(Mod, erlang:pre_loaded()).
 
 get_path() -> code:get_path().
 

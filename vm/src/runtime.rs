@@ -109,6 +109,18 @@ impl Runtime {
         })
     }
 
+    /// Marks `module` sticky (`code:is_sticky/1`): the embedder does this for the embedded
+    /// stdlib, which the code server then refuses to replace (OTP's `{error, sticky_directory}`).
+    pub fn mark_sticky(&mut self, module: &str) {
+        let m = self.shared.atoms.intern(module);
+        self.shared
+            .hot
+            .sticky
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(m);
+    }
+
     /// A handle that loads code into this runtime while it runs, from any thread (watch mode).
     pub fn code_loader(&self) -> crate::sched::loading::CodeLoader {
         crate::sched::loading::CodeLoader::new(self.sys.clone())

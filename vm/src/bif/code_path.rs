@@ -17,6 +17,16 @@ pub(super) fn register(r: &mut Reg<'_>) {
         *c.shared.hot.path.lock().unwrap_or_else(|e| e.into_inner()) = Some(dirs);
         Ok(c.atom("ok"))
     });
+    r.add("krarup_code", "is_sticky", 1, |c, a| {
+        let m = a[0].as_atom().ok_or_else(Exception::badarg)?;
+        let hot = &c.shared.hot;
+        let yes = hot
+            .sticky
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(&m);
+        Ok(Term::bool(yes))
+    });
     r.add("krarup_code", "is_dir", 1, |c, a| {
         let dir = char_list(a[0]).ok_or_else(Exception::badarg)?;
         let yes = c.shared.host.get().is_some_and(|h| h.is_dir(&dir));

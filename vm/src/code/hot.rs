@@ -8,7 +8,7 @@ use super::LiteralArea;
 use crate::native::NativeRegistry;
 use crate::process::Process;
 use crate::term::Atom;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
@@ -57,6 +57,9 @@ pub struct HotState {
     pub retired: Mutex<Vec<Arc<LiteralArea>>>,
     /// Pids each module's last reload report listed as running its old code.
     pub last_old: Mutex<HashMap<Atom, Vec<u64>>>,
+    /// Modules of the embedded stdlib: like OTP's modules in sticky kernel/stdlib directories,
+    /// `code:load_file/1`, `load_binary/3` and the `c` helpers refuse to replace them.
+    pub sticky: Mutex<HashSet<Atom>>,
     /// Requests of the embedder by id, and their answers (`sched::loading::CodeLoader`).
     pub requests: Mutex<HashMap<u64, HostRequest>>,
     pub replies: Mutex<HashMap<u64, Reload>>,
