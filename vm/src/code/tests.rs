@@ -339,3 +339,21 @@ fn a_snapshot_is_unchanged_by_later_loads() {
     assert_eq!(t.generation(), snapshot.generation() + 1);
     assert!(t.version(0).is_none());
 }
+
+/// A process that needs a purged version (a fun call raced the purge) ends with reason `killed`,
+/// as the purge would have ended it; a version index never handed out stays an internal error.
+#[test]
+fn a_purged_version_under_a_process_ends_it_as_killed() {
+    use crate::interp::{missing_version, ExitReason};
+    let s = shared();
+    let (t, _) = table_with_versions(&s, 3);
+    assert!(t.version(0).is_none());
+    match missing_version(&t, &s, 0) {
+        ExitReason::Signal(r) => assert_eq!(r.as_atom(), Some(s.atoms.intern("killed"))),
+        other => panic!("expected killed, got {other:?}"),
+    }
+    assert!(matches!(
+        missing_version(&t, &s, 99),
+        ExitReason::Internal(_)
+    ));
+}

@@ -117,6 +117,18 @@ pub fn new_xregs() -> Box<XRegs> {
     Box::new([Term::NIL; X_REGS])
 }
 
+/// Why a process that needs code `version` ends when the table has no such version. A purged
+/// version (an index handed out before) means a purge raced the process into that code (a fun
+/// call between `check_process_code` and the purge, which BEAM parks): it ends as the purge would
+/// have ended it, with reason `killed`. Any other index is a VM bug.
+pub(crate) fn missing_version(code: &CodeTable, shared: &Shared, version: u32) -> ExitReason {
+    if (version as usize) < code.version_count() {
+        ExitReason::Signal(Term::atom(shared.atoms.intern("killed")))
+    } else {
+        ExitReason::Internal(format!("no code version {version}"))
+    }
+}
+
 /// Runs `process` for at most `budget` reductions, using `x` as its X registers: the process's
 /// saved registers are loaded into `x` first, and if the slice ends with the process still alive
 /// its live registers are saved back (`Process::saved_x`).
@@ -131,7 +143,7 @@ pub fn run_slice(
     process.saved_x.clear();
     let Some(v) = ctx.code.version(process.version) else {
         return SliceOutcome::Exited {
-            reason: ExitReason::Internal(format!("no code version {}", process.version)),
+            reason: missing_version(ctx.code, ctx.shared, process.version),
         };
     };
     let m: &LoadedModule = &v.loaded;
@@ -379,7 +391,8 @@ impl<'a> Vm<'a> {
         if version != self.version {
             let code = self.ctx.code;
             let Some(v) = code.version(version) else {
-                return Err(self.internal(format!("no code version {version}")));
+                let reason = missing_version(self.ctx.code, self.ctx.shared, version);
+                return Err(Interrupt::Stop(SliceOutcome::Exited { reason }));
             };
             self.m = &v.loaded;
             self.code = &v.loaded.module.code;
