@@ -38,6 +38,7 @@ main() ->
     p("update_element keypos", fun() -> ets:update_element(S, k, {1, x}) end),
     p("update_element range", fun() -> ets:update_element(S, k, {8, x}) end),
     p("update_element bag", fun() -> ets:update_element(B, k, {2, x}) end),
+    p("select_replace bag", fun() -> ets:select_replace(B, [{{k, '$1'}, [], [{{k, x}}]}]) end),
     p("lookup_element missing", fun() -> ets:lookup_element(S, nokey, 2) end),
     p("lookup_element range", fun() -> ets:lookup_element(S, k, 9) end),
     p("lookup_element zero", fun() -> ets:lookup_element(S, k, 0) end),

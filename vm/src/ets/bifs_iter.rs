@@ -357,9 +357,12 @@ fn count_or_delete(ctx: &mut NativeCtx<'_>, tab: Term, spec: Term, delete: bool)
 
 /// `select_replace/2`: each object for which the spec gives an object with the same key is
 /// replaced by it; returns how many were. A result with another key (or not an object) is
-/// `badarg` and nothing is replaced.
+/// `badarg` and nothing is replaced. A bag is `badarg` with cause `table_type`, as OTP 25.
 fn select_replace(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let t = table(ctx, a[0], true)?;
+    if !matches!(t.kind, Kind::Set | Kind::OrderedSet) {
+        return super::bifs::fail(ctx, "table_type");
+    }
     let ms = compile(ctx, a[1])?;
     let keypos = t.keypos;
     let mut data = t.write();
