@@ -58,6 +58,15 @@ pub(crate) fn fail<T>(ctx: &mut NativeCtx<'_>, cause: &str) -> Result<T, Excepti
     badarg()
 }
 
+/// `badarg` with cause `table_type` unless `t` is a `set` or `ordered_set` (the calls OTP 25
+/// refuses on bags: `update_counter`, `select_replace`).
+pub(crate) fn set_only(ctx: &mut NativeCtx<'_>, t: &Table) -> Result<(), Exception> {
+    match t.kind {
+        Kind::Set | Kind::OrderedSet => Ok(()),
+        Kind::Bag | Kind::DuplicateBag => fail(ctx, "table_type"),
+    }
+}
+
 /// The table `tab` names, which the caller may read (`write`: also change), or `badarg` with
 /// cause `type` (not a name or table reference), `id` (no such table) or `access`.
 pub(crate) fn table(
@@ -460,9 +469,7 @@ fn update_counter(
     default: Option<Term>,
 ) -> NativeResult {
     let t = table(ctx, tab, true)?;
-    if !matches!(t.kind, Kind::Set | Kind::OrderedSet) {
-        return fail(ctx, "table_type");
-    }
+    set_only(ctx, &t)?;
     let (ops, many) = if op.is_list() {
         let Some(v) = crate::ops::list_to_vec(op) else {
             return badarg();

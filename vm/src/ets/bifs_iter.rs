@@ -6,7 +6,7 @@
 //! `{'$krarup_cont', Tab, LastKey, Spec, Limit, Reverse}`; the walk goes on after `LastKey`, so
 //! objects inserted or deleted meanwhile are seen or not, but none twice.
 
-use super::bifs::{put, table};
+use super::bifs::{put, set_only, table};
 use super::ms::{Env, MatchSpec};
 use super::store::{key_hash, key_of};
 use super::{Data, Kind, Table};
@@ -360,9 +360,7 @@ fn count_or_delete(ctx: &mut NativeCtx<'_>, tab: Term, spec: Term, delete: bool)
 /// `badarg` and nothing is replaced. A bag is `badarg` with cause `table_type`, as OTP 25.
 fn select_replace(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let t = table(ctx, a[0], true)?;
-    if !matches!(t.kind, Kind::Set | Kind::OrderedSet) {
-        return super::bifs::fail(ctx, "table_type");
-    }
+    set_only(ctx, &t)?;
     let ms = compile(ctx, a[1])?;
     let keypos = t.keypos;
     let mut data = t.write();
