@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod host;
+pub mod shell;
 mod os;
 mod watch;
 pub use os::unbuffered_stdout;
