@@ -1,11 +1,11 @@
-%% Benchmark (issue 12): ets:update_counter/3 from 2 processes on one public set table, 4,000,000
+%% Benchmark (issue 12): ets:update_counter/3 from 2 processes on one public set table, 10,000,000
 %% increments each, spread over 1,000 counters. Self-checking: the counters must add up to every
 %% increment. Prints `ets_counter_us N`, the microseconds from the start of both processes to the
 %% end of the last, timed inside the program.
 -module(ets_counter).
 -export([main/0]).
 
--define(PER_PROC, 4000000).
+-define(PER_PROC, 10000000).
 -define(PROCS, 2).
 -define(KEYS, 1000).
 

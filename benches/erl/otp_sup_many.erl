@@ -1,9 +1,9 @@
-%% Benchmark: 100 fresh supervisors x 1,000 restarts. 100 driver processes run at once; each
-%% starts its own one_for_one supervisor of one child, makes the child crash 1,000 times (waiting
+%% Benchmark: 100 fresh supervisors x 2,000 restarts. 100 driver processes run at once; each
+%% starts its own one_for_one supervisor of one child, makes the child crash 2,000 times (waiting
 %% for each restart, as the child tells its driver its pid when it starts), then stops the
 %% supervisor. The logger's primary level is `none` on both VMs, so the supervisors' reports are
 %% filtered (the cost of the level check stays in).
-%% Self-checking: crashes with {wrong_result, ...} unless every driver saw 1,000 restarts and
+%% Self-checking: crashes with {wrong_result, ...} unless every driver saw 2,000 restarts and
 %% every supervisor stopped.
 %% Prints `sup_many_us N`: the microseconds from the first supervisor's start to the last one's
 %% stop, timed inside the program (the modules are already loaded), so start-up and code loading
@@ -14,7 +14,7 @@
 -export([init/1, start_child/1, child/1, driver/1]).
 
 -define(SUPS, 100).
--define(N, 1000).
+-define(N, 2000).
 
 init(Driver) ->
     {ok, {#{strategy => one_for_one, intensity => 1000000, period => 1},
