@@ -11,10 +11,14 @@ use std::sync::Arc;
 
 /// Words `copy_term` allocates for `t` (0 for an immediate).
 pub fn size_of_term(t: Term) -> usize {
+    if !is_compound(t) {
+        return 0;
+    }
     let mut words = 0;
-    let mut stack = Vec::with_capacity(32);
-    stack.push(t);
-    while let Some(mut t) = stack.pop() {
+    // Only compound fields are pushed, so measuring a flat object allocates nothing.
+    let mut stack = Vec::new();
+    let mut next = Some(t);
+    while let Some(mut t) = next.take().or_else(|| stack.pop()) {
         // Walk list spines in a loop so a long list does not grow the stack.
         while let Some((head, tail)) = t.as_cons() {
             words += 2;
@@ -27,7 +31,11 @@ pub fn size_of_term(t: Term) -> usize {
         if let Some(h) = t.header() {
             words += 1 + h.arity();
             let payload = t.payload().unwrap_or(Words::EMPTY);
-            stack.extend(term_fields(h).filter_map(|i| payload.get(i)));
+            stack.extend(
+                term_fields(h)
+                    .filter_map(|i| payload.get(i))
+                    .filter(|&f| is_compound(f)),
+            );
         }
     }
     words
@@ -38,23 +46,30 @@ pub fn size_of_term(t: Term) -> usize {
 pub fn copy_term(to: &mut Heap, t: Term) -> Term {
     let mut result = Term::NIL;
     // Work items: a destination word and the source term to copy into it.
-    let mut stack: Vec<(*mut Term, Term)> = Vec::with_capacity(32);
-    stack.push((&mut result as *mut Term, t));
-    while let Some((dst, src)) = stack.pop() {
+    // Only compound fields are pushed, so a flat object (a tuple of immediates, the usual ETS
+    // object or message) is copied without allocating the stack at all.
+    let mut stack: Vec<(*mut Term, Term)> = Vec::new();
+    let mut next = Some((&mut result as *mut Term, t));
+    while let Some((dst, src)) = next.take().or_else(|| stack.pop()) {
         let value = match src.tag() {
             TAG_LIST => {
                 let (head, tail) = src.as_cons().unwrap_or((Term::NIL, Term::NIL));
                 let p = to.alloc(2);
-                // SAFETY: `p` points at two freshly allocated words, written (with `[]`, filled in
-                // later by the work items) before the term is made; heap allocation never moves
+                // SAFETY: `p` points at two freshly allocated words, written (with the source's
+                // head and tail; compound ones are replaced later by the work items) before the
+                // term is made; heap allocation never moves
                 // existing words, so the destinations on the stack stay valid.
                 unsafe {
-                    p.write(Term::NIL);
-                    p.add(1).write(Term::NIL);
+                    p.write(head);
+                    p.add(1).write(tail);
                     // Tail pushed first: the head is done first, and a long list's stack holds
                     // just one pending tail at a time.
-                    stack.push((p.add(1), tail));
-                    stack.push((p, head));
+                    if is_compound(tail) {
+                        stack.push((p.add(1), tail));
+                    }
+                    if is_compound(head) {
+                        stack.push((p, head));
+                    }
                     Term::cons_from_ptr(p)
                 }
             }
@@ -65,6 +80,13 @@ pub fn copy_term(to: &mut Heap, t: Term) -> Term {
         unsafe { dst.write(value) };
     }
     result
+}
+
+/// Whether `t` points at words that must be copied (a list cell or a boxed object); any other
+/// term is copied as it is.
+#[inline]
+fn is_compound(t: Term) -> bool {
+    matches!(t.tag(), TAG_LIST | TAG_BOXED)
 }
 
 /// Copies one boxed object; its term fields are pushed as work items.
@@ -89,7 +111,10 @@ fn copy_object(to: &mut Heap, src: Term, stack: &mut Vec<(*mut Term, Term)>) -> 
         p.write(h.as_term());
         std::ptr::copy_nonoverlapping(payload.as_ptr(), p.add(1), payload.len());
         for i in term_fields(h) {
-            stack.push((p.add(1 + i), payload.at(i)));
+            let field = payload.at(i);
+            if is_compound(field) {
+                stack.push((p.add(1 + i), field));
+            }
         }
         Term::boxed_from_ptr(p)
     }
