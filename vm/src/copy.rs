@@ -131,7 +131,6 @@ mod tests;
 pub struct StoredTerm {
     term: Term,
     /// The block the copy lives in (empty for an immediate); pointers in `term` point into it.
-    #[allow(dead_code)]
     words: Box<[Term]>,
     /// One strong count per refc-binary object in `words` (`Arc::into_raw` pointers).
     bins: Box<[*const RefcBinary]>,
@@ -178,6 +177,29 @@ impl StoredTerm {
     #[inline]
     pub fn term(&self) -> Term {
         self.term
+    }
+
+    /// Replaces field `index` (0-based) of the stored tuple with the immediate `value` in place,
+    /// as BEAM's `ets:update_counter` and `update_element` do. `false`, and nothing changed, when
+    /// the term is not a tuple with that field or `value` is not an immediate. Needs `&mut self`:
+    /// a table changes its objects only under its write lock, and readers copy under the read
+    /// lock, so nobody sees the word change.
+    pub fn set_immediate_field(&mut self, index: usize, value: Term) -> bool {
+        if is_compound(value) {
+            return false;
+        }
+        let Some(fields) = self.term.as_tuple() else {
+            return false;
+        };
+        // The top-level tuple is the first object `copy_term` allocated: its header is word 0
+        // of the block and its fields follow.
+        if index >= fields.len()
+            || !std::ptr::eq(self.words.as_ptr().wrapping_add(1), fields.as_ptr())
+        {
+            return false;
+        }
+        self.words[1 + index] = value;
+        true
     }
 
     /// Words the copy occupies (for `ets:info(T, memory)`).

@@ -86,3 +86,20 @@ fn a_million_element_list_copies() {
     let c = copy_term(&mut to, nested);
     assert!(deep_eq(c, nested));
 }
+
+#[test]
+fn stored_tuple_field_changes_in_place_only_for_immediates() {
+    let mut h = Heap::new();
+    let inner = h.tuple(&[Term::small(1)]);
+    let t = h.tuple(&[Term::atom(crate::atom::OK), Term::small(5), inner]);
+    let mut s = StoredTerm::new(t);
+    assert!(s.set_immediate_field(1, Term::small(6)));
+    assert_eq!(s.term().as_tuple().map(|f| f.at(1)), Some(Term::small(6)));
+    // A compound value, a field past the end or a non-tuple is refused and changes nothing.
+    assert!(!s.set_immediate_field(1, inner));
+    assert!(!s.set_immediate_field(3, Term::small(0)));
+    assert_eq!(s.term().as_tuple().map(|f| f.at(1)), Some(Term::small(6)));
+    assert!(deep_eq(s.term().as_tuple().unwrap().at(2), inner));
+    let list = h.list(&[Term::small(1)]);
+    assert!(!StoredTerm::new(list).set_immediate_field(0, Term::small(2)));
+}

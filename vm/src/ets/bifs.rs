@@ -8,7 +8,7 @@
 
 use super::store::{key_hash, key_of};
 use super::{Access, Data, Kind, NewTable, Table};
-use crate::atom;
+use crate::atom::{self, AtomTable};
 use crate::bif::{badarg, Reg};
 use crate::copy::{copy_term, StoredTerm};
 use crate::native::{Exception, NativeCtx, NativeResult};
@@ -470,18 +470,23 @@ fn update_counter(
 ) -> NativeResult {
     let t = table(ctx, tab, true)?;
     set_only(ctx, &t)?;
-    let (ops, many) = if op.is_list() {
+    // One operation (the usual call) needs no vector.
+    let many = op.is_list();
+    let list: Vec<CounterOp>;
+    let one: [CounterOp; 1];
+    let ops: &[CounterOp] = if many {
         let Some(v) = crate::ops::list_to_vec(op) else {
             return badarg();
         };
-        (v, true)
+        list = v
+            .iter()
+            .map(|&o| counter_op(o, t.keypos))
+            .collect::<Result<_, _>>()?;
+        &list
     } else {
-        (vec![op], false)
+        one = [counter_op(op, t.keypos)?];
+        &one
     };
-    let ops: Vec<CounterOp> = ops
-        .iter()
-        .map(|&o| counter_op(o, t.keypos))
-        .collect::<Result<_, _>>()?;
 
     if let Some(d) = default {
         if !valid_object(d, t.keypos) {
@@ -513,8 +518,9 @@ fn update_counter(
         drop(data);
         return fail(ctx, "keypos");
     }
-    let mut results = Vec::with_capacity(ops.len());
-    for op in &ops {
+    let mut results = Vec::with_capacity(if many { ops.len() } else { 0 });
+    let mut last = Term::NIL;
+    for op in ops {
         let Some(&old) = elems.get(op.pos) else {
             drop(data);
             return fail(ctx, "position");
@@ -534,16 +540,53 @@ fn update_counter(
             }
         }
         elems[op.pos] = new;
-        results.push(new);
+        last = new;
+        if many {
+            results.push(new);
+        }
     }
-    let obj = ctx.heap.tuple(&elems);
-    put(&t, &mut data, StoredTerm::new(obj), ctx);
+    if current.is_none() || !update_in_place(&t, &mut data, key, ops, &elems, atoms) {
+        let obj = ctx.heap.tuple(&elems);
+        put(&t, &mut data, StoredTerm::new(obj), ctx);
+    }
     drop(data);
     if many {
         Ok(ctx.heap.list(&results))
     } else {
-        Ok(results[0])
+        Ok(last)
     }
+}
+
+/// Writes the counters' new values (`elems`, the updated object's fields) into the stored object
+/// of `key` itself, as BEAM does, instead of storing a new copy; `false` (nothing written) when a
+/// new value is not an immediate, so the caller stores a copy. The object exists: the caller
+/// found it.
+fn update_in_place(
+    t: &Table,
+    data: &mut Data,
+    key: Term,
+    ops: &[CounterOp],
+    elems: &[Term],
+    atoms: &AtomTable,
+) -> bool {
+    if ops.iter().any(|op| !elems[op.pos].is_immediate()) {
+        return false;
+    }
+    let stored = match data {
+        Data::Ordered(o) => o.get_mut(key, t.keypos, atoms),
+        Data::Hash(h) => h.first_mut(key, key_hash(key, atoms)),
+    };
+    let Some(stored) = stored else {
+        return false;
+    };
+    // Every field is checked before any is written, so a refusal leaves the object whole.
+    let fits = stored
+        .term()
+        .as_tuple()
+        .is_some_and(|f| ops.iter().all(|op| op.pos < f.len()));
+    fits && ops
+        .iter()
+        .all(|op| stored.set_immediate_field(op.pos, elems[op.pos]))
 }
 
 /// `ets:update_element/3`.

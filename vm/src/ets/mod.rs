@@ -136,11 +136,36 @@ pub struct Transfer {
     pub data: Arc<StoredTerm>,
 }
 
+/// Hashing for table ids and name atoms (small integers handed out by the VM, never chosen by a
+/// user): one multiply, so finding a table on every `ets` call costs far less than SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        // The high bits pick hashbrown's control byte: fold them from the whole product.
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(26)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 ^= n as u64;
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+type IdBuild = std::hash::BuildHasherDefault<IdHasher>;
+
 /// Every table of one runtime, by id and by name, and the persistent terms.
 #[derive(Default)]
 pub struct Registry {
-    tables: RwLock<HashMap<u64, Arc<Table>>>,
-    names: RwLock<HashMap<Atom, Arc<Table>>>,
+    tables: RwLock<HashMap<u64, Arc<Table>, IdBuild>>,
+    names: RwLock<HashMap<Atom, Arc<Table>, IdBuild>>,
     /// Tables by owner, so a process's end finds its tables without a scan.
     owned: Mutex<HashMap<u64, Vec<u64>>>,
     pub pterms: pterm::PersistentTerms,

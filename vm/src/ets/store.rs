@@ -176,6 +176,13 @@ impl HashStore {
         }
     }
 
+    /// The first object with key `key`, to change in place (`ets:update_counter`).
+    pub fn first_mut(&mut self, key: Term, hash: u64) -> Option<&mut StoredTerm> {
+        let bucket = self.buckets.get_mut(&hash)?;
+        let i = Self::slot_pos(bucket, key)?;
+        bucket[i].objs.first_mut()
+    }
+
     /// The slot of `key`, made empty if new. The caller fills or changes it and then calls
     /// `tidy`, which drops empty slots and re-points the inline keys.
     pub fn slot_mut(&mut self, key: Term, hash: u64, _keypos: usize) -> &mut Slot {
@@ -372,6 +379,17 @@ impl OrderedStore {
         self.find(key, keypos, atoms)
             .ok()
             .map(|p| &self.chunks[p.chunk].objs[p.index])
+    }
+
+    /// The object with `key`, to change in place (`ets:update_counter`).
+    pub fn get_mut(
+        &mut self,
+        key: Term,
+        keypos: usize,
+        atoms: &AtomTable,
+    ) -> Option<&mut StoredTerm> {
+        let p = self.find(key, keypos, atoms).ok()?;
+        Some(&mut self.chunks[p.chunk].objs[p.index])
     }
 
     /// Puts `obj` in: replaces the object with its key, or inserts it. Returns the replaced one.
