@@ -218,8 +218,7 @@ pub(crate) fn put(t: &Table, data: &mut Data, obj: StoredTerm, ctx: &NativeCtx<'
         Data::Hash(h) => {
             let key = key_of(obj.term(), t.keypos);
             let hash = key_hash(key, atoms);
-            let slot = h.slot_mut(key, hash, t.keypos);
-            let delta = match t.kind {
+            h.put_with(key, hash, t.keypos, |slot| match t.kind {
                 Kind::Set => {
                     let d = if slot.is_empty() { 1 } else { 0 };
                     slot.clear();
@@ -231,8 +230,7 @@ pub(crate) fn put(t: &Table, data: &mut Data, obj: StoredTerm, ctx: &NativeCtx<'
                     slot.push(obj);
                     1
                 }
-            };
-            h.tidy(hash, delta, t.keypos);
+            });
         }
     }
 }
@@ -249,13 +247,23 @@ pub(crate) fn has_key(t: &Table, data: &Data, key: Term, ctx: &NativeCtx<'_>) ->
 /// `ets:insert/2` and (`new_only`) `ets:insert_new/2`.
 fn insert(ctx: &mut NativeCtx<'_>, a: &[Term], new_only: bool) -> NativeResult {
     let t = table(ctx, a[0], true)?;
-    let objs = if a[1].is_tuple() {
-        vec![a[1]]
-    } else {
-        match crate::ops::list_to_vec(a[1]) {
-            Some(v) => v,
-            None => return badarg(),
+    if a[1].is_tuple() {
+        // One object, the usual call: no vectors.
+        let o = a[1];
+        if !valid_object(o, t.keypos) {
+            return badarg();
         }
+        ctx.charge(1);
+        let stored = StoredTerm::new(o);
+        let mut data = t.write();
+        if new_only && has_key(&t, &data, key_of(o, t.keypos), ctx) {
+            return Ok(Term::atom(atom::FALSE));
+        }
+        put(&t, &mut data, stored, ctx);
+        return Ok(Term::atom(atom::TRUE));
+    }
+    let Some(objs) = crate::ops::list_to_vec(a[1]) else {
+        return badarg();
     };
     if !objs.iter().all(|&o| valid_object(o, t.keypos)) {
         return badarg();
@@ -297,9 +305,31 @@ fn objects_of(ctx: &mut NativeCtx<'_>, t: &Table, key: Term) -> Vec<Term> {
 /// `ets:lookup/2`.
 fn lookup(ctx: &mut NativeCtx<'_>, a: &[Term]) -> NativeResult {
     let t = table(ctx, a[0], false)?;
-    let objs = objects_of(ctx, &t, a[1]);
-    ctx.charge(objs.len());
-    Ok(ctx.heap.list(&objs))
+    let key = a[1];
+    let data = t.read();
+    let atoms = &ctx.shared.atoms;
+    // Consed straight onto the caller's heap, last object first: no vector.
+    let (list, n) = match &*data {
+        Data::Ordered(o) => match o.get(key, t.keypos, atoms) {
+            Some(s) => {
+                let obj = copy_term(ctx.heap, s.term());
+                (ctx.heap.cons(obj, Term::NIL), 1)
+            }
+            None => (Term::NIL, 0),
+        },
+        Data::Hash(h) => {
+            let objs = h.get(key, key_hash(key, atoms), t.keypos);
+            let mut list = Term::NIL;
+            for s in objs.iter().rev() {
+                let obj = copy_term(ctx.heap, s.term());
+                list = ctx.heap.cons(obj, list);
+            }
+            (list, objs.len())
+        }
+    };
+    drop(data);
+    ctx.charge(n);
+    Ok(list)
 }
 
 /// `ets:lookup_element/3`.

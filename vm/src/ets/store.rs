@@ -183,6 +183,42 @@ impl HashStore {
         bucket[i].objs.first_mut()
     }
 
+    /// Changes the slot of `key` (made empty if new) with `change`, which must leave it
+    /// non-empty and returns how many objects it added; one search of the map, where
+    /// `slot_mut` + `tidy` take two.
+    pub fn put_with(
+        &mut self,
+        key: Term,
+        hash: u64,
+        keypos: usize,
+        change: impl FnOnce(&mut Slot) -> isize,
+    ) {
+        let bucket = self.buckets.entry(hash).or_default();
+        let i = match Self::slot_pos(bucket, key) {
+            Some(i) => i,
+            None => {
+                bucket.push(Entry {
+                    key,
+                    objs: Vec::new(),
+                });
+                bucket.len() - 1
+            }
+        };
+        let e = &mut bucket[i];
+        let delta = change(&mut e.objs);
+        match e.objs.first() {
+            // The inline key may have pointed into an object `change` replaced.
+            Some(first) => e.key = key_of(first.term(), keypos),
+            None => {
+                bucket.remove(i);
+                if bucket.is_empty() {
+                    self.buckets.remove(&hash);
+                }
+            }
+        }
+        self.objects = (self.objects as isize + delta).max(0) as usize;
+    }
+
     /// The slot of `key`, made empty if new. The caller fills or changes it and then calls
     /// `tidy`, which drops empty slots and re-points the inline keys.
     pub fn slot_mut(&mut self, key: Term, hash: u64, _keypos: usize) -> &mut Slot {
