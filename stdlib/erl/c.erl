@@ -252,9 +252,10 @@ mfa_text(Other) -> w(Other).
 
 w(Term) -> io_lib:write(Term).
 
-%% The pid <X.Y.Z>.
-pid(X, Y, Z) when is_integer(X), is_integer(Y), is_integer(Z) ->
-    list_to_pid(lists:flatten(io_lib:format("<~w.~w.~w>", [X, Y, Z]))).
+%% pid(X, Y, Z) -> list_to_pid("<X.Y.Z>"); badarg unless all three are integers.
+pid(X, Y, Z) ->
+    list_to_pid("<" ++ integer_to_list(X) ++ "." ++ integer_to_list(Y) ++ "."
+                ++ integer_to_list(Z) ++ ">").
 
 %% process_info/1 of <X.Y.Z>: undefined when it is not alive.
 i(X, Y, Z) -> erlang:process_info(pid(X, Y, Z)).
