@@ -246,4 +246,13 @@ module no_such_module_at_all is not available
 did you mean erlang:length/1?
 "
     );
+    // Unknown shell commands: the shell's own, shell_default's and user_default's names.
+    let (text, _) = run(
+        "[io:format(\"~ts~n\", [krarup_hint:command_hint(F, A)]) || {F, A} <- \
+         [{pwdd, 0}, {histroy, 1}, {ls, 3}, {zzz, 0}]]",
+    );
+    assert_eq!(
+        text,
+        "did you mean pwd/0?\ndid you mean history/1?\ndid you mean ls/0 or ls/1?\n\n"
+    );
 }
