@@ -53,6 +53,17 @@ fn arguments_after_the_double_dash_reach_main_1_as_strings() {
         (Some(0), "[\"-S\",\"2\"] [\"-S\",\"2\"]\n")
     );
 
+    // Arguments without `--` are taken for files: the error says where they go.
+    let r = krarup_in(d, &["run", "argv.erl", "a", "b"]);
+    assert_eq!(r.status, Some(1));
+    assert!(
+        err(&r).ends_with(
+            "krarup: the program's arguments go after `--`: krarup run argv.erl -- a b\n"
+        ),
+        "{}",
+        err(&r)
+    );
+
     // Exit statuses of `krarup run`: halt/1's, init:stop/1's, 1 for an uncaught exception and 0
     // for exit(normal), as `erl -noshell -eval`.
     for (args, status) in [
