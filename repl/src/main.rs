@@ -42,7 +42,8 @@ enum Command {
     /// program ends when main/0 returns, even if other processes are still running. Program
     /// output goes to stdout; diagnostics, warnings and crash reports go to stderr.
     Run {
-        /// Source (.erl) or bytecode (.kbc) files; the first file's module must export main/0.
+        /// Source (.erl) or bytecode (.kbc) files; the first file's module must export main/0 or
+        /// main/1.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Number of scheduler threads, 1 to 1024 (as `erl +S N`); default: one per core.
