@@ -123,7 +123,7 @@ fn registered_table_lists_names_sorted() {
 
 #[test]
 fn module_listings() {
-    let (text, _) = run("c:m(cmds), c:m(lists), c:m()");
+    let (text, _) = run("c:m(cmds), c:m(lists), c:m(), c:m(math)");
     let expected_cmds = "Module: cmds\n\
                          Object file: preloaded\n\
                          Compiler options:  []\n\
@@ -151,6 +151,12 @@ fn module_listings() {
         text.contains("\ncmds                  preloaded\n"),
         "{text}"
     );
+    // A module of builtins alone, as OTP's preloaded modules.
+    assert!(
+        text.contains("Module: math\nObject file: preloaded\nCompiler options:  []\nExports: \n"),
+        "{text}"
+    );
+    assert!(text.contains("\nacos/1                        "), "{text}");
 }
 
 #[test]

@@ -340,7 +340,13 @@ m() ->
 
 %% Module Mod's MD5 (when it has one), object file, compiler options and exports.
 m(Mod) ->
-    Info = Mod:module_info(),
+    %% A module of builtins alone (erlang, math) has no module_info functions to call.
+    Builtins = erlang:module_loaded(Mod)
+        andalso not erlang:function_exported(Mod, module_info, 0),
+    Info = case Builtins of
+               true -> erlang:get_module_info(Mod);
+               false -> Mod:module_info()
+           end,
     {exports, Exports} = lists:keyfind(exports, 1, Info),
     io:format("Module: ~w~n", [Mod]),
     case lists:keyfind(md5, 1, Info) of
