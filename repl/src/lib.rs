@@ -356,34 +356,14 @@ fn run_program(
     pa: &[String],
     watch: bool,
 ) -> i32 {
-    let mut modules: Vec<(&Path, Module)> = Vec::new();
-    let mut failed = false;
-    // Compile everything first so that all errors in all files are reported at once.
-    for path in paths {
-        let loaded = if is_bytecode(path) {
-            read_bytecode(path)
-        } else {
-            compile_file_as(path, format).map(|(m, warnings)| {
-                let _ = stderr.write_all(warnings.as_bytes());
-                m
-            })
-        };
-        match loaded {
-            Ok(m) => modules.push((path, m)),
-            Err(f) => {
-                let _ = stderr.write_all(f.message.as_bytes());
-                failed = true;
-            }
-        }
-    }
-    if failed {
+    let Some(modules) = compile_all(paths, format, stderr) else {
         return EXIT_FAILURE;
-    }
+    };
     let Some(first) = modules.first().map(|(_, m)| m.name.clone()) else {
         let _ = writeln!(stderr, "krarup: no input files");
         return EXIT_FAILURE;
     };
-    if let Some(problem) = main_problem(modules[0].0, &modules[0].1) {
+    if let Some(problem) = main_problem(&modules[0].0, &modules[0].1) {
         let _ = stderr.write_all(problem.as_bytes());
         return EXIT_FAILURE;
     }
@@ -409,16 +389,8 @@ fn run_program(
             return EXIT_FAILURE;
         }
     };
-    let clashes = name_clashes(&modules, &reserved_module_names(&rt));
-    if !clashes.is_empty() {
-        let _ = stderr.write_all(clashes.concat().as_bytes());
-        return EXIT_FAILURE;
-    }
-    for (_, m) in modules {
-        if let Err(e) = rt.load(m) {
-            let _ = writeln!(stderr, "krarup: {e}");
-            return EXIT_FAILURE;
-        }
+    if let Err(status) = load_all(&mut rt, modules, stderr) {
+        return status;
     }
     let watcher = watch.then(|| watch::Watcher::start(rt.code_loader(), paths, format));
     let status = match rt.run_main(&first, "main") {
@@ -434,6 +406,61 @@ fn run_program(
     // heap); the OS reclaims it all when the binary exits. Output was flushed by `run_main`.
     std::mem::forget(rt);
     status
+}
+
+/// Compiles (or decodes) every file, reporting every error and warning on `stderr`; `None` if
+/// any failed.
+fn compile_all(
+    paths: &[PathBuf],
+    format: ErrorFormat,
+    stderr: &mut dyn Write,
+) -> Option<Vec<(PathBuf, Module)>> {
+    let mut modules = Vec::new();
+    let mut failed = false;
+    // Compile everything first so that all errors in all files are reported at once.
+    for path in paths {
+        let loaded = if is_bytecode(path) {
+            read_bytecode(path)
+        } else {
+            compile_file_as(path, format).map(|(m, warnings)| {
+                let _ = stderr.write_all(warnings.as_bytes());
+                m
+            })
+        };
+        match loaded {
+            Ok(m) => modules.push((path.clone(), m)),
+            Err(f) => {
+                let _ = stderr.write_all(f.message.as_bytes());
+                failed = true;
+            }
+        }
+    }
+    (!failed).then_some(modules)
+}
+
+/// Loads the program's modules into `rt`, refusing names of krarup's own modules and names
+/// given twice; `Err` carries the exit status after the message on `stderr`.
+fn load_all(
+    rt: &mut Runtime,
+    modules: Vec<(PathBuf, Module)>,
+    stderr: &mut dyn Write,
+) -> Result<(), i32> {
+    let named: Vec<(&Path, Module)> = modules
+        .iter()
+        .map(|(p, m)| (p.as_path(), m.clone()))
+        .collect();
+    let clashes = name_clashes(&named, &reserved_module_names(rt));
+    if !clashes.is_empty() {
+        let _ = stderr.write_all(clashes.concat().as_bytes());
+        return Err(EXIT_FAILURE);
+    }
+    for (_, m) in modules {
+        if let Err(e) = rt.load(m) {
+            let _ = writeln!(stderr, "krarup: {e}");
+            return Err(EXIT_FAILURE);
+        }
+    }
+    Ok(())
 }
 
 /// Why `krarup run` cannot call `main/0` of `module` (read from `path`), with a hint: the report

@@ -127,6 +127,40 @@ pub trait Host: Send + Sync {
         Err(ENOTSUP.into())
     }
 
+    // -- the interactive shell (stdlib/erl/shell.erl, docs/shell.md) --
+
+    /// Compiles one form typed at the shell (`krarup_shell:compile/4`) into a module exporting
+    /// `eval/1` (see the compiler's `shell::compile_form`): `module` is its name, `bound` the
+    /// names of the variables bound in the shell (the order of `eval/1`'s list), `records` the
+    /// shell's `-record` forms.
+    fn compile_shell_form(
+        &self,
+        text: &str,
+        bound: &[String],
+        module: &str,
+        records: &str,
+    ) -> Result<ShellForm, ShellFormError> {
+        let _ = (text, bound, module, records);
+        Err(ShellFormError {
+            syntax: false,
+            lines: vec![format!("* {ENOTSUP}")],
+        })
+    }
+
+    /// A shell form's text as `h()` shows it: its expressions printed as OTP's `erl_pp` prints
+    /// them (`krarup_shell:pp_form/1`); `None` if it does not parse.
+    fn shell_pp_form(&self, text: &str) -> Option<String> {
+        let _ = text;
+        None
+    }
+
+    /// What the shell process tells the embedder's shell loop (`krarup_shell:reply/1`): output
+    /// to show, or that the form it was given has finished. Called on a scheduler thread: it
+    /// must not block.
+    fn shell_event(&self, event: ShellEvent) {
+        let _ = event;
+    }
+
     /// Closes the file (`file:close/1`); closing a closed file is `Ok`. The calls above answer
     /// `terminated` for a closed or unknown handle (as OTP once the file's io server is gone).
     fn close(&self, fd: u64) -> Result<(), String> {
@@ -160,6 +194,32 @@ pub struct CompileDiagnostic {
     pub message: String,
     /// The text `report` prints: location, message, source line and caret.
     pub report: String,
+}
+
+/// A compiled shell form: the `.kbc` bytes of its module and the variables it binds, in the
+/// order of the list its `eval/1` returns.
+#[derive(Clone, Debug, Default)]
+pub struct ShellForm {
+    pub bytes: Vec<u8>,
+    pub bound_out: Vec<String>,
+}
+
+/// Why a shell form cannot run: erl's `* L:C: message` lines; `syntax` when it did not parse
+/// (erl's prompt counter then stays).
+#[derive(Clone, Debug, Default)]
+pub struct ShellFormError {
+    pub syntax: bool,
+    pub lines: Vec<String>,
+}
+
+/// A message from the shell process to the embedder's shell loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellEvent {
+    /// Text the shell prints (without the final newline): a result, or an error when `error`.
+    Show { error: bool, text: String },
+    /// The form has finished; the next prompt is `N> ` with `prompt` N. `failed`: it raised an
+    /// exception (piped mode then exits non-zero at the end).
+    Done { prompt: u64, failed: bool },
 }
 
 /// What `file:read_file_info/1` reports (OTP's `#file_info{}`).

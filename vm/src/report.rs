@@ -243,7 +243,12 @@ fn operator_entry(e: Term, atoms: &AtomTable) -> Option<String> {
         [x] => format!("{name} {}", term_text(*x, atoms)),
         _ => return None,
     };
-    Some(format!("{name}/{}\n        called as {shown}", args.len()))
+    // erl_error writes `'/'/2` (the one operator `~w` must quote before `/Arity`), `+/2`, ...
+    let shown_name = if &*name == "/" { "'/'" } else { &name };
+    Some(format!(
+        "{shown_name}/{}\n        called as {shown}",
+        args.len()
+    ))
 }
 
 /// A printable string's characters, if `t` is a list of them.
