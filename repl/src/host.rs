@@ -20,6 +20,8 @@ use std::sync::Mutex;
 /// The host of a `krarup run`: `code_path` lists the program files' directories, in order.
 pub struct OsHost {
     pub code_path: Vec<String>,
+    /// `init:get_plain_arguments/0`'s strings (`Host::plain_arguments`).
+    pub plain_arguments: Vec<String>,
     /// Files opened by `file:open/2`, by handle.
     files: Mutex<HashMap<u64, File>>,
     next_fd: AtomicU64,
@@ -35,6 +37,7 @@ impl OsHost {
     pub fn new(code_path: Vec<String>) -> OsHost {
         OsHost {
             code_path,
+            plain_arguments: Vec::new(),
             files: Mutex::new(HashMap::new()),
             next_fd: AtomicU64::new(1),
             shell_events: Mutex::new(None),
@@ -218,6 +221,10 @@ impl Host for OsHost {
         std::env::vars_os()
             .map(|(k, v)| format!("{}={}", k.to_string_lossy(), v.to_string_lossy()))
             .collect()
+    }
+
+    fn plain_arguments(&self) -> Vec<String> {
+        self.plain_arguments.clone()
     }
 
     fn open(&self, path: &str, mode: OpenMode) -> Result<u64, String> {

@@ -96,6 +96,13 @@ pub trait Host: Send + Sync {
         Vec::new()
     }
 
+    /// The program's command-line arguments (`init:get_plain_arguments/0`): what follows `--`
+    /// in `krarup run prog.erl -- ARGS` (as `erl -extra ARGS`), or the script's path and its
+    /// arguments for `krarup prog.erl ARGS` (as escript).
+    fn plain_arguments(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// Opens `path` (`file:open/2`) and returns a handle for the calls below.
     fn open(&self, path: &str, mode: OpenMode) -> Result<u64, String> {
         let _ = (path, mode);
