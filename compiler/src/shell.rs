@@ -73,6 +73,32 @@ pub fn pp_form(text: &str) -> Option<String> {
     Some(crate::shell_pp::exprs(&f.clauses.first()?.body))
 }
 
+/// A record definition the shell keeps (`rd/2`, `rr/1,2`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordText {
+    /// The record's name.
+    pub name: String,
+    /// Its field names in order.
+    pub fields: Vec<String>,
+    /// The definition as `rl/0` prints it and as it is compiled into later forms:
+    /// `-record(name,{a = 1, b}).`
+    pub text: String,
+}
+
+/// The record definitions of a module's source text (`rr/1` of a file), in source order. Text
+/// that does not parse gives those definitions that do.
+pub fn record_definitions(source: &str) -> Vec<RecordText> {
+    let (m, _) = crate::parser::parse_module_unchecked(source, "shell", None);
+    m.records
+        .iter()
+        .map(|r| RecordText {
+            name: r.name.clone(),
+            fields: r.fields.iter().map(|f| f.name.clone()).collect(),
+            text: crate::shell_pp::record_text(r),
+        })
+        .collect()
+}
+
 /// One form to compile.
 #[derive(Debug, Clone)]
 pub struct FormInput<'a> {
@@ -253,6 +279,31 @@ fn route_local_calls(e: &mut Expr) {
         if name == "f" && args.len() == 1 {
             if let Expr::Var(v, s) = &args[0] {
                 args[0] = Expr::Atom(v.clone(), *s);
+            }
+        }
+        // rd(Name, {a = 1, b}): the fields are a definition, not an expression to evaluate. The
+        // shell gets `{Text, [a, b]}`, `Text` being the fields as `rl/0` prints them.
+        if name == "rd" && args.len() == 2 {
+            if let Expr::Tuple(fields, s) = &args[1] {
+                let s = *s;
+                let names: Option<Vec<Expr>> = fields
+                    .iter()
+                    .map(|f| match f {
+                        Expr::Atom(n, fs) => Some(Expr::Atom(n.clone(), *fs)),
+                        Expr::Match(l, _, _) => match &**l {
+                            Expr::Atom(n, fs) => Some(Expr::Atom(n.clone(), *fs)),
+                            _ => None,
+                        },
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(names) = names {
+                    let text = crate::shell_pp::expr_text(&args[1]);
+                    let list = names.into_iter().rev().fold(Expr::Nil(s), |tail, a| {
+                        Expr::Cons(Box::new(a), Box::new(tail), s)
+                    });
+                    args[1] = Expr::Tuple(vec![Expr::String(text, s), list], s);
+                }
             }
         }
         let list = args.into_iter().rev().fold(Expr::Nil(span), |tail, a| {
@@ -466,6 +517,30 @@ mod tests {
         assert_eq!(pp("F=fun(A)->A end."), "F = fun(A) -> A end");
         assert_eq!(pp("'B c'(1.5, \"s\")."), "'B c'(1.5, \"s\")");
         assert_eq!(pp_form("1 +."), None);
+    }
+
+    #[test]
+    fn record_definitions_read_as_rl_prints_them() {
+        let defs = record_definitions(
+            "-module(m).\n-record(point, {x = 0, y = 0}).\n-record(p, {name = \"\" :: string(), age}).\n",
+        );
+        assert_eq!(defs.len(), 2);
+        assert_eq!(defs[0].text, "-record(point,{x = 0, y = 0}).");
+        assert_eq!(defs[1].fields, vec!["name", "age"]);
+        assert_eq!(defs[1].text, "-record(p,{name = \"\", age}).");
+    }
+
+    #[test]
+    fn rd_passes_its_definition_as_text() {
+        let c = compile("rd(person, {name = \"\", age}).", &[]).expect("compiles");
+        let dump = format!("{:?}", c.module);
+        let text: String = "{name = \"\", age}"
+            .chars()
+            .map(|c| format!("Int({})", c as u32))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(dump.contains(&text), "the fields' text: {dump}");
+        assert!(dump.contains("List([Atom(\"name\"), Atom(\"age\")], Nil)"));
     }
 
     #[test]

@@ -11,6 +11,24 @@ pub fn exprs(exprs: &[Expr]) -> String {
     exprs.iter().map(|e| expr(e, 0)).collect::<Vec<_>>().join(", ")
 }
 
+/// One expression as `erl_pp:expr/1` prints it.
+pub fn expr_text(e: &Expr) -> String {
+    expr(e, 0)
+}
+
+/// A record definition as the shell's `rl/0` prints it: `-record(name,{a = 1, b}).`
+pub fn record_text(def: &crate::ast::RecordDef) -> String {
+    let fields: Vec<String> = def
+        .fields
+        .iter()
+        .map(|f| match &f.default {
+            Some(d) => format!("{} = {}", quote_atom(&f.name), expr(d, 0)),
+            None => quote_atom(&f.name),
+        })
+        .collect();
+    format!("-record({},{{{}}}).", quote_atom(&def.name), fields.join(", "))
+}
+
 /// Precedence and the precedences the left and right operands need (erl_parse's table).
 fn binop_prec(op: BinOp) -> (u32, u32, u32) {
     match op {

@@ -8,7 +8,7 @@ use krarup_compiler::lower::string_lit as string;
 use krarup_compiler::terms::{parse_terms, TermErrorKind};
 use krarup_vm::host::{
     posix_name, Compilation, CompileDiagnostic, ConsultError, FileInfo, Host, OpenMode, Position,
-    ShellEvent, ShellForm, ShellFormError,
+    ShellEvent, ShellForm, ShellFormError, ShellRecord,
 };
 use std::collections::HashMap;
 use std::fs::File;
@@ -98,6 +98,21 @@ impl Host for OsHost {
 
     fn shell_pp_form(&self, text: &str) -> Option<String> {
         krarup_compiler::shell::pp_form(text)
+    }
+
+    fn shell_file_records(&self, path: &str) -> Result<Vec<ShellRecord>, String> {
+        let bytes = std::fs::read(path).map_err(posix)?;
+        let source = crate::source::decode(bytes, path).map_err(|_| "einval".to_string())?;
+        let defs = crate::on_big_stack(|| krarup_compiler::shell::record_definitions(&source))
+            .map_err(posix)?;
+        Ok(defs
+            .into_iter()
+            .map(|d| ShellRecord {
+                name: d.name,
+                fields: d.fields,
+                text: d.text,
+            })
+            .collect())
     }
 
     fn shell_event(&self, event: ShellEvent) {

@@ -56,10 +56,11 @@ form(Text, S) ->
     case krarup_shell:compile(Text, Names, Mod, record_text(S)) of
         {error, syntax, Lines} ->
             show(error, lists:join("\n", Lines)),
-            {S#st{seq = Seq}, false};
+            {S#st{seq = Seq}, true};
         {error, invalid, Lines} ->
+            %% As erl_eval's unbound_var: the counter moves and h() shows the 'EXIT'.
             show(error, lists:join("\n", Lines)),
-            {S#st{seq = Seq, n = S#st.n + 1}, false};
+            {done(Text, {exception, exit, invalid_reason(Lines), []}, S#st{seq = Seq}), true};
         {ok, Bin, Out} ->
             case erlang:load_module(Mod, Bin) of
                 {module, Mod} ->
@@ -115,6 +116,13 @@ receive_exit(Eval, S) ->
     end,
     S#st{evaluator = start_evaluator()}.
 
+invalid_reason([Line | _]) ->
+    case re:run(Line, "variable '(.*)' is unbound", [{capture, all_but_first, list}, unicode]) of
+        {match, [Name]} -> {unbound_var, list_to_atom(Name)};
+        _ -> {invalid, unicode:characters_to_list(Line)}
+    end;
+invalid_reason([]) -> invalid.
+
 done(Text, Result, S) ->
     N = S#st.n,
     H = trim([{N, Text, Result} | S#st.history], S#st.hlimit, S#st.rlimit),
@@ -140,7 +148,9 @@ show(Kind, Text) ->
 request(Req, S) ->
     element(1, request_state(Req, S)).
 
-request_state(bindings, S) -> {S#st.bindings, S};
+request_state(b, S) ->
+    {[[atom_to_list(N), " = ", pp(V, length(atom_to_list(N)) + 4, S), "\n"]
+      || {N, V} <- S#st.bindings], S};
 request_state({v, N}, S) -> {value_of(N, S), S};
 request_state({e, N}, S) ->
     case command(N, S) of
@@ -158,6 +168,7 @@ request_state({results, N}, S) ->
 request_state({catch_exception, B}, S) ->
     {S#st.catch_exception, S#st{catch_exception = B}};
 request_state({rd, Name, Fields, Text}, S) ->
+    %% Defined records reach forms through their text (record_text/1).
     Rs = lists:keystore(Name, 1, S#st.records, {Name, Fields, Text}),
     {ok, S#st{records = lists:keysort(1, Rs)}};
 request_state({rf, all}, S) -> {ok, S#st{records = []}};
@@ -208,7 +219,8 @@ record_text(S) ->
 %% ---- printing ----
 
 pp(Term, Col, S) ->
-    io_lib_pretty:print(Term, Col, S#st.width, ?DEPTH, unicode, true).
+    io_lib_pretty:print(Term, Col, S#st.width, ?DEPTH, unicode, true,
+                        [{N, Fs} || {N, Fs, _} <- S#st.records]).
 
 %% "** exception error: ..." as erl's shell prints it: the frames of the shell's own modules left
 %% out, and an undefined shell command named as such.
@@ -284,9 +296,7 @@ ask(Req) ->
 %% A local call F(Args) typed at the prompt: the shell's own commands, else user_default,
 %% shell_default or c when it exports F/A, else "undefined shell command F/A".
 local_func(b, []) ->
-    [io:format("~ts = ~ts~n", [N, io_lib_pretty:print(V, length(atom_to_list(N)) + 4, 80,
-                                                       ?DEPTH, unicode, true)])
-     || {N, V} <- get('$shell_bindings')],
+    io:put_chars(ask(b)),
     ok;
 local_func(f, []) ->
     tell({f, all}),
@@ -321,19 +331,23 @@ local_func(results, [N]) when is_integer(N), N >= 0 -> ask({results, N});
 local_func(catch_exception, [B]) when is_boolean(B) ->
     put('$shell_catch', B),
     ask({catch_exception, B});
-local_func(rd, [Name, Fields]) when is_atom(Name) ->
-    shell_records:rd(Name, Fields);
-local_func(rf, []) -> ask({rf, all});
+local_func(rd, [Name, {Text, Fields}]) when is_atom(Name), is_list(Text) ->
+    Def = ["-record(", io_lib:write_atom(Name), ",", Text, ")."],
+    ok = ask({rd, Name, Fields, unicode:characters_to_binary(Def)}),
+    Name;
+local_func(rf, []) ->
+    ask({rf, all}),
+    [];
 local_func(rf, [Names]) when is_list(Names) -> ask({rf, Names});
 local_func(rf, [Name]) when is_atom(Name) -> ask({rf, [Name]});
-local_func(rl, []) -> shell_records:rl(ask({rl, all}));
-local_func(rl, [Names]) when is_list(Names) -> shell_records:rl(ask({rl, Names}));
-local_func(rl, [Name]) when is_atom(Name) -> shell_records:rl(ask({rl, [Name]}));
+local_func(rl, []) -> list_records(ask({rl, all}));
+local_func(rl, [Names]) when is_list(Names) -> list_records(ask({rl, Names}));
+local_func(rl, [Name]) when is_atom(Name) -> list_records(ask({rl, [Name]}));
 local_func(rp, [Term]) ->
     io:put_chars([ask({rp, Term}), "\n"]),
     ok;
-local_func(rr, [What]) -> shell_records:rr(What, '_');
-local_func(rr, [What, Names]) -> shell_records:rr(What, Names);
+local_func(rr, [What]) -> read_records(What, all);
+local_func(rr, [What, Names]) -> read_records(What, Names);
 local_func(F, Args) ->
     A = length(Args),
     case exported(user_default, F, A) of
@@ -348,6 +362,46 @@ local_func(F, Args) ->
                     end
             end
     end.
+
+list_records(Texts) ->
+    [io:put_chars([T, "\n"]) || T <- Texts],
+    ok.
+
+%% rr(Module | File | Wildcard, all | Name | [Name]): reads the records of the source files and
+%% defines them in the shell; the names read, sorted.
+read_records(What, Sel) ->
+    case record_files(What) of
+        [] -> {error, nofile};
+        Files ->
+            Defs = lists:append([Ds || F <- Files, {ok, Ds} <- [krarup_shell:file_records(F)]]),
+            Chosen = [D || {N, _, _} = D <- Defs, selected(N, Sel)],
+            [ok = ask({rd, N, Fs, T}) || {N, Fs, T} <- Chosen],
+            lists:usort([N || {N, _, _} <- Chosen])
+    end.
+
+selected(_, all) -> true;
+selected(_, '_') -> true;
+selected(N, Names) when is_list(Names) -> lists:member(N, Names);
+selected(N, Name) -> N =:= Name.
+
+%% The source files rr/1 reads: Module.erl in the current directory or on the code path, or the
+%% files a name or wildcard matches.
+record_files(Mod) when is_atom(Mod) ->
+    Base = atom_to_list(Mod) ++ ".erl",
+    Found = [P || D <- ["." | code:get_path()],
+                  P <- [filename:join(D, Base)],
+                  filelib:is_regular(P)],
+    lists:sublist(Found, 1);
+record_files(Path) when is_list(Path) ->
+    case lists:any(fun(C) -> lists:member(C, "*?[{") end, Path) of
+        true -> filelib:wildcard(Path);
+        false ->
+            case filelib:is_regular(Path) of
+                true -> [Path];
+                false -> []
+            end
+    end;
+record_files(_) -> [].
 
 tell(Req) ->
     Server = get('$shell_server'),

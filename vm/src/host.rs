@@ -161,6 +161,13 @@ pub trait Host: Send + Sync {
         None
     }
 
+    /// The record definitions in the Erlang source file at `path` (the shell's `rr/1,2`), in
+    /// source order; `Err` with the POSIX name if it cannot be read.
+    fn shell_file_records(&self, path: &str) -> Result<Vec<ShellRecord>, String> {
+        let _ = path;
+        Err(ENOTSUP.into())
+    }
+
     /// What the shell process tells the embedder's shell loop (`krarup_shell:reply/1`): output
     /// to show, or that the form it was given has finished. Called on a scheduler thread: it
     /// must not block.
@@ -217,6 +224,15 @@ pub struct ShellForm {
 pub struct ShellFormError {
     pub syntax: bool,
     pub lines: Vec<String>,
+}
+
+/// A record definition for the shell (`rr/1`): its name, field names, and its text as `rl/0`
+/// prints it (`-record(name,{a = 1, b}).`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShellRecord {
+    pub name: String,
+    pub fields: Vec<String>,
+    pub text: String,
 }
 
 /// A message from the shell process to the embedder's shell loop.

@@ -2,7 +2,7 @@
 //! (through the embedder, `Host::compile_shell_form`), telling the embedder's shell loop what to
 //! show and when a form is done (`Host::shell_event`), and the text of an exception as the shell
 //! prints it (`report::format_exception`, the formatter of uncaught exceptions), and a form's
-//! text as `h()` shows it (`Host::shell_pp_form`).
+//! text as `h()` shows it (`Host::shell_pp_form`), and the records of a source file for `rr/1`.
 
 use super::{iolist_bytes, new_atom, Reg};
 use crate::host::ShellEvent;
@@ -23,6 +23,29 @@ pub(super) fn register(r: &mut Reg<'_>) {
                 c.heap.tuple(&[ok, bin])
             }
             None => c.atom("error"),
+        })
+    });
+    r.add(M, "file_records", 1, |c, a| {
+        super::file::with_file(c, a[0], |c, host, path| {
+            Ok(match host.shell_file_records(path) {
+                Ok(records) => {
+                    let mut items = Vec::with_capacity(records.len());
+                    for r in &records {
+                        let name = new_atom(c, &r.name)?;
+                        let mut fields = Vec::with_capacity(r.fields.len());
+                        for f in &r.fields {
+                            fields.push(new_atom(c, f)?);
+                        }
+                        let fields = c.heap.list(&fields);
+                        let text = c.heap.binary(r.text.as_bytes());
+                        items.push(c.heap.tuple(&[name, fields, text]));
+                    }
+                    let list = c.heap.list(&items);
+                    let ok = c.atom("ok");
+                    c.heap.tuple(&[ok, list])
+                }
+                Err(e) => super::file::error(c, &e),
+            })
         })
     });
     r.add(M, "reply", 1, |c, a| reply(c, a[0]));
