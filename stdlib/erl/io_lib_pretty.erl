@@ -23,12 +23,15 @@ print(Term) -> print(Term, 1, 80, -1).
 print(Term, Col, LineLen, Depth) ->
     print(Term, Col, LineLen, Depth, latin1, true).
 
-%% print/6 that writes a tuple {Name, V1, ..., Vn} as #Name{F1 = V1, ...}
-%% when Records ([{Name, [F1, ..., Fn]}]) defines Name with n fields, as
-%% OTP's record_print_fun option does for the shell's records.
-print(Term, Col, Ll, D, Enc, Str, Records) ->
+%% print/6 with Options: {records, [{Name, [F1, ..., Fn]}]} writes a tuple
+%% {Name, V1, ..., Vn} as #Name{F1 = V1, ...} (as OTP's record_print_fun),
+%% {line_max_chars, M} puts at most M characters on a line (OTP's option of
+%% the same name; the shell uses 60).
+print(Term, Col, Ll, D, Enc, Str, Options) ->
+    Records = proplists:get_value(records, Options, []),
+    M = proplists:get_value(line_max_chars, Options, -1),
     Old = put('$io_lib_pretty_records', Records),
-    try print(Term, Col, Ll, D, Enc, Str)
+    try print_m(Term, Col, Ll, D, M, Enc, Str)
     after
         case Old of
             undefined -> erase('$io_lib_pretty_records');
@@ -37,23 +40,30 @@ print(Term, Col, Ll, D, Enc, Str, Records) ->
     end.
 
 %% print(Term, Column, LineLength, Depth, Encoding, Strings) -> chars
-print(_Term, _Col, _Ll, 0, _Enc, _Str) -> "...";
-print(Term, Col, Ll, D, Enc, Str) when Col =< 0 ->
-    print(Term, 1, Ll, D, Enc, Str);
-print(Atom, _Col, _Ll, _D, Enc, _Str) when is_atom(Atom) ->
+print(Term, Col, Ll, D, Enc, Str) ->
+    print_m(Term, Col, Ll, D, -1, Enc, Str).
+
+%% M: most characters on a line, -1 for no limit.
+print_m(_Term, _Col, _Ll, 0, _M, _Enc, _Str) -> "...";
+print_m(Term, Col, Ll, D, M, Enc, Str) when Col =< 0 ->
+    print_m(Term, 1, Ll, D, M, Enc, Str);
+print_m(Atom, _Col, _Ll, _D, _M, Enc, _Str) when is_atom(Atom) ->
     atom_chars(Atom, Enc);
-print(Term, Col, Ll, D, Enc, Str)
+print_m(Term, Col, Ll, D, M0, Enc, Str)
   when is_tuple(Term); is_list(Term); is_map(Term); is_bitstring(Term) ->
     {_, Len} = Tree = measure(Term, D, Enc, Str),
-    M = Len,
+    M = case M0 of
+            -1 -> Len;
+            _ -> M0
+        end,
     if
         Ll =:= 0 -> write(Tree);
-        Len < Ll - Col -> write(Tree);
+        Len < Ll - Col, Len =< M -> write(Tree);
         true ->
             TInd = tag_indent(Tree, Col, Ll, M),
             pp(Tree, Col, Ll, M, TInd, indent(Col), 0, 0)
     end;
-print(Term, _Col, _Ll, _D, _Enc, _Str) ->
+print_m(Term, _Col, _Ll, _D, _M, _Enc, _Str) ->
     io_lib:write(Term).
 
 %% Try to indent tagged tuples by their tag; fall back to 4, then 1.

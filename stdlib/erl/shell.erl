@@ -48,8 +48,44 @@ loop(S) ->
             loop(S)
     end.
 
-%% Compiles and runs one form: the new state and whether it raised an exception.
-form(Text, S) ->
+%% Compiles and runs one form: the new state and whether it raised an exception (or did not
+%% compile). A form that is e(N) alone runs command N again, as erl's shell expands it.
+form(Text0, S) ->
+    case expand(unicode:characters_to_list(Text0), S) of
+        {ok, Text} -> compile_form(Text, S);
+        {not_found, N} ->
+            show(error, io_lib:format("* ~w: command not found", [N])),
+            {S, true}
+    end.
+
+expand(Text, S) ->
+    case re:run(Text, "^\\s*e\\(\\s*(-?[0-9]+)\\s*\\)\\s*\\.\\s*$",
+                [{capture, all_but_first, list}]) of
+        {match, [N0]} ->
+            N = absolute(list_to_integer(N0), S),
+            case command(N, S) of
+                {ok, {_, Cmd, _}} -> {ok, Cmd};
+                error -> {not_found, N}
+            end;
+        nomatch -> {ok, relative_history(Text, S)}
+    end.
+
+absolute(N, S) when N < 0 -> S#st.n + N;
+absolute(N, _S) -> N.
+
+%% v(-K) and e(-K) in a command become v(N - K), e(N - K), as erl keeps them in its history.
+relative_history(Text, S) ->
+    case re:run(Text, "\\b([ve])\\(\\s*-([0-9]+)\\s*\\)", [{capture, all, index}]) of
+        {match, [{Start, Len}, {F, 1}, {K, KL}]} ->
+            N = S#st.n - list_to_integer(string:slice(Text, K, KL)),
+            Fun = string:slice(Text, F, 1),
+            New = [string:slice(Text, 0, Start), Fun, "(", integer_to_list(N), ")",
+                   string:slice(Text, Start + Len)],
+            relative_history(unicode:characters_to_list(New), S);
+        nomatch -> Text
+    end.
+
+compile_form(Text, S) ->
     Seq = S#st.seq + 1,
     Mod = list_to_atom("$shell_" ++ integer_to_list(Seq)),
     Names = [N || {N, _} <- S#st.bindings],
@@ -95,6 +131,10 @@ wait(Eval, Text, Out, S) ->
             Bs = merge(lists:zip(Out, NewValues), S#st.bindings),
             show(result, pp(Value, 1, S)),
             {done(Text, {value, Value}, S#st{bindings = Bs}), false};
+        {eval_not_found, Eval, N} ->
+            %% erl finds v(N) and e(N) before evaluating: the counter stays.
+            show(error, io_lib:format("* ~w: command not found", [N])),
+            {S, true};
         {eval_exception, Eval, Class, Reason, Stack} ->
             show(error, caught(S#st.catch_exception, format_exception(Class, Reason, Stack))),
             S1 = case S#st.catch_exception of
@@ -151,7 +191,7 @@ request(Req, S) ->
 request_state(b, S) ->
     {[[atom_to_list(N), " = ", pp(V, length(atom_to_list(N)) + 4, S), "\n"]
       || {N, V} <- S#st.bindings], S};
-request_state({v, N}, S) -> {value_of(N, S), S};
+request_state({v, N}, S) -> {value_of(absolute(N, S), S), S};
 request_state({e, N}, S) ->
     case command(N, S) of
         {ok, {_, Text, _}} ->
@@ -218,9 +258,11 @@ record_text(S) ->
 
 %% ---- printing ----
 
+%% As OTP's shell: ~p at the terminal's width, depth 30, at most 60 characters a line.
 pp(Term, Col, S) ->
     io_lib_pretty:print(Term, Col, S#st.width, ?DEPTH, unicode, true,
-                        [{N, Fs} || {N, Fs, _} <- S#st.records]).
+                        [{records, [{N, Fs} || {N, Fs, _} <- S#st.records]},
+                         {line_max_chars, 60}]).
 
 %% "** exception error: ..." as erl's shell prints it: the frames of the shell's own modules left
 %% out, and an undefined shell command named as such.
@@ -273,6 +315,9 @@ evaluator(Server) ->
                     Server ! {eval_value, self(), Value, New},
                     evaluator(Server)
             catch
+                throw:{'$shell_not_found', N} ->
+                    Server ! {eval_not_found, self(), N},
+                    evaluator(Server);
                 Class:Reason:Stack ->
                     Server ! {eval_exception, self(), Class, Reason, Stack},
                     evaluator_after(Server, Class, Reason, Stack)
@@ -310,7 +355,7 @@ local_func(h, []) ->
 local_func(v, [N]) when is_integer(N) ->
     case ask({v, N}) of
         {ok, V} -> V;
-        error -> erlang:error({shell_undef_history, N})
+        error -> throw({'$shell_not_found', N})
     end;
 local_func(e, [N]) when is_integer(N) ->
     case ask({e, N}) of
@@ -324,7 +369,7 @@ local_func(e, [N]) when is_integer(N) ->
                 {error, _, Lines} ->
                     erlang:error({shell_error, Lines})
             end;
-        error -> erlang:error({shell_undef_history, N})
+        error -> throw({'$shell_not_found', N})
     end;
 local_func(history, [N]) when is_integer(N), N >= 0 -> ask({history, N});
 local_func(results, [N]) when is_integer(N), N >= 0 -> ask({results, N});
