@@ -266,6 +266,14 @@ fn main() -> ExitCode {
 /// Runs a shell session on this process's standard input and output (the piped frontend until
 /// the terminal one is in).
 fn shell(options: krarup::shell::ShellOptions) -> i32 {
+    use std::io::IsTerminal;
+    // krarup's own one-line banner, on a terminal only (none when piped, so transcripts match).
+    if std::io::stdin().is_terminal() {
+        println!(
+            "krarup {} shell (q(). or Ctrl-D to quit)",
+            env!("CARGO_PKG_VERSION")
+        );
+    }
     let input = Box::new(std::io::BufReader::new(std::io::stdin()));
     let mut frontend = krarup::shell::piped::Piped::new(input, Box::new(krarup::unbuffered_stdout()));
     krarup::shell::run(&options, &mut frontend, &mut std::io::stderr())
