@@ -875,7 +875,7 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(&src[diags[0].span.start as usize..][..1], "\"");
         // Without the line, and in `lex` (shell input, includes), `#!` is ordinary text.
-        assert_eq!(lex_module("-module(m).").0.len(), 5);
+        assert_eq!(lex_module("-module(m).").0.len(), 6);
         assert_eq!(toks("#!")[0], Tok::Hash);
         assert!(lex_module("#!no newline").0.is_empty());
     }

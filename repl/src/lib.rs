@@ -409,6 +409,9 @@ fn run_program(
         }
     }
     if failed {
+        if let Some(hint) = program_args::arguments_hint(paths) {
+            let _ = stderr.write_all(hint.as_bytes());
+        }
         return failure;
     }
     let Some(first) = modules.first().map(|(_, m)| m.name.clone()) else {

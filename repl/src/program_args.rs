@@ -59,6 +59,29 @@ pub fn script_command(argv: &[OsString]) -> Option<(PathBuf, ProgramArgs)> {
     Some((PathBuf::from(file), program))
 }
 
+/// A hint for `krarup run prog.erl a b` where `a` and `b` were meant as the program's
+/// arguments: when some file after the first is neither a `.erl` nor a `.kbc` file and does not
+/// exist, the line saying that arguments go after `--`.
+pub fn arguments_hint(paths: &[PathBuf]) -> Option<String> {
+    let stray: Vec<String> = paths
+        .iter()
+        .skip(1)
+        .filter(|p| {
+            let program = p.extension().is_some_and(|e| e == "erl" || e == "kbc");
+            !program && !p.exists()
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    if stray.is_empty() {
+        return None;
+    }
+    let first = paths[0].display();
+    Some(format!(
+        "krarup: the program's arguments go after `--`: krarup run {first} -- {}\n",
+        stray.join(" ")
+    ))
+}
+
 /// The arity of the entry function `main` that a run calls: 1 when `module` exports `main/1`
 /// (escript's convention: it receives the arguments), else 0 when it exports `main/0`; `None`
 /// when it exports neither.
@@ -101,6 +124,13 @@ mod tests {
         ] {
             assert_eq!(script_command(&argv(other)), None, "{other:?}");
         }
+        let paths = |names: &[&str]| names.iter().map(PathBuf::from).collect::<Vec<_>>();
+        assert_eq!(
+            arguments_hint(&paths(&["p.erl", "no_such_arg", "x.erl", "-v"])).as_deref(),
+            Some("krarup: the program's arguments go after `--`: krarup run p.erl -- no_such_arg -v\n")
+        );
+        assert_eq!(arguments_hint(&paths(&["no_such_first"])), None);
+        assert_eq!(arguments_hint(&paths(&["p.erl", "missing.erl"])), None);
         let run = ProgramArgs {
             args: vec!["a".into()],
             script: None,

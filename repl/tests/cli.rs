@@ -122,7 +122,7 @@ fn exit_statuses_and_where_reports_go() {
         "{}",
         err(&r)
     );
-    // main/0 defined but not exported; main/1 exported instead.
+    // main/0 defined but not exported; main/2 exported instead (main/1 would run).
     write(
         d,
         "cli_hidden.erl",
@@ -137,13 +137,16 @@ fn exit_statuses_and_where_reports_go() {
     );
     write(
         d,
-        "cli_main1.erl",
-        "-module(cli_main1).\n-export([main/1]).\nmain(_) -> ok.\n",
+        "cli_main2.erl",
+        "-module(cli_main2).\n-export([main/2]).\nmain(_, _) -> ok.\n",
     );
-    let r = krarup_in(d, &["run", "cli_main1.erl"]);
+    let r = krarup_in(d, &["run", "cli_main2.erl"]);
     assert_eq!(r.status, Some(1));
     assert!(
-        err(&r).contains("help: cli_main1 exports main/1 but `krarup run` calls main/0"),
+        err(&r).contains(
+            "help: cli_main2 exports main/2 but `krarup run` calls main/1 (with the program's \
+             arguments) or main/0"
+        ),
         "{}",
         err(&r)
     );

@@ -160,6 +160,12 @@ fn undefined_functions_get_a_hint() {
         "{out}"
     );
     assert!(out.contains("lists:sort/1"), "the hint names lists:sort/1:\n{out}");
+    let (out, _, _) = shell_in(work.path(), &["shell"], "pwdd().\n");
+    assert!(
+        out.starts_with("1> ** exception error: undefined shell command pwdd/0\n"),
+        "{out}"
+    );
+    assert!(out.contains("pwd/0"), "the hint names pwd/0:\n{out}");
 }
 
 /// A frontend fed from a list of inputs, recording what the shell shows. Before the input

@@ -4,7 +4,7 @@
 %% exists but is not exported, or close module names when the module does not exist.
 -module(krarup_hint).
 
--export([undef_hint/3, similarity/2]).
+-export([undef_hint/3, command_hint/2, similarity/2]).
 
 %% Names at least this similar are suggested (OTP 28 also keeps candidates above 0.8).
 -define(THRESHOLD, 0.8).
@@ -12,6 +12,11 @@
 -define(MAX, 3).
 %% each at most this much less similar than the closest.
 -define(NEAR, 0.05).
+%% The commands the shell handles itself (erl's "shell internal commands").
+-define(SHELL_COMMANDS,
+        [{b, 0}, {e, 1}, {f, 0}, {f, 1}, {h, 0}, {history, 1}, {results, 1},
+         {catch_exception, 1}, {v, 1}, {rd, 2}, {rf, 0}, {rf, 1}, {rl, 0}, {rl, 1}, {rp, 1},
+         {rr, 1}, {rr, 2}, {rr, 3}]).
 
 %% One line of advice for an undefined Module:Function/Arity, without a newline, or "" when there
 %% is none: "did you mean lists:sort/1?", "m:helper/1 is not exported; add
@@ -23,6 +28,22 @@ undef_hint(Module, Function, Arity)
         error -> module_hint(Module, Function, Arity)
     end;
 undef_hint(_, _, _) -> "".
+
+%% The line for an undefined shell command F/A ("undefined shell command pwdd/0"), or "": the
+%% close names among the shell's own commands and those of user_default and shell_default,
+%% "did you mean pwd/0?".
+command_hint(Function, Arity) when is_atom(Function), is_integer(Arity), Arity >= 0 ->
+    Defaults = [E || M <- [user_default, shell_default],
+                     {ok, Es} <- [exports(M)],
+                     E <- Es, element(1, E) =/= module_info],
+    Commands = lists:usort(?SHELL_COMMANDS ++ Defaults),
+    case [Ar || {F, Ar} <- Commands, F =:= Function] of
+        [] ->
+            did_you_mean([{local, N, Ar} || N <- close_names(Function, names(Commands)),
+                                            Ar <- arities_for(N, Arity, Commands)]);
+        Arities -> did_you_mean([{local, Function, Ar} || Ar <- Arities, Ar =/= Arity])
+    end;
+command_hint(_, _) -> "".
 
 function_hint(M, F, A, Exports) ->
     case lists:member({F, A}, Exports) of
@@ -69,6 +90,7 @@ did_you_mean(Suggestions) ->
     lists:flatten(["did you mean ", Listed, "?"]).
 
 suggestion_text({module, M}) -> io_lib:format("module ~w", [M]);
+suggestion_text({local, F, A}) -> io_lib:format("~tw/~w", [F, A]);
 suggestion_text({M, F, A}) -> io_lib:format("~w:~tw/~w", [M, F, A]).
 
 %% The arities of Name to suggest: Arity itself when exported, else all its arities.

@@ -267,7 +267,8 @@ pp(Term, Col, S) ->
 %% "** exception error: ..." as erl's shell prints it: the frames of the shell's own modules left
 %% out, and an undefined shell command named as such.
 format_exception(error, undef, [{shell_default, F, Args, _} | _]) ->
-    io_lib:format("** exception error: undefined shell command ~tw/~w", [F, length(Args)]);
+    [io_lib:format("** exception error: undefined shell command ~tw/~w", [F, length(Args)])
+     | hint_line(command_hint, [F, length(Args)])];
 format_exception(Class, Reason, Stack) ->
     Frames = [Fr || Fr <- stack(Stack), not own_frame(Fr)],
     Text = krarup_shell:format_exception(Class, Reason, Frames),
@@ -289,15 +290,19 @@ own_frame({M, _, _, _}) ->
 
 %% krarup_hint's did-you-mean lines after an undefined function, if that module is there.
 hint(error, undef, [{M, F, Args, _} | _]) when is_list(Args) ->
+    hint_line(undef_hint, [M, F, length(Args)]);
+hint(_, _, _) -> [].
+
+%% "\n" and the line krarup_hint:Fun(Args...) gives, if that module is there and has one.
+hint_line(Fun, Args) ->
     case code:ensure_loaded(krarup_hint) of
         {module, krarup_hint} ->
-            case catch krarup_hint:undef_hint(M, F, length(Args)) of
-                Lines when is_list(Lines), Lines =/= "" -> ["\n", Lines];
+            case catch apply(krarup_hint, Fun, Args) of
+                Line when is_list(Line), Line =/= "" -> ["\n", Line];
                 _ -> []
             end;
         _ -> []
-    end;
-hint(_, _, _) -> [].
+    end.
 
 %% ---- the evaluator ----
 
