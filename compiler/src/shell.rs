@@ -180,15 +180,14 @@ pub fn compile_form(input: &FormInput<'_>) -> Result<CompiledForm, FormError> {
                     return Err(FormError::Invalid(render(&theirs, &source, header_lines)));
                 }
                 // A variable bound only on some paths (or not at all) is not passed out.
-                let dropped: Vec<String> = ours
-                    .iter()
-                    .filter_map(|d| match &d.kind {
-                        Kind::UnboundVariable { name, .. } | Kind::UnsafeVariable { name, .. } => {
-                            Some(name.clone())
-                        }
-                        _ => None,
-                    })
-                    .collect();
+                let dropped: Vec<String> =
+                    ours.iter()
+                        .filter_map(|d| match &d.kind {
+                            Kind::UnboundVariable { name, .. }
+                            | Kind::UnsafeVariable { name, .. } => Some(name.clone()),
+                            _ => None,
+                        })
+                        .collect();
                 if dropped.is_empty() {
                     let msgs = ours.iter().map(|d| format!("* {}", d.message())).collect();
                     return Err(FormError::Invalid(msgs));
@@ -198,7 +197,7 @@ pub fn compile_form(input: &FormInput<'_>) -> Result<CompiledForm, FormError> {
         }
     }
     Err(FormError::Invalid(vec![
-        "* the shell could not compile this form".to_string()
+        "* the shell could not compile this form".to_string(),
     ]))
 }
 
@@ -250,12 +249,9 @@ fn finish_body(body: &mut Vec<Expr>, out: &[String]) {
     };
     let var = |n: &str| Expr::Var(n.to_string(), here);
     body.push(Expr::Match(Box::new(var(RESULT_VAR)), Box::new(last), here));
-    let values = out
-        .iter()
-        .rev()
-        .fold(Expr::Nil(here), |tail, v| {
-            Expr::Cons(Box::new(var(v)), Box::new(tail), here)
-        });
+    let values = out.iter().rev().fold(Expr::Nil(here), |tail, v| {
+        Expr::Cons(Box::new(var(v)), Box::new(tail), here)
+    });
     body.push(Expr::Tuple(vec![var(RESULT_VAR), values], here));
 }
 
@@ -403,7 +399,9 @@ fn walk(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
         }
         Expr::If(cs, _) | Expr::Fun(cs, _) => clauses(cs, f),
         Expr::NamedFun { clauses: cs, .. } => clauses(cs, f),
-        Expr::Receive { clauses: cs, after, .. } => {
+        Expr::Receive {
+            clauses: cs, after, ..
+        } => {
             clauses(cs, f);
             if let Some((t, body)) = after {
                 walk(t, f);
@@ -473,7 +471,10 @@ mod tests {
         assert_eq!(forms, vec!["X = 1.", " Y = \"a. b\", 'c. d'.", " $. + 1."]);
         assert_eq!(rest.as_deref(), Some("\nZ = 3"));
         assert_eq!(split_forms("A. % done\n").1, None);
-        assert_eq!(split_forms("A = \"open. ").1.as_deref(), Some("A = \"open. "));
+        assert_eq!(
+            split_forms("A = \"open. ").1.as_deref(),
+            Some("A = \"open. ")
+        );
         assert!(has_terminating_dot("1.\n"));
         assert!(!has_terminating_dot("1.5"));
         assert!(!has_terminating_dot("\"a. b\""));
@@ -513,7 +514,10 @@ mod tests {
         let pp = |t: &str| pp_form(t).expect("parses");
         assert_eq!(pp("X=1+2*(3-1)."), "X = 1 + 2 * (3 - 1)");
         assert_eq!(pp("lists:seq(1,100)."), "lists:seq(1, 100)");
-        assert_eq!(pp("{a,[1,2|T]}, self()!hello,flush()."), "{a, [1, 2 | T]}, self() ! hello, flush()");
+        assert_eq!(
+            pp("{a,[1,2|T]}, self()!hello,flush()."),
+            "{a, [1, 2 | T]}, self() ! hello, flush()"
+        );
         assert_eq!(pp("F=fun(A)->A end."), "F = fun(A) -> A end");
         assert_eq!(pp("'B c'(1.5, \"s\")."), "'B c'(1.5, \"s\")");
         assert_eq!(pp_form("1 +."), None);

@@ -8,7 +8,11 @@ use crate::lexer::{quote_atom, write_string};
 
 /// The expressions of `exprs` as `erl_pp:exprs/1` prints them, joined by `", "`.
 pub fn exprs(exprs: &[Expr]) -> String {
-    exprs.iter().map(|e| expr(e, 0)).collect::<Vec<_>>().join(", ")
+    exprs
+        .iter()
+        .map(|e| expr(e, 0))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One expression as `erl_pp:expr/1` prints it.
@@ -26,7 +30,11 @@ pub fn record_text(def: &crate::ast::RecordDef) -> String {
             None => quote_atom(&f.name),
         })
         .collect();
-    format!("-record({},{{{}}}).", quote_atom(&def.name), fields.join(", "))
+    format!(
+        "-record({},{{{}}}).",
+        quote_atom(&def.name),
+        fields.join(", ")
+    )
 }
 
 /// Precedence and the precedences the left and right operands need (erl_parse's table).
@@ -52,12 +60,9 @@ fn binop_prec(op: BinOp) -> (u32, u32, u32) {
         | BinOp::Bsr
         | BinOp::Or
         | BinOp::Xor => (500, 500, 600),
-        BinOp::Mul
-        | BinOp::FDiv
-        | BinOp::Div
-        | BinOp::Rem
-        | BinOp::Band
-        | BinOp::And => (600, 600, 700),
+        BinOp::Mul | BinOp::FDiv | BinOp::Div | BinOp::Rem | BinOp::Band | BinOp::And => {
+            (600, 600, 700)
+        }
     }
 }
 
@@ -112,7 +117,12 @@ fn expr(e: &Expr, need: u32) -> String {
             name,
             field,
             ..
-        } => format!("{}#{}.{}", expr(r, 800), quote_atom(name), quote_atom(field)),
+        } => format!(
+            "{}#{}.{}",
+            expr(r, 800),
+            quote_atom(name),
+            quote_atom(field)
+        ),
         Expr::RecordUpdate {
             expr: r,
             name,
@@ -174,7 +184,9 @@ fn expr(e: &Expr, need: u32) -> String {
         }
         Expr::Case(x, cs, _) => format!("case {} of {} end", expr(x, 0), clauses(cs, None)),
         Expr::If(cs, _) => format!("if {} end", clauses(cs, None)),
-        Expr::Receive { clauses: cs, after, .. } => {
+        Expr::Receive {
+            clauses: cs, after, ..
+        } => {
             let mut out = "receive".to_string();
             if !cs.is_empty() {
                 out.push(' ');
@@ -225,7 +237,9 @@ fn expr(e: &Expr, need: u32) -> String {
         Expr::Catch(x, _) => paren(format!("catch {}", expr(x, 0)), 70, need),
         Expr::Block(es, _) => format!("begin {} end", exprs(es)),
         Expr::Fun(cs, _) => format!("fun{} end", clauses(cs, Some(""))),
-        Expr::NamedFun { name, clauses: cs, .. } => {
+        Expr::NamedFun {
+            name, clauses: cs, ..
+        } => {
             format!("fun {} end", clauses(cs, Some(name)))
         }
         Expr::FunRef { name, arity, .. } => format!("fun {}/{arity}", quote_atom(name)),

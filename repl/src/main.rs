@@ -275,7 +275,8 @@ fn shell(options: krarup::shell::ShellOptions) -> i32 {
         );
     }
     let input = Box::new(std::io::BufReader::new(std::io::stdin()));
-    let mut frontend = krarup::shell::piped::Piped::new(input, Box::new(krarup::unbuffered_stdout()));
+    let mut frontend =
+        krarup::shell::piped::Piped::new(input, Box::new(krarup::unbuffered_stdout()));
     krarup::shell::run(&options, &mut frontend, &mut std::io::stderr())
 }
 

@@ -60,7 +60,10 @@ fn shell_in(dir: &Path, args: &[&str], input: &str) -> (String, String, i32) {
     let _ = writer.join();
     let out = out.join().unwrap_or_default();
     let err = err.join().unwrap_or_default();
-    assert!(!err.contains("panicked"), "krarup {args:?} panicked:\n{err}");
+    assert!(
+        !err.contains("panicked"),
+        "krarup {args:?} panicked:\n{err}"
+    );
     (out, err, status.code().expect("exited, not killed"))
 }
 
@@ -159,7 +162,10 @@ fn undefined_functions_get_a_hint() {
         out.starts_with("1> ** exception error: undefined function lists:sortt/1\n"),
         "{out}"
     );
-    assert!(out.contains("lists:sort/1"), "the hint names lists:sort/1:\n{out}");
+    assert!(
+        out.contains("lists:sort/1"),
+        "the hint names lists:sort/1:\n{out}"
+    );
     let (out, _, _) = shell_in(work.path(), &["shell"], "pwdd().\n");
     assert!(
         out.starts_with("1> ** exception error: undefined shell command pwdd/0\n"),
@@ -224,15 +230,10 @@ impl Frontend for Script {
 fn interrupting_keeps_the_bindings_and_waiting_for_input_is_no_deadlock() {
     let shown = Arc::new(Mutex::new(Vec::new()));
     let mut frontend = Script {
-        inputs: [
-            "X = 5.",
-            "SLEEP.",
-            "receive never -> ok end.",
-            "X + 1.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect(),
+        inputs: ["X = 5.", "SLEEP.", "receive never -> ok end.", "X + 1."]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         shown: shown.clone(),
         interrupt: None,
     };

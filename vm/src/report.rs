@@ -239,9 +239,8 @@ fn auto_imported(e: Term, atoms: &AtomTable) -> bool {
         None => crate::ops::list_length(a).unwrap_or(usize::MAX),
     };
     m == Term::atom(atom::ERLANG)
-        && f.as_atom().is_some_and(|f| {
-            crate::report_args::is_auto_imported(&atoms.name(f), arity)
-        })
+        && f.as_atom()
+            .is_some_and(|f| crate::report_args::is_auto_imported(&atoms.name(f), arity))
 }
 
 /// The `in function` text of a stack entry: `M:F/A (File, line N)`, or `F/A` for an

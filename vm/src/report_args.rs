@@ -194,7 +194,11 @@ pub(crate) fn is_auto_imported(name: &str, arity: usize) -> bool {
 
 /// What is wrong with the arguments `args` of `erlang:name`, as `erl_erts_errors` explains a
 /// `badarg` (argument number, 1-based, and the words); empty when krarup does not know.
-pub(crate) fn argument_errors(name: &str, args: &[Term], atoms: &AtomTable) -> Vec<(usize, String)> {
+pub(crate) fn argument_errors(
+    name: &str,
+    args: &[Term],
+    atoms: &AtomTable,
+) -> Vec<(usize, String)> {
     let is_list = |t: Term| t.is_nil() || t.as_cons().is_some();
     let proper = |t: Term| crate::ops::list_to_vec(t).is_some();
     let chars = |t: Term| {
@@ -209,7 +213,9 @@ pub(crate) fn argument_errors(name: &str, args: &[Term], atoms: &AtomTable) -> V
     let one = |n: usize, s: &str| vec![(n, s.to_string())];
     let _ = atoms;
     match (name, args) {
-        ("atom_to_list" | "atom_to_binary", [a, ..]) if a.as_atom().is_none() => one(1, "not an atom"),
+        ("atom_to_list" | "atom_to_binary", [a, ..]) if a.as_atom().is_none() => {
+            one(1, "not an atom")
+        }
         ("list_to_atom" | "list_to_existing_atom", [l]) if !proper(*l) => one(1, "not a list"),
         ("list_to_atom", [l]) if !chars(*l) => one(1, "not a list of characters"),
         ("list_to_existing_atom", [_]) => one(1, "not an already existing atom"),
@@ -233,7 +239,9 @@ pub(crate) fn argument_errors(name: &str, args: &[Term], atoms: &AtomTable) -> V
         ("list_to_integer" | "binary_to_integer", _) => {
             one(1, "not a textual representation of an integer")
         }
-        ("list_to_float" | "binary_to_float", _) => one(1, "not a textual representation of a float"),
+        ("list_to_float" | "binary_to_float", _) => {
+            one(1, "not a textual representation of a float")
+        }
         ("list_to_pid", _) => one(1, "not a textual representation of a pid"),
         ("element", [n, t]) if !int(*n) => {
             let mut v = one(1, "not an integer");

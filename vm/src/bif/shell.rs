@@ -16,14 +16,16 @@ pub(super) fn register(r: &mut Reg<'_>) {
     r.add(M, "pp_form", 1, |c, a| {
         let text = text_arg(a[0])?;
         let shared = c.shared;
-        Ok(match shared.host.get().and_then(|h| h.shell_pp_form(&text)) {
-            Some(pp) => {
-                let ok = c.atom("ok");
-                let bin = c.heap.binary(pp.as_bytes());
-                c.heap.tuple(&[ok, bin])
-            }
-            None => c.atom("error"),
-        })
+        Ok(
+            match shared.host.get().and_then(|h| h.shell_pp_form(&text)) {
+                Some(pp) => {
+                    let ok = c.atom("ok");
+                    let bin = c.heap.binary(pp.as_bytes());
+                    c.heap.tuple(&[ok, bin])
+                }
+                None => c.atom("error"),
+            },
+        )
     });
     r.add(M, "file_records", 1, |c, a| {
         super::file::with_file(c, a[0], |c, host, path| {
@@ -107,7 +109,11 @@ fn compile(
             c.heap.tuple(&[ok, bin, out])
         }
         Err(e) => {
-            let lines: Vec<Term> = e.lines.iter().map(|l| c.heap.binary(l.as_bytes())).collect();
+            let lines: Vec<Term> = e
+                .lines
+                .iter()
+                .map(|l| c.heap.binary(l.as_bytes()))
+                .collect();
             let lines = c.heap.list(&lines);
             let kind = c.atom(if e.syntax { "syntax" } else { "invalid" });
             let error = c.atom("error");
