@@ -99,6 +99,104 @@ pub fn record_definitions(source: &str) -> Vec<RecordText> {
         .collect()
 }
 
+/// A definition typed at the prompt instead of an expression (beyond erl 25's shell, as OTP 26's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Definition {
+    /// `-record(name, {...}).`
+    Record(RecordText),
+    /// `name(Args) -> ... .`: its name, arity and text (one form, ending with its dot).
+    Function {
+        name: String,
+        arity: u32,
+        text: String,
+    },
+}
+
+/// Whether `text` (one form) defines a record or a function rather than being expressions:
+/// `None` for expressions; the definition, or erl's `* L:C: message` lines if a record definition
+/// does not parse. A form that starts as a call and does not parse as a function definition
+/// (`f(1).`, `g(fun(X) -> X end).`) counts as expressions.
+pub fn definition(text: &str) -> Option<Result<Definition, Vec<String>>> {
+    let tokens = lex(text).0;
+    let record = matches!(
+        (tokens.first().map(|t| &t.tok), tokens.get(1).map(|t| &t.tok)),
+        (Some(Tok::Minus), Some(Tok::Atom(a))) if a == "record"
+    );
+    let function = matches!(
+        (
+            tokens.first().map(|t| &t.tok),
+            tokens.get(1).map(|t| &t.tok)
+        ),
+        (Some(Tok::Atom(_)), Some(Tok::LParen))
+    ) && tokens.iter().any(|t| t.tok == Tok::Arrow);
+    if !record && !function {
+        return None;
+    }
+    let header = "-module(m).\n";
+    let source = format!("{header}{text}");
+    let (m, diags) = crate::parser::parse_module_unchecked(&source, "shell", None);
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    if record {
+        if !errors.is_empty() {
+            return Some(Err(render(&errors, &source, 1)));
+        }
+        let r = m.records.first()?;
+        return Some(Ok(Definition::Record(RecordText {
+            name: r.name.clone(),
+            fields: r.fields.iter().map(|f| f.name.clone()).collect(),
+            text: crate::shell_pp::record_text(r),
+        })));
+    }
+    match (errors.is_empty(), m.functions.as_slice()) {
+        (true, [f]) => Some(Ok(Definition::Function {
+            name: f.name.clone(),
+            arity: f.arity,
+            text: text.trim().to_string(),
+        })),
+        // Not a definition after all (`foo(fun(X) -> X end).`), or one with a mistake: compiled
+        // as expressions, whose errors are then reported.
+        _ => None,
+    }
+}
+
+/// Compiles the functions defined at the prompt (`functions`: their texts, as [`definition`]
+/// returned them) with the shell's `records` into module `module`, every function exported.
+/// Local calls to functions not among them go to the shell as in forms. Errors as erl's
+/// `* L:C: message` lines, lines counted from the first function's text.
+pub fn compile_functions(
+    module: &str,
+    functions: &[String],
+    records: &str,
+) -> Result<Module, Vec<String>> {
+    let header = format!(
+        "-module('{}').\n-compile([export_all, nowarn_export_all]).\n{records}",
+        module.replace('\\', "\\\\").replace('\'', "\\'")
+    );
+    let header_lines = header.matches('\n').count();
+    let source = format!("{header}{}\n", functions.join("\n"));
+    let (mut m, diags) = crate::parser::parse_module_unchecked(&source, "shell", None);
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    if !errors.is_empty() {
+        return Err(render(&errors, &source, header_lines));
+    }
+    let defined: Vec<(String, u32)> = m
+        .functions
+        .iter()
+        .map(|f| (f.name.clone(), f.arity))
+        .collect();
+    for f in &mut m.functions {
+        for c in &mut f.clauses {
+            for e in &mut c.body {
+                route_calls(e, &defined);
+            }
+        }
+    }
+    compile_module(&m, &source).map_err(|diags| {
+        let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+        render(&errors, &source, header_lines)
+    })
+}
+
 /// One form to compile.
 #[derive(Debug, Clone)]
 pub struct FormInput<'a> {
@@ -258,6 +356,11 @@ fn finish_body(body: &mut Vec<Expr>, out: &[String]) {
 /// Rewrites every local call that is not an auto-imported BIF into
 /// `shell:local_func(Name, [Args])`; `f(X)` passes the variable's name (`'X'`), not its value.
 fn route_local_calls(e: &mut Expr) {
+    route_calls(e, &[]);
+}
+
+/// [`route_local_calls`], leaving calls of the module's own functions (`defined`) alone.
+fn route_calls(e: &mut Expr, defined: &[(String, u32)]) {
     walk(e, &mut |e| {
         let Expr::Call { target, args, span } = e else {
             return;
@@ -265,7 +368,10 @@ fn route_local_calls(e: &mut Expr) {
         let CallTarget::Local(name, name_span) = target else {
             return;
         };
-        if crate::checks::is_auto_imported_bif(name, args.len() as u32) {
+        let arity = args.len() as u32;
+        if crate::checks::is_auto_imported_bif(name, arity)
+            || defined.iter().any(|(n, a)| n == name && *a == arity)
+        {
             return;
         }
         let span = *span;
@@ -545,6 +651,45 @@ mod tests {
             .join(", ");
         assert!(dump.contains(&text), "the fields' text: {dump}");
         assert!(dump.contains("List([Atom(\"name\"), Atom(\"age\")], Nil)"));
+    }
+
+    #[test]
+    fn definitions_are_told_from_expressions() {
+        assert_eq!(definition("f(X)."), None);
+        assert_eq!(definition("X = fun(A) -> A end."), None);
+        assert_eq!(
+            definition("double(X) -> 2 * X."),
+            Some(Ok(Definition::Function {
+                name: "double".into(),
+                arity: 1,
+                text: "double(X) -> 2 * X.".into()
+            }))
+        );
+        match definition("-record(r, {a = 1, b}).") {
+            Some(Ok(Definition::Record(r))) => assert_eq!(r.text, "-record(r,{a = 1, b})."),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(definition("g(fun(X) -> X end)."), None);
+        assert_eq!(
+            definition("-record(r, {a = }).").and_then(Result::err),
+            Some(vec!["* 1:17: syntax error before: '}'".into()])
+        );
+    }
+
+    #[test]
+    fn defined_functions_compile_into_one_module() {
+        let fs = vec![
+            "double(X) -> 2 * X.".to_string(),
+            "quad(X) -> double(double(X)) + length([b()]).".to_string(),
+        ];
+        let m = compile_functions("shell_defs", &fs, "").expect("compiles");
+        let dump = format!("{m:?}");
+        assert!(dump.contains("\"local_func\""), "b() goes to the shell");
+        let err = compile_functions("shell_defs", &["h(X) -> Y.".to_string()], "");
+        assert_eq!(
+            err.unwrap_err(),
+            vec!["* 1:9: variable 'Y' is unbound".to_string()]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use krarup_compiler::lower::string_lit as string;
 use krarup_compiler::terms::{parse_terms, TermErrorKind};
 use krarup_vm::host::{
     posix_name, Compilation, CompileDiagnostic, ConsultError, FileInfo, Host, OpenMode, Position,
-    ShellEvent, ShellForm, ShellFormError, ShellRecord,
+    ShellDefinition, ShellEvent, ShellForm, ShellFormError, ShellRecord,
 };
 use std::collections::HashMap;
 use std::fs::File;
@@ -113,6 +113,34 @@ impl Host for OsHost {
                 text: d.text,
             })
             .collect())
+    }
+
+    fn shell_definition(&self, text: &str) -> Option<Result<ShellDefinition, Vec<String>>> {
+        use krarup_compiler::shell::{definition, Definition};
+        let found = crate::on_big_stack(|| definition(text)).ok()??;
+        Some(found.map(|d| match d {
+            Definition::Record(r) => ShellDefinition::Record(ShellRecord {
+                name: r.name,
+                fields: r.fields,
+                text: r.text,
+            }),
+            Definition::Function { name, arity, text } => {
+                ShellDefinition::Function { name, arity, text }
+            }
+        }))
+    }
+
+    fn compile_shell_functions(
+        &self,
+        module: &str,
+        functions: &[String],
+        records: &str,
+    ) -> Result<Vec<u8>, Vec<String>> {
+        let compiled = crate::on_big_stack(|| {
+            krarup_compiler::shell::compile_functions(module, functions, records)
+        })
+        .map_err(|e| vec![format!("* cannot start the compiler thread: {e}")])?;
+        compiled.map(|m| krarup_bytecode::format::encode(&m))
     }
 
     fn shell_event(&self, event: ShellEvent) {

@@ -174,6 +174,21 @@ fn undefined_functions_get_a_hint() {
     assert!(out.contains("pwd/0"), "the hint names pwd/0:\n{out}");
 }
 
+#[test]
+fn functions_and_records_defined_at_the_prompt() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let input = "double(X) -> 2 * X.\nquad(X) -> double(double(X)).\nquad(3).\n\
+                 double(X) -> X + X + 0.\ndouble(5).\n-record(r, {a = 1, b}).\n#r{b = 2}.\n\
+                 rl().\nbroken(X) -> Y.\nquad(1).\n";
+    let (out, _, status) = shell_in(work.path(), &["shell"], input);
+    assert_eq!(
+        out,
+        "1> ok\n2> ok\n3> 12\n4> ok\n5> 10\n6> ok\n7> #r{a = 1,b = 2}\n\
+         8> -record(r,{a = 1, b}).\nok\n9> * 1:14: variable 'Y' is unbound\n10> 4\n11> \n"
+    );
+    assert_eq!(status, 1, "the form that did not compile fails the session");
+}
+
 /// A frontend fed from a list of inputs, recording what the shell shows. Before the input
 /// `"SLEEP."` it waits past the deadlock detector's grace period; on an input starting with
 /// `"receive"` it interrupts the evaluation after a moment.

@@ -19,6 +19,8 @@
              catch_exception = false,
              evaluator,
              seq = 0,                % the number of the last form module
+             functions = [],         % [{{Name, Arity}, Text}] defined at the prompt
+             defs,                   % the module holding them, or undefined
              width = 80}).
 
 -define(DEPTH, 30).
@@ -85,7 +87,40 @@ relative_history(Text, S) ->
         nomatch -> Text
     end.
 
+%% A record or function definition typed at the prompt (beyond erl 25, as OTP 26) is kept;
+%% anything else is expressions.
 compile_form(Text, S) ->
+    case krarup_shell:definition(Text) of
+        none -> compile_exprs(Text, S);
+        {record, Name, Fields, Def} ->
+            Rs = lists:keystore(Name, 1, S#st.records, {Name, Fields, Def}),
+            defined(Text, S#st{records = lists:keysort(1, Rs)});
+        {function, Name, Arity, Def} ->
+            Fs = lists:keystore({Name, Arity}, 1, S#st.functions, {{Name, Arity}, Def}),
+            Seq = S#st.seq + 1,
+            Mod = list_to_atom("$shell_defs_" ++ integer_to_list(Seq)),
+            %% The new one first, so that its errors are on the lines of its own text.
+            Texts = [Def | [T || {K, T} <- Fs, K =/= {Name, Arity}]],
+            case krarup_shell:compile_functions(Mod, Texts, record_text(S)) of
+                {ok, Bin} ->
+                    {module, Mod} = erlang:load_module(Mod, Bin),
+                    defined(Text, S#st{functions = Fs, defs = Mod, seq = Seq});
+                {error, Lines} ->
+                    invalid(Text, Lines, S#st{seq = Seq})
+            end;
+        {error, Lines} ->
+            invalid(Text, Lines, S)
+    end.
+
+defined(Text, S) ->
+    show(result, "ok"),
+    {done(Text, {value, ok}, S), false}.
+
+invalid(Text, Lines, S) ->
+    show(error, lists:join("\n", Lines)),
+    {done(Text, {exception, exit, invalid_reason(Lines), []}, S), true}.
+
+compile_exprs(Text, S) ->
     Seq = S#st.seq + 1,
     Mod = list_to_atom("$shell_" ++ integer_to_list(Seq)),
     Names = [N || {N, _} <- S#st.bindings],
@@ -95,8 +130,7 @@ compile_form(Text, S) ->
             {S#st{seq = Seq}, true};
         {error, invalid, Lines} ->
             %% As erl_eval's unbound_var: the counter moves and h() shows the 'EXIT'.
-            show(error, lists:join("\n", Lines)),
-            {done(Text, {exception, exit, invalid_reason(Lines), []}, S#st{seq = Seq}), true};
+            invalid(Text, Lines, S#st{seq = Seq});
         {ok, Bin, Out} ->
             case erlang:load_module(Mod, Bin) of
                 {module, Mod} ->
@@ -110,7 +144,7 @@ compile_form(Text, S) ->
 
 run(Text, Mod, Values, Out, S) ->
     Eval = S#st.evaluator,
-    Eval ! {eval, self(), Mod, Values, S#st.bindings},
+    Eval ! {eval, self(), Mod, Values, S#st.bindings, S#st.defs},
     wait(Eval, Text, Out, S).
 
 wait(Eval, Text, Out, S) ->
@@ -286,7 +320,9 @@ stack(Stack) when is_list(Stack) -> [F || F <- Stack, is_tuple(F), tuple_size(F)
 stack(_) -> [].
 
 own_frame({M, _, _, _}) ->
-    M =:= shell orelse lists:prefix("$shell_", atom_to_list(M)).
+    M =:= shell
+        orelse (lists:prefix("$shell_", atom_to_list(M))
+                andalso not lists:prefix("$shell_defs_", atom_to_list(M))).
 
 %% krarup_hint's did-you-mean lines after an undefined function, if that module is there.
 hint(error, undef, [{M, F, Args, _} | _]) when is_list(Args) ->
@@ -312,9 +348,10 @@ start_evaluator() ->
 
 evaluator(Server) ->
     receive
-        {eval, Server, Mod, Values, Bindings} ->
+        {eval, Server, Mod, Values, Bindings, Defs} ->
             put('$shell_server', Server),
             put('$shell_bindings', Bindings),
+            put('$shell_defs', Defs),
             try Mod:eval(Values) of
                 {Value, New} ->
                     Server ! {eval_value, self(), Value, New},
@@ -343,8 +380,9 @@ ask(Req) ->
 
 %% ---- local calls in shell input ----
 
-%% A local call F(Args) typed at the prompt: the shell's own commands, else user_default,
-%% shell_default or c when it exports F/A, else "undefined shell command F/A".
+%% A local call F(Args) typed at the prompt: the shell's own commands, else a function defined at
+%% the prompt, else user_default, shell_default or c when it exports F/A, else "undefined shell
+%% command F/A".
 local_func(b, []) ->
     io:put_chars(ask(b)),
     ok;
@@ -400,6 +438,13 @@ local_func(rr, [What]) -> read_records(What, all);
 local_func(rr, [What, Names]) -> read_records(What, Names);
 local_func(F, Args) ->
     A = length(Args),
+    Defs = get('$shell_defs'),
+    case Defs =/= undefined andalso exported(Defs, F, A) of
+        true -> apply(Defs, F, Args);
+        false -> default_func(F, Args, A)
+    end.
+
+default_func(F, Args, A) ->
     case exported(user_default, F, A) of
         true -> apply(user_default, F, Args);
         false ->

@@ -168,6 +168,27 @@ pub trait Host: Send + Sync {
         Err(ENOTSUP.into())
     }
 
+    /// Whether `text`, one shell form, defines a record or a function instead of being
+    /// expressions (`krarup_shell:definition/1`): `None` for expressions, else the definition or
+    /// erl's `* L:C: message` lines.
+    fn shell_definition(&self, text: &str) -> Option<Result<ShellDefinition, Vec<String>>> {
+        let _ = text;
+        None
+    }
+
+    /// Compiles the functions defined at the shell's prompt (their texts) with the shell's
+    /// `records` into module `module`, every function exported: its `.kbc` bytes, or erl's
+    /// `* L:C: message` lines (`krarup_shell:compile_functions/3`).
+    fn compile_shell_functions(
+        &self,
+        module: &str,
+        functions: &[String],
+        records: &str,
+    ) -> Result<Vec<u8>, Vec<String>> {
+        let _ = (module, functions, records);
+        Err(vec![format!("* {ENOTSUP}")])
+    }
+
     /// What the shell process tells the embedder's shell loop (`krarup_shell:reply/1`): output
     /// to show, or that the form it was given has finished. Called on a scheduler thread: it
     /// must not block.
@@ -233,6 +254,18 @@ pub struct ShellRecord {
     pub name: String,
     pub fields: Vec<String>,
     pub text: String,
+}
+
+/// A definition typed at the shell's prompt (`Host::shell_definition`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellDefinition {
+    Record(ShellRecord),
+    /// A function: name, arity and its text.
+    Function {
+        name: String,
+        arity: u32,
+        text: String,
+    },
 }
 
 /// A message from the shell process to the embedder's shell loop.

@@ -50,6 +50,10 @@ pub(super) fn register(r: &mut Reg<'_>) {
             })
         })
     });
+    r.add(M, "definition", 1, |c, a| definition(c, a[0]));
+    r.add(M, "compile_functions", 3, |c, a| {
+        compile_functions(c, a[0], a[1], a[2])
+    });
     r.add(M, "reply", 1, |c, a| reply(c, a[0]));
     r.add(M, "format_exception", 3, |c, a| {
         let class = match a[0].as_atom().map(|x| c.shared.atoms.name(x)) {
@@ -144,4 +148,79 @@ fn reply(c: &mut NativeCtx<'_>, event: Term) -> Result<Term, Exception> {
         host.shell_event(event);
     }
     Ok(c.atom("ok"))
+}
+
+/// Error lines as a list of binaries.
+fn lines(c: &mut NativeCtx<'_>, lines: &[String]) -> Term {
+    let items: Vec<Term> = lines.iter().map(|l| c.heap.binary(l.as_bytes())).collect();
+    c.heap.list(&items)
+}
+
+/// `krarup_shell:definition(Text)`: `none`, `{record, Name, Fields, Text}`,
+/// `{function, Name, Arity, Text}` or `{error, Lines}`.
+fn definition(c: &mut NativeCtx<'_>, text: Term) -> Result<Term, Exception> {
+    let text = text_arg(text)?;
+    let shared = c.shared;
+    let Some(found) = shared.host.get().and_then(|h| h.shell_definition(&text)) else {
+        return Ok(c.atom("none"));
+    };
+    Ok(match found {
+        Ok(crate::host::ShellDefinition::Record(r)) => {
+            let name = new_atom(c, &r.name)?;
+            let mut fields = Vec::with_capacity(r.fields.len());
+            for f in &r.fields {
+                fields.push(new_atom(c, f)?);
+            }
+            let fields = c.heap.list(&fields);
+            let text = c.heap.binary(r.text.as_bytes());
+            let tag = c.atom("record");
+            c.heap.tuple(&[tag, name, fields, text])
+        }
+        Ok(crate::host::ShellDefinition::Function { name, arity, text }) => {
+            let name = new_atom(c, &name)?;
+            let text = c.heap.binary(text.as_bytes());
+            let tag = c.atom("function");
+            c.heap
+                .tuple(&[tag, name, Term::small(i64::from(arity)), text])
+        }
+        Err(errors) => {
+            let l = lines(c, &errors);
+            let tag = c.atom("error");
+            c.heap.tuple(&[tag, l])
+        }
+    })
+}
+
+/// `krarup_shell:compile_functions(Module, Texts, Records)`: `{ok, Bin}` or `{error, Lines}`.
+fn compile_functions(
+    c: &mut NativeCtx<'_>,
+    module: Term,
+    texts: Term,
+    records: Term,
+) -> Result<Term, Exception> {
+    let module = module.as_atom().ok_or_else(Exception::badarg)?;
+    let module = c.shared.atoms.name(module).to_string();
+    let texts = crate::ops::list_to_vec(texts).ok_or_else(Exception::badarg)?;
+    let texts = texts
+        .into_iter()
+        .map(text_arg)
+        .collect::<Result<Vec<String>, Exception>>()?;
+    let records = text_arg(records)?;
+    let shared = c.shared;
+    let result = match shared.host.get() {
+        Some(h) => h.compile_shell_functions(&module, &texts, &records),
+        None => Err(vec!["* the shell's compiler is not available".into()]),
+    };
+    Ok(match result {
+        Ok(bytes) => {
+            let bin = c.heap.binary(&bytes);
+            let ok = c.atom("ok");
+            c.heap.tuple(&[ok, bin])
+        }
+        Err(errors) => {
+            let l = lines(c, &errors);
+            let tag = c.atom("error");
+            c.heap.tuple(&[tag, l])
+        }
+    })
 }
