@@ -5,7 +5,7 @@
 %% back to the embedder (krarup_shell:reply/1). The evaluator is an ordinary process (self(),
 %% flush(), messages); after an exception it dies and a new one takes its place, the bindings
 %% kept, as OTP's shell. Local calls in forms come to local_func/2: the shell's own commands
-%% here, any other to user_default, shell_default or c.
+%% here, any other to the functions defined at the prompt, user_default, shell_default or c.
 -module(shell).
 
 -export([start_krarup/0, local_func/2, catch_exception/1, history/1, results/1]).
@@ -36,7 +36,13 @@ start_krarup() ->
 loop(S) ->
     receive
         {krarup_shell, eval, Text, Width} ->
-            {S1, Failed} = form(Text, S#st{width = Width}),
+            %% A fault of the shell itself is reported and the session goes on.
+            {S1, Failed} = try form(Text, S#st{width = Width})
+                           catch Class:Reason:Stack ->
+                                   show(error, ["* krarup shell internal error: ",
+                                                format_exception(Class, Reason, Stack)]),
+                                   {S, true}
+                           end,
             krarup_shell:reply({done, S1#st.n, Failed}),
             loop(S1);
         {krarup_shell, interrupt} ->
