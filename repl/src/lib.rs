@@ -478,6 +478,61 @@ fn run_program(
     status
 }
 
+/// Compiles (or decodes) every file, reporting every error and warning on `stderr`; `None` if
+/// any failed.
+fn compile_all(
+    paths: &[PathBuf],
+    format: ErrorFormat,
+    stderr: &mut dyn Write,
+) -> Option<Vec<(PathBuf, Module)>> {
+    let mut modules = Vec::new();
+    let mut failed = false;
+    // Compile everything first so that all errors in all files are reported at once.
+    for path in paths {
+        let loaded = if is_bytecode(path) {
+            read_bytecode(path)
+        } else {
+            compile_file_as(path, format).map(|(m, warnings)| {
+                let _ = stderr.write_all(warnings.as_bytes());
+                m
+            })
+        };
+        match loaded {
+            Ok(m) => modules.push((path.clone(), m)),
+            Err(f) => {
+                let _ = stderr.write_all(f.message.as_bytes());
+                failed = true;
+            }
+        }
+    }
+    (!failed).then_some(modules)
+}
+
+/// Loads the program's modules into `rt`, refusing names of krarup's own modules and names
+/// given twice; `Err` carries the exit status after the message on `stderr`.
+fn load_all(
+    rt: &mut Runtime,
+    modules: Vec<(PathBuf, Module)>,
+    stderr: &mut dyn Write,
+) -> Result<(), i32> {
+    let named: Vec<(&Path, Module)> = modules
+        .iter()
+        .map(|(p, m)| (p.as_path(), m.clone()))
+        .collect();
+    let clashes = name_clashes(&named, &reserved_module_names(rt));
+    if !clashes.is_empty() {
+        let _ = stderr.write_all(clashes.concat().as_bytes());
+        return Err(EXIT_FAILURE);
+    }
+    for (_, m) in modules {
+        if let Err(e) = rt.load(m) {
+            let _ = writeln!(stderr, "krarup: {e}");
+            return Err(EXIT_FAILURE);
+        }
+    }
+    Ok(())
+}
+
 /// Why `krarup run` cannot call `main/0` of `module` (read from `path`), with a hint: the report
 /// `erl` would give (`undefined function M:main/0`) and what to change. `None` when `main/0` or
 /// `main/1` (which receives the program's arguments) is exported.

@@ -28,8 +28,9 @@ uncaught exception in main/0 or a failed write to standard output (127 for `krar
 escript); 2 for a bad command line."
 )]
 struct Cli {
+    /// Without a command: an interactive shell (as `krarup shell`).
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -67,6 +68,10 @@ enum Command {
         /// error.
         #[arg(long = "watch")]
         watch: bool,
+        /// After main/0 returns, open an interactive shell in the same running system instead of
+        /// halting.
+        #[arg(long = "shell", conflicts_with = "watch")]
+        shell: bool,
         #[command(flatten)]
         diagnostics: DiagnosticsArgs,
         /// The program's arguments, after `--`: main/1 receives them as a list of strings when
@@ -74,6 +79,23 @@ enum Command {
         /// them either way.
         #[arg(last = true, value_name = "ARGS")]
         args: Vec<String>,
+    },
+    /// An interactive Erlang shell, with the given modules compiled and loaded first.
+    ///
+    /// Forms typed at the `N>` prompt are evaluated as erl's shell evaluates them. With input that
+    /// is not a terminal (`krarup shell < session.erl`) nothing is echoed and the exit status is 1
+    /// if any form raised an exception. `q()` or `halt()` leave the shell.
+    Shell {
+        /// Source (.erl) or bytecode (.kbc) files to load before the first prompt.
+        files: Vec<PathBuf>,
+        /// Number of scheduler threads, 1 to 1024 (as `erl +S N`); default: one per core.
+        #[arg(short = 'S', long = "schedulers", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        schedulers: Option<u16>,
+        /// A directory of bytecode (.kbc) files put first on the code path (as `erl -pa DIR`).
+        #[arg(long = "pa", value_name = "DIR")]
+        pa: Vec<String>,
+        #[command(flatten)]
+        diagnostics: DiagnosticsArgs,
     },
     /// Compile Erlang modules to bytecode files (.kbc), or print a compiler pass's output.
     ///
@@ -166,16 +188,50 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse_from(erl_flags(argv.into_iter()));
     let code = match cli.command {
-        Command::Run {
+        None => shell(krarup::shell::ShellOptions::default()),
+        Some(Command::Shell {
+            files,
+            schedulers,
+            pa,
+            diagnostics,
+        }) => shell(krarup::shell::ShellOptions {
+            files,
+            schedulers: schedulers.map(usize::from),
+            format: diagnostics.error_format.into(),
+            pa,
+            ..Default::default()
+        }),
+        Some(Command::Run {
+            files,
+            schedulers,
+            process_limit,
+            atom_limit,
+            pa,
+            shell: true,
+            diagnostics,
+            ..
+        }) => shell(krarup::shell::ShellOptions {
+            files,
+            run_main: true,
+            schedulers: schedulers.map(usize::from),
+            format: diagnostics.error_format.into(),
+            limits: krarup::Limits {
+                processes: process_limit,
+                atoms: atom_limit,
+            },
+            pa,
+        }),
+        Some(Command::Run {
             files,
             schedulers,
             process_limit,
             atom_limit,
             pa,
             watch,
+            shell: false,
             diagnostics,
             args,
-        } => {
+        }) => {
             let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
             let stdout = Box::new(std::io::BufWriter::new(checked));
             let schedulers = schedulers.map(usize::from);
@@ -198,14 +254,31 @@ fn main() -> ExitCode {
             );
             checked_status(status, &output_errors)
         }
-        Command::Compile {
+        Some(Command::Compile {
             files,
             out,
             dump,
             diagnostics,
-        } => compile(&files, &out, dump, diagnostics.error_format.into()),
+        }) => compile(&files, &out, dump, diagnostics.error_format.into()),
     };
     ExitCode::from(code as u8)
+}
+
+/// Runs a shell session on this process's standard input and output (the piped frontend until
+/// the terminal one is in).
+fn shell(options: krarup::shell::ShellOptions) -> i32 {
+    use std::io::IsTerminal;
+    // krarup's own one-line banner, on a terminal only (none when piped, so transcripts match).
+    if std::io::stdin().is_terminal() {
+        println!(
+            "krarup {} shell (q(). or Ctrl-D to quit)",
+            env!("CARGO_PKG_VERSION")
+        );
+    }
+    let input = Box::new(std::io::BufReader::new(std::io::stdin()));
+    let mut frontend =
+        krarup::shell::piped::Piped::new(input, Box::new(krarup::unbuffered_stdout()));
+    krarup::shell::run(&options, &mut frontend, &mut std::io::stderr())
 }
 
 /// The exit status once the program ended with `status`: a failed write to standard output

@@ -134,6 +134,68 @@ pub trait Host: Send + Sync {
         Err(ENOTSUP.into())
     }
 
+    // -- the interactive shell (stdlib/erl/shell.erl, docs/shell.md) --
+
+    /// Compiles one form typed at the shell (`krarup_shell:compile/4`) into a module exporting
+    /// `eval/1` (see the compiler's `shell::compile_form`): `module` is its name, `bound` the
+    /// names of the variables bound in the shell (the order of `eval/1`'s list), `records` the
+    /// shell's `-record` forms.
+    fn compile_shell_form(
+        &self,
+        text: &str,
+        bound: &[String],
+        module: &str,
+        records: &str,
+    ) -> Result<ShellForm, ShellFormError> {
+        let _ = (text, bound, module, records);
+        Err(ShellFormError {
+            syntax: false,
+            lines: vec![format!("* {ENOTSUP}")],
+        })
+    }
+
+    /// A shell form's text as `h()` shows it: its expressions printed as OTP's `erl_pp` prints
+    /// them (`krarup_shell:pp_form/1`); `None` if it does not parse.
+    fn shell_pp_form(&self, text: &str) -> Option<String> {
+        let _ = text;
+        None
+    }
+
+    /// The record definitions in the Erlang source file at `path` (the shell's `rr/1,2`), in
+    /// source order; `Err` with the POSIX name if it cannot be read.
+    fn shell_file_records(&self, path: &str) -> Result<Vec<ShellRecord>, String> {
+        let _ = path;
+        Err(ENOTSUP.into())
+    }
+
+    /// Whether `text`, one shell form, defines a record or a function instead of being
+    /// expressions (`krarup_shell:definition/1`): `None` for expressions, else the definition or
+    /// erl's `* L:C: message` lines.
+    fn shell_definition(&self, text: &str) -> Option<Result<ShellDefinition, Vec<String>>> {
+        let _ = text;
+        None
+    }
+
+    /// Compiles the functions defined at the shell's prompt (their texts) with the shell's
+    /// `records` into module `module`, every function exported: its `.kbc` bytes, or erl's
+    /// `* L:C: message` lines (`krarup_shell:compile_functions/3`).
+    fn compile_shell_functions(
+        &self,
+        module: &str,
+        functions: &[String],
+        records: &str,
+    ) -> Result<Vec<u8>, Vec<String>> {
+        let _ = (module, functions, records);
+        Err(vec![format!("* {ENOTSUP}")])
+    }
+
+    /// What the shell process tells the embedder's shell loop (`krarup_shell:reply/1`): output
+    /// to show, or that the form it was given has finished. Called on a scheduler thread: it
+    /// must not block.
+    fn shell_event(&self, event: ShellEvent) {
+        let _ = event;
+    }
+
     /// Closes the file (`file:close/1`); closing a closed file is `Ok`. The calls above answer
     /// `terminated` for a closed or unknown handle (as OTP once the file's io server is gone).
     fn close(&self, fd: u64) -> Result<(), String> {
@@ -167,6 +229,53 @@ pub struct CompileDiagnostic {
     pub message: String,
     /// The text `report` prints: location, message, source line and caret.
     pub report: String,
+}
+
+/// A compiled shell form: the `.kbc` bytes of its module and the variables it binds, in the
+/// order of the list its `eval/1` returns.
+#[derive(Clone, Debug, Default)]
+pub struct ShellForm {
+    pub bytes: Vec<u8>,
+    pub bound_out: Vec<String>,
+}
+
+/// Why a shell form cannot run: erl's `* L:C: message` lines; `syntax` when it did not parse
+/// (erl's prompt counter then stays).
+#[derive(Clone, Debug, Default)]
+pub struct ShellFormError {
+    pub syntax: bool,
+    pub lines: Vec<String>,
+}
+
+/// A record definition for the shell (`rr/1`): its name, field names, and its text as `rl/0`
+/// prints it (`-record(name,{a = 1, b}).`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShellRecord {
+    pub name: String,
+    pub fields: Vec<String>,
+    pub text: String,
+}
+
+/// A definition typed at the shell's prompt (`Host::shell_definition`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellDefinition {
+    Record(ShellRecord),
+    /// A function: name, arity and its text.
+    Function {
+        name: String,
+        arity: u32,
+        text: String,
+    },
+}
+
+/// A message from the shell process to the embedder's shell loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellEvent {
+    /// Text the shell prints (without the final newline): a result, or an error when `error`.
+    Show { error: bool, text: String },
+    /// The form has finished; the next prompt is `N> ` with `prompt` N. `failed`: it raised an
+    /// exception (piped mode then exits non-zero at the end).
+    Done { prompt: u64, failed: bool },
 }
 
 /// What `file:read_file_info/1` reports (OTP's `#file_info{}`).

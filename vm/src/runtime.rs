@@ -177,6 +177,28 @@ impl Runtime {
         })
     }
 
+    /// Starts `module:function()` as the main process without waiting for it (the shell, which
+    /// feeds it input from the embedder's thread): its pid. `System::wait_main` then says how it
+    /// ended; `System::hold_open` keeps it waiting for input from being taken for a deadlock.
+    pub fn start_main(&mut self, module: &str, function: &str) -> Result<u64, Uncaught> {
+        let m = self.shared.atoms.intern(module);
+        let f = self.shared.atoms.intern(function);
+        let Target::Code { version, pc } = self.sys.code().resolve(m, f, 0) else {
+            return Err(Uncaught {
+                report: format!("** exception error: undefined function {module}:{function}/0\n"),
+            });
+        };
+        if self.schedulers.is_none() {
+            self.schedulers = Some(scheduler::start(&self.sys, self.n_schedulers));
+        }
+        let pid = self.sys.new_pid();
+        let mut process = Process::new(pid, version, pc, &[]);
+        process.launcher_frames = true;
+        process.trap_exit = true;
+        self.sys.spawn_main(process);
+        Ok(pid)
+    }
+
     fn run_to_end(
         &mut self,
         module: &str,
