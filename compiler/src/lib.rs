@@ -16,6 +16,7 @@ mod lower_ext;
 mod lower_pat;
 pub mod matchc;
 pub mod ms_transform;
+pub mod eunit_transform;
 pub mod parser;
 pub mod preprocess;
 pub mod regalloc;

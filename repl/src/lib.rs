@@ -6,7 +6,9 @@
 mod host;
 pub mod shell;
 mod os;
+mod test_cmd;
 mod watch;
+pub use test_cmd::run_tests;
 pub use os::unbuffered_stdout;
 pub mod source;
 
