@@ -1,5 +1,7 @@
 %% EUnit's report of failing tests: every assertion kind, with and without a comment, plain
-%% errors, throws and exits, captured output, and the summary with the failure count.
+%% errors, throws and exits, captured output, and the summary with the failure count. (An
+%% assertion that caught the wrong exception reports its stack trace inside the failure term;
+%% macros.erl checks those without the trace.)
 -module(failures).
 -include_lib("eunit/include/eunit.hrl").
 -export([main/0]).
@@ -16,11 +18,9 @@ match_test() -> ?assertMatch({ok, [_ | _]}, value({ok, []})).
 match_guard_test() -> ?assertMatch(X when X > 10, value(5)).
 not_match_test() -> ?assertNotMatch({_, _}, value({a, b})).
 error_test() -> ?assertError(badarg, value(ok)).
-error_wrong_test() -> ?assertError(badarg, 1 + value(a)).
-exit_test() -> ?assertExit(normal, exit(other)).
-throw_test() -> ?assertThrow({x, _}, throw(y)).
 exception_test() -> ?assertException(error, {badmatch, _}, value(1)).
-not_exception_test() -> ?assertNotException(throw, oops, throw(oops)).
+exit_test() -> ?assertExit(normal, value(ok)).
+throw_test() -> ?assertThrow({x, _}, value(y), "with comment").
 badmatch_test() -> {ok, _} = value(error).
 plain_throw_test() -> throw(thrown).
 plain_exit_test() -> exit(bye).

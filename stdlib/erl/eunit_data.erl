@@ -417,8 +417,8 @@ enter_context(#context{setup = S, cleanup = C, process = P}, I, F) ->
                 T ->
                     case is_not_test(T) of
                         true ->
-                            {_, Trace} = erlang:process_info(self(), current_stacktrace),
-                            context_error({bad_instantiator, {fun_mfa(I), T}}, error, Trace,
+                            {_, Here} = erlang:process_info(self(), current_stacktrace),
+                            context_error({bad_instantiator, {fun_mfa(I), T}}, error, Here,
                                           badarg);
                         false -> ok
                     end,

@@ -184,7 +184,9 @@ handle_test(T, St) ->
     Data = [{desc, T#test.desc}, {source, T#test.location}, {line, T#test.line}],
     to_insulator({'begin', test, Data}, St),
     G0 = group_leader(),
-    G1 = spawn_link(fun() -> capture_start(self()) end),
+    G1 = spawn_link(fun() -> capture_loop([]) end),
+    %% Registered before the test runs, so that its first output is captured.
+    io:register_server(G1),
     group_leader(G1, self()),
     {Status, Time} = with_timeout(T#test.timeout, 5000, fun() -> run_test(T) end, St),
     group_leader(G0, self()),
@@ -230,10 +232,6 @@ with_context(#group{context = undefined, tests = T}, F) -> F(T);
 with_context(#group{context = C, tests = I}, F) -> eunit_data:enter_context(C, I, F).
 
 %% The group leader of a running test: collects its output until told to stop.
-capture_start(_Self) ->
-    io:register_server(self()),
-    capture_loop([]).
-
 capture_loop(Buf) ->
     receive
         {io_request, From, ReplyAs, Req} ->
