@@ -87,14 +87,20 @@ fn compile_error_exits_one_and_runs_nothing() {
 fn paths_and_verbose() {
     let dir = project(&[]);
     let d = dir.path();
-    // One file: only calc, whose calc_tests is not among the files.
+    // One file: only calc, whose calc_tests is not among the files. A module with one test
+    // is reported as that test, described by the module (as erl prints it); a test that took
+    // a millisecond or more shows its time before "ok".
     let r = krarup_in(d, &["test", "-v", "src/calc.erl"]);
     assert_clean("file", &r);
     assert_eq!(r.status, Some(0), "stderr:\n{}", err(&r));
     let o = out(&r);
     assert!(
-        o.starts_with("======================== EUnit ========================\nmodule 'calc'\n  calc: add_test...")
-            && o.ends_with("  Test passed.\n"),
+        o.starts_with(
+            "======================== EUnit ========================\n\
+             calc: add_test (module 'calc')..."
+        ) && o.ends_with(
+            "ok\n=======================================================\n  Test passed.\n"
+        ),
         "{o}"
     );
     // A directory: its src/ and test/.
