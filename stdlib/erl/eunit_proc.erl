@@ -33,8 +33,17 @@ super(Id, Info, St) ->
     St#st.super ! {status, Id, Info}.
 
 start_task(Fun, St0) ->
+    sync(St0),
     St = St0#st{parent = self()},
     spawn_link(fun() -> insulator(Fun, St) end).
+
+%% Waits until this task's insulator has passed on everything this process told it, so that
+%% the serializer hears of earlier items before the new task's (BEAM is usually fast enough
+%% for this not to matter; krarup's schedulers can interleave the two insulators otherwise).
+sync(#st{insulator = undefined}) -> ok;
+sync(#st{insulator = I}) ->
+    I ! {sync, self()},
+    receive {synced, I} -> ok end.
 
 insulator(Fun, St0) ->
     process_flag(trap_exit, true),
@@ -59,6 +68,9 @@ insulator_wait(Child, Parent, Buf, St) ->
         {child, Child, Id, {abort, Cause}} ->
             cancel(Id, {abort, Cause}, St),
             terminate(St);
+        {sync, Child} ->
+            Child ! {synced, self()},
+            insulator_wait(Child, Parent, Buf, St);
         {io_request, Child, ReplyAs, Req} ->
             Buf1 = io_request(Child, ReplyAs, Req, hd(Buf)),
             insulator_wait(Child, Parent, [Buf1 | tl(Buf)], St);

@@ -61,6 +61,14 @@ wait(Id, Type, ParentId, GroupMinSize, St) ->
                 undefined -> wait_1(Id, Type, ParentId, GroupMinSize, St);
                 Msg -> {ok, Msg, forget(Id, St)}
             end;
+        exact when Type =:= 'begin' ->
+            %% Cancelled after it began, but the cancellation overtook the beginning (they come
+            %% from different processes): pass the beginning on first, then the cancellation.
+            receive
+                {status, Id, {progress, 'begin', _}} = Msg -> {ok, Msg, St}
+            after 0 ->
+                    {cancel, exact, recall(Id, St), forget(Id, St)}
+            end;
         Why ->
             {cancel, Why, recall(Id, St), forget(Id, St)}
     end.
