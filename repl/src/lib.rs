@@ -4,12 +4,12 @@
 #![forbid(unsafe_code)]
 
 mod host;
-pub mod shell;
 mod os;
+pub mod shell;
 mod test_cmd;
 mod watch;
-pub use test_cmd::run_tests;
 pub use os::unbuffered_stdout;
+pub use test_cmd::run_tests;
 pub mod source;
 
 use krarup_bytecode::module::Module;

@@ -215,8 +215,7 @@ fn main() -> ExitCode {
             let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
             let stdout = Box::new(std::io::BufWriter::new(checked));
             let format = diagnostics.error_format.into();
-            let status =
-                krarup::run_tests(&paths, verbose, stdout, &mut std::io::stderr(), format);
+            let status = krarup::run_tests(&paths, verbose, stdout, &mut std::io::stderr(), format);
             match output_errors.take() {
                 Some(e) => {
                     eprintln!("krarup: error writing to standard output: {e}");

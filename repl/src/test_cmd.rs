@@ -11,6 +11,7 @@ use crate::{
     reserved_module_names, ErrorFormat, EXIT_FAILURE,
 };
 use krarup_bytecode::module::Module;
+use krarup_compiler::diagnostics::Diagnostic;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -96,7 +97,11 @@ pub fn run_tests(
 /// path does not exist.
 fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let defaults = [PathBuf::from(".")];
-    let given = if paths.is_empty() { &defaults[..] } else { paths };
+    let given = if paths.is_empty() {
+        &defaults[..]
+    } else {
+        paths
+    };
     let mut files: Vec<PathBuf> = Vec::new();
     for p in given {
         if p.is_dir() {
@@ -132,26 +137,37 @@ fn erl_files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "erl"))
+        // `x.erl`, not `./x.erl`, for the current directory's files, as `krarup run x.erl`.
+        .map(|p| p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p))
         .collect();
     files.sort();
     files
 }
 
-/// Compiles `path` with the macro `TEST` defined, as `erlc -DTEST` (rebar3's test profile). The
-/// definition is put before the first line's text, so line numbers stay those of the file.
+/// What `compile_for_test` puts before a file's text: `-DTEST` as a definition on the first
+/// line, so line numbers stay those of the file.
+const DEFINE_TEST: &str = "-define(TEST, true). ";
+
+/// Compiles `path` with the macro `TEST` defined, as `erlc -DTEST` (rebar3's test profile).
+/// Diagnostics are moved back onto the file's own text before they are rendered.
 fn compile_for_test(path: &Path, format: ErrorFormat) -> Result<(Module, String), String> {
-    let source = read_source(path).map_err(|f| f.message)?;
-    let source = format!("-define(TEST, true). {source}");
+    let original = read_source(path).map_err(|f| f.message)?;
+    let source = format!("{DEFINE_TEST}{original}");
     let name = path.display().to_string();
     let (result, bad_includes) = crate::on_big_stack(|| compile_text(path, &source, &name))
         .map_err(|e| format!("krarup: cannot start the compiler thread: {e}\n"))?;
+    let render = |mut diags: Vec<Diagnostic>| {
+        let shift = DEFINE_TEST.len() as u32;
+        for d in diags.iter_mut().filter(|d| d.file.is_none()) {
+            d.span.start = d.span.start.saturating_sub(shift);
+            d.span.end = d.span.end.saturating_sub(shift);
+        }
+        render_diagnostics(&diags, &original, &name, format)
+    };
     match result {
         Ok(_) if !bad_includes.is_empty() => Err(bad_includes),
-        Ok(compiled) => Ok((
-            compiled.module,
-            render_diagnostics(&compiled.warnings, &source, &name, format),
-        )),
-        Err(diags) => Err(bad_includes + &render_diagnostics(&diags, &source, &name, format)),
+        Ok(compiled) => Ok((compiled.module, render(compiled.warnings))),
+        Err(diags) => Err(bad_includes + &render(diags)),
     }
 }
 
@@ -161,7 +177,10 @@ fn test_targets(modules: &[(&Path, Module)]) -> Vec<String> {
     let names: Vec<&str> = modules.iter().map(|(_, m)| m.name.as_str()).collect();
     let has_tests = |m: &Module| {
         m.exports.iter().any(|e| {
-            let name = m.atoms.get(e.function.0 as usize).map_or("", String::as_str);
+            let name = m
+                .atoms
+                .get(e.function.0 as usize)
+                .map_or("", String::as_str);
             e.arity == 0 && (name.ends_with("_test") || name.ends_with("_test_"))
         })
     };

@@ -33,7 +33,11 @@ fn project(extra: &[(&str, &str)]) -> tempfile::TempDir {
 
 fn assert_clean(what: &str, r: &RunResult) {
     assert!(!r.timed_out, "{what}: did not finish");
-    assert!(!err(r).contains("panicked"), "{what}: panicked:\n{}", err(r));
+    assert!(
+        !err(r).contains("panicked"),
+        "{what}: panicked:\n{}",
+        err(r)
+    );
 }
 
 #[test]
@@ -66,7 +70,10 @@ fn failing_test_exits_one_with_eunit_report() {
         ),
         "{o}"
     );
-    assert!(o.ends_with("  Failed: 1.  Skipped: 0.  Passed: 4.\n"), "{o}");
+    assert!(
+        o.ends_with("  Failed: 1.  Skipped: 0.  Passed: 4.\n"),
+        "{o}"
+    );
 }
 
 #[test]
@@ -79,8 +86,20 @@ fn compile_error_exits_one_and_runs_nothing() {
     assert_eq!(r.status, Some(1));
     assert_eq!(out(&r), "");
     let e = err(&r);
-    assert!(e.contains("broken_tests.erl"), "{e}");
+    assert!(e.contains("test/broken_tests.erl:3:"), "{e}");
     assert!(e.contains("syntax error"), "{e}");
+    // A first-line error is shown against the file's own text (TEST is defined out of sight).
+    std::fs::remove_file(dir.path().join("test/broken_tests.erl")).expect("remove");
+    write(
+        &dir.path().join("test"),
+        "first_tests.erl",
+        "-module(first_tests) x.\n",
+    );
+    let r = krarup_in(dir.path(), &["test"]);
+    assert_eq!(r.status, Some(1));
+    let e = err(&r);
+    assert!(e.contains("test/first_tests.erl:1:22"), "{e}");
+    assert!(!e.contains("-define(TEST"), "{e}");
 }
 
 #[test]
@@ -105,7 +124,11 @@ fn paths_and_verbose() {
     );
     // A directory: its src/ and test/.
     let parent = d.parent().unwrap_or(Path::new("/"));
-    let name = d.file_name().expect("dir name").to_string_lossy().into_owned();
+    let name = d
+        .file_name()
+        .expect("dir name")
+        .to_string_lossy()
+        .into_owned();
     let r = krarup_in(parent, &["test", &name]);
     assert_eq!(out(&r), "  All 3 tests passed.\n", "stderr:\n{}", err(&r));
 }
@@ -123,7 +146,11 @@ fn nothing_to_test() {
         "{}",
         err(&r)
     );
-    write(dir.path(), "plain.erl", "-module(plain).\n-export([f/0]).\nf() -> ok.\n");
+    write(
+        dir.path(),
+        "plain.erl",
+        "-module(plain).\n-export([f/0]).\nf() -> ok.\n",
+    );
     let r = krarup_in(dir.path(), &["test"]);
     assert_eq!(r.status, Some(0), "{}", err(&r));
     assert_eq!(out(&r), "  There were no tests to run.\n");

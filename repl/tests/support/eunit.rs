@@ -18,9 +18,14 @@ pub fn normalise(text: &str) -> String {
     let mut out = String::new();
     for line in text.split_inclusive('\n') {
         let body = line.trim_start_matches(' ');
-        let dropped = ["in function ", "in call from ", "**in function ", "called as "]
-            .iter()
-            .any(|p| body.starts_with(p))
+        let dropped = [
+            "in function ",
+            "in call from ",
+            "**in function ",
+            "called as ",
+        ]
+        .iter()
+        .any(|p| body.starts_with(p))
             || (body.starts_with("[done in ") && body.trim_end().ends_with(" s]"));
         if dropped {
             continue;

@@ -230,8 +230,8 @@ pub fn check(
     // EUnit's reports are compared in a normalised form (support/eunit.rs says what it hides).
     let eunit_case = case.name.starts_with("eunit/");
     let normalised = |b: &[u8]| eunit::normalise(&String::from_utf8_lossy(b));
-    let stdout_ok = got.stdout == expected
-        || (eunit_case && normalised(expected) == normalised(&got.stdout));
+    let stdout_ok =
+        got.stdout == expected || (eunit_case && normalised(expected) == normalised(&got.stdout));
     // An uncaught exception must be reported on stderr (spec.md, "Programs").
     let report_ok = want_status == 0 || !String::from_utf8_lossy(&got.stderr).trim().is_empty();
     // With a `.err` beside the `.out`, the logger reports on stderr are compared too.
