@@ -155,3 +155,25 @@ fn nothing_to_test() {
     assert_eq!(r.status, Some(0), "{}", err(&r));
     assert_eq!(out(&r), "  There were no tests to run.\n");
 }
+
+#[test]
+fn debug_macros_write_past_the_capture() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let src = "-module(dbg_tests).\n-include_lib(\"eunit/include/eunit.hrl\").\n\
+               a_test() ->\n    ?debugMsg(\"hello\"),\n    3 = ?debugVal(1 + 2),\n    \
+               ?debugFmt(\"x=~p\", [x]),\n    ?debugHere,\n    io:format(\"captured~n\").\n";
+    write(dir.path(), "dbg_tests.erl", src);
+    let r = krarup_in(dir.path(), &["test"]);
+    assert_eq!(r.status, Some(0), "{}", err(&r));
+    // As erl prints them: "File:Line:Pid: Text" on the device user, which EUnit does not
+    // capture; the test's own output is captured and not shown.
+    let lines: Vec<String> = out(&r).lines().map(str::to_string).collect();
+    let want = [(4, "hello"), (5, "1 + 2 = 3"), (6, "x=x"), (7, "<-")];
+    assert_eq!(lines.len(), want.len() + 1, "{lines:?}");
+    for (line, (n, text)) in lines.iter().zip(want) {
+        let prefix = format!("dbg_tests.erl:{n}:<0.");
+        assert!(line.starts_with(&prefix), "{line}");
+        assert!(line.ends_with(&format!(".0>: {text}")), "{line}");
+    }
+    assert_eq!(lines[want.len()], "  Test passed.");
+}
