@@ -10,6 +10,7 @@ mod codegen_match;
 pub mod core;
 pub mod depth;
 pub mod diagnostics;
+pub mod eunit_transform;
 pub mod lexer;
 pub mod lower;
 mod lower_ext;

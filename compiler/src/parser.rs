@@ -354,6 +354,8 @@ pub fn parse_module_unchecked(
     }
     // `ets:fun2ms/1` calls become match specifications before any check sees them.
     crate::ms_transform::apply(&mut module);
+    // EUnit's autoexport/striptests, which eunit.hrl asks for.
+    crate::eunit_transform::apply(&mut module);
     (module, diags)
 }
 

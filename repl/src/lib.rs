@@ -7,9 +7,11 @@ mod host;
 mod os;
 pub mod program_args;
 pub mod shell;
+mod test_cmd;
 mod watch;
 pub use os::unbuffered_stdout;
 pub use program_args::ProgramArgs;
+pub use test_cmd::run_tests;
 pub mod source;
 
 use krarup_bytecode::module::Module;

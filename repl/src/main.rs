@@ -97,6 +97,22 @@ enum Command {
         #[command(flatten)]
         diagnostics: DiagnosticsArgs,
     },
+    /// Run EUnit tests: compile the files with TEST defined and run eunit:test on the modules
+    /// that have tests.
+    ///
+    /// Each path is an .erl file or a directory (its .erl files and those of its src/ and test/
+    /// directories, as rebar3 lays a project out); default: the current directory. A module M_tests
+    /// runs with M. Prints EUnit's report; the exit status is 0 when every test passed, 1 when
+    /// one failed or a file did not compile.
+    Test {
+        /// .erl files or directories; default: the current directory.
+        paths: Vec<PathBuf>,
+        /// EUnit's verbose report: every test and group, not only the failures.
+        #[arg(short = 'v', long = "verbose")]
+        verbose: bool,
+        #[command(flatten)]
+        diagnostics: DiagnosticsArgs,
+    },
     /// Compile Erlang modules to bytecode files (.kbc), or print a compiler pass's output.
     ///
     /// Each source file gives OUT/NAME.kbc, NAME being its -module name; `krarup run OUT/NAME.kbc`
@@ -253,6 +269,23 @@ fn main() -> ExitCode {
                 &program,
             );
             checked_status(status, &output_errors)
+        }
+        Some(Command::Test {
+            paths,
+            verbose,
+            diagnostics,
+        }) => {
+            let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
+            let stdout = Box::new(std::io::BufWriter::new(checked));
+            let format = diagnostics.error_format.into();
+            let status = krarup::run_tests(&paths, verbose, stdout, &mut std::io::stderr(), format);
+            match output_errors.take() {
+                Some(e) => {
+                    eprintln!("krarup: error writing to standard output: {e}");
+                    status.max(EXIT_FAILURE)
+                }
+                None => status,
+            }
         }
         Some(Command::Compile {
             files,

@@ -5,18 +5,22 @@
 %% An open file ({file_descriptor, krarup_file, _}, see file.erl) is a device too: output is
 %% written to it as bytes (Latin-1, as OTP's default file encoding) and get_line/2 reads a line.
 %% Any other device is badarg. No input from standard input.
+%% Output capture (EUnit): while a process's group leader is an io server registered with
+%% register_server/1, its standard_io output goes to that server as an io request instead
+%% (the device user still writes to stdout, as in OTP where user is not the group leader).
 -module(io).
 
 -export([format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3,
          put_chars/1, put_chars/2, nl/0, nl/1, write/1, write/2,
          setopts/1, setopts/2, getopts/0, getopts/1, columns/0, columns/1,
-         rows/0, rows/1, printable_range/0, get_line/2]).
+         rows/0, rows/1, printable_range/0, get_line/2,
+         register_server/1, unregister_server/1]).
 
 format(Format) -> format(Format, []).
 
 format(Format, Args) ->
     try io_lib_format:fwrite(Format, Args) of
-        Chars -> krarup_io:put_chars(Chars)
+        Chars -> out(Chars)
     catch
         _:_ -> erlang:error(badarg, [Format, Args])
     end.
@@ -33,6 +37,12 @@ format({file_descriptor, krarup_file, _} = Fd, Format, Args) ->
     catch
         _:_ -> erlang:error(badarg, [Fd, Format, Args])
     end;
+format(user, Format, Args) ->
+    try io_lib_format:fwrite(Format, Args) of
+        Chars -> krarup_io:put_chars(Chars)
+    catch
+        _:_ -> erlang:error(badarg, [user, Format, Args])
+    end;
 format(Dev, Format, Args) ->
     case device(Dev) of
         true -> format(Format, Args);
@@ -45,7 +55,7 @@ fwrite(Dev, Format, Args) -> format(Dev, Format, Args).
 
 put_chars(Chars) ->
     case is_chardata(Chars) of
-        true -> krarup_io:put_chars(Chars);
+        true -> out(Chars);
         false -> erlang:error(badarg, [Chars])
     end.
 
@@ -56,13 +66,18 @@ put_chars(standard_error, Chars) ->
     end;
 put_chars({file_descriptor, krarup_file, _} = Fd, Chars) ->
     file_out(Fd, Chars, [Fd, Chars]);
+put_chars(user, Chars) ->
+    case is_chardata(Chars) of
+        true -> krarup_io:put_chars(Chars);
+        false -> erlang:error(badarg, [user, Chars])
+    end;
 put_chars(Dev, Chars) ->
     case device(Dev) of
         true -> put_chars(Chars);
         false -> erlang:error(badarg, [Dev, Chars])
     end.
 
-nl() -> krarup_io:put_chars("\n").
+nl() -> out("\n").
 
 nl(standard_error) -> krarup_io:put_chars(standard_error, "\n");
 nl({file_descriptor, krarup_file, _} = Fd) -> file_out(Fd, "\n", [Fd]);
@@ -72,7 +87,7 @@ nl(Dev) ->
         false -> erlang:error(badarg, [Dev])
     end.
 
-write(Term) -> krarup_io:put_chars(io_lib:write(Term)).
+write(Term) -> out(io_lib:write(Term)).
 
 write(standard_error, Term) ->
     krarup_io:put_chars(standard_error, io_lib:write(Term));
@@ -82,6 +97,34 @@ write(Dev, Term) ->
     case device(Dev) of
         true -> write(Term);
         false -> erlang:error(badarg, [Dev, Term])
+    end.
+
+%% Registers Pid as an io server: processes whose group leader it is send it their standard
+%% output as io requests ({put_chars, unicode, Chars}) until unregister_server/1.
+register_server(Pid) -> persistent_term:put({?MODULE, server, Pid}, true).
+
+unregister_server(Pid) ->
+    _ = persistent_term:erase({?MODULE, server, Pid}),
+    ok.
+
+%% Standard output: to the group leader if it is a registered io server, else to stdout.
+out(Chars) ->
+    GL = group_leader(),
+    case persistent_term:get({?MODULE, server, GL}, false) of
+        true -> request(GL, {put_chars, unicode, Chars});
+        false -> krarup_io:put_chars(Chars)
+    end.
+
+%% One io request and its reply; a server that is gone gets the output written to stdout.
+request(Server, {put_chars, _, Chars} = Req) ->
+    Ref = erlang:monitor(process, Server),
+    Server ! {io_request, self(), Ref, Req},
+    receive
+        {io_reply, Ref, Reply} ->
+            erlang:demonitor(Ref, [flush]),
+            Reply;
+        {'DOWN', Ref, process, _, _} ->
+            krarup_io:put_chars(Chars)
     end.
 
 %% A line of an open file (with its "\n"), eof, or {error, Reason}; the prompt is not shown.
