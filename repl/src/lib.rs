@@ -4,8 +4,8 @@
 #![forbid(unsafe_code)]
 
 mod host;
-pub mod shell;
 mod os;
+pub mod shell;
 mod watch;
 pub use os::unbuffered_stdout;
 pub mod source;

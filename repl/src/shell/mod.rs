@@ -2,3 +2,4 @@
 //! running, an Erlang shell process that evaluates forms, and a frontend that reads them.
 
 pub mod frontend;
+pub mod tty;
