@@ -171,7 +171,8 @@ fn output_of_another_process_appears_above_the_line_being_typed() {
         "{:?}",
         text(seen.before())
     );
-    p.expect("2> Half").unwrap();
+    p.expect("2> ").unwrap();
+    p.expect("Half").unwrap();
     p.send(" = 7.\r").unwrap();
     p.expect("7").unwrap();
     p.expect("3> ").unwrap();

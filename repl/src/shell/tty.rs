@@ -121,7 +121,9 @@ impl TtyFrontend {
                 history_file = Some(path);
             }
         }
-        let width = editor.dimensions().map_or(80, |(cols, _)| cols.max(1));
+        let width = editor
+            .dimensions()
+            .map_or(80, |(cols, _)| usize::from(cols).max(1));
         let frontend = TtyFrontend {
             editor,
             screen: SharedScreen::new(crate::unbuffered_stdout()),
@@ -210,7 +212,7 @@ impl Frontend for TtyFrontend {
         let shown = self.settings.prompt_text(prompt.number, &prompt.text);
         loop {
             if let Some((cols, _)) = self.editor.dimensions() {
-                self.width = cols.max(1);
+                self.width = usize::from(cols).max(1);
             }
             self.ctrl_c_on_empty.store(false, Ordering::SeqCst);
             self.screen.set_reading(true);
@@ -350,7 +352,7 @@ impl Highlighter for ShellHelper {
         }
     }
 
-    fn highlight_char(&self, _: &str, _: usize, _: bool) -> bool {
+    fn highlight_char(&self, _: &str, _: usize, _: rustyline::highlight::CmdKind) -> bool {
         self.colour
     }
 }
