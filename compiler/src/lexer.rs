@@ -382,6 +382,25 @@ pub fn lex(source: &str) -> (Vec<Token>, Vec<Diagnostic>) {
     (tokens, diags)
 }
 
+/// Lexes a module's source as [`lex`] does, first skipping a `#!` line at the very start (as
+/// escript does), so that `#!/usr/bin/env krarup` makes a `.erl` file executable. Spans stay
+/// offsets into `source`; the line counts as line 1.
+pub fn lex_module(source: &str) -> (Vec<Token>, Vec<Diagnostic>) {
+    if !source.starts_with("#!") {
+        return lex(source);
+    }
+    let skip = source.find('\n').unwrap_or(source.len());
+    let (mut tokens, mut diags) = lex(&source[skip..]);
+    let shift = |s: Span| Span::new(s.start + skip as u32, s.end + skip as u32);
+    for t in &mut tokens {
+        t.span = shift(t.span);
+    }
+    for d in &mut diags {
+        d.span = shift(d.span);
+    }
+    (tokens, diags)
+}
+
 fn lex_error_diagnostic(e: LexError, span: Span, slice: &str) -> Diagnostic {
     let kind = match e {
         LexError::Unexpected => Kind::IllegalCharacter(slice.chars().next().unwrap_or(' ')),
@@ -844,6 +863,21 @@ mod tests {
         let (t, d) = lex(s);
         assert!(d.is_empty(), "{d:?}");
         t.into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn shebang_line_is_skipped_in_modules_only() {
+        let src = "#!/usr/bin/env krarup\n-module(m). \"x\n";
+        let (tokens, diags) = lex_module(src);
+        assert_eq!(tokens[0].tok, Tok::Minus);
+        // Spans stay offsets into the whole file.
+        assert_eq!(tokens[0].span, Span::new(22, 23));
+        assert_eq!(diags.len(), 1);
+        assert_eq!(&src[diags[0].span.start as usize..][..1], "\"");
+        // Without the line, and in `lex` (shell input, includes), `#!` is ordinary text.
+        assert_eq!(lex_module("-module(m).").0.len(), 5);
+        assert_eq!(toks("#!")[0], Tok::Hash);
+        assert!(lex_module("#!no newline").0.is_empty());
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub mod parser;
 pub mod preprocess;
 pub mod regalloc;
 pub mod scope;
+pub mod shell;
+mod shell_pp;
 pub mod sources;
 pub mod terms;
 pub mod warn_options;

@@ -9,7 +9,7 @@
 
 use crate::ast::*;
 use crate::diagnostics::{line_col, Diagnostic, HeadMismatch, Kind, SyntaxHint};
-use crate::lexer::{lex, Tok, Token};
+use crate::lexer::{lex_module, Tok, Token};
 use crate::preprocess::{opens_fun_block, preprocess_with_sources, split_forms, IncludeResolver};
 use crate::sources::SourceMap;
 use lalrpop_util::ParseError;
@@ -267,7 +267,7 @@ pub fn parse_module_unchecked(
             vec![Diagnostic::new(Kind::SourceTooLarge, Span::default())],
         );
     }
-    let (tokens, mut diags) = lex(source);
+    let (tokens, mut diags) = lex_module(source);
     let lex_errors: Vec<Span> = diags.iter().map(|d| d.span).collect();
     // After a bad number erl_scan resumes right after the bad token, so the rest of the form up to
     // its `.` is parsed as a form of its own (and usually gives a syntax error, as in erlc).

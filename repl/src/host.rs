@@ -1,12 +1,14 @@
 //! The `krarup` binary's side of the VM's host interface (`krarup_vm::host::Host`): files from the
 //! OS, term parsing from the compiler, the code path (the directories of the program's files),
-//! open files (a table of handles) and compiling source files for `compile:file/2`.
+//! open files (a table of handles), compiling source files for `compile:file/2`, and the
+//! shell's forms and events (`shell/mod.rs`).
 
 use krarup_bytecode::module::Literal;
 use krarup_compiler::lower::string_lit as string;
 use krarup_compiler::terms::{parse_terms, TermErrorKind};
 use krarup_vm::host::{
     posix_name, Compilation, CompileDiagnostic, ConsultError, FileInfo, Host, OpenMode, Position,
+    ShellEvent, ShellForm, ShellFormError, ShellRecord,
 };
 use std::collections::HashMap;
 use std::fs::File;
@@ -18,18 +20,27 @@ use std::sync::Mutex;
 /// The host of a `krarup run`: `code_path` lists the program files' directories, in order.
 pub struct OsHost {
     pub code_path: Vec<String>,
+    /// `init:get_plain_arguments/0`'s strings (`Host::plain_arguments`).
+    pub plain_arguments: Vec<String>,
     /// Files opened by `file:open/2`, by handle.
     files: Mutex<HashMap<u64, File>>,
     next_fd: AtomicU64,
+    /// Where `krarup_shell:reply/1`'s events go while a shell runs (`shell/mod.rs`).
+    pub shell_events: Mutex<Option<ShellSink>>,
 }
+
+/// Receives the shell's events (`Host::shell_event`) on the scheduler thread that sent them.
+pub type ShellSink = Box<dyn Fn(ShellEvent) + Send>;
 
 impl OsHost {
     /// A host whose code path is `code_path`, with no open files.
     pub fn new(code_path: Vec<String>) -> OsHost {
         OsHost {
             code_path,
+            plain_arguments: Vec::new(),
             files: Mutex::new(HashMap::new()),
             next_fd: AtomicU64::new(1),
+            shell_events: Mutex::new(None),
         }
     }
 
@@ -51,6 +62,66 @@ fn posix(e: std::io::Error) -> String {
 }
 
 impl Host for OsHost {
+    fn compile_shell_form(
+        &self,
+        text: &str,
+        bound: &[String],
+        module: &str,
+        records: &str,
+    ) -> Result<ShellForm, ShellFormError> {
+        use krarup_compiler::shell::{compile_form, FormError, FormInput};
+        let input = FormInput {
+            text,
+            bound,
+            module,
+            records,
+        };
+        match crate::on_big_stack(|| compile_form(&input)) {
+            Ok(Ok(c)) => Ok(ShellForm {
+                bytes: krarup_bytecode::format::encode(&c.module),
+                bound_out: c.bound_out,
+            }),
+            Ok(Err(FormError::Syntax(lines))) => Err(ShellFormError {
+                syntax: true,
+                lines,
+            }),
+            Ok(Err(FormError::Invalid(lines))) => Err(ShellFormError {
+                syntax: false,
+                lines,
+            }),
+            Err(e) => Err(ShellFormError {
+                syntax: false,
+                lines: vec![format!("* cannot start the compiler thread: {e}")],
+            }),
+        }
+    }
+
+    fn shell_pp_form(&self, text: &str) -> Option<String> {
+        krarup_compiler::shell::pp_form(text)
+    }
+
+    fn shell_file_records(&self, path: &str) -> Result<Vec<ShellRecord>, String> {
+        let bytes = std::fs::read(path).map_err(posix)?;
+        let source = crate::source::decode(bytes, path).map_err(|_| "einval".to_string())?;
+        let defs = crate::on_big_stack(|| krarup_compiler::shell::record_definitions(&source))
+            .map_err(posix)?;
+        Ok(defs
+            .into_iter()
+            .map(|d| ShellRecord {
+                name: d.name,
+                fields: d.fields,
+                text: d.text,
+            })
+            .collect())
+    }
+
+    fn shell_event(&self, event: ShellEvent) {
+        let events = self.shell_events.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(sink) = events.as_ref() {
+            sink(event);
+        }
+    }
+
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
         std::fs::read(path).map_err(|e| posix_name(&e).to_string())
     }
@@ -165,6 +236,10 @@ impl Host for OsHost {
         std::env::vars_os()
             .map(|(k, v)| format!("{}={}", k.to_string_lossy(), v.to_string_lossy()))
             .collect()
+    }
+
+    fn plain_arguments(&self) -> Vec<String> {
+        self.plain_arguments.clone()
     }
 
     fn open(&self, path: &str, mode: OpenMode) -> Result<u64, String> {

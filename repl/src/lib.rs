@@ -5,9 +5,11 @@
 
 mod host;
 mod os;
+pub mod program_args;
 pub mod shell;
 mod watch;
 pub use os::unbuffered_stdout;
+pub use program_args::ProgramArgs;
 pub mod source;
 
 use krarup_bytecode::module::Module;
@@ -327,7 +329,10 @@ pub fn run_files_with_path(
     limits: Limits,
     pa: &[String],
 ) -> i32 {
-    run_program(paths, stdout, stderr, schedulers, format, limits, pa, false)
+    let program = ProgramArgs::default();
+    run_program(
+        paths, stdout, stderr, schedulers, format, limits, pa, false, &program,
+    )
 }
 
 /// `run_files_with_path` in watch mode (`krarup run --watch`): while `main/0` runs, each `.erl`
@@ -342,7 +347,32 @@ pub fn run_files_watching(
     limits: Limits,
     pa: &[String],
 ) -> i32 {
-    run_program(paths, stdout, stderr, schedulers, format, limits, pa, true)
+    let program = ProgramArgs::default();
+    run_program(
+        paths, stdout, stderr, schedulers, format, limits, pa, true, &program,
+    )
+}
+
+/// `run_files_with_path` (or, with `watch`, `run_files_watching`) handing `program`'s arguments
+/// to the program: `main/1` receives them as a list of strings when the first module exports it
+/// (escript's convention), else `main/0` runs; `init:get_plain_arguments/0` returns
+/// `program.plain_arguments()` either way. An escript-style run (`program.script`) fails with
+/// status 127, as escript.
+#[allow(clippy::too_many_arguments)]
+pub fn run_files_with_args(
+    paths: &[PathBuf],
+    stdout: Box<dyn Write + Send>,
+    stderr: &mut dyn Write,
+    schedulers: Option<usize>,
+    format: ErrorFormat,
+    limits: Limits,
+    pa: &[String],
+    watch: bool,
+    program: &ProgramArgs,
+) -> i32 {
+    run_program(
+        paths, stdout, stderr, schedulers, format, limits, pa, watch, program,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -355,7 +385,9 @@ fn run_program(
     limits: Limits,
     pa: &[String],
     watch: bool,
+    program: &ProgramArgs,
 ) -> i32 {
+    let failure = program.failure_status();
     let mut modules: Vec<(&Path, Module)> = Vec::new();
     let mut failed = false;
     // Compile everything first so that all errors in all files are reported at once.
@@ -377,20 +409,23 @@ fn run_program(
         }
     }
     if failed {
-        return EXIT_FAILURE;
+        return failure;
     }
     let Some(first) = modules.first().map(|(_, m)| m.name.clone()) else {
         let _ = writeln!(stderr, "krarup: no input files");
-        return EXIT_FAILURE;
+        return failure;
     };
     if let Some(problem) = main_problem(modules[0].0, &modules[0].1) {
         let _ = stderr.write_all(problem.as_bytes());
-        return EXIT_FAILURE;
+        return failure;
     }
+    let arity = program_args::entry_arity(&modules[0].1);
     let mut code_path: Vec<String> = pa.to_vec();
     code_path.extend(program_dirs(paths).into_iter().filter(|d| !pa.contains(d)));
     let rt = new_runtime(stdout).map(|mut rt| {
-        let _ = rt.shared().host.set(Box::new(host::OsHost::new(code_path)));
+        let mut host = host::OsHost::new(code_path);
+        host.plain_arguments = program.plain_arguments();
+        let _ = rt.shared().host.set(Box::new(host));
         if let Some(n) = schedulers {
             rt.set_schedulers(n);
         }
@@ -406,26 +441,30 @@ fn run_program(
         Ok(rt) => rt,
         Err(f) => {
             let _ = stderr.write_all(f.message.as_bytes());
-            return EXIT_FAILURE;
+            return failure;
         }
     };
     let clashes = name_clashes(&modules, &reserved_module_names(&rt));
     if !clashes.is_empty() {
         let _ = stderr.write_all(clashes.concat().as_bytes());
-        return EXIT_FAILURE;
+        return failure;
     }
     for (_, m) in modules {
         if let Err(e) = rt.load(m) {
             let _ = writeln!(stderr, "krarup: {e}");
-            return EXIT_FAILURE;
+            return failure;
         }
     }
     let watcher = watch.then(|| watch::Watcher::start(rt.code_loader(), paths, format));
-    let status = match rt.run_main(&first, "main") {
+    let entry = match arity {
+        Some(1) => rt.run_main_with_args(&first, "main", &program.args),
+        _ => rt.run_main(&first, "main"),
+    };
+    let status = match entry {
         Ok(code) => code,
         Err(uncaught) => {
             let _ = stderr.write_all(uncaught.report.as_bytes());
-            EXIT_FAILURE
+            failure
         }
     };
     drop(watcher);
@@ -436,9 +475,64 @@ fn run_program(
     status
 }
 
+/// Compiles (or decodes) every file, reporting every error and warning on `stderr`; `None` if
+/// any failed.
+fn compile_all(
+    paths: &[PathBuf],
+    format: ErrorFormat,
+    stderr: &mut dyn Write,
+) -> Option<Vec<(PathBuf, Module)>> {
+    let mut modules = Vec::new();
+    let mut failed = false;
+    // Compile everything first so that all errors in all files are reported at once.
+    for path in paths {
+        let loaded = if is_bytecode(path) {
+            read_bytecode(path)
+        } else {
+            compile_file_as(path, format).map(|(m, warnings)| {
+                let _ = stderr.write_all(warnings.as_bytes());
+                m
+            })
+        };
+        match loaded {
+            Ok(m) => modules.push((path.clone(), m)),
+            Err(f) => {
+                let _ = stderr.write_all(f.message.as_bytes());
+                failed = true;
+            }
+        }
+    }
+    (!failed).then_some(modules)
+}
+
+/// Loads the program's modules into `rt`, refusing names of krarup's own modules and names
+/// given twice; `Err` carries the exit status after the message on `stderr`.
+fn load_all(
+    rt: &mut Runtime,
+    modules: Vec<(PathBuf, Module)>,
+    stderr: &mut dyn Write,
+) -> Result<(), i32> {
+    let named: Vec<(&Path, Module)> = modules
+        .iter()
+        .map(|(p, m)| (p.as_path(), m.clone()))
+        .collect();
+    let clashes = name_clashes(&named, &reserved_module_names(rt));
+    if !clashes.is_empty() {
+        let _ = stderr.write_all(clashes.concat().as_bytes());
+        return Err(EXIT_FAILURE);
+    }
+    for (_, m) in modules {
+        if let Err(e) = rt.load(m) {
+            let _ = writeln!(stderr, "krarup: {e}");
+            return Err(EXIT_FAILURE);
+        }
+    }
+    Ok(())
+}
+
 /// Why `krarup run` cannot call `main/0` of `module` (read from `path`), with a hint: the report
-/// `erl` would give (`undefined function M:main/0`) and what to change. `None` when `main/0` is
-/// exported.
+/// `erl` would give (`undefined function M:main/0`) and what to change. `None` when `main/0` or
+/// `main/1` (which receives the program's arguments) is exported.
 pub fn main_problem(path: &Path, module: &Module) -> Option<String> {
     let name_of = |idx: krarup_bytecode::opcode::AtomIdx| {
         module.atoms.get(idx.0 as usize).map_or("", String::as_str)
@@ -449,7 +543,7 @@ pub fn main_problem(path: &Path, module: &Module) -> Option<String> {
             .iter()
             .any(|e| name_of(e.function) == "main" && e.arity == arity)
     };
-    if exported(0) {
+    if exported(0) || exported(1) {
         return None;
     }
     let m = &module.name;
@@ -467,8 +561,8 @@ pub fn main_problem(path: &Path, module: &Module) -> Option<String> {
         format!("{m} defines main/0 but does not export it: add `-export([main/0]).`")
     } else if !other_mains.is_empty() {
         format!(
-            "{m} exports {} but `krarup run` calls main/0, with no arguments: add \
-             `main() -> ...` and export it",
+            "{m} exports {} but `krarup run` calls main/1 (with the program's arguments) or \
+             main/0: add `main() -> ...` and export it",
             other_mains.join(", ")
         )
     } else {

@@ -20,18 +20,23 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
   krarup run main.erl util.erl         a program of several modules; main/0 is in main.erl
   krarup compile -o out hello.erl      write out/hello.kbc
   krarup run out/hello.kbc             run bytecode written by `krarup compile`
+  krarup run prog.erl -- a b           main/1 of prog.erl gets [\"a\",\"b\"] (main/0 runs if no main/1)
+  krarup prog.erl a b                  as escript: also what a `#!/usr/bin/env krarup` line runs
 
 Exit status: 0 when main/0 returns (or erlang:halt(N)'s N); 1 for a compile or load error, an
-uncaught exception in main/0 or a failed write to standard output; 2 for a bad command line."
+uncaught exception in main/0 or a failed write to standard output (127 for `krarup prog.erl`, as
+escript); 2 for a bad command line."
 )]
 struct Cli {
+    /// Without a command: an interactive shell (as `krarup shell`).
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compile and run a program: loads every file and calls main/0 of the first file's module.
+    /// Compile and run a program: loads every file and calls main/0 of the first file's module
+    /// (main/1 if it exports it, with the arguments after `--` as a list of strings).
     ///
     /// Each file is Erlang source (.erl, compiled first) or bytecode (.kbc, from `krarup
     /// compile`). All files are compiled before anything runs, and every error is reported. The
@@ -62,6 +67,32 @@ enum Command {
         /// error.
         #[arg(long = "watch")]
         watch: bool,
+        /// After main/0 returns, open an interactive shell in the same running system instead of
+        /// halting.
+        #[arg(long = "shell", conflicts_with = "watch")]
+        shell: bool,
+        #[command(flatten)]
+        diagnostics: DiagnosticsArgs,
+        /// The program's arguments, after `--`: main/1 receives them as a list of strings when
+        /// the first module exports it (else main/0 runs); init:get_plain_arguments() returns
+        /// them either way.
+        #[arg(last = true, value_name = "ARGS")]
+        args: Vec<String>,
+    },
+    /// An interactive Erlang shell, with the given modules compiled and loaded first.
+    ///
+    /// Forms typed at the `N>` prompt are evaluated as erl's shell evaluates them. With input that
+    /// is not a terminal (`krarup shell < session.erl`) nothing is echoed and the exit status is 1
+    /// if any form raised an exception. `q()` or `halt()` leave the shell.
+    Shell {
+        /// Source (.erl) or bytecode (.kbc) files to load before the first prompt.
+        files: Vec<PathBuf>,
+        /// Number of scheduler threads, 1 to 1024 (as `erl +S N`); default: one per core.
+        #[arg(short = 'S', long = "schedulers", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        schedulers: Option<u16>,
+        /// A directory of bytecode (.kbc) files put first on the code path (as `erl -pa DIR`).
+        #[arg(long = "pa", value_name = "DIR")]
+        pa: Vec<String>,
         #[command(flatten)]
         diagnostics: DiagnosticsArgs,
     },
@@ -150,17 +181,56 @@ fn parse_atom_limit(s: &str) -> Result<usize, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_from(erl_flags(std::env::args_os()));
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some((file, program)) = krarup::program_args::script_command(&argv) {
+        return ExitCode::from(run_script(file, &program) as u8);
+    }
+    let cli = Cli::parse_from(erl_flags(argv.into_iter()));
     let code = match cli.command {
-        Command::Run {
+        None => shell(krarup::shell::ShellOptions::default()),
+        Some(Command::Shell {
+            files,
+            schedulers,
+            pa,
+            diagnostics,
+        }) => shell(krarup::shell::ShellOptions {
+            files,
+            schedulers: schedulers.map(usize::from),
+            format: diagnostics.error_format.into(),
+            pa,
+            ..Default::default()
+        }),
+        Some(Command::Run {
+            files,
+            schedulers,
+            process_limit,
+            atom_limit,
+            pa,
+            shell: true,
+            diagnostics,
+            ..
+        }) => shell(krarup::shell::ShellOptions {
+            files,
+            run_main: true,
+            schedulers: schedulers.map(usize::from),
+            format: diagnostics.error_format.into(),
+            limits: krarup::Limits {
+                processes: process_limit,
+                atoms: atom_limit,
+            },
+            pa,
+        }),
+        Some(Command::Run {
             files,
             schedulers,
             process_limit,
             atom_limit,
             pa,
             watch,
+            shell: false,
             diagnostics,
-        } => {
+            args,
+        }) => {
             let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
             let stdout = Box::new(std::io::BufWriter::new(checked));
             let schedulers = schedulers.map(usize::from);
@@ -169,12 +239,8 @@ fn main() -> ExitCode {
                 processes: process_limit,
                 atoms: atom_limit,
             };
-            let run = if watch {
-                krarup::run_files_watching
-            } else {
-                krarup::run_files_with_path
-            };
-            let status = run(
+            let program = krarup::ProgramArgs { args, script: None };
+            let status = krarup::run_files_with_args(
                 &files,
                 stdout,
                 &mut std::io::stderr(),
@@ -182,23 +248,67 @@ fn main() -> ExitCode {
                 format,
                 limits,
                 &pa,
+                watch,
+                &program,
             );
-            match output_errors.take() {
-                Some(e) => {
-                    eprintln!("krarup: error writing to standard output: {e}");
-                    status.max(EXIT_FAILURE)
-                }
-                None => status,
-            }
+            checked_status(status, &output_errors)
         }
-        Command::Compile {
+        Some(Command::Compile {
             files,
             out,
             dump,
             diagnostics,
-        } => compile(&files, &out, dump, diagnostics.error_format.into()),
+        }) => compile(&files, &out, dump, diagnostics.error_format.into()),
     };
     ExitCode::from(code as u8)
+}
+
+/// Runs a shell session on this process's standard input and output (the piped frontend until
+/// the terminal one is in).
+fn shell(options: krarup::shell::ShellOptions) -> i32 {
+    use std::io::IsTerminal;
+    // krarup's own one-line banner, on a terminal only (none when piped, so transcripts match).
+    if std::io::stdin().is_terminal() {
+        println!(
+            "krarup {} shell (q(). or Ctrl-D to quit)",
+            env!("CARGO_PKG_VERSION")
+        );
+    }
+    let input = Box::new(std::io::BufReader::new(std::io::stdin()));
+    let mut frontend = krarup::shell::piped::Piped::new(input, Box::new(krarup::unbuffered_stdout()));
+    krarup::shell::run(&options, &mut frontend, &mut std::io::stderr())
+}
+
+/// The exit status once the program ended with `status`: a failed write to standard output
+/// turns success into failure, with a message.
+fn checked_status(status: i32, output_errors: &krarup::OutputErrors) -> i32 {
+    match output_errors.take() {
+        Some(e) => {
+            eprintln!("krarup: error writing to standard output: {e}");
+            status.max(EXIT_FAILURE)
+        }
+        None => status,
+    }
+}
+
+/// An escript-style run (`krarup prog.erl ARGS`, what a `#!/usr/bin/env krarup` line runs):
+/// `krarup run prog.erl -- ARGS` with the default options, the script's path heading
+/// init:get_plain_arguments(), and escript's status 127 on failure.
+fn run_script(file: PathBuf, program: &krarup::ProgramArgs) -> i32 {
+    let (checked, output_errors) = krarup::CheckedWriter::new(krarup::unbuffered_stdout());
+    let stdout = Box::new(std::io::BufWriter::new(checked));
+    let status = krarup::run_files_with_args(
+        &[file],
+        stdout,
+        &mut std::io::stderr(),
+        None,
+        ErrorFormat::Excerpt,
+        krarup::Limits::default(),
+        &[],
+        false,
+        program,
+    );
+    checked_status(status, &output_errors)
 }
 
 fn compile(

@@ -1,5 +1,6 @@
 %% io_lib_pretty: the ~p/~P printer, breaking lines like OTP 25's
-%% io_lib_pretty (line length, column, depth; no records, no chars_limit).
+%% io_lib_pretty (line length, column, depth; records only through print/7,
+%% which the shell uses; no chars_limit).
 %%
 %% Two passes. measure/4 turns the term into a tree of sized pieces:
 %%   {Chars, Len}                 a leaf, written as it is
@@ -7,37 +8,62 @@
 %%   {{tuple, Tagged, Elems}, Len}
 %%   {{map, Pairs}, Len}          each pair is {{map_pair, K, V}, Len}
 %%   {{bin, Chars}, Len}          a binary written as bytes
+%%   {{record, Name, Pairs}, Len} a record of print/7's definitions; each
+%%                                field is {{rec_pair, F, V}, Len}
 %% and a list of elements cut short by the depth ends in {dots, 3}.
 %% Then layout (pp*) decides, piece by piece, whether it fits on the
 %% rest of the line or must be broken, with the same fitting rules as
 %% OTP so that the output is byte-identical.
 -module(io_lib_pretty).
 
--export([print/1, print/4, print/6]).
+-export([print/1, print/4, print/6, print/7]).
 
 print(Term) -> print(Term, 1, 80, -1).
 
 print(Term, Col, LineLen, Depth) ->
     print(Term, Col, LineLen, Depth, latin1, true).
 
+%% print/6 with Options: {records, [{Name, [F1, ..., Fn]}]} writes a tuple
+%% {Name, V1, ..., Vn} as #Name{F1 = V1, ...} (as OTP's record_print_fun),
+%% {line_max_chars, M} puts at most M characters on a line (OTP's option of
+%% the same name; the shell uses 60).
+print(Term, Col, Ll, D, Enc, Str, Options) ->
+    Records = proplists:get_value(records, Options, []),
+    M = proplists:get_value(line_max_chars, Options, -1),
+    Old = put('$io_lib_pretty_records', Records),
+    try print_m(Term, Col, Ll, D, M, Enc, Str)
+    after
+        case Old of
+            undefined -> erase('$io_lib_pretty_records');
+            _ -> put('$io_lib_pretty_records', Old)
+        end
+    end.
+
 %% print(Term, Column, LineLength, Depth, Encoding, Strings) -> chars
-print(_Term, _Col, _Ll, 0, _Enc, _Str) -> "...";
-print(Term, Col, Ll, D, Enc, Str) when Col =< 0 ->
-    print(Term, 1, Ll, D, Enc, Str);
-print(Atom, _Col, _Ll, _D, Enc, _Str) when is_atom(Atom) ->
+print(Term, Col, Ll, D, Enc, Str) ->
+    print_m(Term, Col, Ll, D, -1, Enc, Str).
+
+%% M: most characters on a line, -1 for no limit.
+print_m(_Term, _Col, _Ll, 0, _M, _Enc, _Str) -> "...";
+print_m(Term, Col, Ll, D, M, Enc, Str) when Col =< 0 ->
+    print_m(Term, 1, Ll, D, M, Enc, Str);
+print_m(Atom, _Col, _Ll, _D, _M, Enc, _Str) when is_atom(Atom) ->
     atom_chars(Atom, Enc);
-print(Term, Col, Ll, D, Enc, Str)
+print_m(Term, Col, Ll, D, M0, Enc, Str)
   when is_tuple(Term); is_list(Term); is_map(Term); is_bitstring(Term) ->
     {_, Len} = Tree = measure(Term, D, Enc, Str),
-    M = Len,
+    M = case M0 of
+            -1 -> Len;
+            _ -> M0
+        end,
     if
         Ll =:= 0 -> write(Tree);
-        Len < Ll - Col -> write(Tree);
+        Len < Ll - Col, Len =< M -> write(Tree);
         true ->
             TInd = tag_indent(Tree, Col, Ll, M),
             pp(Tree, Col, Ll, M, TInd, indent(Col), 0, 0)
     end;
-print(Term, _Col, _Ll, _D, _Enc, _Str) ->
+print_m(Term, _Col, _Ll, _D, _M, _Enc, _Str) ->
     io_lib:write(Term).
 
 %% Try to indent tagged tuples by their tag; fall back to 4, then 1.
@@ -72,10 +98,17 @@ measure(Fun, _D, _Enc, _Str) when is_function(Fun) ->
     S = io_lib:write(Fun),
     {S, iolist_size(S)};
 measure(Tuple, 1, _Enc, _Str) when is_tuple(Tuple) -> {"{...}", 5};
+measure(Tuple, D, Enc, Str) when is_tuple(Tuple), is_atom(element(1, Tuple)) ->
+    case record_fields(Tuple) of
+        none -> measure_tuple(Tuple, D, Enc, Str);
+        Fields ->
+            Name = atom_chars(element(1, Tuple), Enc),
+            Pairs = measure_fields(Fields, tl(tuple_to_list(Tuple)), D - 1, Enc, Str),
+            NL = io_lib:chars_length(Name),
+            {{record, Name, Pairs}, seq_length(Pairs, NL + 3)}
+    end;
 measure(Tuple, D, Enc, Str) when is_tuple(Tuple) ->
-    Elems = measure_elems(tuple_to_list(Tuple), D, Enc, Str),
-    Tagged = is_atom(element(1, Tuple)) andalso tuple_size(Tuple) > 1,
-    {{tuple, Tagged, Elems}, seq_length(Elems, 2)};
+    measure_tuple(Tuple, D, Enc, Str);
 measure(Map, 1, _Enc, _Str) when is_map(Map) -> {"#{...}", 6};
 measure(Map, D, Enc, Str) when is_map(Map) ->
     Pairs = measure_pairs(krarup_maps:iteration_list(Map), D, D - 1, Enc, Str),
@@ -87,6 +120,30 @@ measure(<<_/bitstring>> = Bin, D, Enc, Str) ->
 measure(Term, _D, _Enc, _Str) ->
     S = io_lib:write(Term),
     {S, io_lib:chars_length(S)}.
+
+measure_tuple(Tuple, D, Enc, Str) ->
+    Elems = measure_elems(tuple_to_list(Tuple), D, Enc, Str),
+    Tagged = is_atom(element(1, Tuple)) andalso tuple_size(Tuple) > 1,
+    {{tuple, Tagged, Elems}, seq_length(Elems, 2)}.
+
+%% The field names when print/7's definitions know the record.
+record_fields(Tuple) ->
+    case get('$io_lib_pretty_records') of
+        Defs when is_list(Defs) ->
+            case lists:keyfind(element(1, Tuple), 1, Defs) of
+                {_, Fields} when length(Fields) =:= tuple_size(Tuple) - 1 -> Fields;
+                _ -> none
+            end;
+        _ -> none
+    end.
+
+measure_fields([], [], _D, _Enc, _Str) -> [];
+measure_fields(_, _, 0, _Enc, _Str) -> {dots, 3};
+measure_fields([F | Fs], [V | Vs], D, Enc, Str) ->
+    FS = atom_chars(F, Enc),
+    FL = io_lib:chars_length(FS),
+    {_, VL} = VP = measure(V, D, Enc, Str),
+    [{{rec_pair, {FS, FL}, VP}, FL + 3 + VL} | measure_fields(Fs, Vs, D, Enc, Str)].
 
 %% Elements of a list or tuple; element N is measured at depth D-N.
 measure_elems([], _D, _Enc, _Str) -> [];
@@ -223,6 +280,9 @@ pp({{tuple, false, L}, _}, Col, Ll, M, TInd, Ind, LD, W) ->
     [${, pp_list(L, Col + 1, Ll, M, TInd, indent(1, Ind), LD, $,, W + 1), $}];
 pp({{map, Pairs}, _}, Col, Ll, M, TInd, Ind, LD, W) ->
     [$#, ${, pp_map(Pairs, Col + 2, Ll, M, TInd, indent(2, Ind), LD, W + 1), $}];
+pp({{record, Name, Pairs}, _}, Col, Ll, M, TInd, Ind, LD, W) ->
+    NL = io_lib:chars_length(Name) + 2,
+    [$#, Name, ${, pp_map(Pairs, Col + NL, Ll, M, TInd, indent(NL, Ind), LD, W + NL - 1), $}];
 pp({{bin, S}, _}, Col, Ll, M, _TInd, Ind, LD, W) ->
     pp_binary(S, Col + 2, Ll, M, indent(2, Ind), LD, W);
 pp({S, _}, _Col, _Ll, _M, _TInd, _Ind, _LD, _W) ->
@@ -271,6 +331,8 @@ pp_pair({_, Len} = P, Col, Ll, M, _TInd, _Ind, LD, W)
                 false -> Ll
             end,
     {write_pair(P), Width};
+pp_pair({{rec_pair, {FS, FL}, V}, _}, Col0, Ll, M, TInd, Ind, LD, W) ->
+    {[FS, " = " | pp(V, Col0 + FL + 3, Ll, M, TInd, indent(FL + 3, Ind), LD, W + FL + 3)], Ll};
 pp_pair({{map_pair, K, V}, _}, Col0, Ll, M, TInd, Ind0, LD, W) ->
     I = map_value_indent(TInd),
     Ind = indent(I, Ind0),
@@ -344,10 +406,13 @@ write({{tuple, _Tagged, L}, _}) -> [${, write_seq(L, $,), $}];
 write({{list, L}, _}) -> [$[, write_seq(L, $|), $]];
 write({{map, Pairs}, _}) -> [$#, ${, write_seq(Pairs, $,), $}];
 write({{map_pair, _K, _V}, _} = P) -> write_pair(P);
+write({{record, Name, Pairs}, _}) -> [$#, Name, ${, write_seq(Pairs, $,), $}];
+write({{rec_pair, _K, _V}, _} = P) -> write_pair(P);
 write({{bin, S}, _}) -> S;
 write({S, _}) -> S.
 
-write_pair({{map_pair, K, V}, _}) -> [write(K), " => ", write(V)].
+write_pair({{map_pair, K, V}, _}) -> [write(K), " => ", write(V)];
+write_pair({{rec_pair, K, V}, _}) -> [write(K), " = ", write(V)].
 
 write_seq({dots, _}, _S) -> "...";
 write_seq([E | Es], S) -> [write(E) | write_seq_tail(Es, S)].
@@ -372,6 +437,8 @@ check_indent({{tuple, false, L}, _}, Col, Ll, M, Ind, LD, W) ->
     ci_list(L, Col + 1, Ll, M, Ind, LD, W + 1);
 check_indent({{map, Pairs}, _}, Col, Ll, M, Ind, LD, W) ->
     ci_map(Pairs, Col + 2, Ll, M, Ind, LD, W + 2);
+check_indent({{record, _Name, _Pairs}, _}, _Col, _Ll, _M, Ind, _LD, _W) ->
+    Ind;
 check_indent(_, _Col, _Ll, _M, Ind, _LD, _W) ->
     Ind.
 

@@ -96,6 +96,13 @@ pub trait Host: Send + Sync {
         Vec::new()
     }
 
+    /// The program's command-line arguments (`init:get_plain_arguments/0`): what follows `--`
+    /// in `krarup run prog.erl -- ARGS` (as `erl -extra ARGS`), or the script's path and its
+    /// arguments for `krarup prog.erl ARGS` (as escript).
+    fn plain_arguments(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// Opens `path` (`file:open/2`) and returns a handle for the calls below.
     fn open(&self, path: &str, mode: OpenMode) -> Result<u64, String> {
         let _ = (path, mode);
@@ -125,6 +132,47 @@ pub trait Host: Send + Sync {
     fn position(&self, fd: u64, to: Position) -> Result<u64, String> {
         let _ = (fd, to);
         Err(ENOTSUP.into())
+    }
+
+    // -- the interactive shell (stdlib/erl/shell.erl, docs/shell.md) --
+
+    /// Compiles one form typed at the shell (`krarup_shell:compile/4`) into a module exporting
+    /// `eval/1` (see the compiler's `shell::compile_form`): `module` is its name, `bound` the
+    /// names of the variables bound in the shell (the order of `eval/1`'s list), `records` the
+    /// shell's `-record` forms.
+    fn compile_shell_form(
+        &self,
+        text: &str,
+        bound: &[String],
+        module: &str,
+        records: &str,
+    ) -> Result<ShellForm, ShellFormError> {
+        let _ = (text, bound, module, records);
+        Err(ShellFormError {
+            syntax: false,
+            lines: vec![format!("* {ENOTSUP}")],
+        })
+    }
+
+    /// A shell form's text as `h()` shows it: its expressions printed as OTP's `erl_pp` prints
+    /// them (`krarup_shell:pp_form/1`); `None` if it does not parse.
+    fn shell_pp_form(&self, text: &str) -> Option<String> {
+        let _ = text;
+        None
+    }
+
+    /// The record definitions in the Erlang source file at `path` (the shell's `rr/1,2`), in
+    /// source order; `Err` with the POSIX name if it cannot be read.
+    fn shell_file_records(&self, path: &str) -> Result<Vec<ShellRecord>, String> {
+        let _ = path;
+        Err(ENOTSUP.into())
+    }
+
+    /// What the shell process tells the embedder's shell loop (`krarup_shell:reply/1`): output
+    /// to show, or that the form it was given has finished. Called on a scheduler thread: it
+    /// must not block.
+    fn shell_event(&self, event: ShellEvent) {
+        let _ = event;
     }
 
     /// Closes the file (`file:close/1`); closing a closed file is `Ok`. The calls above answer
@@ -160,6 +208,41 @@ pub struct CompileDiagnostic {
     pub message: String,
     /// The text `report` prints: location, message, source line and caret.
     pub report: String,
+}
+
+/// A compiled shell form: the `.kbc` bytes of its module and the variables it binds, in the
+/// order of the list its `eval/1` returns.
+#[derive(Clone, Debug, Default)]
+pub struct ShellForm {
+    pub bytes: Vec<u8>,
+    pub bound_out: Vec<String>,
+}
+
+/// Why a shell form cannot run: erl's `* L:C: message` lines; `syntax` when it did not parse
+/// (erl's prompt counter then stays).
+#[derive(Clone, Debug, Default)]
+pub struct ShellFormError {
+    pub syntax: bool,
+    pub lines: Vec<String>,
+}
+
+/// A record definition for the shell (`rr/1`): its name, field names, and its text as `rl/0`
+/// prints it (`-record(name,{a = 1, b}).`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShellRecord {
+    pub name: String,
+    pub fields: Vec<String>,
+    pub text: String,
+}
+
+/// A message from the shell process to the embedder's shell loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShellEvent {
+    /// Text the shell prints (without the final newline): a result, or an error when `error`.
+    Show { error: bool, text: String },
+    /// The form has finished; the next prompt is `N> ` with `prompt` N. `failed`: it raised an
+    /// exception (piped mode then exits non-zero at the end).
+    Done { prompt: u64, failed: bool },
 }
 
 /// What `file:read_file_info/1` reports (OTP's `#file_info{}`).

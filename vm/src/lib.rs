@@ -21,6 +21,7 @@ pub mod ops;
 pub mod process;
 pub mod process_flags;
 pub mod report;
+mod report_args;
 pub mod runtime;
 pub mod sched;
 pub mod signal;

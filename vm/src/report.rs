@@ -54,7 +54,7 @@ pub fn format_exception(class: Class, reason: Term, stacktrace: Term, atoms: &At
             let _ = writeln!(out, "     in operator  {op}");
             continue;
         }
-        let _ = writeln!(out, "     {label} {}", mfa_text(*e, atoms, true));
+        let _ = writeln!(out, "     {label} {}", frame_text(*e, atoms));
         if let Some(args) = entry_args(*e) {
             let shown: Vec<String> = args.iter().map(|a| w(*a)).collect();
             let _ = writeln!(
@@ -64,7 +64,11 @@ pub fn format_exception(class: Class, reason: Term, stacktrace: Term, atoms: &At
                 shown.join(",")
             );
             if i == 0 {
-                for (n, text) in ets_argument_errors(*e, &args, atoms) {
+                let mut explained = ets_argument_errors(*e, &args, atoms);
+                if explained.is_empty() {
+                    explained = erlang_argument_errors(*e, &args, atoms);
+                }
+                for (n, text) in explained {
                     let _ = writeln!(out, "        *** argument {n}: {text}");
                 }
             }
@@ -217,9 +221,56 @@ fn entry_args(e: Term) -> Option<Vec<Term>> {
 /// `F` for `erlang` builtins (as the shell writes them), `M:F` otherwise.
 fn short_name(e: Term, atoms: &AtomTable) -> String {
     match e.as_tuple_n() {
-        Some([m, f, _, _]) if m == Term::atom(atom::ERLANG) => term_text(f, atoms),
+        Some([m, f, _, _]) if m == Term::atom(atom::ERLANG) && auto_imported(e, atoms) => {
+            term_text(f, atoms)
+        }
         Some([m, f, _, _]) => format!("{}:{}", term_text(m, atoms), term_text(f, atoms)),
         _ => String::new(),
+    }
+}
+
+/// Whether a stack entry is a call of an auto-imported `erlang` BIF (written without `erlang:`).
+fn auto_imported(e: Term, atoms: &AtomTable) -> bool {
+    let Some([m, f, a, _]) = e.as_tuple_n() else {
+        return false;
+    };
+    let arity = match a.as_small() {
+        Some(n) => n as usize,
+        None => crate::ops::list_length(a).unwrap_or(usize::MAX),
+    };
+    m == Term::atom(atom::ERLANG)
+        && f.as_atom().is_some_and(|f| {
+            crate::report_args::is_auto_imported(&atoms.name(f), arity)
+        })
+}
+
+/// The `in function` text of a stack entry: `M:F/A (File, line N)`, or `F/A` for an
+/// auto-imported BIF, as `erl_error` writes them.
+fn frame_text(e: Term, atoms: &AtomTable) -> String {
+    if auto_imported(e, atoms) {
+        if let Some([_, f, a, _]) = e.as_tuple_n() {
+            let arity = a
+                .as_small()
+                .map_or_else(|| crate::ops::list_length(a).unwrap_or(0), |n| n as usize);
+            return format!("{}/{arity}", term_text(f, atoms));
+        }
+    }
+    mfa_text(e, atoms, true)
+}
+
+/// The `*** argument N:` lines for an `erlang` BIF's `badarg` (`erl_erts_errors`) or a `maps`
+/// builtin's error (`erl_stdlib_errors`).
+fn erlang_argument_errors(e: Term, args: &[Term], atoms: &AtomTable) -> Vec<(usize, String)> {
+    match e.as_tuple_n() {
+        Some([m, f, _, _]) if m == Term::atom(atom::ERLANG) => match f.as_atom() {
+            Some(f) => crate::report_args::argument_errors(&atoms.name(f), args, atoms),
+            None => Vec::new(),
+        },
+        Some([m, f, _, _]) if m == Term::atom(atoms.intern("maps")) => match f.as_atom() {
+            Some(f) => crate::report_args::maps_argument_errors(&atoms.name(f), args),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
     }
 }
 
@@ -243,7 +294,12 @@ fn operator_entry(e: Term, atoms: &AtomTable) -> Option<String> {
         [x] => format!("{name} {}", term_text(*x, atoms)),
         _ => return None,
     };
-    Some(format!("{name}/{}\n        called as {shown}", args.len()))
+    // erl_error writes `'/'/2` (the one operator `~w` must quote before `/Arity`), `+/2`, ...
+    let shown_name = if &*name == "/" { "'/'" } else { &name };
+    Some(format!(
+        "{shown_name}/{}\n        called as {shown}",
+        args.len()
+    ))
 }
 
 /// A printable string's characters, if `t` is a list of them.

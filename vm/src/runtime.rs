@@ -11,6 +11,7 @@ use crate::native::{NativeRegistry, Shared};
 use crate::process::Process;
 use crate::sched::scheduler::{self, Schedulers};
 use crate::sched::{MainOutcome, System};
+use crate::term::Term;
 use krarup_bytecode::format;
 use krarup_bytecode::module::Module;
 use std::fmt;
@@ -142,7 +143,22 @@ impl Runtime {
     /// or some process called `erlang:halt/0,1` (its status). Standard output is flushed in
     /// every case. Like `erl -eval 'M:F(), erlang:halt().'`, other processes stop when it returns.
     pub fn run_main(&mut self, module: &str, function: &str) -> Result<i32, Uncaught> {
-        Ok(match self.run_to_end(module, function)? {
+        Ok(match self.run_to_end(module, function, None)? {
+            Finished::Returned(_) => 0,
+            Finished::Halted(status) => status,
+        })
+    }
+
+    /// `run_main` calling `module:function(Args)`, `Args` being `args` as a list of strings
+    /// (code points): escript's `main/1` convention. An undefined `function/1` is reported as
+    /// `run_main` reports an undefined `function/0`.
+    pub fn run_main_with_args(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: &[String],
+    ) -> Result<i32, Uncaught> {
+        Ok(match self.run_to_end(module, function, Some(args))? {
             Finished::Returned(_) => 0,
             Finished::Halted(status) => status,
         })
@@ -155,21 +171,16 @@ impl Runtime {
         module: &str,
         function: &str,
     ) -> Result<Option<String>, Uncaught> {
-        Ok(match self.run_to_end(module, function)? {
+        Ok(match self.run_to_end(module, function, None)? {
             Finished::Returned(text) => Some(text),
             Finished::Halted(_) => None,
         })
     }
 
-    fn run_to_end(&mut self, module: &str, function: &str) -> Result<Finished, Uncaught> {
-        let result = self.run_inner(module, function);
-        if let Ok(mut out) = self.shared.stdout.lock() {
-            let _ = out.flush();
-        }
-        result
-    }
-
-    fn run_inner(&mut self, module: &str, function: &str) -> Result<Finished, Uncaught> {
+    /// Starts `module:function()` as the main process without waiting for it (the shell, which
+    /// feeds it input from the embedder's thread): its pid. `System::wait_main` then says how it
+    /// ended; `System::hold_open` keeps it waiting for input from being taken for a deadlock.
+    pub fn start_main(&mut self, module: &str, function: &str) -> Result<u64, Uncaught> {
         let m = self.shared.atoms.intern(module);
         let f = self.shared.atoms.intern(function);
         let Target::Code { version, pc } = self.sys.code().resolve(m, f, 0) else {
@@ -180,7 +191,53 @@ impl Runtime {
         if self.schedulers.is_none() {
             self.schedulers = Some(scheduler::start(&self.sys, self.n_schedulers));
         }
+        let pid = self.sys.new_pid();
+        let mut process = Process::new(pid, version, pc, &[]);
+        process.launcher_frames = true;
+        process.trap_exit = true;
+        self.sys.spawn_main(process);
+        Ok(pid)
+    }
+
+    fn run_to_end(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: Option<&[String]>,
+    ) -> Result<Finished, Uncaught> {
+        let result = self.run_inner(module, function, args);
+        if let Ok(mut out) = self.shared.stdout.lock() {
+            let _ = out.flush();
+        }
+        result
+    }
+
+    fn run_inner(
+        &mut self,
+        module: &str,
+        function: &str,
+        args: Option<&[String]>,
+    ) -> Result<Finished, Uncaught> {
+        let m = self.shared.atoms.intern(module);
+        let f = self.shared.atoms.intern(function);
+        let arity = u8::from(args.is_some());
+        let Target::Code { version, pc } = self.sys.code().resolve(m, f, arity) else {
+            return Err(Uncaught {
+                report: format!(
+                    "** exception error: undefined function {module}:{function}/{arity}\n"
+                ),
+            });
+        };
+        if self.schedulers.is_none() {
+            self.schedulers = Some(scheduler::start(&self.sys, self.n_schedulers));
+        }
         let mut process = Process::new(self.sys.new_pid(), version, pc, &[]);
+        if let Some(args) = args {
+            let strings: Vec<Term> = args.iter().map(|a| process.heap.string(a)).collect();
+            let list = process.heap.list(&strings);
+            process.saved_x = vec![list];
+            process.live = 1;
+        }
         process.launcher_frames = true;
         // The process `erl -noshell -eval` runs traps exits (it is linked to init).
         process.trap_exit = true;

@@ -79,6 +79,13 @@ pub trait Frontend {
     /// of a line holding several forms; erl prints it after the next prompt). Piped input
     /// shows nothing, as erl with stdin not a terminal.
     fn echo(&mut self, form: &str);
+    /// Shows `prompt`, then the form as `echo` does: for a form run without a `read` of its own.
+    /// Piped input shows the prompt alone (erl's `2> 2` then `3> 2` for `X + 1. Y = 2.`). The
+    /// default calls `echo` only.
+    fn echo_after(&mut self, prompt: &Prompt, form: &str) {
+        let _ = prompt;
+        self.echo(form);
+    }
     /// Shows the shell's own output of kind `kind`, then a newline.
     fn show(&mut self, kind: Shown, text: &str);
     /// Columns the results are laid out in (`io:columns/0`); 80 when not a terminal.

@@ -100,6 +100,17 @@ pub(super) fn register(r: &mut Reg<'_>) {
             None => Ok(c.atom("false")),
         }
     });
+    // init:get_plain_arguments/0: the program's arguments as strings.
+    r.add(M, "plain_arguments", 0, |c, _| {
+        let args = c
+            .shared
+            .host
+            .get()
+            .map(|h| h.plain_arguments())
+            .unwrap_or_default();
+        let terms: Vec<Term> = args.iter().map(|a| string(c, a)).collect();
+        Ok(c.heap.list(&terms))
+    });
     r.add(M, "environment", 0, |c, _| {
         let vars = c
             .shared

@@ -25,6 +25,7 @@ mod math;
 pub(crate) mod phash;
 mod re;
 mod re_engine;
+mod shell;
 mod unicode;
 mod unicode_norm;
 
@@ -59,6 +60,7 @@ pub fn register_all(reg: &mut NativeRegistry, atoms: &AtomTable) {
     file::register(&mut r);
     code_path::register(&mut r);
     file_host::register(&mut r);
+    shell::register(&mut r);
     crate::ets::bifs::register(&mut r);
     crate::ets::bifs_iter::register(&mut r);
     crate::ets::pterm::register(&mut r);

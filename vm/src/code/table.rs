@@ -280,6 +280,22 @@ impl CodeTable {
             .collect()
     }
 
+    /// Everything `module` exports (`M:module_info(exports)`): its current version's exported
+    /// Erlang functions, in export-table order, then its builtins (`lists:keyfind/3`, every
+    /// `erlang` BIF), which OTP lists among a module's exports too, sorted by name and arity.
+    pub fn callable_exports(&self, module: Atom) -> Vec<(Atom, u8)> {
+        let mut all = self.exports_of(module);
+        let mut builtins: Vec<(Atom, u8)> = self
+            .natives
+            .keys()
+            .filter(|k| k.0 == module && !all.contains(&(k.1, k.2)))
+            .map(|k| (k.1, k.2))
+            .collect();
+        builtins.sort_unstable_by_key(|&(f, a)| (f.0, a));
+        all.extend(builtins);
+        all
+    }
+
     /// Whether `module` has a current version or is a module of builtins
     /// (`erlang:module_loaded/1`).
     pub fn is_loaded(&self, module: Atom) -> bool {

@@ -301,19 +301,36 @@ impl<'a> Vm<'a> {
         Ok(self.p.heap.tuple(&[item, value]))
     }
 
-    /// `erlang:get_module_info(M, Key)` for the current version of `m`.
+    /// `erlang:get_module_info(M, Key)` for the current version of `m`; a module of builtins
+    /// alone (`erlang`) has its builtins as exports and no attributes or functions.
     fn module_info(&mut self, m: Atom, key: Atom) -> Result<Term, Exception> {
         let code = self.ctx.code;
-        let Some(loaded) = code.current_version(m).and_then(|v| code.module(v)) else {
+        let loaded = code.current_version(m).and_then(|v| code.module(v));
+        if loaded.is_none() && !code.is_loaded(m) {
             return Err(Exception::badarg());
-        };
+        }
         let heap = &mut self.p.heap;
         let key_name = self.ctx.shared.atoms.name(key);
+        let Some(loaded) = loaded else {
+            return match &*key_name {
+                "module" => Ok(Term::atom(m)),
+                "exports" | "functions" => {
+                    let pairs: Vec<Term> = code
+                        .callable_exports(m)
+                        .into_iter()
+                        .map(|(f, a)| heap.tuple(&[Term::atom(f), Term::small(a as i64)]))
+                        .collect();
+                    Ok(heap.list(&pairs))
+                }
+                "attributes" | "compile" => Ok(Term::NIL),
+                _ => Err(Exception::badarg()),
+            };
+        };
         match &*key_name {
             "module" => Ok(Term::atom(m)),
             "exports" => {
                 let pairs: Vec<Term> = code
-                    .exports_of(m)
+                    .callable_exports(m)
                     .into_iter()
                     .map(|(f, a)| heap.tuple(&[Term::atom(f), Term::small(a as i64)]))
                     .collect();

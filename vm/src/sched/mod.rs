@@ -106,6 +106,9 @@ pub struct System {
     /// The values `statistics/1` last returned for runtime, wall_clock and reductions (its
     /// "since last call" figure).
     stat_last: Mutex<[u64; 3]>,
+    /// Set while the embedder feeds the main process input it waits for (the shell): the main
+    /// process waiting in `receive` is then no deadlock.
+    held_open: AtomicBool,
 }
 
 /// Hashes pid numbers for the process table: one multiplication (Fibonacci hashing), whose high
@@ -167,6 +170,7 @@ impl System {
             outcome_cv: Condvar::new(),
             reductions: AtomicU64::new(0),
             stat_last: Mutex::new([0; 3]),
+            held_open: AtomicBool::new(false),
         });
         let weak = Arc::downgrade(&sys);
         let service = TimerService::start(move |_id, event| {
@@ -297,10 +301,18 @@ impl System {
         self.main_pid.load(Ordering::SeqCst) == pid
     }
 
-    /// True if there is a main process and it waits in `receive`.
+    /// Whether the embedder sends the main process messages from outside (the shell's input):
+    /// while it does, the main process waiting in `receive` is not taken for a deadlock.
+    pub fn hold_open(&self, on: bool) {
+        self.held_open.store(on, Ordering::SeqCst);
+    }
+
+    /// True if there is a main process and it waits in `receive` (for another process: not while
+    /// the embedder holds the system open, see `hold_open`).
     pub(crate) fn main_waiting(&self) -> bool {
         let pid = self.main_pid.load(Ordering::SeqCst);
         pid != 0
+            && !self.held_open.load(Ordering::SeqCst)
             && self
                 .lookup(pid)
                 .is_some_and(|p| p.lock_inbox().state == State::Waiting)
