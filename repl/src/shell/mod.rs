@@ -64,7 +64,10 @@ impl ShellState for State {
     }
 
     fn records(&self) -> Vec<(String, Vec<String>)> {
-        self.records.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.records
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     fn modules(&self) -> Vec<String> {
@@ -159,10 +162,9 @@ pub fn run(options: &ShellOptions, frontend: &mut dyn Frontend, stderr: &mut dyn
     let host = OsHost::new(code_path);
     {
         let tx = tx.clone();
-        *host.shell_events.lock().unwrap_or_else(|e| e.into_inner()) =
-            Some(Box::new(move |e| {
-                let _ = tx.send(Event::Shell(e));
-            }));
+        *host.shell_events.lock().unwrap_or_else(|e| e.into_inner()) = Some(Box::new(move |e| {
+            let _ = tx.send(Event::Shell(e));
+        }));
     }
     let mut rt = match crate::new_runtime(frontend.output()) {
         Ok(rt) => rt,

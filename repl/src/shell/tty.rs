@@ -63,8 +63,6 @@ pub struct TtyFrontend {
     last_ctrl_c: Option<Instant>,
     /// Terminal columns when last asked.
     width: usize,
-    /// The counter of the prompt erl would show next, for echoed forms (see `echo`).
-    next_number: u64,
 }
 
 impl TtyFrontend {
@@ -134,16 +132,34 @@ impl TtyFrontend {
             ctrl_c_on_empty,
             last_ctrl_c: None,
             width,
-            next_number: 1,
         };
         frontend.catch_sigint();
         Ok(frontend)
     }
 
-    /// What the start-up file asks to load before the first prompt (`{preload, [...]}`), for
-    /// the core to load.
-    pub fn preload(&self) -> &[Preload] {
-        &self.settings.preload
+    /// The files the start-up file asks to load before the first prompt (`{preload, [...]}`):
+    /// each file as given, each module `m` as `m.erl` or else `m.kbc` in the current directory.
+    /// A module with neither file gets one warning line on stderr and is skipped.
+    pub fn preload_files(&self) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        for item in &self.settings.preload {
+            match item {
+                Preload::File(path) => files.push(PathBuf::from(path)),
+                Preload::Module(module) => {
+                    let found = ["erl", "kbc"]
+                        .iter()
+                        .map(|ext| PathBuf::from(format!("{module}.{ext}")))
+                        .find(|path| path.is_file());
+                    match found {
+                        Some(path) => files.push(path),
+                        None => eprintln!(
+                            "krarup: start-up file: preload: no {module}.erl or {module}.kbc here; skipped"
+                        ),
+                    }
+                }
+            }
+        }
+        files
     }
 
     /// Starts the thread that turns SIGINT into [`Interrupt::interrupt`]. SIGINT arrives only
@@ -208,7 +224,6 @@ impl Frontend for TtyFrontend {
     }
 
     fn read(&mut self, prompt: &Prompt) -> Read {
-        self.next_number = prompt.number;
         let shown = self.settings.prompt_text(prompt.number, &prompt.text);
         loop {
             if let Some((cols, _)) = self.editor.dimensions() {
@@ -258,27 +273,21 @@ impl Frontend for TtyFrontend {
     }
 
     fn echo(&mut self, form: &str) {
-        let prompt = self
-            .settings
-            .prompt_text(self.next_number, &format!("{}> ", self.next_number));
         let form = if self.colour {
             highlight::paint(form)
         } else {
             form.to_string()
         };
-        self.screen.write_direct(&format!("{prompt}{form}\n"));
+        self.screen.write_direct(&format!("{form}\n"));
+    }
+
+    fn echo_after(&mut self, prompt: &Prompt, form: &str) {
+        let shown = self.settings.prompt_text(prompt.number, &prompt.text);
+        self.screen.write_direct(&shown);
+        self.echo(form);
     }
 
     fn show(&mut self, kind: Shown, text: &str) {
-        // erl's counter moves after a value or a runtime exception (`** ...`), not after a
-        // syntax or unbound-variable error (`* 1:2: ...`); echoed forms show the next number.
-        let advances = match kind {
-            Shown::Result => true,
-            Shown::Error => text.starts_with("** "),
-        };
-        if advances {
-            self.next_number += 1;
-        }
         let painted = match (self.colour, kind) {
             (false, _) => text.to_string(),
             (true, Shown::Result) => highlight::paint(text),
