@@ -273,7 +273,8 @@ fn shell(mut options: krarup::shell::ShellOptions) -> i32 {
             env!("CARGO_PKG_VERSION")
         );
         options.files.extend(tty.preload_files());
-        return krarup::shell::run(&options, &mut tty, &mut std::io::stderr());
+        let status = krarup::shell::run(&options, &mut tty, &mut std::io::stderr());
+        return if tty.left_by_user() { 0 } else { status };
     }
     let input = Box::new(std::io::BufReader::new(std::io::stdin()));
     let mut frontend =

@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -57,12 +57,20 @@ pub struct TtyFrontend {
     history_file: Option<PathBuf>,
     /// Set by `attach`; used by the SIGINT thread while an evaluation runs.
     interrupt: Arc<Mutex<Option<Interrupt>>>,
-    /// The line was empty when Ctrl-C was pressed (set by the key binding).
-    ctrl_c_on_empty: Arc<AtomicBool>,
+    /// What the line held when Ctrl-C was last pressed (set by the key binding): one of
+    /// `CTRL_C_*`.
+    ctrl_c_line: Arc<AtomicU8>,
+    /// `read` is running: a SIGINT now is not meant for an evaluation.
+    in_read: Arc<AtomicBool>,
+    /// A SIGINT arrived during `read` outside the line editor's raw mode (the terminal turns
+    /// Ctrl-C into SIGINT there): it counts as Ctrl-C on an empty line.
+    sigint_in_read: Arc<AtomicBool>,
     /// When Ctrl-C was last pressed on an empty line.
     last_ctrl_c: Option<Instant>,
     /// Terminal columns when last asked.
     width: usize,
+    /// The user left with Ctrl-D or Ctrl-C twice.
+    left: bool,
 }
 
 impl TtyFrontend {
@@ -103,10 +111,10 @@ impl TtyFrontend {
             state: None,
             colour,
         }));
-        let ctrl_c_on_empty = Arc::new(AtomicBool::new(false));
+        let ctrl_c_line = Arc::new(AtomicU8::new(CTRL_C_NONE));
         editor.bind_sequence(
             KeyEvent::ctrl('C'),
-            EventHandler::Conditional(Box::new(CtrlC(ctrl_c_on_empty.clone()))),
+            EventHandler::Conditional(Box::new(CtrlC(ctrl_c_line.clone()))),
         );
         let mut history_file = None;
         if settings.history_size > 0 {
@@ -129,12 +137,22 @@ impl TtyFrontend {
             colour,
             history_file,
             interrupt: Arc::new(Mutex::new(None)),
-            ctrl_c_on_empty,
+            ctrl_c_line,
+            in_read: Arc::new(AtomicBool::new(false)),
+            sigint_in_read: Arc::new(AtomicBool::new(false)),
             last_ctrl_c: None,
             width,
+            left: false,
         };
         frontend.catch_sigint();
         Ok(frontend)
+    }
+
+    /// Whether the session ended because the user left (Ctrl-D, or Ctrl-C twice), not by `q()`,
+    /// `halt/0,1` or the shell ending. Leaving a terminal shell is a success, as in erl, even
+    /// if some input raised an exception (a piped session then fails).
+    pub fn left_by_user(&self) -> bool {
+        self.left
     }
 
     /// The files the start-up file asks to load before the first prompt (`{preload, [...]}`):
@@ -162,9 +180,10 @@ impl TtyFrontend {
         files
     }
 
-    /// Starts the thread that turns SIGINT into [`Interrupt::interrupt`]. SIGINT arrives only
-    /// while no line is edited (rustyline reads Ctrl-C as a key in raw mode). If the handler
-    /// cannot be installed, Ctrl-C keeps its default action (ending krarup).
+    /// Starts the thread that turns SIGINT into [`Interrupt::interrupt`] while an evaluation
+    /// runs. SIGINT comes only while the terminal is not in raw mode (in raw mode rustyline reads
+    /// Ctrl-C as a key); one during `read` (between two edits) is left for `read`. If the
+    /// handler cannot be installed, Ctrl-C keeps its default action (ending krarup).
     fn catch_sigint(&self) {
         let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT])
         else {
@@ -172,11 +191,14 @@ impl TtyFrontend {
         };
         let interrupt = self.interrupt.clone();
         let screen = self.screen.clone();
+        let in_read = self.in_read.clone();
+        let sigint_in_read = self.sigint_in_read.clone();
         let _ = std::thread::Builder::new()
             .name("krarup-sigint".into())
             .spawn(move || {
                 for _ in signals.forever() {
-                    if screen.reading() {
+                    if in_read.load(Ordering::SeqCst) {
+                        sigint_in_read.store(true, Ordering::SeqCst);
                         continue;
                     }
                     let handle = interrupt.lock().ok().and_then(|i| i.clone());
@@ -203,6 +225,67 @@ impl TtyFrontend {
             }
         }
     }
+
+    /// Reads one input (see [`Frontend::read`]): edits lines until one is complete and not
+    /// blank, handling Ctrl-C and Ctrl-D.
+    fn read_line(&mut self, prompt: &Prompt) -> Read {
+        let shown = self.settings.prompt_text(prompt.number, &prompt.text);
+        loop {
+            if let Some((cols, _)) = self.editor.dimensions() {
+                self.width = usize::from(cols).max(1);
+            }
+            // Ctrl-C typed while the terminal was not in raw mode.
+            let line = if self.sigint_in_read.swap(false, Ordering::SeqCst) {
+                Err(ReadlineError::Interrupted)
+            } else {
+                self.ctrl_c_line.store(CTRL_C_NONE, Ordering::SeqCst);
+                self.screen.set_reading(true);
+                let line = self.editor.readline(&shown);
+                self.screen.set_reading(false);
+                line
+            };
+            match line {
+                Ok(line) => {
+                    let text = input::strip_pasted_prompts(&line);
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    self.last_ctrl_c = None;
+                    self.remember(text.trim_end());
+                    return Read::Text(text + "\n");
+                }
+                Err(ReadlineError::Interrupted) => {
+                    // Ctrl-C on a line with text: the line is dropped, a fresh one starts. One
+                    // the key binding did not see was a SIGINT rustyline caught before raw
+                    // mode, while the line was still empty.
+                    if self.ctrl_c_line.load(Ordering::SeqCst) == CTRL_C_TEXT {
+                        self.last_ctrl_c = None;
+                        continue;
+                    }
+                    let now = Instant::now();
+                    if self
+                        .last_ctrl_c
+                        .is_some_and(|then| now.duration_since(then) <= CTRL_C_EXIT_WINDOW)
+                    {
+                        self.left = true;
+                        return Read::Eof;
+                    }
+                    self.last_ctrl_c = Some(now);
+                    self.screen.write_direct(&format!("{CTRL_C_HINT}\n"));
+                }
+                Err(ReadlineError::Eof) => {
+                    self.screen.write_direct("\n");
+                    self.left = true;
+                    return Read::Eof;
+                }
+                Err(e) => {
+                    self.screen
+                        .write_direct(&format!("krarup: cannot read the terminal: {e}\n"));
+                    return Read::Eof;
+                }
+            }
+        }
+    }
 }
 
 impl Frontend for TtyFrontend {
@@ -224,52 +307,10 @@ impl Frontend for TtyFrontend {
     }
 
     fn read(&mut self, prompt: &Prompt) -> Read {
-        let shown = self.settings.prompt_text(prompt.number, &prompt.text);
-        loop {
-            if let Some((cols, _)) = self.editor.dimensions() {
-                self.width = usize::from(cols).max(1);
-            }
-            self.ctrl_c_on_empty.store(false, Ordering::SeqCst);
-            self.screen.set_reading(true);
-            let line = self.editor.readline(&shown);
-            self.screen.set_reading(false);
-            match line {
-                Ok(line) => {
-                    let text = input::strip_pasted_prompts(&line);
-                    if text.trim().is_empty() {
-                        continue;
-                    }
-                    self.last_ctrl_c = None;
-                    self.remember(text.trim_end());
-                    return Read::Text(text + "\n");
-                }
-                Err(ReadlineError::Interrupted) => {
-                    if !self.ctrl_c_on_empty.load(Ordering::SeqCst) {
-                        // Ctrl-C on a line with text: the line is dropped, a fresh one starts.
-                        self.last_ctrl_c = None;
-                        continue;
-                    }
-                    let now = Instant::now();
-                    if self
-                        .last_ctrl_c
-                        .is_some_and(|then| now.duration_since(then) <= CTRL_C_EXIT_WINDOW)
-                    {
-                        return Read::Eof;
-                    }
-                    self.last_ctrl_c = Some(now);
-                    self.screen.write_direct(&format!("{CTRL_C_HINT}\n"));
-                }
-                Err(ReadlineError::Eof) => {
-                    self.screen.write_direct("\n");
-                    return Read::Eof;
-                }
-                Err(e) => {
-                    self.screen
-                        .write_direct(&format!("krarup: cannot read the terminal: {e}\n"));
-                    return Read::Eof;
-                }
-            }
-        }
+        self.in_read.store(true, Ordering::SeqCst);
+        let read = self.read_line(prompt);
+        self.in_read.store(false, Ordering::SeqCst);
+        read
     }
 
     fn echo(&mut self, form: &str) {
@@ -301,13 +342,25 @@ impl Frontend for TtyFrontend {
     }
 }
 
-/// Records whether the line was empty when Ctrl-C was pressed, then lets rustyline interrupt
-/// the line as usual.
-struct CtrlC(Arc<AtomicBool>);
+/// No Ctrl-C key seen during this edit.
+const CTRL_C_NONE: u8 = 0;
+/// Ctrl-C pressed on an empty line.
+const CTRL_C_EMPTY: u8 = 1;
+/// Ctrl-C pressed on a line holding text.
+const CTRL_C_TEXT: u8 = 2;
+
+/// Records what the line held when Ctrl-C was pressed, then lets rustyline interrupt the line
+/// as usual.
+struct CtrlC(Arc<AtomicU8>);
 
 impl ConditionalEventHandler for CtrlC {
     fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
-        self.0.store(ctx.line().is_empty(), Ordering::SeqCst);
+        let held = if ctx.line().is_empty() {
+            CTRL_C_EMPTY
+        } else {
+            CTRL_C_TEXT
+        };
+        self.0.store(held, Ordering::SeqCst);
         None
     }
 }

@@ -61,11 +61,6 @@ impl SharedScreen {
         }
     }
 
-    /// Whether a line is being edited now.
-    pub fn reading(&self) -> bool {
-        self.lock().reading
-    }
-
     /// Writes `bytes` from a process: above the edited line while one is edited, else directly.
     pub fn emit(&self, bytes: &[u8]) -> std::io::Result<()> {
         if bytes.is_empty() {
