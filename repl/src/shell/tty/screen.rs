@@ -173,7 +173,7 @@ mod tests {
         let screen = SharedScreen::new(Box::new(sink.clone()));
         screen.set_printer(Box::new(Recorder(printed.clone())));
         let mut out = TtyOutput::new(screen.clone());
-        write!(out, "before\n").unwrap();
+        writeln!(out, "before").unwrap();
         out.flush().unwrap();
         screen.set_reading(true);
         write!(out, "bg\nhalf").unwrap();
@@ -183,7 +183,7 @@ mod tests {
         assert_eq!(*printed.lock().unwrap(), vec!["bg\n", "half line\n"]);
         assert_eq!(*sink.0.lock().unwrap(), b"before\n");
         screen.set_reading(false);
-        write!(out, "!\n").unwrap();
+        writeln!(out, "!").unwrap();
         out.flush().unwrap();
         assert_eq!(*sink.0.lock().unwrap(), b"before\nrest!\n");
     }
