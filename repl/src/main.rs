@@ -297,16 +297,18 @@ fn main() -> ExitCode {
     ExitCode::from(code as u8)
 }
 
-/// Runs a shell session on this process's standard input and output (the piped frontend until
-/// the terminal one is in).
-fn shell(options: krarup::shell::ShellOptions) -> i32 {
-    use std::io::IsTerminal;
-    // krarup's own one-line banner, on a terminal only (none when piped, so transcripts match).
-    if std::io::stdin().is_terminal() {
+/// Runs a shell session on this process's standard input and output: the terminal frontend
+/// when stdin is a terminal, else the piped one.
+fn shell(mut options: krarup::shell::ShellOptions) -> i32 {
+    if let Some(mut tty) = krarup::shell::tty::terminal() {
+        // krarup's own one-line banner, on a terminal only (none when piped, so transcripts match).
         println!(
             "krarup {} shell (q(). or Ctrl-D to quit)",
             env!("CARGO_PKG_VERSION")
         );
+        options.files.extend(tty.preload_files());
+        let status = krarup::shell::run(&options, &mut tty, &mut std::io::stderr());
+        return if tty.left_by_user() { 0 } else { status };
     }
     let input = Box::new(std::io::BufReader::new(std::io::stdin()));
     let mut frontend =

@@ -11,6 +11,7 @@
 
 pub mod frontend;
 pub mod piped;
+pub mod tty;
 
 use crate::host::OsHost;
 use crate::{ErrorFormat, Limits, EXIT_FAILURE};
