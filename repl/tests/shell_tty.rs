@@ -141,8 +141,11 @@ fn ctrl_c_clears_a_line_and_twice_on_an_empty_line_exits() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = shell(dir.path());
     p.expect("1> ").unwrap();
+    // Keys a user types, not one burst: the line editor must see the Ctrl-C between them.
     p.send("foo(").unwrap();
+    std::thread::sleep(Duration::from_millis(300));
     p.send([3u8]).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
     p.send("1 + 1.\r").unwrap();
     p.expect("2\r\n").unwrap();
     p.expect("2> ").unwrap();
